@@ -1,0 +1,36 @@
+# The two commands: `make run` starts Teamtafel (on a demo database when none
+# exists yet), `make test` runs the whole test suite. Both build the virtualenv
+# from requirements.txt first, so they work on a fresh Linux machine.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench screenshots clean
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) main.py --demo
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m mypy models desktop
+
+bench: $(STAMP)
+	$(PY) bench/bench_households.py
+
+screenshots: $(STAMP)
+	$(PY) main.py --db shots/demo.sqlite demo --households 300
+	$(PY) main.py --db shots/demo.sqlite screenshot huishoudens --out shots/huishoudens.png
+	$(PY) main.py --db shots/demo.sqlite screenshot dossier --out shots/dossier.png
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

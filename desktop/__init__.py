@@ -1,0 +1,1 @@
+"""The composition root: start-up, database and session, settings, the command line."""

@@ -1,0 +1,152 @@
+"""Opening the store: where it lives, checking it is ours, migrating it safely.
+
+Expected problems (the file is missing, locked, not a database, from a newer
+Teamtafel) raise :class:`StoreError` with a code; desktop.errors words them.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from models import migrations
+
+log = logging.getLogger(__name__)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+APP_NAME = "Teamtafel"
+
+
+class StoreProblem(enum.StrEnum):
+    MISSING = "missing"
+    NOT_A_DATABASE = "not_a_database"
+    FOREIGN = "foreign"
+    TOO_NEW = "too_new"
+    UNREADABLE = "unreadable"
+
+
+class StoreError(Exception):
+    def __init__(self, problem: StoreProblem, path: Path) -> None:
+        super().__init__(f"{problem.value}: {path}")
+        self.problem = problem
+        self.path = path
+
+
+def default_db_path() -> Path:
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "teamtafel.sqlite"
+
+
+@dataclass
+class Store:
+    """An open database: its file, engine and the session factory (one session per action)."""
+
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _enable_foreign_keys(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.close()
+
+
+def make_engine(path: Path) -> Engine:
+    # hide_parameters: an error message must never carry a name or BSN.
+    engine = create_engine(f"sqlite:///{path}", hide_parameters=True)
+    event.listen(engine, "connect", _enable_foreign_keys)
+    return engine
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise StoreError(StoreProblem.UNREADABLE, path) from exc
+    if header and header != SQLITE_MAGIC:
+        raise StoreError(StoreProblem.NOT_A_DATABASE, path)
+
+
+def stored_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        tables = set(inspect(connection).get_table_names())
+        if "alembic_version" not in tables:
+            if tables:
+                raise StoreError(StoreProblem.FOREIGN, Path(engine.url.database or ""))
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def backup_copy(path: Path, revision: str | None) -> Path:
+    """A consistent copy beside the file, made with SQLite's backup API."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.voor-migratie-{revision or 'leeg'}-{stamp}.bak")
+    source = sqlite3.connect(path)
+    try:
+        destination = sqlite3.connect(target)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        source.close()
+    return target
+
+
+def migrate(engine: Engine, target: str = "head") -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations.LOCATION))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, target)
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {s.revision for s in ScriptDirectory(str(migrations.LOCATION)).walk_revisions()}
+
+
+def open_store(path: Path, *, create: bool = False, user: str = "systeem") -> Store:
+    """Open (and if needed create or migrate) the database at ``path``."""
+    if not path.exists():
+        if not create:
+            raise StoreError(StoreProblem.MISSING, path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+    else:
+        _check_header(path)
+    engine = make_engine(path)
+    try:
+        revision = stored_revision(engine)
+        if revision != migrations.HEAD:
+            if revision is not None and revision not in known_revisions():
+                raise StoreError(StoreProblem.TOO_NEW, path)
+            if revision is not None:
+                copy = backup_copy(path, revision)
+                log.info("copied the database aside before migrating: %s", copy.name)
+            migrate(engine)
+            log.info("database migrated from %s to %s", revision, migrations.HEAD)
+    except SQLAlchemyDatabaseError as exc:
+        engine.dispose()
+        raise StoreError(StoreProblem.NOT_A_DATABASE, path) from exc
+    except StoreError:
+        engine.dispose()
+        raise
+    sessions = sessionmaker(engine, expire_on_commit=False, info={"user": user})
+    return Store(path=path, engine=engine, sessions=sessions)

@@ -1,0 +1,59 @@
+"""One place that turns expected errors into Dutch sentences for the user."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.database import StoreError, StoreProblem
+from models.errors import DomainError, NotFound, RuleViolation
+from models.validation import ValidationError
+from views.labels import PROBLEM, RULE
+
+FIELD_NAMES = {
+    "name": "Naam",
+    "postcode": "Postcode",
+    "registered_on": "Aanmelddatum",
+    "first_name": "Voornaam",
+    "last_name": "Achternaam",
+    "date_of_birth": "Geboortedatum",
+    "bsn": "BSN",
+    "contact_date": "Datum",
+    "on": "Datum",
+    "reason": "Reden",
+}
+
+STORE_PROBLEMS = {
+    StoreProblem.MISSING: "Het databasebestand bestaat niet:\n{path}",
+    StoreProblem.NOT_A_DATABASE: "Dit bestand is geen (leesbare) Teamtafel-database. Het bestand "
+    "is niet gewijzigd.\n{path}",
+    StoreProblem.FOREIGN: "Dit bestand is een database van een ander programma. Teamtafel opent "
+    "het niet en laat het ongewijzigd.\n{path}",
+    StoreProblem.TOO_NEW: "Deze database is gemaakt met een nieuwere versie van Teamtafel. "
+    "Werk Teamtafel bij om hem te openen.\n{path}",
+    StoreProblem.UNREADABLE: "Teamtafel kan dit bestand niet lezen (geen toegang, of het is in "
+    "gebruik).\n{path}",
+}
+
+
+def describe(exc: Exception) -> str:
+    """The Dutch sentence for an expected error; bugs are not described here."""
+    if isinstance(exc, ValidationError):
+        lines = [
+            f"{FIELD_NAMES.get(field, field)}: {PROBLEM[p]}" for field, p in exc.problems.items()
+        ]
+        return "Dit kan zo niet worden opgeslagen:\n" + "\n".join(lines)
+    if isinstance(exc, RuleViolation):
+        return RULE[exc.rule]
+    if isinstance(exc, NotFound):
+        return "Dit gegeven bestaat niet meer; misschien is het intussen verwijderd."
+    if isinstance(exc, StoreError):
+        return STORE_PROBLEMS[exc.problem].format(path=exc.path)
+    return "Er ging iets mis."
+
+
+def is_expected(exc: Exception) -> bool:
+    return isinstance(exc, DomainError | StoreError)
+
+
+def show_error(parent: QWidget | None, exc: Exception) -> None:
+    QMessageBox.warning(parent, "Teamtafel", describe(exc))

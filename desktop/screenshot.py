@@ -1,0 +1,81 @@
+"""Save a picture of a named screen without a display, so anyone can look at the UI."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.controller import MainController
+from desktop.database import Store
+from models import households as service
+from models.records import HouseholdDossier
+from views.dialogs import PersonDialog, RegistrationDialog
+
+SCREENS = ("huishoudens", "dossier", "aanmelden", "gezinslid")
+
+
+class UnknownScreen(ValueError):
+    pass
+
+
+def _pick_household(store: Store, dossier_number: str | None) -> HouseholdDossier:
+    with store.sessions() as session:
+        if dossier_number:
+            household_id = service.find_household_id(session, dossier_number)
+            if household_id is None:
+                raise LookupError(f"geen huishouden met dossiernummer {dossier_number}")
+        else:
+            # The fullest open dossier makes the most telling picture.
+            rows = service.search_households(session, "", open_only=True)
+            if not rows:
+                raise LookupError("de database heeft geen huishoudens")
+            dossiers = [service.load_dossier(session, r.id) for r in rows[:200]]
+            return max(
+                dossiers, key=lambda d: (len(d.warnings) > 0, len(d.members), len(d.contacts))
+            )
+        return service.load_dossier(session, household_id)
+
+
+def save_screenshot(
+    store: Store,
+    screen: str,
+    out: Path,
+    *,
+    household: str | None = None,
+    size: tuple[int, int] = (1280, 800),
+) -> Path:
+    if screen not in SCREENS:
+        raise UnknownScreen(screen)
+    app = QApplication.instance()
+    assert app is not None, "make_application() first"
+    controller = MainController(store)
+    window = controller.window
+    window.resize(*size)
+    controller.search("", True)
+    target: QWidget = window
+    after: Callable[[], None] = lambda: None  # noqa: E731
+    if screen == "dossier":
+        dossier = _pick_household(store, household)
+        controller.open_household(dossier.id)
+    elif screen == "aanmelden":
+        dialog = RegistrationDialog(controller.codes, controller.medewerkers(), parent=window)
+        target, after = dialog, dialog.deleteLater
+    elif screen == "gezinslid":
+        dialog = PersonDialog(parent=window)
+        dialog.field("first_name").setText("Sanne")
+        dialog.field("last_name").setText("Voorbeeld")
+        dialog.field("date_of_birth").setText("31-02-2012")
+        dialog.field("bsn").setText("123456788")
+        target, after = dialog, dialog.deleteLater
+    window.show()
+    target.show()
+    for _ in range(3):
+        app.processEvents()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not target.grab().save(str(out)):
+        raise OSError(f"kan {out} niet schrijven")
+    after()
+    window.close()
+    return out

@@ -1,0 +1,1 @@
+"""Teamtafel's domain: SQLAlchemy models and the services around them. No Qt here."""

@@ -1,0 +1,60 @@
+"""Declarative base, naming convention and the columns every record carries.
+
+Every record has a UUID key and its creation and last-change time and author, so
+records can later be synced between laptops and a team server.  The author is
+taken from ``session.info["user"]`` by a flush hook, so services never pass it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import DateTime, MetaData, String, Uuid, event
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+SYSTEM_USER = "systeem"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Tracked:
+    """Mixin: UUID key plus who created and last changed the record, and when."""
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    created_by: Mapped[str] = mapped_column(String(64), default=SYSTEM_USER)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    updated_by: Mapped[str] = mapped_column(String(64), default=SYSTEM_USER)
+
+
+def current_user(session: Session) -> str:
+    return str(session.info.get("user", SYSTEM_USER))
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp_authorship(session: Session, _flush_context: object, _instances: object) -> None:
+    user = current_user(session)
+    now = utc_now()
+    for obj in session.new:
+        if isinstance(obj, Tracked):
+            obj.created_by = obj.updated_by = user
+            obj.created_at = obj.updated_at = now
+    for obj in session.dirty:
+        if isinstance(obj, Tracked) and session.is_modified(obj, include_collections=False):
+            obj.updated_by = user
+            obj.updated_at = now

@@ -1,0 +1,140 @@
+"""The household dossier: medewerkers, households, members, trajecten and contacts."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlalchemy import Boolean, Date, Enum, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.base import Base, Tracked
+from models.enums import ContactKind, EventKind, MemberRole, Phase
+
+
+def _enum(cls: type) -> Enum:
+    # Stored as plain strings: portable to PostgreSQL and readable in the file.
+    return Enum(
+        cls,
+        native_enum=False,
+        length=24,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+class Medewerker(Tracked, Base):
+    """A team member; a medewerker can be casusregisseur of households."""
+
+    __tablename__ = "medewerker"
+
+    name: Mapped[str] = mapped_column(String(120))
+    discipline: Mapped[str] = mapped_column(String(40))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Household(Tracked, Base):
+    __tablename__ = "household"
+
+    dossier_number: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    street: Mapped[str] = mapped_column(String(120), default="")
+    house_number: Mapped[str] = mapped_column(String(20), default="")
+    postcode: Mapped[str] = mapped_column(String(7), default="")
+    city: Mapped[str] = mapped_column(String(80), default="")
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    # Lower-cased, accent-free text of name, members, BSNs, postcode and
+    # dossier number: what the household list searches (see models.search).
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+    members: Mapped[list[Person]] = relationship(
+        back_populates="household", cascade="all, delete-orphan", order_by="Person.date_of_birth"
+    )
+    trajecten: Mapped[list[Traject]] = relationship(
+        back_populates="household", cascade="all, delete-orphan", order_by="Traject.registered_on"
+    )
+    contacts: Mapped[list[Contact]] = relationship(
+        back_populates="household", cascade="all, delete-orphan", order_by="Contact.contact_date"
+    )
+
+
+class Person(Tracked, Base):
+    __tablename__ = "person"
+
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("household.id"), index=True)
+    first_name: Mapped[str] = mapped_column(String(80))
+    infix: Mapped[str] = mapped_column(String(20), default="")
+    last_name: Mapped[str] = mapped_column(String(120))
+    date_of_birth: Mapped[date | None] = mapped_column(Date)
+    role: Mapped[MemberRole] = mapped_column(_enum(MemberRole))
+    bsn: Mapped[str | None] = mapped_column(String(9))
+
+    household: Mapped[Household] = relationship(back_populates="members")
+
+
+class Traject(Tracked, Base):
+    """One registration of a household and the help that follows it."""
+
+    __tablename__ = "traject"
+    __table_args__ = (Index("ix_traject_household_registered", "household_id", "registered_on"),)
+
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("household.id"))
+    registered_on: Mapped[date] = mapped_column(Date)
+    herkomst: Mapped[str] = mapped_column(String(40), default="")
+    question: Mapped[str] = mapped_column(Text, default="")
+    phase: Mapped[Phase] = mapped_column(_enum(Phase), default=Phase.AANGEMELD)
+    aard: Mapped[str] = mapped_column(String(40), default="")
+    ernst: Mapped[str] = mapped_column(String(20), default="")
+    urgentie: Mapped[str] = mapped_column(String(20), default="")
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    close_reason: Mapped[str | None] = mapped_column(String(40))
+
+    household: Mapped[Household] = relationship(back_populates="trajecten")
+    regisseurs: Mapped[list[RegisseurAssignment]] = relationship(
+        back_populates="traject",
+        cascade="all, delete-orphan",
+        order_by="RegisseurAssignment.start_on",
+    )
+    events: Mapped[list[TrajectEvent]] = relationship(
+        back_populates="traject", cascade="all, delete-orphan", order_by="TrajectEvent.event_date"
+    )
+
+
+class RegisseurAssignment(Tracked, Base):
+    """Who was casusregisseur of a traject, from when to when (open end: current)."""
+
+    __tablename__ = "regisseur_assignment"
+
+    traject_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("traject.id"), index=True)
+    medewerker_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("medewerker.id"), index=True)
+    start_on: Mapped[date] = mapped_column(Date)
+    end_on: Mapped[date | None] = mapped_column(Date)
+
+    traject: Mapped[Traject] = relationship(back_populates="regisseurs")
+    medewerker: Mapped[Medewerker] = relationship()
+
+
+class TrajectEvent(Tracked, Base):
+    __tablename__ = "traject_event"
+
+    traject_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("traject.id"), index=True)
+    event_date: Mapped[date] = mapped_column(Date)
+    kind: Mapped[EventKind] = mapped_column(_enum(EventKind))
+    from_phase: Mapped[Phase | None] = mapped_column(_enum(Phase))
+    to_phase: Mapped[Phase | None] = mapped_column(_enum(Phase))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    traject: Mapped[Traject] = relationship(back_populates="events")
+
+
+class Contact(Tracked, Base):
+    __tablename__ = "contact"
+
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("household.id"), index=True)
+    contact_date: Mapped[date] = mapped_column(Date)
+    kind: Mapped[ContactKind] = mapped_column(_enum(ContactKind))
+    note: Mapped[str] = mapped_column(Text, default="")
+    medewerker_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("medewerker.id"))
+
+    household: Mapped[Household] = relationship(back_populates="contacts")
+    medewerker: Mapped[Medewerker | None] = relationship()

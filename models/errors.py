@@ -1,0 +1,28 @@
+"""Typed exceptions the services raise; ``desktop.errors`` turns them into Dutch."""
+
+from __future__ import annotations
+
+import enum
+
+
+class DomainError(Exception):
+    """Base for every error a user can cause (as opposed to a bug)."""
+
+
+class NotFound(DomainError, LookupError):
+    """The record is gone, e.g. removed on another screen."""
+
+
+class Rule(enum.StrEnum):
+    TRAJECT_CLOSED = "traject_closed"
+    OPEN_TRAJECT_EXISTS = "open_traject_exists"
+    SAME_REGISSEUR = "same_regisseur"
+    SAME_PHASE = "same_phase"
+    CLOSE_VIA_CLOSURE = "close_via_closure"
+    INACTIVE_MEDEWERKER = "inactive_medewerker"
+
+
+class RuleViolation(DomainError):
+    def __init__(self, rule: Rule) -> None:
+        super().__init__(rule.value)
+        self.rule = rule

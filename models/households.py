@@ -1,0 +1,602 @@
+"""Household dossier services: register, find, read whole and change a household.
+
+Every function takes the caller's ``Session`` and never creates or commits one;
+the caller decides the transaction (one per user action).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import TypeVar
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from models.codelists import load_codelists
+from models.entities import (
+    Contact,
+    Household,
+    Medewerker,
+    Person,
+    RegisseurAssignment,
+    Traject,
+    TrajectEvent,
+)
+from models.enums import EventKind, Phase
+from models.errors import NotFound, Rule, RuleViolation
+from models.records import (
+    Closure,
+    ContactDraft,
+    ContactRecord,
+    DossierWarning,
+    EventRecord,
+    HouseholdDossier,
+    HouseholdDraft,
+    HouseholdRow,
+    MedewerkerRecord,
+    PersonDraft,
+    PersonRecord,
+    PhaseChange,
+    RegisseurChange,
+    RegisseurRecord,
+    RegistrationDraft,
+    ScaleEvent,
+    TrajectDraft,
+    TrajectRecord,
+    WarningKind,
+    birthday,
+    full_name,
+)
+from models.search import match_clause, search_text
+from models.validation import (
+    Problem,
+    ValidationError,
+    check_bsn,
+    check_date,
+    check_postcode,
+    normalize_bsn,
+    normalize_postcode,
+)
+
+TURNS_18_WARNING_MONTHS = 6
+
+T = TypeVar("T")
+
+# --- validation of drafts ------------------------------------------------------------
+
+
+def _raise_if(problems: dict[str, Problem | None]) -> None:
+    found = {name: problem for name, problem in problems.items() if problem is not None}
+    if found:
+        raise ValidationError(found)
+
+
+def _check_code(list_name: str, code: str) -> Problem | None:
+    if code and not load_codelists().has(list_name, code):
+        return Problem.UNKNOWN_CODE
+    return None
+
+
+def validate_household(draft: HouseholdDraft) -> None:
+    _raise_if(
+        {
+            "name": Problem.REQUIRED if not draft.name.strip() else None,
+            "postcode": check_postcode(draft.postcode),
+        }
+    )
+
+
+def validate_traject(draft: TrajectDraft, today: date) -> None:
+    _raise_if(
+        {
+            "registered_on": check_date(draft.registered_on, not_after=today),
+            "herkomst": _check_code("herkomst", draft.herkomst),
+            "aard": _check_code("aard", draft.aard),
+            "ernst": _check_code("ernst", draft.ernst),
+            "urgentie": _check_code("urgentie", draft.urgentie),
+        }
+    )
+
+
+def validate_person(draft: PersonDraft, today: date) -> None:
+    _raise_if(
+        {
+            "first_name": Problem.REQUIRED if not draft.first_name.strip() else None,
+            "last_name": Problem.REQUIRED if not draft.last_name.strip() else None,
+            "date_of_birth": (
+                check_date(draft.date_of_birth, not_after=today) if draft.date_of_birth else None
+            ),
+            "bsn": check_bsn(draft.bsn),
+        }
+    )
+
+
+# --- medewerkers ---------------------------------------------------------------------
+
+
+def list_medewerkers(session: Session, *, active_only: bool = False) -> list[MedewerkerRecord]:
+    stmt = select(Medewerker).order_by(Medewerker.name)
+    if active_only:
+        stmt = stmt.where(Medewerker.active.is_(True))
+    return [MedewerkerRecord(m.id, m.name, m.discipline, m.active) for m in session.scalars(stmt)]
+
+
+def add_medewerker(session: Session, name: str, discipline: str) -> uuid.UUID:
+    _raise_if(
+        {
+            "name": Problem.REQUIRED if not name.strip() else None,
+            "discipline": _check_code("discipline", discipline),
+        }
+    )
+    medewerker = Medewerker(name=name.strip(), discipline=discipline, active=True)
+    session.add(medewerker)
+    session.flush()
+    return medewerker.id
+
+
+# --- the household list --------------------------------------------------------------
+
+
+def _current_traject_id():  # type: ignore[no-untyped-def]
+    return (
+        select(Traject.id)
+        .where(Traject.household_id == Household.id)
+        .order_by(Traject.registered_on.desc(), Traject.created_at.desc())
+        .limit(1)
+        .correlate(Household)
+        .scalar_subquery()
+    )
+
+
+def household_list_statement(query: str = "", *, open_only: bool = False):  # type: ignore[no-untyped-def]
+    """The SELECT behind the household list; the bench runs it raw as its baseline."""
+    stmt = (
+        select(
+            Household.id,
+            Household.dossier_number,
+            Household.name,
+            Household.street,
+            Household.house_number,
+            Household.postcode,
+            Medewerker.name,
+            Traject.phase,
+            Traject.registered_on,
+        )
+        .outerjoin(Traject, Traject.id == _current_traject_id())
+        .outerjoin(
+            RegisseurAssignment,
+            and_(
+                RegisseurAssignment.traject_id == Traject.id,
+                RegisseurAssignment.end_on.is_(None),
+            ),
+        )
+        .outerjoin(Medewerker, Medewerker.id == RegisseurAssignment.medewerker_id)
+        .where(match_clause(query))
+        .order_by(Household.name, Household.dossier_number)
+    )
+    if open_only:
+        stmt = stmt.where(Traject.phase != Phase.AFGESLOTEN)
+    return stmt
+
+
+def search_households(
+    session: Session, query: str = "", *, open_only: bool = False
+) -> list[HouseholdRow]:
+    """Households whose name, members, BSN, postcode or dossier number match every word."""
+    rows = session.execute(household_list_statement(query, open_only=open_only))
+    return [
+        HouseholdRow(
+            id=hid,
+            dossier_number=number,
+            name=name,
+            address=f"{street} {house}".strip(),
+            postcode=postcode,
+            regisseur=regisseur or "",
+            phase=phase,
+            registered_on=registered_on,
+        )
+        for hid, number, name, street, house, postcode, regisseur, phase, registered_on in rows
+    ]
+
+
+def count_households(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Household)) or 0
+
+
+# --- registering and editing ----------------------------------------------------------
+
+
+def _next_dossier_number(session: Session, year: int) -> str:
+    prefix = f"{year}-"
+    highest = session.scalar(
+        select(func.max(Household.dossier_number)).where(
+            Household.dossier_number.like(prefix + "%")
+        )
+    )
+    sequence = int(highest.split("-")[1]) + 1 if highest else 1
+    return f"{prefix}{sequence:05d}"
+
+
+def refresh_search_text(household: Household) -> None:
+    parts: list[str | None] = [household.dossier_number, household.name, household.postcode]
+    parts.append(household.street)
+    for person in household.members:
+        parts += [person.first_name, person.infix, person.last_name, person.bsn]
+    household.search_text = search_text(parts)
+
+
+def _apply_household(household: Household, draft: HouseholdDraft) -> None:
+    household.name = draft.name.strip()
+    household.street = draft.street.strip()
+    household.house_number = draft.house_number.strip()
+    household.postcode = normalize_postcode(draft.postcode) if draft.postcode.strip() else ""
+    household.city = draft.city.strip()
+    household.phone = draft.phone.strip()
+
+
+def _apply_traject(traject: Traject, draft: TrajectDraft) -> None:
+    traject.registered_on = draft.registered_on
+    traject.herkomst = draft.herkomst
+    traject.question = draft.question.strip()
+    traject.aard = draft.aard
+    traject.ernst = draft.ernst
+    traject.urgentie = draft.urgentie
+
+
+def _new_traject(session: Session, household: Household, draft: TrajectDraft) -> Traject:
+    traject = Traject(phase=Phase.AANGEMELD)
+    _apply_traject(traject, draft)
+    traject.events.append(
+        TrajectEvent(
+            event_date=draft.registered_on, kind=EventKind.AANGEMELD, to_phase=Phase.AANGEMELD
+        )
+    )
+    if draft.regisseur_id is not None:
+        _get(session, Medewerker, draft.regisseur_id)
+        traject.regisseurs.append(
+            RegisseurAssignment(medewerker_id=draft.regisseur_id, start_on=draft.registered_on)
+        )
+    household.trajecten.append(traject)
+    return traject
+
+
+def register_household(
+    session: Session, draft: RegistrationDraft, *, today: date | None = None
+) -> uuid.UUID:
+    today = today or date.today()
+    validate_household(draft.household)
+    validate_traject(draft.traject, today)
+    household = Household(dossier_number=_next_dossier_number(session, today.year))
+    _apply_household(household, draft.household)
+    _new_traject(session, household, draft.traject)
+    refresh_search_text(household)
+    session.add(household)
+    session.flush()
+    return household.id
+
+
+def _get(session: Session, cls: type[T], record_id: uuid.UUID) -> T:
+    record = session.get(cls, record_id)
+    if record is None:
+        raise NotFound(f"{cls.__name__} not found")
+    return record
+
+
+def update_household(session: Session, household_id: uuid.UUID, draft: HouseholdDraft) -> None:
+    validate_household(draft)
+    household = _get(session, Household, household_id)
+    _apply_household(household, draft)
+    refresh_search_text(household)
+
+
+def _apply_person(person: Person, draft: PersonDraft) -> None:
+    person.first_name = draft.first_name.strip()
+    person.infix = draft.infix.strip()
+    person.last_name = draft.last_name.strip()
+    person.date_of_birth = draft.date_of_birth
+    person.role = draft.role
+    person.bsn = normalize_bsn(draft.bsn)
+
+
+def add_member(
+    session: Session, household_id: uuid.UUID, draft: PersonDraft, *, today: date | None = None
+) -> uuid.UUID:
+    validate_person(draft, today or date.today())
+    household = _get(session, Household, household_id)
+    person = Person()
+    _apply_person(person, draft)
+    household.members.append(person)
+    refresh_search_text(household)
+    session.flush()
+    return person.id
+
+
+def update_member(
+    session: Session, person_id: uuid.UUID, draft: PersonDraft, *, today: date | None = None
+) -> None:
+    validate_person(draft, today or date.today())
+    person = _get(session, Person, person_id)
+    _apply_person(person, draft)
+    refresh_search_text(person.household)
+
+
+def remove_member(session: Session, person_id: uuid.UUID) -> None:
+    person = _get(session, Person, person_id)
+    household = person.household
+    household.members.remove(person)
+    refresh_search_text(household)
+
+
+# --- the traject ----------------------------------------------------------------------
+
+
+def _open_traject(session: Session, traject_id: uuid.UUID) -> Traject:
+    traject = _get(session, Traject, traject_id)
+    if traject.phase is Phase.AFGESLOTEN:
+        raise RuleViolation(Rule.TRAJECT_CLOSED)
+    return traject
+
+
+def _check_event_date(traject: Traject, on: date, today: date, field: str = "on") -> None:
+    _raise_if({field: check_date(on, not_after=today, not_before=traject.registered_on)})
+
+
+def update_traject(
+    session: Session, traject_id: uuid.UUID, draft: TrajectDraft, *, today: date | None = None
+) -> None:
+    """Correct the aanmelding and triage; the regisseur changes through change_regisseur."""
+    validate_traject(draft, today or date.today())
+    traject = _get(session, Traject, traject_id)
+    _apply_traject(traject, draft)
+
+
+def start_traject(
+    session: Session, household_id: uuid.UUID, draft: TrajectDraft, *, today: date | None = None
+) -> uuid.UUID:
+    """A new aanmelding for a household whose earlier traject was closed."""
+    validate_traject(draft, today or date.today())
+    household = _get(session, Household, household_id)
+    if any(t.phase is not Phase.AFGESLOTEN for t in household.trajecten):
+        raise RuleViolation(Rule.OPEN_TRAJECT_EXISTS)
+    traject = _new_traject(session, household, draft)
+    session.flush()
+    return traject.id
+
+
+def change_regisseur(
+    session: Session, traject_id: uuid.UUID, change: RegisseurChange, *, today: date | None = None
+) -> None:
+    traject = _open_traject(session, traject_id)
+    medewerker = _get(session, Medewerker, change.medewerker_id)
+    if not medewerker.active:
+        raise RuleViolation(Rule.INACTIVE_MEDEWERKER)
+    current = next((a for a in traject.regisseurs if a.end_on is None), None)
+    earliest = current.start_on if current else traject.registered_on
+    _raise_if({"on": check_date(change.on, not_after=today or date.today(), not_before=earliest)})
+    if current is not None:
+        if current.medewerker_id == change.medewerker_id:
+            raise RuleViolation(Rule.SAME_REGISSEUR)
+        current.end_on = change.on
+    traject.regisseurs.append(
+        RegisseurAssignment(medewerker_id=change.medewerker_id, start_on=change.on)
+    )
+
+
+def change_phase(
+    session: Session, traject_id: uuid.UUID, change: PhaseChange, *, today: date | None = None
+) -> None:
+    traject = _open_traject(session, traject_id)
+    if change.phase is Phase.AFGESLOTEN:
+        raise RuleViolation(Rule.CLOSE_VIA_CLOSURE)
+    if change.phase is traject.phase:
+        raise RuleViolation(Rule.SAME_PHASE)
+    _check_event_date(traject, change.on, today or date.today())
+    traject.events.append(
+        TrajectEvent(
+            event_date=change.on,
+            kind=EventKind.FASE,
+            from_phase=traject.phase,
+            to_phase=change.phase,
+            note=change.note.strip(),
+        )
+    )
+    traject.phase = change.phase
+
+
+def record_scale_event(
+    session: Session, traject_id: uuid.UUID, scale: ScaleEvent, *, today: date | None = None
+) -> None:
+    if scale.kind not in (EventKind.OPSCHALEN, EventKind.AFSCHALEN):
+        raise ValueError(f"not a scale event: {scale.kind}")
+    traject = _open_traject(session, traject_id)
+    _check_event_date(traject, scale.on, today or date.today())
+    traject.events.append(
+        TrajectEvent(event_date=scale.on, kind=scale.kind, note=scale.note.strip())
+    )
+
+
+def close_traject(
+    session: Session, traject_id: uuid.UUID, closure: Closure, *, today: date | None = None
+) -> None:
+    traject = _open_traject(session, traject_id)
+    _check_event_date(traject, closure.on, today or date.today())
+    _raise_if(
+        {
+            "reason": Problem.REQUIRED
+            if not closure.reason
+            else _check_code("afsluitreden", closure.reason)
+        }
+    )
+    traject.events.append(
+        TrajectEvent(
+            event_date=closure.on,
+            kind=EventKind.AFGESLOTEN,
+            from_phase=traject.phase,
+            to_phase=Phase.AFGESLOTEN,
+            note=closure.note.strip(),
+        )
+    )
+    traject.phase = Phase.AFGESLOTEN
+    traject.closed_on = closure.on
+    traject.close_reason = closure.reason
+    for assignment in traject.regisseurs:
+        if assignment.end_on is None:
+            assignment.end_on = closure.on
+
+
+# --- contacts -------------------------------------------------------------------------
+
+
+def _check_contact(draft: ContactDraft, today: date) -> None:
+    _raise_if({"contact_date": check_date(draft.contact_date, not_after=today)})
+
+
+def add_contact(
+    session: Session, household_id: uuid.UUID, draft: ContactDraft, *, today: date | None = None
+) -> uuid.UUID:
+    _check_contact(draft, today or date.today())
+    household = _get(session, Household, household_id)
+    contact = Contact(
+        contact_date=draft.contact_date,
+        kind=draft.kind,
+        note=draft.note.strip(),
+        medewerker_id=draft.medewerker_id,
+    )
+    household.contacts.append(contact)
+    session.flush()
+    return contact.id
+
+
+def update_contact(
+    session: Session, contact_id: uuid.UUID, draft: ContactDraft, *, today: date | None = None
+) -> None:
+    _check_contact(draft, today or date.today())
+    contact = _get(session, Contact, contact_id)
+    contact.contact_date = draft.contact_date
+    contact.kind = draft.kind
+    contact.note = draft.note.strip()
+    contact.medewerker_id = draft.medewerker_id
+
+
+def remove_contact(session: Session, contact_id: uuid.UUID) -> None:
+    contact = _get(session, Contact, contact_id)
+    contact.household.contacts.remove(contact)  # delete-orphan removes the row
+
+
+# --- reading a dossier whole ------------------------------------------------------------
+
+
+def _add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate_day in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, candidate_day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def dossier_warnings(
+    members: tuple[PersonRecord, ...], traject: TrajectRecord | None, today: date
+) -> tuple[DossierWarning, ...]:
+    """What the household screen must flag: an 18th birthday close by, no regisseur."""
+    warnings: list[DossierWarning] = []
+    horizon = _add_months(today, TURNS_18_WARNING_MONTHS)
+    for person in members:
+        if person.date_of_birth is None:
+            continue
+        eighteen = birthday(person.date_of_birth, 18)
+        if today < eighteen <= horizon:
+            warnings.append(DossierWarning(WarningKind.TURNS_18, person.full_name, eighteen))
+    if traject is not None and traject.is_open and traject.regisseur is None:
+        warnings.append(DossierWarning(WarningKind.NO_REGISSEUR))
+    return tuple(warnings)
+
+
+def _traject_record(traject: Traject) -> TrajectRecord:
+    return TrajectRecord(
+        id=traject.id,
+        registered_on=traject.registered_on,
+        herkomst=traject.herkomst,
+        question=traject.question,
+        phase=traject.phase,
+        aard=traject.aard,
+        ernst=traject.ernst,
+        urgentie=traject.urgentie,
+        closed_on=traject.closed_on,
+        close_reason=traject.close_reason,
+        regisseurs=tuple(
+            RegisseurRecord(a.medewerker_id, a.medewerker.name, a.start_on, a.end_on)
+            for a in traject.regisseurs
+        ),
+        events=tuple(
+            EventRecord(e.event_date, e.kind, e.from_phase, e.to_phase, e.note)
+            for e in sorted(traject.events, key=lambda e: (e.event_date, e.created_at))
+        ),
+    )
+
+
+def load_dossier(
+    session: Session, household_id: uuid.UUID, *, today: date | None = None
+) -> HouseholdDossier:
+    today = today or date.today()
+    household = session.scalars(
+        select(Household)
+        .where(Household.id == household_id)
+        .options(
+            selectinload(Household.members),
+            selectinload(Household.contacts).selectinload(Contact.medewerker),
+            selectinload(Household.trajecten).selectinload(Traject.events),
+            selectinload(Household.trajecten)
+            .selectinload(Traject.regisseurs)
+            .selectinload(RegisseurAssignment.medewerker),
+        )
+    ).one_or_none()
+    if household is None:
+        raise NotFound("household not found")
+    members = tuple(
+        PersonRecord(p.id, p.first_name, p.infix, p.last_name, p.date_of_birth, p.role, p.bsn)
+        for p in sorted(
+            household.members,
+            key=lambda p: (p.date_of_birth or date.max, full_name(p.first_name, "", p.last_name)),
+        )
+    )
+    trajecten = sorted(household.trajecten, key=lambda t: (t.registered_on, t.created_at))
+    records = [_traject_record(t) for t in trajecten]
+    current = records[-1] if records else None
+    contacts = tuple(
+        ContactRecord(
+            c.id,
+            c.contact_date,
+            c.kind,
+            c.note,
+            c.medewerker_id,
+            c.medewerker.name if c.medewerker else "",
+        )
+        for c in sorted(
+            household.contacts, key=lambda c: (c.contact_date, c.created_at), reverse=True
+        )
+    )
+    return HouseholdDossier(
+        id=household.id,
+        dossier_number=household.dossier_number,
+        household=HouseholdDraft(
+            name=household.name,
+            street=household.street,
+            house_number=household.house_number,
+            postcode=household.postcode,
+            city=household.city,
+            phone=household.phone,
+        ),
+        members=members,
+        traject=current,
+        earlier_trajecten=tuple(reversed(records[:-1])),
+        contacts=contacts,
+        warnings=dossier_warnings(members, current, today),
+    )
+
+
+def find_household_id(session: Session, dossier_number: str) -> uuid.UUID | None:
+    return session.scalar(select(Household.id).where(Household.dossier_number == dossier_number))

@@ -1,0 +1,241 @@
+"""Plain values that cross the line between models and views.
+
+Drafts are what a form hands back (``saveRequested(HouseholdDraft)``); records are
+read-only snapshots a service builds for a screen.  Neither holds a session.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+
+from models.enums import ContactKind, EventKind, MemberRole, Phase
+
+
+def age_on(born: date, on: date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def birthday(born: date, years: int) -> date:
+    try:
+        return born.replace(year=born.year + years)
+    except ValueError:  # 29 February: the birthday falls on 1 March
+        return date(born.year + years, 3, 1)
+
+
+def full_name(first_name: str, infix: str, last_name: str) -> str:
+    return " ".join(part for part in (first_name, infix, last_name) if part)
+
+
+# --- drafts --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HouseholdDraft:
+    name: str
+    street: str = ""
+    house_number: str = ""
+    postcode: str = ""
+    city: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class TrajectDraft:
+    registered_on: date
+    herkomst: str = ""
+    question: str = ""
+    aard: str = ""
+    ernst: str = ""
+    urgentie: str = ""
+    regisseur_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class RegistrationDraft:
+    """A new household together with its aanmelding."""
+
+    household: HouseholdDraft
+    traject: TrajectDraft
+
+
+@dataclass(frozen=True)
+class PersonDraft:
+    first_name: str
+    last_name: str
+    role: MemberRole
+    infix: str = ""
+    date_of_birth: date | None = None
+    bsn: str = ""
+
+
+@dataclass(frozen=True)
+class ContactDraft:
+    contact_date: date
+    kind: ContactKind
+    note: str = ""
+    medewerker_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class PhaseChange:
+    phase: Phase
+    on: date
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ScaleEvent:
+    """Opschalen or afschalen: recorded as an event, the phase stays."""
+
+    kind: EventKind
+    on: date
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Closure:
+    on: date
+    reason: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class RegisseurChange:
+    medewerker_id: uuid.UUID
+    on: date
+
+
+# --- records -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HouseholdRow:
+    """One line of the household list."""
+
+    id: uuid.UUID
+    dossier_number: str
+    name: str
+    address: str
+    postcode: str
+    regisseur: str
+    phase: Phase | None
+    registered_on: date | None
+
+
+@dataclass(frozen=True)
+class MedewerkerRecord:
+    id: uuid.UUID
+    name: str
+    discipline: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    id: uuid.UUID
+    first_name: str
+    infix: str
+    last_name: str
+    date_of_birth: date | None
+    role: MemberRole
+    bsn: str | None
+
+    @property
+    def full_name(self) -> str:
+        return full_name(self.first_name, self.infix, self.last_name)
+
+    def age(self, on: date) -> int | None:
+        return age_on(self.date_of_birth, on) if self.date_of_birth else None
+
+    def draft(self) -> PersonDraft:
+        return PersonDraft(
+            first_name=self.first_name,
+            infix=self.infix,
+            last_name=self.last_name,
+            date_of_birth=self.date_of_birth,
+            role=self.role,
+            bsn=self.bsn or "",
+        )
+
+
+@dataclass(frozen=True)
+class RegisseurRecord:
+    medewerker_id: uuid.UUID
+    name: str
+    start_on: date
+    end_on: date | None
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    event_date: date
+    kind: EventKind
+    from_phase: Phase | None
+    to_phase: Phase | None
+    note: str
+
+
+@dataclass(frozen=True)
+class TrajectRecord:
+    id: uuid.UUID
+    registered_on: date
+    herkomst: str
+    question: str
+    phase: Phase
+    aard: str
+    ernst: str
+    urgentie: str
+    closed_on: date | None
+    close_reason: str | None
+    regisseurs: tuple[RegisseurRecord, ...] = ()
+    events: tuple[EventRecord, ...] = ()
+
+    @property
+    def regisseur(self) -> RegisseurRecord | None:
+        return next((r for r in self.regisseurs if r.end_on is None), None)
+
+    @property
+    def is_open(self) -> bool:
+        return self.phase is not Phase.AFGESLOTEN
+
+
+@dataclass(frozen=True)
+class ContactRecord:
+    id: uuid.UUID
+    contact_date: date
+    kind: ContactKind
+    note: str
+    medewerker_id: uuid.UUID | None
+    medewerker: str
+
+    def draft(self) -> ContactDraft:
+        return ContactDraft(self.contact_date, self.kind, self.note, self.medewerker_id)
+
+
+class WarningKind(enum.StrEnum):
+    TURNS_18 = "turns_18"
+    NO_REGISSEUR = "no_regisseur"
+
+
+@dataclass(frozen=True)
+class DossierWarning:
+    kind: WarningKind
+    person: str = ""
+    on: date | None = None
+
+
+@dataclass(frozen=True)
+class HouseholdDossier:
+    """Everything the household screen shows, read in one go."""
+
+    id: uuid.UUID
+    dossier_number: str
+    household: HouseholdDraft
+    members: tuple[PersonRecord, ...]
+    traject: TrajectRecord | None
+    earlier_trajecten: tuple[TrajectRecord, ...]
+    contacts: tuple[ContactRecord, ...]
+    warnings: tuple[DossierWarning, ...] = field(default=())

@@ -1,0 +1,41 @@
+"""The household search seam.
+
+Search text is kept lower-cased and without accents in ``household.search_text``;
+a query matches when every word of it occurs somewhere in that text.  This is
+plain ``LIKE`` and portable; a server database can swap in its own index (for
+PostgreSQL a trigram index on the same column) without touching callers.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+from sqlalchemy import ColumnElement, and_, true
+
+from models.entities import Household
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, so 'Özdemir' is found by 'ozdemir'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def search_text(parts: Iterable[str | None]) -> str:
+    words: list[str] = []
+    for part in parts:
+        if part:
+            folded = fold(part)
+            words.append(folded)
+            compact = folded.replace(" ", "")
+            if compact != folded and len(compact) <= 9:  # '1234 ab' is also '1234ab'
+                words.append(compact)
+    return " ".join(words)
+
+
+def match_clause(query: str) -> ColumnElement[bool]:
+    words = fold(query).split()
+    if not words:
+        return true()
+    return and_(*(Household.search_text.contains(word, autoescape=True) for word in words))

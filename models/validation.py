@@ -1,0 +1,126 @@
+"""Input checks shared by the forms (as the user types) and the services (on save).
+
+Checks return an :class:`Problem` code or ``None``; the views turn codes into Dutch.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from models.errors import DomainError
+
+
+class Problem(enum.StrEnum):
+    REQUIRED = "required"
+    BSN_LENGTH = "bsn_length"
+    BSN_ELFPROEF = "bsn_elfproef"
+    DATE_FORMAT = "date_format"
+    DATE_NOT_REAL = "date_not_real"
+    DATE_IN_FUTURE = "date_in_future"
+    DATE_TOO_OLD = "date_too_old"
+    DATE_BEFORE_REGISTRATION = "date_before_registration"
+    POSTCODE = "postcode"
+    TOO_LONG = "too_long"
+    UNKNOWN_CODE = "unknown_code"
+
+
+class ValidationError(DomainError, ValueError):
+    """Raised by services when a draft does not pass; carries one problem per field."""
+
+    def __init__(self, problems: dict[str, Problem]) -> None:
+        super().__init__(", ".join(f"{field}: {code}" for field, code in problems.items()))
+        self.problems = problems
+
+
+def check_bsn(text: str) -> Problem | None:
+    """An empty BSN is fine (it is often unknown); a given one must pass the elfproef."""
+    digits = text.strip()
+    if not digits:
+        return None
+    if not digits.isdigit() or len(digits) not in (8, 9):
+        return Problem.BSN_LENGTH
+    digits = digits.zfill(9)
+    weights = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+    total = sum(int(d) * w for d, w in zip(digits, weights, strict=True))
+    if total % 11 != 0 or digits == "000000000":
+        return Problem.BSN_ELFPROEF
+    return None
+
+
+def normalize_bsn(text: str) -> str | None:
+    digits = text.strip()
+    return digits.zfill(9) if digits else None
+
+
+_DATE_RE = re.compile(r"^\s*(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})\s*$")
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    value: date | None
+    problem: Problem | None
+
+
+def parse_date(
+    text: str,
+    *,
+    required: bool = True,
+    not_after: date | None = None,
+    not_before: date | None = None,
+    earliest: date = date(1900, 1, 1),
+) -> ParsedDate:
+    """Parse a Dutch date (dd-mm-jjjj) and check it against its bounds."""
+    if not text.strip():
+        return ParsedDate(None, Problem.REQUIRED if required else None)
+    match = _DATE_RE.match(text)
+    if not match:
+        return ParsedDate(None, Problem.DATE_FORMAT)
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        value = date(year, month, day)
+    except ValueError:
+        return ParsedDate(None, Problem.DATE_NOT_REAL)
+    return ParsedDate(value, check_date(value, not_after, not_before, earliest))
+
+
+def check_date(
+    value: date,
+    not_after: date | None = None,
+    not_before: date | None = None,
+    earliest: date = date(1900, 1, 1),
+) -> Problem | None:
+    if value < earliest:
+        return Problem.DATE_TOO_OLD
+    if not_after is not None and value > not_after:
+        return Problem.DATE_IN_FUTURE
+    if not_before is not None and value < not_before:
+        return Problem.DATE_BEFORE_REGISTRATION
+    return None
+
+
+def format_date(value: date | None) -> str:
+    return value.strftime("%d-%m-%Y") if value else ""
+
+
+_POSTCODE_RE = re.compile(r"^\s*([1-9]\d{3})\s*([A-Za-z]{2})\s*$")
+
+
+def check_postcode(text: str) -> Problem | None:
+    if not text.strip():
+        return None
+    match = _POSTCODE_RE.match(text)
+    if not match or match.group(2).upper() in {"SA", "SD", "SS"}:
+        return Problem.POSTCODE
+    return None
+
+
+def normalize_postcode(text: str) -> str:
+    match = _POSTCODE_RE.match(text)
+    return f"{match.group(1)} {match.group(2).upper()}" if match else text.strip()
+
+
+def check_required(text: str) -> Problem | None:
+    return Problem.REQUIRED if not text.strip() else None

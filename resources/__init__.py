@@ -1,0 +1,1 @@
+"""Data, not code: code lists, instrument definitions, icons. Read with importlib.resources."""

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models import households as service
+from models.demo import DEMO_CITY, generate_demo
+from models.entities import Household, Medewerker, Person
+from models.enums import MemberRole
+from models.validation import check_bsn
+from tests.helpers import TODAY
+
+
+def test_demo_makes_a_team_and_fictional_households(session: Session) -> None:
+    generate_demo(session, 200, seed=7, today=TODAY)
+    assert session.scalar(select(func.count()).select_from(Medewerker)) == 15
+    assert session.scalar(select(func.count()).select_from(Household)) == 200
+    persons = session.scalars(select(Person)).all()
+    assert 400 <= len(persons) <= 900
+    bsns = [p.bsn for p in persons if p.bsn]
+    assert bsns and all(check_bsn(b) is None and b.startswith("9999") for b in bsns)
+    assert set(session.scalars(select(Household.city))) == {DEMO_CITY}
+    # A parent is always at least 18 years older than the children.
+    for household in session.scalars(select(Household)).all()[:100]:
+        parents = [p.date_of_birth for p in household.members if p.role is MemberRole.OUDER]
+        kids = [p.date_of_birth for p in household.members if p.role is MemberRole.KIND]
+        if parents and kids:
+            assert (min(kids) - max(parents)).days >= 17 * 365
+
+
+def test_demo_households_are_searchable_and_open_whole(session: Session) -> None:
+    generate_demo(session, 50, seed=3, today=TODAY)
+    rows = service.search_households(session)
+    assert len(rows) == 50
+    assert len({r.dossier_number for r in rows}) == 50
+    first = service.load_dossier(session, rows[0].id, today=TODAY)
+    assert first.members and first.traject is not None
+    name = first.members[0].first_name
+    assert first.id in {r.id for r in service.search_households(session, name)}

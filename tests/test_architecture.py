@@ -1,0 +1,58 @@
+"""Guards the direction of imports: models know no Qt, views know no SQL or session."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def _files(package: str) -> list[Path]:
+    return sorted((ROOT / package).rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", _files("models"), ids=lambda p: str(p.relative_to(ROOT)))
+def test_models_import_no_qt_views_or_desktop(path: Path) -> None:
+    bad = {
+        name
+        for name in _imports(path)
+        if name.split(".")[0] in {"PySide6", "shiboken6", "views", "desktop"}
+    }
+    assert not bad, f"{path.name} imports {bad}"
+
+
+# Views may use the models' plain values (records, enums, validation, code lists),
+# never a session, an engine or a service that queries.
+VIEW_ALLOWED_MODELS = {
+    "models.records",
+    "models.enums",
+    "models.validation",
+    "models.codelists",
+    "models.errors",
+}
+
+
+@pytest.mark.parametrize("path", _files("views"), ids=lambda p: str(p.relative_to(ROOT)))
+def test_views_touch_no_sql(path: Path) -> None:
+    names = _imports(path)
+    assert not {n for n in names if n.split(".")[0] in {"sqlalchemy", "sqlite3", "alembic", "desktop"}}
+    assert {n for n in names if n.startswith("models")} <= VIEW_ALLOWED_MODELS
+
+
+def test_resources_hold_no_code() -> None:
+    code = [p.name for p in (ROOT / "resources").rglob("*.py") if p.name != "__init__.py"]
+    assert code == []

@@ -1,0 +1,537 @@
+"""The dossier's forms.  Each ``ask()`` returns a draft, or ``None`` when cancelled."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+from models.codelists import CodeLists
+from models.enums import OPEN_PHASES, ContactKind, EventKind, MemberRole, Phase
+from models.records import (
+    Closure,
+    ContactDraft,
+    HouseholdDraft,
+    MedewerkerRecord,
+    PersonDraft,
+    PhaseChange,
+    RegisseurChange,
+    RegistrationDraft,
+    ScaleEvent,
+    TrajectDraft,
+)
+from models.validation import (
+    Problem,
+    check_bsn,
+    check_postcode,
+    check_required,
+    parse_date,
+)
+from views.forms import DateLineEdit, FormDialog, code_combo, text_of
+from views.labels import CONTACT_KIND, PHASE, ROLE
+
+
+def _note_edit(text: str = "", height: int = 70) -> QPlainTextEdit:
+    edit = QPlainTextEdit(text)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(height)
+    return edit
+
+
+def _medewerker_combo(
+    medewerkers: list[MedewerkerRecord], current: uuid.UUID | None, *, empty: str = "—"
+) -> QComboBox:
+    items = [(str(m.id), m.name) for m in medewerkers if m.active or m.id == current]
+    return code_combo(items, str(current) if current else "", empty=empty)
+
+
+def _uuid_of(combo: QComboBox) -> uuid.UUID | None:
+    data = combo.currentData()
+    return uuid.UUID(data) if data else None
+
+
+class _DateChecks:
+    """Date checking for a FormDialog field, with the bounds a form knows about."""
+
+    def __init__(
+        self,
+        dialog: FormDialog,
+        key: str,
+        *,
+        required: bool = True,
+        not_after: date | None = None,
+        not_before: date | None = None,
+    ) -> None:
+        self.dialog, self.key = dialog, key
+        self.required, self.not_after, self.not_before = required, not_after, not_before
+
+    def __call__(self) -> Problem | None:
+        return self.parse().problem
+
+    def parse(self):  # type: ignore[no-untyped-def]
+        return parse_date(
+            self.dialog.field(self.key).text(),
+            required=self.required,
+            not_after=self.not_after,
+            not_before=self.not_before,
+        )
+
+    def value(self) -> date:
+        value = self.parse().value
+        assert value is not None, "value() is read after accept(), when the date is valid"
+        return value
+
+
+# --- household and aanmelding -------------------------------------------------------------
+
+
+class _HouseholdFields:
+    def add_household_fields(self: FormDialog, initial: HouseholdDraft | None) -> None:  # type: ignore[misc]
+        initial = initial or HouseholdDraft(name="")
+        name = self.add_field("name", self.tr("Naam huishouden *"), QLineEdit(initial.name))
+        name.setPlaceholderText(self.tr("bijvoorbeeld: De Vries"))
+        self._checks["name"] = lambda: check_required(name.text())
+        self.add_field("street", self.tr("Straat"), QLineEdit(initial.street))
+        self.add_field("house_number", self.tr("Huisnummer"), QLineEdit(initial.house_number))
+        postcode = self.add_field("postcode", self.tr("Postcode"), QLineEdit(initial.postcode))
+        postcode.setMaximumWidth(100)
+        self._checks["postcode"] = lambda: check_postcode(postcode.text())
+        self.add_field("city", self.tr("Woonplaats"), QLineEdit(initial.city))
+        self.add_field("phone", self.tr("Telefoon"), QLineEdit(initial.phone))
+
+    def household_value(self: FormDialog) -> HouseholdDraft:  # type: ignore[misc]
+        return HouseholdDraft(
+            **{
+                key: text_of(self.field(key))
+                for key in ("name", "street", "house_number", "postcode", "city", "phone")
+            }
+        )
+
+
+class _TrajectFields:
+    def add_traject_fields(  # type: ignore[misc]
+        self: FormDialog,
+        initial: TrajectDraft | None,
+        codes: CodeLists,
+        medewerkers: list[MedewerkerRecord] | None,
+        today: date,
+    ) -> None:
+        initial = initial or TrajectDraft(registered_on=today)
+        self.add_field(
+            "registered_on", self.tr("Aanmelddatum *"), DateLineEdit(initial.registered_on)
+        )
+        self.registered_check = _DateChecks(self, "registered_on", not_after=today)
+        self._checks["registered_on"] = self.registered_check
+        self.add_field(
+            "herkomst", self.tr("Herkomst"), code_combo(codes.items("herkomst"), initial.herkomst)
+        )
+        question = self.add_field(
+            "question", self.tr("Vraag van het gezin"), _note_edit(initial.question, 80)
+        )
+        question.setPlaceholderText(self.tr("De vraag in de eigen woorden van het gezin"))
+        self.add_field("aard", self.tr("Aard"), code_combo(codes.items("aard"), initial.aard))
+        self.add_field("ernst", self.tr("Ernst"), code_combo(codes.items("ernst"), initial.ernst))
+        self.add_field(
+            "urgentie", self.tr("Urgentie"), code_combo(codes.items("urgentie"), initial.urgentie)
+        )
+        if medewerkers is not None:
+            self.add_field(
+                "regisseur",
+                self.tr("Casusregisseur"),
+                _medewerker_combo(
+                    medewerkers, initial.regisseur_id, empty=self.tr("— nog niet toegewezen —")
+                ),
+            )
+
+    def traject_value(self: FormDialog) -> TrajectDraft:  # type: ignore[misc]
+        regisseur = self._fields.get("regisseur")
+        return TrajectDraft(
+            registered_on=self.registered_check.value(),
+            herkomst=text_of(self.field("herkomst")),
+            question=text_of(self.field("question")),
+            aard=text_of(self.field("aard")),
+            ernst=text_of(self.field("ernst")),
+            urgentie=text_of(self.field("urgentie")),
+            regisseur_id=_uuid_of(regisseur) if isinstance(regisseur, QComboBox) else None,
+        )
+
+
+class RegistrationDialog(_HouseholdFields, _TrajectFields, FormDialog):
+    """A new household and its aanmelding in one form; only the name is required."""
+
+    def __init__(
+        self,
+        codes: CodeLists,
+        medewerkers: list[MedewerkerRecord],
+        initial: RegistrationDraft | None = None,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Nieuw huishouden aanmelden"), parent)
+        self.add_section(self.tr("Huishouden"))
+        self.add_household_fields(initial.household if initial else None)
+        self.add_section(self.tr("Aanmelding"))
+        self.add_traject_fields(
+            initial.traject if initial else None, codes, medewerkers, today or date.today()
+        )
+        self.setMinimumWidth(520)
+        self.finish_loading()
+
+    def value(self) -> RegistrationDraft:
+        return RegistrationDraft(self.household_value(), self.traject_value())
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        codes: CodeLists,
+        medewerkers: list[MedewerkerRecord],
+        initial: RegistrationDraft | None = None,
+        problems: dict[str, Problem] | None = None,
+    ) -> RegistrationDraft | None:
+        dialog = cls(codes, medewerkers, initial, parent=parent)
+        dialog.show_problems(problems or {})
+        return dialog.value() if dialog.exec() == FormDialog.DialogCode.Accepted else None
+
+
+class HouseholdDialog(_HouseholdFields, FormDialog):
+    def __init__(self, initial: HouseholdDraft, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Gegevens huishouden wijzigen"), parent)
+        self.add_household_fields(initial)
+        self.setMinimumWidth(460)
+        self.finish_loading()
+
+    def value(self) -> HouseholdDraft:
+        return self.household_value()
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        initial: HouseholdDraft,
+        problems: dict[str, Problem] | None = None,
+    ) -> HouseholdDraft | None:
+        dialog = cls(initial, parent)
+        dialog.show_problems(problems or {})
+        return dialog.value() if dialog.exec() == FormDialog.DialogCode.Accepted else None
+
+
+class TrajectDialog(_TrajectFields, FormDialog):
+    """Correct an aanmelding, or (with medewerkers) register a new traject."""
+
+    def __init__(
+        self,
+        codes: CodeLists,
+        initial: TrajectDraft | None,
+        medewerkers: list[MedewerkerRecord] | None = None,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = (
+            self.tr("Nieuwe aanmelding")
+            if medewerkers is not None
+            else self.tr("Aanmelding wijzigen")
+        )
+        super().__init__(title, parent)
+        self.add_traject_fields(initial, codes, medewerkers, today or date.today())
+        self.setMinimumWidth(480)
+        self.finish_loading()
+
+    def value(self) -> TrajectDraft:
+        return self.traject_value()
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        codes: CodeLists,
+        initial: TrajectDraft | None,
+        medewerkers: list[MedewerkerRecord] | None = None,
+        problems: dict[str, Problem] | None = None,
+    ) -> TrajectDraft | None:
+        dialog = cls(codes, initial, medewerkers, parent=parent)
+        dialog.show_problems(problems or {})
+        return dialog.value() if dialog.exec() == FormDialog.DialogCode.Accepted else None
+
+
+# --- members and contacts -----------------------------------------------------------------
+
+
+class PersonDialog(FormDialog):
+    def __init__(
+        self,
+        initial: PersonDraft | None = None,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = self.tr("Gezinslid wijzigen") if initial else self.tr("Gezinslid toevoegen")
+        super().__init__(title, parent)
+        initial = initial or PersonDraft(first_name="", last_name="", role=MemberRole.KIND)
+        first = self.add_field("first_name", self.tr("Voornaam *"), QLineEdit(initial.first_name))
+        self._checks["first_name"] = lambda: check_required(first.text())
+        infix = self.add_field("infix", self.tr("Tussenvoegsel"), QLineEdit(initial.infix))
+        infix.setMaximumWidth(120)
+        last = self.add_field("last_name", self.tr("Achternaam *"), QLineEdit(initial.last_name))
+        self._checks["last_name"] = lambda: check_required(last.text())
+        self.add_field(
+            "date_of_birth", self.tr("Geboortedatum"), DateLineEdit(initial.date_of_birth)
+        )
+        self.birth_check = _DateChecks(
+            self, "date_of_birth", required=False, not_after=today or date.today()
+        )
+        self._checks["date_of_birth"] = self.birth_check
+        self.add_field(
+            "role",
+            self.tr("Rol in het huishouden *"),
+            code_combo([(r.value, ROLE[r]) for r in MemberRole], initial.role.value, empty=""),
+        )
+        bsn = self.add_field("bsn", self.tr("BSN"), QLineEdit(initial.bsn))
+        bsn.setMaximumWidth(140)
+        bsn.setPlaceholderText(self.tr("9 cijfers, mag leeg"))
+        self._checks["bsn"] = lambda: check_bsn(bsn.text())
+        self.setMinimumWidth(440)
+        self.finish_loading()
+
+    def value(self) -> PersonDraft:
+        return PersonDraft(
+            first_name=text_of(self.field("first_name")),
+            infix=text_of(self.field("infix")),
+            last_name=text_of(self.field("last_name")),
+            date_of_birth=self.birth_check.parse().value,
+            role=MemberRole(text_of(self.field("role"))),
+            bsn=text_of(self.field("bsn")).strip(),
+        )
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        initial: PersonDraft | None = None,
+        problems: dict[str, Problem] | None = None,
+    ) -> PersonDraft | None:
+        dialog = cls(initial, parent=parent)
+        dialog.show_problems(problems or {})
+        return dialog.value() if dialog.exec() == FormDialog.DialogCode.Accepted else None
+
+
+class ContactDialog(FormDialog):
+    def __init__(
+        self,
+        medewerkers: list[MedewerkerRecord],
+        initial: ContactDraft | None = None,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = (
+            self.tr("Contactmoment wijzigen") if initial else self.tr("Contactmoment vastleggen")
+        )
+        super().__init__(title, parent)
+        today = today or date.today()
+        initial = initial or ContactDraft(contact_date=today, kind=ContactKind.HUISBEZOEK)
+        self.add_field("contact_date", self.tr("Datum *"), DateLineEdit(initial.contact_date))
+        self.date_check = _DateChecks(self, "contact_date", not_after=today)
+        self._checks["contact_date"] = self.date_check
+        self.add_field(
+            "kind",
+            self.tr("Soort *"),
+            code_combo(
+                [(k.value, CONTACT_KIND[k]) for k in ContactKind], initial.kind.value, empty=""
+            ),
+        )
+        self.add_field(
+            "medewerker",
+            self.tr("Medewerker"),
+            _medewerker_combo(medewerkers, initial.medewerker_id),
+        )
+        self.add_field("note", self.tr("Korte notitie"), _note_edit(initial.note, 90))
+        self.setMinimumWidth(460)
+        self.finish_loading()
+
+    def value(self) -> ContactDraft:
+        return ContactDraft(
+            contact_date=self.date_check.value(),
+            kind=ContactKind(text_of(self.field("kind"))),
+            note=text_of(self.field("note")),
+            medewerker_id=_uuid_of(self.field("medewerker")),
+        )
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        medewerkers: list[MedewerkerRecord],
+        initial: ContactDraft | None = None,
+        problems: dict[str, Problem] | None = None,
+    ) -> ContactDraft | None:
+        dialog = cls(medewerkers, initial, parent=parent)
+        dialog.show_problems(problems or {})
+        return dialog.value() if dialog.exec() == FormDialog.DialogCode.Accepted else None
+
+
+# --- moving the traject -----------------------------------------------------------------
+
+
+class _DatedNoteDialog(FormDialog):
+    """Date (default today, not before ``earliest``) and a note, under other fields."""
+
+    def add_date_and_note(self, earliest: date, today: date, note_label: str) -> None:
+        self.add_field("on", self.tr("Datum *"), DateLineEdit(today))
+        self.on_check = _DateChecks(self, "on", not_after=today, not_before=earliest)
+        self._checks["on"] = self.on_check
+        self.add_field("note", note_label, _note_edit())
+
+
+class PhaseDialog(_DatedNoteDialog):
+    def __init__(
+        self,
+        current: Phase,
+        earliest: date,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Fase wijzigen"), parent)
+        choices = [(p.value, PHASE[p]) for p in OPEN_PHASES if p is not current]
+        following = (
+            OPEN_PHASES[min(OPEN_PHASES.index(current) + 1, len(OPEN_PHASES) - 1)]
+            if current in OPEN_PHASES
+            else None
+        )
+        self.add_field(
+            "phase",
+            self.tr("Nieuwe fase *"),
+            code_combo(choices, following.value if following else "", empty=""),
+        )
+        self.add_date_and_note(earliest, today or date.today(), self.tr("Toelichting"))
+        self.finish_loading()
+
+    def value(self) -> PhaseChange:
+        return PhaseChange(
+            Phase(text_of(self.field("phase"))), self.on_check.value(), text_of(self.field("note"))
+        )
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, current: Phase, earliest: date) -> PhaseChange | None:
+        dialog = cls(current, earliest, parent=parent)
+        return dialog.value() if dialog.exec() == FormDialog.DialogCode.Accepted else None
+
+
+class ScaleDialog(_DatedNoteDialog):
+    """Opschalen (drang/dwang, Veilig Thuis, jeugdbescherming) or afschalen (step down)."""
+
+    def __init__(
+        self,
+        kind: EventKind,
+        earliest: date,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = self.tr("Opschalen") if kind is EventKind.OPSCHALEN else self.tr("Afschalen")
+        super().__init__(title, parent)
+        self.kind = kind
+        hint = (
+            self.tr("Waarom en naar wie (bijv. Veilig Thuis, jeugdbescherming)")
+            if kind is EventKind.OPSCHALEN
+            else self.tr("Waarom en naar wie (bijv. voorliggend veld, waakvlam)")
+        )
+        self.add_date_and_note(earliest, today or date.today(), self.tr("Toelichting"))
+        self.field("note").setPlaceholderText(hint)
+        self.finish_loading()
+
+    def value(self) -> ScaleEvent:
+        return ScaleEvent(self.kind, self.on_check.value(), text_of(self.field("note")))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, kind: EventKind, earliest: date) -> ScaleEvent | None:
+        dialog = cls(kind, earliest, parent=parent)
+        return dialog.value() if dialog.exec() == FormDialog.DialogCode.Accepted else None
+
+
+class CloseDialog(_DatedNoteDialog):
+    def __init__(
+        self,
+        codes: CodeLists,
+        earliest: date,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Traject afsluiten"), parent)
+        reason = self.add_field(
+            "reason", self.tr("Reden *"), code_combo(codes.items("afsluitreden"), "")
+        )
+        self._checks["reason"] = lambda: check_required(str(reason.currentData() or ""))
+        self.add_date_and_note(earliest, today or date.today(), self.tr("Toelichting"))
+        self.finish_loading()
+
+    def value(self) -> Closure:
+        return Closure(
+            self.on_check.value(), text_of(self.field("reason")), text_of(self.field("note"))
+        )
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, codes: CodeLists, earliest: date) -> Closure | None:
+        dialog = cls(codes, earliest, parent=parent)
+        return dialog.value() if dialog.exec() == FormDialog.DialogCode.Accepted else None
+
+
+class RegisseurDialog(FormDialog):
+    def __init__(
+        self,
+        medewerkers: list[MedewerkerRecord],
+        current: uuid.UUID | None,
+        earliest: date,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Casusregisseur wijzigen"), parent)
+        today = today or date.today()
+        others = [m for m in medewerkers if m.id != current]
+        combo = self.add_field(
+            "medewerker", self.tr("Nieuwe regisseur *"), _medewerker_combo(others, None)
+        )
+        self._checks["medewerker"] = lambda: check_required(str(combo.currentData() or ""))
+        self.add_field("on", self.tr("Met ingang van *"), DateLineEdit(today))
+        self.on_check = _DateChecks(self, "on", not_after=today, not_before=earliest)
+        self._checks["on"] = self.on_check
+        self.finish_loading()
+
+    def value(self) -> RegisseurChange:
+        medewerker = _uuid_of(self.field("medewerker"))
+        assert medewerker is not None
+        return RegisseurChange(medewerker, self.on_check.value())
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        medewerkers: list[MedewerkerRecord],
+        current: uuid.UUID | None,
+        earliest: date,
+    ) -> RegisseurChange | None:
+        dialog = cls(medewerkers, current, earliest, parent=parent)
+        return dialog.value() if dialog.exec() == FormDialog.DialogCode.Accepted else None
+
+
+class MedewerkerDialog(FormDialog):
+    """A new team member (medewerker) with their discipline."""
+
+    def __init__(self, codes: CodeLists, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Medewerker toevoegen"), parent)
+        name = self.add_field("name", self.tr("Naam *"), QLineEdit())
+        self._checks["name"] = lambda: check_required(name.text())
+        discipline = self.add_field(
+            "discipline",
+            self.tr("Discipline *"),
+            code_combo(codes.items("discipline"), "generalist", empty=""),
+        )
+        self._checks["discipline"] = lambda: check_required(str(discipline.currentData() or ""))
+        self.setMinimumWidth(400)
+        self.finish_loading()
+
+    def value(self) -> tuple[str, str]:
+        return text_of(self.field("name")), text_of(self.field("discipline"))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, codes: CodeLists) -> tuple[str, str] | None:
+        dialog = cls(codes, parent)
+        return dialog.value() if dialog.exec() == FormDialog.DialogCode.Accepted else None

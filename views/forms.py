@@ -1,0 +1,196 @@
+"""A form dialog that checks fields as the user types and never loses input.
+
+Each field has its error label right under it.  Opslaan checks every field and
+keeps the dialog open on a problem; closing with changes asks first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.validation import Problem, format_date, parse_date
+from views.labels import PROBLEM
+
+Check = Callable[[], Problem | None]
+
+
+class DateLineEdit(QLineEdit):
+    """A date typed as dd-mm-jjjj: faster than spinning a QDateEdit, and it may be empty."""
+
+    def __init__(self, value: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(format_date(value), parent)
+        self.setPlaceholderText("dd-mm-jjjj")
+        self.setMaximumWidth(140)
+
+    def date_value(self) -> date | None:
+        return parse_date(self.text(), required=False).value
+
+
+def code_combo(items: list[tuple[str, str]], current: str = "", *, empty: str = "—") -> QComboBox:
+    """A combo box of (code, label) items; the code is the item data."""
+    combo = QComboBox()
+    if empty:
+        combo.addItem(empty, "")
+    for code, label in items:
+        combo.addItem(label, code)
+    index = combo.findData(current)
+    if index < 0 and current:  # a code from an older list stays selectable
+        combo.addItem(current, current)
+        index = combo.count() - 1
+    combo.setCurrentIndex(max(index, 0))
+    return combo
+
+
+class FormDialog(QDialog):
+    """Base for Teamtafel's forms; subclasses add fields and implement ``value()``."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self._checks: dict[str, Check] = {}
+        self._fields: dict[str, QWidget] = {}
+        self._errors: dict[str, QLabel] = {}
+        self._dirty = False
+        self._loading = True
+
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Opslaan"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+    # --- building the form ------------------------------------------------------------
+
+    def add_field(self, key: str, label: str, widget: QWidget, check: Check | None = None) -> Any:
+        error = QLabel()
+        error.setObjectName(f"error_{key}")
+        error.setWordWrap(True)
+        error.setStyleSheet("color: #b00020;")
+        error.hide()
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(error)
+        widget.setObjectName(key)
+        self.form.addRow(label, box)
+        self._fields[key] = widget
+        self._errors[key] = error
+        if check is not None:
+            self._checks[key] = check
+        self._watch(key, widget)
+        return widget
+
+    def add_section(self, title: str) -> None:
+        header = QLabel(f"<b>{title}</b>")
+        header.setContentsMargins(0, 8, 0, 0)
+        self.form.addRow(header)
+
+    def _watch(self, key: str, widget: QWidget) -> None:
+        def changed(*_args: object) -> None:
+            if self._loading:
+                return
+            self._dirty = True
+            self.check_field(key)
+
+        if isinstance(widget, QLineEdit):
+            widget.textChanged.connect(changed)
+        elif isinstance(widget, QPlainTextEdit):
+            widget.textChanged.connect(changed)
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(changed)
+
+    def finish_loading(self) -> None:
+        """Call at the end of a subclass's __init__: edits from here on count as changes."""
+        self._loading = False
+
+    # --- checking -----------------------------------------------------------------------
+
+    def check_field(self, key: str) -> bool:
+        check = self._checks.get(key)
+        problem = check() if check else None
+        self.show_problem(key, problem)
+        return problem is None
+
+    def show_problem(self, key: str, problem: Problem | None) -> None:
+        error = self._errors[key]
+        if problem is None:
+            error.clear()
+            error.hide()
+        else:
+            error.setText(PROBLEM[problem])
+            error.show()
+
+    def show_problems(self, problems: dict[str, Problem]) -> None:
+        for key, problem in problems.items():
+            if key in self._errors:
+                self.show_problem(key, problem)
+
+    def error_text(self, key: str) -> str:
+        return self._errors[key].text() if not self._errors[key].isHidden() else ""
+
+    def field(self, key: str) -> Any:
+        return self._fields[key]
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def accept(self) -> None:
+        invalid = [key for key in self._fields if not self.check_field(key)]
+        if invalid:
+            self._fields[invalid[0]].setFocus()
+            return
+        super().accept()
+
+    def reject(self) -> None:
+        if self._dirty and not self.confirm_discard():
+            return
+        super().reject()
+
+    def confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Wijzigingen niet opgeslagen"),
+            self.tr("U heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze weggooien?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+
+def text_of(widget: QWidget) -> str:
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QComboBox):
+        return str(widget.currentData() or "")
+    raise TypeError(type(widget).__name__)
