@@ -8,7 +8,6 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.controller import MainController
@@ -93,8 +92,11 @@ def run_gui(db: Path | None, *, demo: bool, quit_after_load: bool = False) -> in
     controller = MainController(store)
     controller.window.show()
     controller.search("", True)
-    if quit_after_load:
-        QTimer.singleShot(0, app.quit)
+    if quit_after_load:  # for the bench and tests: stop once the list is painted
+        app.processEvents()
+        controller.window.close()
+        store.close()
+        return 0
     code = app.exec()
     store.close()
     return code

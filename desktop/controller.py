@@ -62,35 +62,38 @@ class MainController:
         with self.store.sessions() as session:
             return work(session)
 
-    def _write(self, work: Callable[[Any], R]) -> R | None:
+    def _write(self, work: Callable[[Any], object]) -> bool:
+        """Run one change in its own transaction; True when it was stored."""
         try:
             with self.store.sessions.begin() as session:
-                return work(session)
+                work(session)
         except DomainError as exc:
             show_error(self.window, exc)
-            return None
+            return False
+        return True
 
     def _ask_and_save(
         self,
         ask: Callable[[D | None, dict[str, Problem] | None], D | None],
-        save: Callable[[Any, D], R],
-    ) -> R | None:
+        save: Callable[[Any, D], object],
+    ) -> bool:
         """Ask for a draft and save it; on a rejected draft, ask again with it filled in."""
         draft: D | None = None
         problems: dict[str, Problem] | None = None
         while True:
             draft = ask(draft, problems)
             if draft is None:
-                return None
+                return False
             try:
                 with self.store.sessions.begin() as session:
-                    return save(session, draft)
+                    save(session, draft)
+                return True
             except ValidationError as exc:
                 problems = exc.problems
                 show_error(self.window, exc)
             except DomainError as exc:
                 show_error(self.window, exc)
-                return None
+                return False
 
     def medewerkers(self) -> list[Any]:
         return self._read(service.list_medewerkers)
@@ -106,15 +109,15 @@ class MainController:
 
     def new_household(self) -> None:
         medewerkers = self.medewerkers()
-        household_id = self._ask_and_save(
+        registered: list[uuid.UUID] = []
+        if self._ask_and_save(
             lambda draft, problems: RegistrationDialog.ask(
                 self.window, self.codes, medewerkers, draft, problems
             ),
-            lambda s, draft: service.register_household(s, draft),
-        )
-        if household_id is not None:
+            lambda s, draft: registered.append(service.register_household(s, draft)),
+        ):
             self.refresh_list()
-            self.open_household(household_id)
+            self.open_household(registered[0])
 
     def add_medewerker(self) -> None:
         answer = MedewerkerDialog.ask(self.window, self.codes)
@@ -142,8 +145,8 @@ class MainController:
         self.refresh_list()
 
     def _connect(self, widget: DossierWidget, household_id: uuid.UUID) -> None:
-        def after(result: object) -> None:
-            if result is not None:
+        def after(stored: bool) -> None:
+            if stored:
                 self._changed(household_id)
 
         def traject() -> Any:
@@ -164,7 +167,7 @@ class MainController:
             after(
                 self._ask_and_save(
                     lambda d, p: HouseholdDialog.ask(self.window, d or original, p),
-                    lambda s, d: service.update_household(s, household_id, d) or True,
+                    lambda s, d: service.update_household(s, household_id, d),
                 )
             )
 
@@ -181,7 +184,7 @@ class MainController:
             after(
                 self._ask_and_save(
                     lambda d, p: PersonDialog.ask(self.window, d or original, p),
-                    lambda s, d: service.update_member(s, person_id, d) or True,
+                    lambda s, d: service.update_member(s, person_id, d),
                 )
             )
 
@@ -190,7 +193,7 @@ class MainController:
             if self._confirm(
                 self.window.tr("%1 uit dit huishouden verwijderen?").replace("%1", name)
             ):
-                after(self._write(lambda s: service.remove_member(s, person_id) or True))
+                after(self._write(lambda s: service.remove_member(s, person_id)))
 
         def add_contact() -> None:
             medewerkers = self.medewerkers()
@@ -207,13 +210,13 @@ class MainController:
             after(
                 self._ask_and_save(
                     lambda d, p: ContactDialog.ask(self.window, medewerkers, d or original, p),
-                    lambda s, d: service.update_contact(s, contact_id, d) or True,
+                    lambda s, d: service.update_contact(s, contact_id, d),
                 )
             )
 
         def remove_contact(contact_id: uuid.UUID) -> None:
             if self._confirm(self.window.tr("Dit contactmoment verwijderen?")):
-                after(self._write(lambda s: service.remove_contact(s, contact_id) or True))
+                after(self._write(lambda s: service.remove_contact(s, contact_id)))
 
         def edit_traject() -> None:
             current = traject()
@@ -228,7 +231,7 @@ class MainController:
             after(
                 self._ask_and_save(
                     lambda d, p: TrajectDialog.ask(self.window, self.codes, d or original, None, p),
-                    lambda s, d: service.update_traject(s, current.id, d) or True,
+                    lambda s, d: service.update_traject(s, current.id, d),
                 )
             )
 
@@ -248,7 +251,7 @@ class MainController:
             current = traject()
             change = PhaseDialog.ask(self.window, current.phase, last_change(current))
             if change is not None:
-                after(self._write(lambda s: service.change_phase(s, current.id, change) or True))
+                after(self._write(lambda s: service.change_phase(s, current.id, change)))
 
         def change_regisseur() -> None:
             current = traject()
@@ -261,23 +264,19 @@ class MainController:
                 earliest,
             )
             if change is not None:
-                after(
-                    self._write(lambda s: service.change_regisseur(s, current.id, change) or True)
-                )
+                after(self._write(lambda s: service.change_regisseur(s, current.id, change)))
 
         def scale(kind: EventKind) -> None:
             current = traject()
             event = ScaleDialog.ask(self.window, kind, current.registered_on)
             if event is not None:
-                after(
-                    self._write(lambda s: service.record_scale_event(s, current.id, event) or True)
-                )
+                after(self._write(lambda s: service.record_scale_event(s, current.id, event)))
 
         def close() -> None:
             current = traject()
             closure = CloseDialog.ask(self.window, self.codes, last_change(current))
             if closure is not None:
-                after(self._write(lambda s: service.close_traject(s, current.id, closure) or True))
+                after(self._write(lambda s: service.close_traject(s, current.id, closure)))
 
         widget.editHouseholdRequested.connect(edit_household)
         widget.addMemberRequested.connect(add_member)

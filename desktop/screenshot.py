@@ -60,15 +60,17 @@ def save_screenshot(
         dossier = _pick_household(store, household)
         controller.open_household(dossier.id)
     elif screen == "aanmelden":
-        dialog = RegistrationDialog(controller.codes, controller.medewerkers(), parent=window)
-        target, after = dialog, dialog.deleteLater
+        registration = RegistrationDialog(controller.codes, controller.medewerkers(), parent=window)
+        target, after = registration, registration.deleteLater
     elif screen == "gezinslid":
-        dialog = PersonDialog(parent=window)
-        dialog.field("first_name").setText("Sanne")
-        dialog.field("last_name").setText("Voorbeeld")
-        dialog.field("date_of_birth").setText("31-02-2012")
-        dialog.field("bsn").setText("123456788")
-        target, after = dialog, dialog.deleteLater
+        # A form with a wrong date and BSN, to show how mistakes are explained.
+        person = PersonDialog(parent=window)
+        person.field("first_name").setText("Sanne")
+        person.field("last_name").setText("Voorbeeld")
+        person.field("date_of_birth").setText("31-02-2012")
+        person.field("bsn").setText("123456788")
+        person.accept()
+        target, after = person, person.deleteLater
     window.show()
     target.show()
     for _ in range(3):

@@ -15,10 +15,13 @@ from sqlalchemy import ColumnElement, and_, true
 
 from models.entities import Household
 
+# Letters that carry no combining accent, so NFKD leaves them alone.
+_PLAIN_LETTERS = str.maketrans({"ı": "i", "ø": "o", "æ": "ae", "ł": "l", "đ": "d", "œ": "oe"})
+
 
 def fold(text: str) -> str:
-    """Lower-case and strip accents, so 'Özdemir' is found by 'ozdemir'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Lower-case and strip accents, so 'Özdemir' is found by 'ozdemir', 'Yılmaz' by 'yilmaz'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_PLAIN_LETTERS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

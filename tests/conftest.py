@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session  # noqa: E402
 
 from desktop.database import Store, open_store  # noqa: E402
 
+
 @pytest.fixture(autouse=True)
 def isolated_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test may touch the real user's data folder or settings."""
@@ -39,3 +40,39 @@ def session(store: Store) -> Iterator[Session]:
     with store.sessions.begin() as active:
         yield active
 
+
+class MessageBoxes:
+    """Records every QMessageBox a test raises; answers with ``answer`` instead of blocking."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str]] = []
+        self.answer: object = None
+
+    def texts(self) -> list[str]:
+        return [text for _kind, text in self.shown]
+
+
+@pytest.fixture(autouse=True)
+def message_boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
+    from PySide6.QtWidgets import QMessageBox
+
+    boxes = MessageBoxes()
+
+    def fake(kind: str, default: QMessageBox.StandardButton):  # type: ignore[no-untyped-def]
+        def show(
+            _parent: object, _title: str, text: str, *args: object, **kwargs: object
+        ) -> object:
+            boxes.shown.append((kind, text))
+            return boxes.answer if boxes.answer is not None else default
+
+        return show
+
+    monkeypatch.setattr(
+        QMessageBox, "question", fake("question", QMessageBox.StandardButton.Cancel)
+    )
+    monkeypatch.setattr(QMessageBox, "warning", fake("warning", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "critical", fake("critical", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(
+        QMessageBox, "information", fake("information", QMessageBox.StandardButton.Ok)
+    )
+    return boxes

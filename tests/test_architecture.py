@@ -49,7 +49,9 @@ VIEW_ALLOWED_MODELS = {
 @pytest.mark.parametrize("path", _files("views"), ids=lambda p: str(p.relative_to(ROOT)))
 def test_views_touch_no_sql(path: Path) -> None:
     names = _imports(path)
-    assert not {n for n in names if n.split(".")[0] in {"sqlalchemy", "sqlite3", "alembic", "desktop"}}
+    assert not {
+        n for n in names if n.split(".")[0] in {"sqlalchemy", "sqlite3", "alembic", "desktop"}
+    }
     assert {n for n in names if n.startswith("models")} <= VIEW_ALLOWED_MODELS
 
 

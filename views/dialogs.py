@@ -22,6 +22,7 @@ from models.records import (
     TrajectDraft,
 )
 from models.validation import (
+    ParsedDate,
     Problem,
     check_bsn,
     check_postcode,
@@ -69,7 +70,7 @@ class _DateChecks:
     def __call__(self) -> Problem | None:
         return self.parse().problem
 
-    def parse(self):  # type: ignore[no-untyped-def]
+    def parse(self) -> ParsedDate:
         return parse_date(
             self.dialog.field(self.key).text(),
             required=self.required,
@@ -86,8 +87,8 @@ class _DateChecks:
 # --- household and aanmelding -------------------------------------------------------------
 
 
-class _HouseholdFields:
-    def add_household_fields(self: FormDialog, initial: HouseholdDraft | None) -> None:  # type: ignore[misc]
+class _HouseholdFields(FormDialog):
+    def add_household_fields(self, initial: HouseholdDraft | None) -> None:
         initial = initial or HouseholdDraft(name="")
         name = self.add_field("name", self.tr("Naam huishouden *"), QLineEdit(initial.name))
         name.setPlaceholderText(self.tr("bijvoorbeeld: De Vries"))
@@ -100,7 +101,7 @@ class _HouseholdFields:
         self.add_field("city", self.tr("Woonplaats"), QLineEdit(initial.city))
         self.add_field("phone", self.tr("Telefoon"), QLineEdit(initial.phone))
 
-    def household_value(self: FormDialog) -> HouseholdDraft:  # type: ignore[misc]
+    def household_value(self) -> HouseholdDraft:
         return HouseholdDraft(
             **{
                 key: text_of(self.field(key))
@@ -109,9 +110,11 @@ class _HouseholdFields:
         )
 
 
-class _TrajectFields:
-    def add_traject_fields(  # type: ignore[misc]
-        self: FormDialog,
+class _TrajectFields(FormDialog):
+    registered_check: _DateChecks
+
+    def add_traject_fields(
+        self,
         initial: TrajectDraft | None,
         codes: CodeLists,
         medewerkers: list[MedewerkerRecord] | None,
@@ -144,7 +147,7 @@ class _TrajectFields:
                 ),
             )
 
-    def traject_value(self: FormDialog) -> TrajectDraft:  # type: ignore[misc]
+    def traject_value(self) -> TrajectDraft:
         regisseur = self._fields.get("regisseur")
         return TrajectDraft(
             registered_on=self.registered_check.value(),
@@ -157,7 +160,7 @@ class _TrajectFields:
         )
 
 
-class RegistrationDialog(_HouseholdFields, _TrajectFields, FormDialog):
+class RegistrationDialog(_HouseholdFields, _TrajectFields):
     """A new household and its aanmelding in one form; only the name is required."""
 
     def __init__(
@@ -195,7 +198,7 @@ class RegistrationDialog(_HouseholdFields, _TrajectFields, FormDialog):
         return dialog.value() if dialog.exec() == FormDialog.DialogCode.Accepted else None
 
 
-class HouseholdDialog(_HouseholdFields, FormDialog):
+class HouseholdDialog(_HouseholdFields):
     def __init__(self, initial: HouseholdDraft, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Gegevens huishouden wijzigen"), parent)
         self.add_household_fields(initial)
@@ -217,7 +220,7 @@ class HouseholdDialog(_HouseholdFields, FormDialog):
         return dialog.value() if dialog.exec() == FormDialog.DialogCode.Accepted else None
 
 
-class TrajectDialog(_TrajectFields, FormDialog):
+class TrajectDialog(_TrajectFields):
     """Correct an aanmelding, or (with medewerkers) register a new traject."""
 
     def __init__(

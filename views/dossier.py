@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -406,7 +406,7 @@ class DossierWidget(QWidget):
         self.edit_contact.setEnabled(bool(self.contacts.selectedItems()))
         self.remove_contact.setEnabled(bool(self.contacts.selectedItems()))
 
-    def _emit_selected(self, table: QTableWidget, signal: Signal) -> None:  # type: ignore[type-arg]
+    def _emit_selected(self, table: QTableWidget, signal: SignalInstance) -> None:
         record_id = _selected_id(table)
         if record_id is not None:
-            signal.emit(record_id)  # type: ignore[attr-defined]
+            signal.emit(record_id)

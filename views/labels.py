@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QLocale
 
 from models.enums import ContactKind, EventKind, MemberRole, Phase
 from models.errors import Rule
@@ -75,7 +75,7 @@ def date_text(value: date | None) -> str:
 
 
 def long_date_text(value: date) -> str:
-    return LOCALE.toString(value, "d MMMM yyyy")
+    return LOCALE.toString(QDate(value.year, value.month, value.day), "d MMMM yyyy")
 
 
 def warning_text(warning: DossierWarning) -> str:

@@ -87,4 +87,5 @@ class MainWindow(QMainWindow):
             return
         widget = self.tabs.widget(index)
         self.tabs.removeTab(index)
-        widget.deleteLater()
+        if widget is not None:
+            widget.deleteLater()

@@ -62,7 +62,9 @@ def test_database_at_first_revision_upgrades_and_keeps_data(tmp_path: Path) -> N
     assert [r.id for r in rows] == [household_id]
 
 
-def test_migration_copies_the_file_aside_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_migration_copies_the_file_aside_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "teamtafel.sqlite"
     store = open_store(path, create=True)
     with store.sessions.begin() as session:
@@ -102,7 +104,9 @@ def _hash(path: Path) -> str:
         (b"SQLite format 3\x00" + b"\x00" * 40, StoreProblem.NOT_A_DATABASE),
     ],
 )
-def test_foreign_or_broken_files_are_refused_untouched(tmp_path: Path, content: bytes, problem: StoreProblem) -> None:
+def test_foreign_or_broken_files_are_refused_untouched(
+    tmp_path: Path, content: bytes, problem: StoreProblem
+) -> None:
     path = tmp_path / "vreemd.sqlite"
     path.write_bytes(content)
     before = _hash(path)

@@ -1,0 +1,155 @@
+"""The command line as a user runs it: help, demo data, screenshots, first start."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from desktop import app as desktop_app
+from desktop.cli import main
+from desktop.database import open_store
+from models import households as service
+
+
+def test_help_lists_the_verbs(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    for verb in ("gui", "demo", "screenshot", "--db"):
+        assert verb in out
+
+
+def test_demo_verb_makes_a_database_and_refuses_to_overwrite(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "demo.sqlite"
+    assert main(["demo", "--households", "25", "--db", str(db)]) == 0
+    with open_store(db).sessions() as session:
+        assert service.count_households(session) == 25
+        assert len(service.list_medewerkers(session)) == 15
+    assert main(["demo", "--households", "5", "--db", str(db)]) == 2
+    assert "bestaat al" in capsys.readouterr().err
+    with open_store(db).sessions() as session:
+        assert service.count_households(session) == 25
+    assert main(["demo", "--households", "5", "--db", str(db), "--replace"]) == 0
+    with open_store(db).sessions() as session:
+        assert service.count_households(session) == 5
+
+
+def test_demo_verb_rejects_nonsense_counts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["demo", "--households", "0", "--db", str(tmp_path / "x.sqlite")]) == 2
+    assert "minstens 1" in capsys.readouterr().err
+    assert not (tmp_path / "x.sqlite").exists()
+
+
+def _colours(path: Path) -> int:
+    image = QImage(str(path))
+    assert not image.isNull()
+    step_x, step_y = max(1, image.width() // 60), max(1, image.height() // 60)
+    return len(
+        {
+            image.pixel(x, y)
+            for x in range(0, image.width(), step_x)
+            for y in range(0, image.height(), step_y)
+        }
+    )
+
+
+@pytest.mark.parametrize("screen", ["huishoudens", "dossier", "aanmelden", "gezinslid"])
+def test_screenshot_verb_saves_a_picture(qtbot: QtBot, tmp_path: Path, screen: str) -> None:
+    db = tmp_path / "demo.sqlite"
+    assert main(["demo", "--households", "30", "--db", str(db)]) == 0
+    out = tmp_path / f"{screen}.png"
+    assert (
+        main(["screenshot", screen, "--out", str(out), "--db", str(db), "--size", "1000x700"]) == 0
+    )
+    assert _colours(out) > 8, "the screenshot looks blank"
+
+
+def test_screenshot_verb_names_bad_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "demo.sqlite"
+    main(["demo", "--households", "3", "--db", str(db)])
+    assert main(["screenshot", "kelder", "--out", str(tmp_path / "x.png"), "--db", str(db)]) == 2
+    assert "onbekend scherm" in capsys.readouterr().err
+    assert (
+        main(
+            [
+                "screenshot",
+                "dossier",
+                "--household",
+                "1999-1",
+                "--out",
+                str(tmp_path / "x.png"),
+                "--db",
+                str(db),
+            ]
+        )
+        == 2
+    )
+    assert "1999-1" in capsys.readouterr().err
+    assert (
+        main(
+            [
+                "screenshot",
+                "dossier",
+                "--out",
+                str(tmp_path / "x.png"),
+                "--db",
+                str(tmp_path / "geen.sqlite"),
+            ]
+        )
+        == 2
+    )
+    assert "bestaat niet" in capsys.readouterr().err
+
+
+def test_first_start_with_demo_flag_opens_on_demo_data(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own
+    monkeypatch.setattr(desktop_app, "FIRST_START_DEMO_HOUSEHOLDS", 40)
+    db = tmp_path / "eerste.sqlite"
+    assert main(["--db", str(db), "--demo", "--quit-after-load"]) == 0
+    with open_store(db).sessions() as session:
+        assert service.count_households(session) == 40
+
+
+def test_first_start_without_database_asks_and_can_start_empty(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    asked: list[Path] = []
+    monkeypatch.setattr(desktop_app, "_ask_first_start", lambda path: asked.append(path) or "empty")
+    db = tmp_path / "leeg.sqlite"
+    assert main(["--db", str(db), "--quit-after-load"]) == 0
+    assert asked == [db]
+    with open_store(db).sessions() as session:
+        assert service.count_households(session) == 0
+
+
+def test_first_start_cancelled_creates_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(desktop_app, "_ask_first_start", lambda path: "cancel")
+    db = tmp_path / "niet.sqlite"
+    assert main(["--db", str(db)]) == 0
+    assert not db.exists()
+
+
+def test_gui_refuses_a_foreign_file_with_a_dutch_message(
+    qtbot: QtBot, tmp_path: Path, message_boxes: object
+) -> None:
+    db = tmp_path / "brief.sqlite"
+    db.write_text("Beste mevrouw,\n" * 40, encoding="utf-8")
+    assert main(["--db", str(db)]) == 2
+    assert "geen (leesbare) Teamtafel-database" in message_boxes.texts()[0]  # type: ignore[attr-defined]
+    assert db.read_text(encoding="utf-8").startswith("Beste mevrouw")

@@ -1,0 +1,159 @@
+"""Whole flows against a database file, typed and clicked as a user would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.controller import MainController
+from desktop.database import open_store
+from models import households as service
+from models.enums import MemberRole, Phase
+from models.validation import Problem
+from tests.desktop.modal import on_modal, press_save
+from views.dialogs import CloseDialog, PersonDialog, RegisseurDialog, RegistrationDialog
+from views.dossier import DossierWidget
+from views.labels import PROBLEM
+
+
+def _start(qtbot: QtBot, path: Path) -> MainController:
+    store = open_store(path, create=True, user="tester")
+    controller = MainController(store)
+    qtbot.addWidget(controller.window)
+    controller.window.show()
+    controller.search("", True)
+    return controller
+
+
+def _current_dossier(controller: MainController) -> DossierWidget:
+    widget = controller.window.tabs.currentWidget()
+    assert isinstance(widget, DossierWidget)
+    return widget
+
+
+def test_register_add_member_reopen_and_find(qtbot: QtBot, db_path: Path) -> None:
+    setup = open_store(db_path, create=True, user="tester")
+    with setup.sessions.begin() as session:
+        service.add_medewerker(session, "Anouk Verbeek", "jeugd_gezinscoach")
+    setup.close()
+
+    controller = _start(qtbot, db_path)
+
+    def fill_registration(dialog: RegistrationDialog) -> None:
+        # QTest types ASCII only; a Turkish dotless i arrives as an input method would.
+        qtbot.keyClicks(dialog.field("name"), "Y")
+        dialog.field("name").insert("ılmaz")
+        qtbot.keyClicks(dialog.field("street"), "Merelweg")
+        qtbot.keyClicks(dialog.field("house_number"), "14")
+        qtbot.keyClicks(dialog.field("postcode"), "1234ab")
+        qtbot.keyClicks(dialog.field("city"), "Voorbeeldstad")
+        qtbot.keyClicks(dialog.field("question"), "Wij willen hulp bij de opvoeding.")
+        herkomst = dialog.field("herkomst")
+        herkomst.setCurrentIndex(herkomst.findText("Huisarts"))
+        regisseur = dialog.field("regisseur")
+        regisseur.setCurrentIndex(regisseur.findText("Anouk Verbeek"))
+        press_save(qtbot, dialog)
+
+    handled = on_modal(RegistrationDialog, fill_registration)
+    qtbot.mouseClick(controller.household_list.new_button, Qt.MouseButton.LeftButton)
+    assert handled, "the registration form did not open"
+    dossier = _current_dossier(controller)
+    assert dossier.title.text() == "Yılmaz"
+    assert dossier.traject_labels["regisseur"].text().startswith("Anouk Verbeek")
+
+    problems_seen: list[str] = []
+
+    def fill_member(dialog: PersonDialog) -> None:
+        qtbot.keyClicks(dialog.field("first_name"), "Elif")
+        dialog.field("last_name").insert("Yılmaz")
+        qtbot.keyClicks(dialog.field("date_of_birth"), "14-02-2009")
+        qtbot.keyClicks(dialog.field("bsn"), "123456789")
+        press_save(qtbot, dialog)
+        problems_seen.append(dialog.error_text("bsn"))
+        assert dialog.isVisible() and dialog.field("first_name").text() == "Elif"
+        assert dialog.field("date_of_birth").text() == "14-02-2009"
+        dialog.field("bsn").clear()
+        qtbot.keyClicks(dialog.field("bsn"), "111222333")
+        press_save(qtbot, dialog)
+
+    on_modal(PersonDialog, fill_member)
+    qtbot.mouseClick(
+        dossier.findChild(type(dossier.edit_member), "add_member"), Qt.MouseButton.LeftButton
+    )
+    assert problems_seen == [PROBLEM[Problem.BSN_ELFPROEF]]
+    assert dossier.members.rowCount() == 1
+    controller.store.close()
+    controller.window.close()
+
+    # Start again on the same file: find the household by typing, open it with Enter.
+    again = _start(qtbot, db_path)
+    qtbot.keyClicks(again.household_list.search, "yilmaz 1234")
+    qtbot.waitUntil(lambda: again.household_list.model.rowCount() == 1, timeout=3000)
+    qtbot.keyClick(again.household_list.search, Qt.Key.Key_Return)
+    reopened = _current_dossier(again)
+    assert reopened.title.text() == "Yılmaz"
+    assert reopened.members.item(0, 0).text() == "Elif Yılmaz"
+    assert reopened.members.item(0, 4).text() == "111222333"
+    assert reopened.traject_labels["herkomst"].text() == "Huisarts"
+    again.store.close()
+
+    with open_store(db_path).sessions() as session:
+        row = service.search_households(session, "111222333")[0]
+        stored = service.load_dossier(session, row.id)
+    assert stored.household.postcode == "1234 AB" and stored.household.street == "Merelweg"
+    assert stored.members[0].role is MemberRole.KIND
+    assert (
+        stored.traject is not None
+        and stored.traject.question == "Wij willen hulp bij de opvoeding."
+    )
+
+
+def test_change_regisseur_then_close_the_traject(qtbot: QtBot, db_path: Path) -> None:
+    setup = open_store(db_path, create=True, user="tester")
+    with setup.sessions.begin() as session:
+        anouk = service.add_medewerker(session, "Anouk Verbeek", "generalist")
+        service.add_medewerker(session, "Bas Hoekstra", "generalist")
+        household_id = service.register_household(
+            session,
+            service.RegistrationDraft(
+                service.HouseholdDraft("Bakker"),
+                service.TrajectDraft(
+                    registered_on=__import__("datetime").date(2026, 1, 5), regisseur_id=anouk
+                ),
+            ),
+        )
+    setup.close()
+    controller = _start(qtbot, db_path)
+    dossier = controller.open_household(household_id)
+    assert dossier is not None
+
+    def pick_bas(dialog: RegisseurDialog) -> None:
+        combo = dialog.field("medewerker")
+        combo.setCurrentIndex(combo.findText("Bas Hoekstra"))
+        press_save(qtbot, dialog)
+
+    on_modal(RegisseurDialog, pick_bas)
+    qtbot.mouseClick(dossier.regisseur_button, Qt.MouseButton.LeftButton)
+    assert dossier.traject_labels["regisseur"].text().startswith("Bas Hoekstra")
+    assert "Anouk Verbeek: 05-01-2026 –" in dossier.regisseurs.text()
+
+    def close_it(dialog: CloseDialog) -> None:
+        press_save(qtbot, dialog)  # no reason yet: stays open
+        assert dialog.isVisible()
+        reason = dialog.field("reason")
+        reason.setCurrentIndex(reason.findText("Doelen bereikt"))
+        press_save(qtbot, dialog)
+
+    on_modal(CloseDialog, close_it)
+    qtbot.mouseClick(dossier.close_button, Qt.MouseButton.LeftButton)
+    assert dossier.badge.text() == "Afgesloten"
+    assert dossier.new_traject_button.isVisible()
+    assert controller.household_list.model.rowCount() == 0  # the list shows open trajecten
+
+    with controller.store.sessions() as session:
+        traject = service.load_dossier(session, household_id).traject
+    assert traject is not None and traject.phase is Phase.AFGESLOTEN
+    assert traject.close_reason == "doelen_bereikt"
+    controller.store.close()

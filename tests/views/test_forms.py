@@ -1,0 +1,167 @@
+"""The dossier's forms, driven with the keyboard and mouse as a user would."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from models.codelists import load_codelists
+from models.enums import MemberRole
+from models.records import MedewerkerRecord, PersonDraft
+from models.validation import Problem
+from views.dialogs import CloseDialog, PersonDialog, RegistrationDialog
+from views.labels import PROBLEM
+
+TODAY = date(2026, 11, 25)
+
+
+def _save(dialog: QDialogButtonBox | object, qtbot: QtBot) -> None:
+    button = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)  # type: ignore[attr-defined]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_bad_bsn_gets_a_dutch_message_and_keeps_the_other_fields(qtbot: QtBot) -> None:
+    dialog = PersonDialog(today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.field("first_name"), "Sanne")
+    qtbot.keyClicks(dialog.field("infix"), "van")
+    qtbot.keyClicks(dialog.field("last_name"), "Dijk")
+    qtbot.keyClicks(dialog.field("date_of_birth"), "03-09-2012")
+    qtbot.keyClicks(dialog.field("bsn"), "123456789")
+
+    # The message shows while typing, next to the field.
+    assert dialog.error_text("bsn") == PROBLEM[Problem.BSN_ELFPROEF]
+    assert "elfproef" in dialog.error_text("bsn")
+    _save(dialog, qtbot)
+    assert dialog.isVisible(), "Opslaan must not close the form with a wrong BSN"
+    assert dialog.field("first_name").text() == "Sanne"
+    assert dialog.field("infix").text() == "van"
+    assert dialog.field("last_name").text() == "Dijk"
+    assert dialog.field("date_of_birth").text() == "03-09-2012"
+    assert dialog.field("bsn").text() == "123456789"
+    assert dialog.focusWidget() is dialog.field("bsn") or not dialog.isActiveWindow()
+
+    dialog.field("bsn").clear()
+    qtbot.keyClicks(dialog.field("bsn"), "111222333")
+    assert dialog.error_text("bsn") == ""
+    _save(dialog, qtbot)
+    assert dialog.result() == PersonDialog.DialogCode.Accepted
+    assert dialog.value() == PersonDraft(
+        first_name="Sanne",
+        infix="van",
+        last_name="Dijk",
+        date_of_birth=date(2012, 9, 3),
+        role=MemberRole.KIND,
+        bsn="111222333",
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "problem"),
+    [
+        ("31-02-2012", Problem.DATE_NOT_REAL),
+        ("01-01-2027", Problem.DATE_IN_FUTURE),
+        ("2012-01-01", Problem.DATE_FORMAT),
+    ],
+)
+def test_impossible_birth_dates_are_explained(qtbot: QtBot, typed: str, problem: Problem) -> None:
+    dialog = PersonDialog(today=TODAY)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.field("date_of_birth"), typed)
+    assert dialog.error_text("date_of_birth") == PROBLEM[problem]
+
+
+def test_required_fields_are_named_on_save(qtbot: QtBot) -> None:
+    dialog = PersonDialog(today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _save(dialog, qtbot)
+    assert dialog.isVisible()
+    assert dialog.error_text("first_name") == PROBLEM[Problem.REQUIRED]
+    assert dialog.error_text("last_name") == PROBLEM[Problem.REQUIRED]
+    assert dialog.error_text("bsn") == ""
+
+
+def test_closing_with_unsaved_changes_asks_first(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    asked: list[str] = []
+
+    def question(*args: object, **_kwargs: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[1]))
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog = PersonDialog(today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.field("first_name"), "Sanne")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == ["Wijzigingen niet opgeslagen"]
+    assert dialog.isVisible() and dialog.field("first_name").text() == "Sanne"
+    dialog.close()
+    assert len(asked) == 2
+    assert not dialog.isVisible()
+
+
+def test_closing_an_untouched_form_does_not_ask(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def question(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("nothing was typed, so nothing to ask")
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog = PersonDialog(initial=PersonDraft("Sem", "Bos", MemberRole.KIND), today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+def test_registration_form_needs_only_a_name(qtbot: QtBot) -> None:
+    anouk = MedewerkerRecord(
+        id=__import__("uuid").uuid4(), name="Anouk", discipline="generalist", active=True
+    )
+    dialog = RegistrationDialog(load_codelists(), [anouk], today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.field("name"), "De Vries")
+    qtbot.keyClicks(dialog.field("postcode"), "1234ab")
+    dialog.field("herkomst").setCurrentIndex(dialog.field("herkomst").findData("school"))
+    dialog.field("regisseur").setCurrentIndex(dialog.field("regisseur").findData(str(anouk.id)))
+    qtbot.keyClicks(dialog.field("question"), "Onze zoon gaat niet naar school.")
+    _save(dialog, qtbot)
+    assert dialog.result() == RegistrationDialog.DialogCode.Accepted
+    value = dialog.value()
+    assert value.household.name == "De Vries" and value.household.postcode == "1234ab"
+    assert value.traject.registered_on == TODAY
+    assert value.traject.herkomst == "school" and value.traject.regisseur_id == anouk.id
+    assert value.traject.question == "Onze zoon gaat niet naar school."
+
+
+def test_bad_postcode_and_future_aanmelding_are_explained(qtbot: QtBot) -> None:
+    dialog = RegistrationDialog(load_codelists(), [], today=TODAY)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.field("postcode"), "12 AB")
+    dialog.field("registered_on").clear()
+    qtbot.keyClicks(dialog.field("registered_on"), "01-12-2026")
+    assert dialog.error_text("postcode") == PROBLEM[Problem.POSTCODE]
+    assert dialog.error_text("registered_on") == PROBLEM[Problem.DATE_IN_FUTURE]
+
+
+def test_closing_needs_a_reason_and_a_date_not_before_the_last_change(qtbot: QtBot) -> None:
+    dialog = CloseDialog(load_codelists(), earliest=date(2026, 6, 1), today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.field("on").clear()
+    qtbot.keyClicks(dialog.field("on"), "01-05-2026")
+    _save(dialog, qtbot)
+    assert dialog.isVisible()
+    assert dialog.error_text("reason") == PROBLEM[Problem.REQUIRED]
+    assert dialog.error_text("on") == PROBLEM[Problem.DATE_BEFORE_REGISTRATION]
