@@ -16,7 +16,7 @@ from models import households as service
 from models.codelists import load_codelists
 from models.enums import EventKind
 from models.errors import DomainError
-from models.records import TrajectDraft
+from models.records import HouseholdRow, HouseholdSort, TrajectDraft
 from models.validation import Problem, ValidationError
 from views.dialogs import (
     CloseDialog,
@@ -101,8 +101,24 @@ class MainController:
     # --- the list ------------------------------------------------------------------------
 
     def search(self, query: str = "", open_only: bool = True) -> None:
-        rows = self._read(lambda s: service.search_households(s, query, open_only=open_only))
-        self.household_list.set_rows(rows)
+        total = self._read(lambda s: service.count_matching(s, query, open_only=open_only))
+
+        def fetch(
+            sort: HouseholdSort, descending: bool, offset: int, limit: int
+        ) -> list[HouseholdRow]:
+            return self._read(
+                lambda s: service.search_households(
+                    s,
+                    query,
+                    open_only=open_only,
+                    sort=sort,
+                    descending=descending,
+                    offset=offset,
+                    limit=limit,
+                )
+            )
+
+        self.household_list.set_source(fetch, total)
 
     def refresh_list(self) -> None:
         self.search(*self.household_list.query())

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -32,6 +32,11 @@ class StoreProblem(enum.StrEnum):
     FOREIGN = "foreign"
     TOO_NEW = "too_new"
     UNREADABLE = "unreadable"
+    MIGRATION_FAILED = "migration_failed"
+
+
+class MigrationError(RuntimeError):
+    """A migration left the data inconsistent; its transaction is rolled back."""
 
 
 class StoreError(Exception):
@@ -57,16 +62,23 @@ class Store:
         self.engine.dispose()
 
 
-def _enable_foreign_keys(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.close()
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # SQLAlchemy's recipe for real SQLite transactions: the driver stops issuing
+    # its own BEGIN (which skips DDL), and _on_begin emits one for every transaction,
+    # so a failed migration rolls back whole.
+    dbapi_connection.isolation_level = None
+    dbapi_connection.execute("PRAGMA foreign_keys = ON")
+
+
+def _on_begin(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN")
 
 
 def make_engine(path: Path) -> Engine:
     # hide_parameters: an error message must never carry a name or BSN.
     engine = create_engine(f"sqlite:///{path}", hide_parameters=True)
-    event.listen(engine, "connect", _enable_foreign_keys)
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
     return engine
 
 
@@ -112,9 +124,21 @@ def migrate(engine: Engine, target: str = "head") -> None:
 
     config = Config()
     config.set_main_option("script_location", str(migrations.LOCATION))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, target)
+    with engine.connect() as connection:
+        # Batch migrations rebuild tables (copy, drop, rename); with foreign keys
+        # enforced the drop fails.  The pragma only works outside a transaction.
+        raw = connection.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, target)
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise MigrationError(f"{len(broken)} broken references after migrating")
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
 
 
 def known_revisions() -> set[str]:
@@ -133,18 +157,25 @@ def open_store(path: Path, *, create: bool = False, user: str = "systeem") -> St
         _check_header(path)
     engine = make_engine(path)
     try:
-        revision = stored_revision(engine)
+        try:
+            revision = stored_revision(engine)
+        except SQLAlchemyDatabaseError as exc:
+            problem = (
+                StoreProblem.UNREADABLE if "locked" in str(exc) else StoreProblem.NOT_A_DATABASE
+            )
+            raise StoreError(problem, path) from exc
         if revision != migrations.HEAD:
             if revision is not None and revision not in known_revisions():
                 raise StoreError(StoreProblem.TOO_NEW, path)
             if revision is not None:
                 copy = backup_copy(path, revision)
                 log.info("copied the database aside before migrating: %s", copy.name)
-            migrate(engine)
+            try:
+                migrate(engine)
+            except (SQLAlchemyDatabaseError, MigrationError) as exc:
+                log.error("migration from %s failed: %s", revision, type(exc).__name__)
+                raise StoreError(StoreProblem.MIGRATION_FAILED, path) from exc
             log.info("database migrated from %s to %s", revision, migrations.HEAD)
-    except SQLAlchemyDatabaseError as exc:
-        engine.dispose()
-        raise StoreError(StoreProblem.NOT_A_DATABASE, path) from exc
     except StoreError:
         engine.dispose()
         raise

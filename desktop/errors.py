@@ -32,6 +32,9 @@ STORE_PROBLEMS = {
     "Werk Teamtafel bij om hem te openen.\n{path}",
     StoreProblem.UNREADABLE: "Teamtafel kan dit bestand niet lezen (geen toegang, of het is in "
     "gebruik).\n{path}",
+    StoreProblem.MIGRATION_FAILED: "Teamtafel kon deze database niet bijwerken naar de nieuwe "
+    "versie. Er is niets gewijzigd, en naast het bestand staat een kopie van vóór de poging "
+    "(…voor-migratie-….bak). Neem contact op met de beheerder.\n{path}",
 }
 
 

@@ -306,6 +306,7 @@ def _demo_traject(
             "aard": rng.choice(AARD),
             "ernst": rng.choice(("licht", "matig", "ernstig")),
             "urgentie": rng.choice(("normaal", "normaal", "hoog", "acuut")),
+            "is_current": True,
             "closed_on": closed_on,
             "close_reason": rng.choice(CLOSE_REASONS) if closed else None,
             **stamp,

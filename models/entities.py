@@ -35,6 +35,8 @@ class Medewerker(Tracked, Base):
 
 class Household(Tracked, Base):
     __tablename__ = "household"
+    # The household list pages through households in name order.
+    __table_args__ = (Index("ix_household_name", "name", "dossier_number"),)
 
     dossier_number: Mapped[str] = mapped_column(String(20), unique=True)
     name: Mapped[str] = mapped_column(String(120))
@@ -76,7 +78,10 @@ class Traject(Tracked, Base):
     """One registration of a household and the help that follows it."""
 
     __tablename__ = "traject"
-    __table_args__ = (Index("ix_traject_household_registered", "household_id", "registered_on"),)
+    __table_args__ = (
+        Index("ix_traject_household_registered", "household_id", "registered_on"),
+        Index("ix_traject_household_current", "household_id", "is_current"),
+    )
 
     household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("household.id"))
     registered_on: Mapped[date] = mapped_column(Date)
@@ -88,6 +93,8 @@ class Traject(Tracked, Base):
     urgentie: Mapped[str] = mapped_column(String(20), default="")
     closed_on: Mapped[date | None] = mapped_column(Date)
     close_reason: Mapped[str | None] = mapped_column(String(40))
+    # The household's latest traject: the one its list row and dossier show.
+    is_current: Mapped[bool] = mapped_column(Boolean, default=True)
 
     household: Mapped[Household] = relationship(back_populates="trajecten")
     regisseurs: Mapped[list[RegisseurAssignment]] = relationship(

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Select, and_, case, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from models.codelists import load_codelists
@@ -34,6 +34,7 @@ from models.records import (
     HouseholdDossier,
     HouseholdDraft,
     HouseholdRow,
+    HouseholdSort,
     MedewerkerRecord,
     PersonDraft,
     PersonRecord,
@@ -137,54 +138,85 @@ def add_medewerker(session: Session, name: str, discipline: str) -> uuid.UUID:
 
 # --- the household list --------------------------------------------------------------
 
+AnySelect = Select[*tuple[Any, ...]]
 
-def _current_traject_id():  # type: ignore[no-untyped-def]
-    return (
-        select(Traject.id)
-        .where(Traject.household_id == Household.id)
-        .order_by(Traject.registered_on.desc(), Traject.created_at.desc())
-        .limit(1)
-        .correlate(Household)
-        .scalar_subquery()
-    )
+_PHASE_RANK = case(
+    {phase.value: rank for rank, phase in enumerate(Phase)},
+    value=Traject.phase,
+    else_=len(Phase),
+)
 
 
-def household_list_statement(query: str = "", *, open_only: bool = False):  # type: ignore[no-untyped-def]
-    """The SELECT behind the household list; the bench runs it raw as its baseline."""
-    stmt = (
-        select(
-            Household.id,
-            Household.dossier_number,
-            Household.name,
-            Household.street,
-            Household.house_number,
-            Household.postcode,
-            Medewerker.name,
-            Traject.phase,
-            Traject.registered_on,
-        )
-        .outerjoin(Traject, Traject.id == _current_traject_id())
-        .outerjoin(
-            RegisseurAssignment,
-            and_(
-                RegisseurAssignment.traject_id == Traject.id,
-                RegisseurAssignment.end_on.is_(None),
-            ),
-        )
-        .outerjoin(Medewerker, Medewerker.id == RegisseurAssignment.medewerker_id)
-        .where(match_clause(query))
-        .order_by(Household.name, Household.dossier_number)
-    )
+def _order_by(sort: HouseholdSort, descending: bool) -> list[Any]:
+    sort_keys: dict[HouseholdSort, list[Any]] = {
+        HouseholdSort.DOSSIER: [],
+        HouseholdSort.NAME: [Household.name],
+        HouseholdSort.ADDRESS: [Household.street, Household.house_number],
+        HouseholdSort.POSTCODE: [Household.postcode],
+        HouseholdSort.REGISSEUR: [Medewerker.name.is_(None), Medewerker.name],
+        HouseholdSort.STATUS: [_PHASE_RANK],
+        HouseholdSort.REGISTERED: [Traject.registered_on],
+    }
+    keys = [*sort_keys[sort], Household.dossier_number]  # a stable order, so pages do not overlap
+    return [key.desc() for key in keys] if descending else keys
+
+
+def _list_joins(stmt: AnySelect, open_only: bool) -> AnySelect:
+    join = and_(Traject.household_id == Household.id, Traject.is_current.is_(True))
     if open_only:
-        stmt = stmt.where(Traject.phase != Phase.AFGESLOTEN)
-    return stmt
+        return stmt.join(Traject, join).where(Traject.phase != Phase.AFGESLOTEN)
+    return stmt.outerjoin(Traject, join)
+
+
+def household_list_statement(
+    query: str = "",
+    *,
+    open_only: bool = False,
+    sort: HouseholdSort = HouseholdSort.NAME,
+    descending: bool = False,
+) -> AnySelect:
+    """The SELECT behind the household list; the bench runs it raw as its baseline."""
+    stmt: AnySelect = select(
+        Household.id,
+        Household.dossier_number,
+        Household.name,
+        Household.street,
+        Household.house_number,
+        Household.postcode,
+        Medewerker.name,
+        Traject.phase,
+        Traject.registered_on,
+    )
+    stmt = _list_joins(stmt, open_only)
+    stmt = stmt.outerjoin(
+        RegisseurAssignment,
+        and_(RegisseurAssignment.traject_id == Traject.id, RegisseurAssignment.end_on.is_(None)),
+    ).outerjoin(Medewerker, Medewerker.id == RegisseurAssignment.medewerker_id)
+    return stmt.where(match_clause(query)).order_by(*_order_by(sort, descending))
+
+
+def household_count_statement(query: str = "", *, open_only: bool = False) -> AnySelect:
+    stmt = _list_joins(select(func.count()).select_from(Household), open_only)
+    return stmt.where(match_clause(query))
 
 
 def search_households(
-    session: Session, query: str = "", *, open_only: bool = False
+    session: Session,
+    query: str = "",
+    *,
+    open_only: bool = False,
+    sort: HouseholdSort = HouseholdSort.NAME,
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
 ) -> list[HouseholdRow]:
-    """Households whose name, members, BSN, postcode or dossier number match every word."""
-    rows = session.execute(household_list_statement(query, open_only=open_only))
+    """Households whose name, members, BSN, postcode or dossier number match every word.
+
+    The list asks for one page at a time (``offset``/``limit``), so a search over
+    20,000 households costs what one screenful costs.
+    """
+    stmt = household_list_statement(query, open_only=open_only, sort=sort, descending=descending)
+    rows = session.execute(stmt.offset(offset).limit(limit))
     return [
         HouseholdRow(
             id=hid,
@@ -198,6 +230,10 @@ def search_households(
         )
         for hid, number, name, street, house, postcode, regisseur, phase, registered_on in rows
     ]
+
+
+def count_matching(session: Session, query: str = "", *, open_only: bool = False) -> int:
+    return session.scalar(household_count_statement(query, open_only=open_only)) or 0
 
 
 def count_households(session: Session) -> int:
@@ -245,7 +281,9 @@ def _apply_traject(traject: Traject, draft: TrajectDraft) -> None:
 
 
 def _new_traject(session: Session, household: Household, draft: TrajectDraft) -> Traject:
-    traject = Traject(phase=Phase.AANGEMELD)
+    for earlier in household.trajecten:
+        earlier.is_current = False
+    traject = Traject(phase=Phase.AANGEMELD, is_current=True)
     _apply_traject(traject, draft)
     traject.events.append(
         TrajectEvent(

@@ -111,6 +111,18 @@ class RegisseurChange:
 # --- records -------------------------------------------------------------------------
 
 
+class HouseholdSort(enum.StrEnum):
+    """What the household list can be sorted on."""
+
+    DOSSIER = "dossier"
+    NAME = "name"
+    ADDRESS = "address"
+    POSTCODE = "postcode"
+    REGISSEUR = "regisseur"
+    STATUS = "status"
+    REGISTERED = "registered"
+
+
 @dataclass(frozen=True)
 class HouseholdRow:
     """One line of the household list."""

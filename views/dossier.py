@@ -40,7 +40,8 @@ _PHASE_COLOURS = {
 }
 
 
-def _small_table(headers: list[str], name: str) -> QTableWidget:
+def _small_table(headers: list[str], name: str, stretch: int = -1) -> QTableWidget:
+    """A short read-only table; ``stretch`` is the column that takes the spare width."""
     table = QTableWidget(0, len(headers))
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(headers)
@@ -51,8 +52,9 @@ def _small_table(headers: list[str], name: str) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setAlternatingRowColors(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch % len(headers), QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -167,6 +169,7 @@ class DossierWidget(QWidget):
                 self.tr("BSN"),
             ],
             "members",
+            stretch=0,
         )
         add = QPushButton(self.tr("Toevoegen…"))
         self.edit_member = QPushButton(self.tr("Wijzigen…"))

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.records import HouseholdRow
 from views.household_table_model import (
     COL_ADDRESS,
     COL_NAME,
     COL_REGISSEUR,
     ID_ROLE,
+    Fetch,
     HouseholdTableModel,
 )
 from views.labels import LOCALE
@@ -98,12 +98,13 @@ class HouseholdListWidget(QWidget):
         self._timer.stop()
         self.searchRequested.emit(*self.query())
 
-    def set_rows(self, rows: list[HouseholdRow]) -> None:
-        self.model.set_rows(rows)
-        count = LOCALE.toString(len(rows))
+    def set_source(self, fetch: Fetch, total: int) -> None:
+        """Show a new search result: ``total`` matches, fetched page by page."""
+        self.model.set_source(fetch, total)
+        count = LOCALE.toString(total)
         self.count_label.setText(
             self.tr("1 huishouden")
-            if len(rows) == 1
+            if total == 1
             else self.tr("%1 huishoudens").replace("%1", count)
         )
 

@@ -238,7 +238,7 @@ def test_new_traject_only_after_closure(session: Session) -> None:
     dossier = service.load_dossier(session, household_id)
     assert dossier.traject is not None and dossier.traject.question == "Weer hulp nodig"
     assert [t.id for t in dossier.earlier_trajecten] == [first.id]
-    assert service.search_households(session)[0].phase is Phase.AANGEMELD
+    assert [r.phase for r in service.search_households(session)] == [Phase.AANGEMELD]
 
 
 def test_warnings_for_turning_18_and_missing_regisseur(session: Session) -> None:
@@ -296,3 +296,37 @@ def test_search_folds_letters_without_accents_marks(session: Session) -> None:
     kowalski = register(session, "Łukasz Søren")
     assert [r.id for r in service.search_households(session, "yilmaz")] == [yilmaz]
     assert [r.id for r in service.search_households(session, "lukasz soren")] == [kowalski]
+
+
+def test_list_sorts_and_pages_in_the_database(session: Session) -> None:
+    anouk = service.add_medewerker(session, "Anouk", "generalist")
+    names = ["Smit", "Bakker", "Visser", "De Boer", "Jansen"]
+    for index, name in enumerate(names):
+        register(
+            session,
+            name,
+            registered_on=date(2026, 1, 1 + index),
+            regisseur_id=anouk if index % 2 else None,
+        )
+    from models.records import HouseholdSort
+
+    def listed(sort: HouseholdSort, descending: bool = False, **page: int) -> list[str]:
+        return [
+            r.name
+            for r in service.search_households(session, sort=sort, descending=descending, **page)
+        ]
+
+    assert listed(HouseholdSort.NAME) == sorted(names)
+    assert listed(HouseholdSort.NAME, True) == sorted(names, reverse=True)
+    assert listed(HouseholdSort.REGISTERED) == names
+    assert listed(HouseholdSort.DOSSIER, True) == list(reversed(names))
+    assert listed(HouseholdSort.REGISSEUR)[:2] == ["Bakker", "De Boer"]  # with a regisseur first
+    pages = (
+        listed(HouseholdSort.NAME, limit=2)
+        + listed(HouseholdSort.NAME, offset=2, limit=2)
+        + listed(HouseholdSort.NAME, offset=4, limit=2)
+    )
+    assert pages == sorted(names)
+    assert service.count_matching(session) == 5
+    assert service.count_matching(session, "bakker") == 1
+    assert service.count_matching(session, "", open_only=True) == 5

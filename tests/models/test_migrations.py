@@ -16,6 +16,7 @@ from desktop.database import StoreError, StoreProblem, make_engine, migrate, ope
 from models import households as service
 from models import migrations
 from models.base import Base
+from models.enums import Phase
 from tests.helpers import register
 
 
@@ -38,28 +39,74 @@ def test_models_match_the_migrations(tmp_path: Path) -> None:
     assert diff == []
 
 
+def _insert_0001_household(raw: sqlite3.Connection, household_id: uuid.UUID) -> None:
+    raw.execute(
+        "INSERT INTO household (id, dossier_number, name, street, house_number, postcode,"
+        " city, phone, search_text, created_at, created_by, updated_at, updated_by)"
+        " VALUES (?, '2025-00007', 'Bakker', 'Molenweg', '3', '1234 AB', '', '',"
+        " '2025-00007 bakker', '2025-01-01 10:00:00', 'oud', '2025-01-01 10:00:00', 'oud')",
+        (household_id.hex,),
+    )
+    stamp = "'2025-01-01 10:00:00', 'oud', '2025-01-01 10:00:00', 'oud'"
+    medewerker_id = uuid.uuid4().hex
+    raw.execute(
+        "INSERT INTO medewerker (id, name, discipline, active, created_at, created_by,"
+        f" updated_at, updated_by) VALUES (?, 'Anouk', 'generalist', 1, {stamp})",
+        (medewerker_id,),
+    )
+    for registered_on, phase in (("2024-02-01", "afgesloten"), ("2025-03-01", "plan")):
+        traject_id = uuid.uuid4().hex
+        raw.execute(
+            "INSERT INTO traject (id, household_id, registered_on, herkomst, question, phase,"
+            " aard, ernst, urgentie, created_at, created_by, updated_at, updated_by)"
+            f" VALUES (?, ?, ?, 'school', '', ?, '', '', '', {stamp})",
+            (traject_id, household_id.hex, registered_on, phase),
+        )
+        # Rows that point at the traject: rebuilding its table must keep them valid.
+        raw.execute(
+            "INSERT INTO traject_event (id, traject_id, event_date, kind, note, created_at,"
+            f" created_by, updated_at, updated_by) VALUES (?, ?, ?, 'aangemeld', '', {stamp})",
+            (uuid.uuid4().hex, traject_id, registered_on),
+        )
+        raw.execute(
+            "INSERT INTO regisseur_assignment (id, traject_id, medewerker_id, start_on, created_at,"
+            f" created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, {stamp})",
+            (uuid.uuid4().hex, traject_id, medewerker_id, registered_on),
+        )
+
+
 def test_database_at_first_revision_upgrades_and_keeps_data(tmp_path: Path) -> None:
-    """Build the file as the first released version left it, then open it with this one."""
+    """Build the file as the first version left it, then open it with this one."""
     path = tmp_path / "old.sqlite"
     engine = make_engine(path)
     migrate(engine, _revisions()[0])
     engine.dispose()
     household_id = uuid.uuid4()
-    with sqlite3.connect(path) as raw:  # rows as revision 0001 stored them
-        raw.execute(
-            "INSERT INTO household (id, dossier_number, name, street, house_number, postcode,"
-            " city, phone, search_text, created_at, created_by, updated_at, updated_by)"
-            " VALUES (?, '2025-00007', 'Bakker', 'Molenweg', '3', '1234 AB', '', '',"
-            " 'bakker', '2025-01-01 10:00:00', 'oud', '2025-01-01 10:00:00', 'oud')",
-            (household_id.hex,),
-        )
+    with sqlite3.connect(path) as raw:
+        raw.execute("PRAGMA foreign_keys = ON")
+        _insert_0001_household(raw, household_id)
+
     store = open_store(path, user="tester")
     with store.sessions() as session:
         dossier = service.load_dossier(session, household_id)
         rows = service.search_households(session, "bakker")
+        open_rows = service.search_households(session, open_only=True)
     store.close()
     assert dossier.dossier_number == "2025-00007" and dossier.household.name == "Bakker"
-    assert [r.id for r in rows] == [household_id]
+    # 0002: the latest traject became the current one, and the list shows it once.
+    assert [(r.id, r.phase, r.regisseur) for r in rows] == [(household_id, Phase.PLAN, "Anouk")]
+    assert dossier.traject is not None and len(dossier.traject.events) == 1
+    assert [r.id for r in open_rows] == [household_id]
+    assert len(dossier.earlier_trajecten) == 1
+    with sqlite3.connect(path) as raw:
+        flags = raw.execute(
+            "SELECT registered_on, is_current FROM traject ORDER BY registered_on"
+        ).fetchall()
+        assert flags == [("2024-02-01", 0), ("2025-03-01", 1)]
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [
+            (migrations.HEAD,)
+        ]
+    assert list(tmp_path.glob("old.sqlite.voor-migratie-0001-*.bak"))
 
 
 def test_migration_copies_the_file_aside_first(
@@ -71,10 +118,10 @@ def test_migration_copies_the_file_aside_first(
         register(session, "Bakker")
     store.close()
     # This build pretends to have a newer head than the file: opening must copy first.
-    monkeypatch.setattr(migrations, "HEAD", "0002-test")
+    monkeypatch.setattr(migrations, "HEAD", "9000-test")
     store = open_store(path)
     store.close()
-    copies = list(tmp_path.glob("teamtafel.sqlite.voor-migratie-0001-*.bak"))
+    copies = list(tmp_path.glob(f"teamtafel.sqlite.voor-migratie-{_revisions()[-1]}-*.bak"))
     assert len(copies) == 1
     with sqlite3.connect(copies[0]) as raw:
         assert raw.execute("SELECT name FROM household").fetchall() == [("Bakker",)]
@@ -154,3 +201,27 @@ def store_file_with_data(tmp_path: Path) -> Path:
             register(session, f"Gezin {index}")
     store.close()
     return path
+
+
+def test_failed_migration_rolls_back_whole_and_says_so(tmp_path: Path) -> None:
+    """An orphan row (written with foreign keys off) makes the check after migrating fail."""
+    path = tmp_path / "wees.sqlite"
+    engine = make_engine(path)
+    migrate(engine, _revisions()[0])
+    engine.dispose()
+    with sqlite3.connect(path) as raw:
+        _insert_0001_household(raw, uuid.uuid4())
+        raw.execute(
+            "INSERT INTO traject_event (id, traject_id, event_date, kind, note, created_at,"
+            " created_by, updated_at, updated_by) VALUES (?, ?, '2025-01-01', 'fase', '',"
+            " '2025-01-01', 'oud', '2025-01-01', 'oud')",
+            (uuid.uuid4().hex, uuid.uuid4().hex),
+        )
+    with pytest.raises(StoreError) as raised:
+        open_store(path)
+    assert raised.value.problem is StoreProblem.MIGRATION_FAILED
+    with sqlite3.connect(path) as raw:  # the DDL of 0002 was rolled back with the rest
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+        columns = {row[1] for row in raw.execute("PRAGMA table_info(traject)")}
+        assert "is_current" not in columns
+    assert list(tmp_path.glob("wees.sqlite.voor-migratie-0001-*.bak"))

@@ -1,0 +1,212 @@
+"""Speed of the household list on a large team: start-up, memory, search.
+
+Builds 20,000 synthetic households (about 60,000 persons) and times the real
+operations, each against a baseline measured in the same run:
+- cold start to a filled household list   vs  a bare PySide6 window
+- peak memory of that start               (target <= 150 MiB)
+- search as you type                      vs  the same SQL through raw sqlite3
+
+Run with `make bench` (or `.venv/bin/python bench/bench_households.py`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BARE_WINDOW = (
+    "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+    "app = QApplication([])\n"
+    "window = QMainWindow()\n"
+    "window.resize(1280, 800)\n"
+    "window.show()\n"
+    "app.processEvents()\n"
+)
+
+QUERIES = [
+    "",
+    "j",
+    "ja",
+    "jan",
+    "jansen",
+    "de vries",
+    "9999",
+    "99991",
+    "1234",
+    "2025-001",
+    "ozdemir",
+    "kastanjelaan",
+    "emma bakker",
+]
+
+
+def run_child(argv: list[str]) -> tuple[float, int]:
+    """Wall time (s) and peak RSS (KiB) of one child process."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _pid, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"{argv} exited with {process.returncode}")
+    return elapsed, usage.ru_maxrss
+
+
+def median_of(times: list[float]) -> float:
+    return statistics.median(times)
+
+
+def timed(work, repeat: int) -> float:  # type: ignore[no-untyped-def]
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        samples.append(time.perf_counter() - start)
+    return median_of(samples)
+
+
+def build(db: Path, households: int) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "main.py",
+            "--db",
+            str(db),
+            "demo",
+            "--households",
+            str(households),
+            "--replace",
+        ],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return time.perf_counter() - start
+
+
+def bench_start(db: Path, runs: int) -> dict[str, float]:
+    python = sys.executable
+    bare = [run_child([python, "-c", BARE_WINDOW]) for _ in range(runs)]
+    app = [
+        run_child([python, "main.py", "--db", str(db), "--quit-after-load"]) for _ in range(runs)
+    ]
+    bare_s = median_of([t for t, _ in bare])
+    app_s = median_of([t for t, _ in app])
+    return {
+        "bare_s": bare_s,
+        "app_s": app_s,
+        "ratio": app_s / bare_s,
+        "bare_mib": max(m for _, m in bare) / 1024,
+        "app_mib": max(m for _, m in app) / 1024,
+    }
+
+
+def bench_search(db: Path, repeat: int) -> list[tuple[str, int, float, float, float]]:
+    from sqlalchemy.dialects import sqlite as sqlite_dialect
+
+    from desktop.database import open_store
+    from models import households as service
+
+    store = open_store(db)
+    raw = sqlite3.connect(db)
+    results = []
+    with store.sessions() as session:
+        for query in QUERIES:
+            compiled = service.household_list_statement(query, open_only=False).compile(
+                dialect=sqlite_dialect.dialect()
+            )
+            sql = str(compiled)
+            params = [compiled.params[name] for name in compiled.positiontup or []]
+            service.search_households(session, query)  # warm the statement cache
+            ours = timed(lambda q=query: service.search_households(session, q), repeat)
+            rows = len(raw.execute(sql, params).fetchall())
+            baseline = timed(lambda s=sql, p=params: raw.execute(s, p).fetchall(), repeat)
+            results.append((query, rows, ours * 1000, baseline * 1000, ours / baseline))
+    raw.close()
+    store.close()
+    return results
+
+
+def bench_typing(db: Path, repeat: int) -> float:
+    """Search plus refilling the visible list, as one keystroke costs in the window."""
+    from desktop.app import make_application
+    from desktop.controller import MainController
+    from desktop.database import open_store
+
+    make_application()
+    store = open_store(db)
+    controller = MainController(store)
+    controller.window.show()
+    worst = 0.0
+    for query in ("j", "ja", "jan", "jans", "jansen"):
+        worst = max(worst, timed(lambda q=query: controller.search(q, True), repeat))
+    controller.window.close()
+    store.close()
+    return worst * 1000
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--households", type=int, default=20_000)
+    parser.add_argument("--runs", type=int, default=5, help="start-up runs per side")
+    parser.add_argument("--repeat", type=int, default=9, help="timings per search query")
+    parser.add_argument("--db", type=Path, help="reuse this database instead of building one")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="teamtafel-bench-") as folder:
+        db = args.db or Path(folder) / "bench.sqlite"
+        if args.db is None or not db.exists():
+            seconds = build(db, args.households)
+            print(
+                f"built {args.households:,} households in {seconds:.1f} s ({db.stat().st_size / 2**20:.0f} MiB file)"
+            )
+
+        start = bench_start(db, args.runs)
+        print(f"\ncold start to a filled household list (median of {args.runs})")
+        print(
+            f"  bare PySide6 window   {start['bare_s'] * 1000:7.0f} ms   peak {start['bare_mib']:5.0f} MiB"
+        )
+        print(
+            f"  Teamtafel             {start['app_s'] * 1000:7.0f} ms   peak {start['app_mib']:5.0f} MiB"
+        )
+        print(
+            f"  ratio                 {start['ratio']:7.2f} x   (target <= 3.0 x; memory <= 150 MiB)"
+        )
+
+        print(f"\nsearch (median of {args.repeat}), ours vs the same SQL through raw sqlite3")
+        print(f"  {'query':<16}{'rows':>7}{'ours ms':>10}{'raw ms':>9}{'ratio':>8}")
+        results = bench_search(db, args.repeat)
+        for query, rows, ours, raw, ratio in results:
+            print(f"  {query or '(leeg)':<16}{rows:>7}{ours:>10.1f}{raw:>9.1f}{ratio:>8.2f}")
+        typed = [r for r in results if r[0]]
+        print(
+            f"  worst typed query     {max(r[2] for r in typed):.1f} ms, worst ratio {max(r[4] for r in typed):.2f} x   (target < 50 ms, <= 2 x)"
+        )
+        print(f"  empty query (all rows) {results[0][2]:.1f} ms, ratio {results[0][4]:.2f} x")
+
+        typing = bench_typing(db, args.repeat)
+        print(
+            f"\nkeystroke in the window (search + refill list, worst of j..jansen): {typing:.1f} ms"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
