@@ -1,0 +1,236 @@
+"""Every action on the dossier screen, through the controller, against a database file."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop.controller import MainController
+from desktop.database import open_store
+from models import households as service
+from models.enums import ContactKind, EventKind, MemberRole, Phase
+from models.records import HouseholdDraft, PersonDraft, RegistrationDraft, TrajectDraft
+from models.validation import Problem, ValidationError
+from tests.conftest import MessageBoxes
+from tests.desktop.modal import on_modal, press_save
+from views.dialogs import (
+    ContactDialog,
+    HouseholdDialog,
+    MedewerkerDialog,
+    PersonDialog,
+    PhaseDialog,
+    ScaleDialog,
+    TrajectDialog,
+)
+from views.dossier import DossierWidget
+
+
+@pytest.fixture
+def opened(qtbot: QtBot, db_path: Path) -> tuple[MainController, DossierWidget, uuid.UUID]:
+    setup = open_store(db_path, create=True, user="tester")
+    with setup.sessions.begin() as session:
+        anouk = service.add_medewerker(session, "Anouk Verbeek", "generalist")
+        household_id = service.register_household(
+            session,
+            RegistrationDraft(
+                HouseholdDraft("Bakker"), TrajectDraft(date(2026, 1, 5), regisseur_id=anouk)
+            ),
+        )
+        service.add_member(
+            session,
+            household_id,
+            PersonDraft("Sem", "Bakker", MemberRole.KIND, date_of_birth=date(2015, 4, 1)),
+        )
+    setup.close()
+    controller = MainController(open_store(db_path, user="tester"))
+    qtbot.addWidget(controller.window)
+    controller.window.show()
+    controller.search()
+    widget = controller.open_household(household_id)
+    assert widget is not None
+    yield controller, widget, household_id
+    controller.store.close()
+
+
+def _stored(controller: MainController, household_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    with controller.store.sessions() as session:
+        return service.load_dossier(session, household_id)
+
+
+def test_edit_household_details(qtbot: QtBot, opened) -> None:  # type: ignore[no-untyped-def]
+    controller, widget, household_id = opened
+
+    def edit(dialog: HouseholdDialog) -> None:
+        assert dialog.field("name").text() == "Bakker"
+        qtbot.keyClicks(dialog.field("street"), "Molenweg")
+        qtbot.keyClicks(dialog.field("postcode"), "9999zz")
+        press_save(qtbot, dialog)
+
+    on_modal(HouseholdDialog, edit)
+    qtbot.mouseClick(widget.edit_household, Qt.MouseButton.LeftButton)
+    assert _stored(controller, household_id).household.postcode == "9999 ZZ"
+    assert "Molenweg" in widget.subtitle.text()
+    assert controller.household_list.model.row_at(0).postcode == "9999 ZZ"
+
+
+def test_edit_and_remove_a_member(qtbot: QtBot, opened, message_boxes: MessageBoxes) -> None:  # type: ignore[no-untyped-def]
+    controller, widget, household_id = opened
+    widget.members.selectRow(0)
+
+    def rename(dialog: PersonDialog) -> None:
+        assert dialog.field("first_name").text() == "Sem"
+        dialog.field("first_name").clear()
+        qtbot.keyClicks(dialog.field("first_name"), "Daan")
+        press_save(qtbot, dialog)
+
+    on_modal(PersonDialog, rename)
+    qtbot.mouseClick(widget.edit_member, Qt.MouseButton.LeftButton)
+    assert widget.members.item(0, 0).text() == "Daan Bakker"
+
+    widget.members.selectRow(0)
+    qtbot.mouseClick(widget.remove_member, Qt.MouseButton.LeftButton)  # the fake box answers Cancel
+    assert widget.members.rowCount() == 1
+    assert message_boxes.texts() == ["Daan Bakker uit dit huishouden verwijderen?"]
+    message_boxes.answer = QMessageBox.StandardButton.Yes
+    widget.members.selectRow(0)
+    qtbot.mouseClick(widget.remove_member, Qt.MouseButton.LeftButton)
+    assert widget.members.rowCount() == 0
+    assert _stored(controller, household_id).members == ()
+
+
+def test_contacts_are_logged_edited_and_removed(
+    qtbot: QtBot, opened, message_boxes: MessageBoxes
+) -> None:  # type: ignore[no-untyped-def]
+    controller, widget, household_id = opened
+
+    def log_visit(dialog: ContactDialog) -> None:
+        dialog.field("contact_date").clear()
+        qtbot.keyClicks(dialog.field("contact_date"), "20-11-2026")
+        qtbot.keyClicks(dialog.field("note"), "Kennismaking thuis")
+        combo = dialog.field("medewerker")
+        combo.setCurrentIndex(combo.findText("Anouk Verbeek"))
+        press_save(qtbot, dialog)
+
+    on_modal(ContactDialog, log_visit)
+    qtbot.mouseClick(
+        widget.findChild(type(widget.edit_contact), "add_contact"), Qt.MouseButton.LeftButton
+    )
+    assert [widget.contacts.item(0, c).text() for c in range(4)] == [
+        "20-11-2026",
+        "Huisbezoek",
+        "Anouk Verbeek",
+        "Kennismaking thuis",
+    ]
+
+    def make_it_a_call(dialog: ContactDialog) -> None:
+        kind = dialog.field("kind")
+        kind.setCurrentIndex(kind.findText("Telefoon"))
+        press_save(qtbot, dialog)
+
+    widget.contacts.selectRow(0)
+    on_modal(ContactDialog, make_it_a_call)
+    qtbot.mouseClick(widget.edit_contact, Qt.MouseButton.LeftButton)
+    assert _stored(controller, household_id).contacts[0].kind is ContactKind.TELEFOON
+
+    message_boxes.answer = QMessageBox.StandardButton.Yes
+    widget.contacts.selectRow(0)
+    qtbot.mouseClick(widget.remove_contact, Qt.MouseButton.LeftButton)
+    assert _stored(controller, household_id).contacts == ()
+
+
+def test_phase_scale_events_and_a_new_aanmelding(qtbot: QtBot, opened) -> None:  # type: ignore[no-untyped-def]
+    controller, widget, household_id = opened
+
+    on_modal(PhaseDialog, lambda dialog: press_save(qtbot, dialog))  # the next phase is proposed
+    qtbot.mouseClick(widget.phase_button, Qt.MouseButton.LeftButton)
+    assert widget.badge.text() == "Vraagverheldering"
+
+    def note(text: str):  # type: ignore[no-untyped-def]
+        def act(dialog: ScaleDialog) -> None:
+            qtbot.keyClicks(dialog.field("note"), text)
+            press_save(qtbot, dialog)
+
+        return act
+
+    on_modal(ScaleDialog, note("Veilig Thuis ingeschakeld"))
+    qtbot.mouseClick(widget.up_button, Qt.MouseButton.LeftButton)
+    on_modal(ScaleDialog, note("Waakvlam"))
+    qtbot.mouseClick(widget.down_button, Qt.MouseButton.LeftButton)
+    traject = _stored(controller, household_id).traject
+    assert [(e.kind, e.note) for e in traject.events][-2:] == [
+        (EventKind.OPSCHALEN, "Veilig Thuis ingeschakeld"),
+        (EventKind.AFSCHALEN, "Waakvlam"),
+    ]
+    assert widget.events.item(0, 1).text() == "Afgeschaald"
+
+    def correct_question(dialog: TrajectDialog) -> None:
+        qtbot.keyClicks(dialog.field("question"), "Hulp bij geldzaken.")
+        press_save(qtbot, dialog)
+
+    on_modal(TrajectDialog, correct_question)
+    qtbot.mouseClick(widget.edit_traject, Qt.MouseButton.LeftButton)
+    assert widget.traject_labels["question"].text() == "Hulp bij geldzaken."
+
+    with controller.store.sessions.begin() as session:
+        service.close_traject(
+            session, traject.id, service.Closure(date(2026, 11, 1), "afgeschaald")
+        )
+    controller.open_household(household_id)
+    assert widget.new_traject_button.isVisible()
+
+    def register_again(dialog: TrajectDialog) -> None:
+        herkomst = dialog.field("herkomst")
+        herkomst.setCurrentIndex(herkomst.findText("Huisarts"))
+        press_save(qtbot, dialog)
+
+    on_modal(TrajectDialog, register_again)
+    qtbot.mouseClick(widget.new_traject_button, Qt.MouseButton.LeftButton)
+    dossier = _stored(controller, household_id)
+    assert dossier.traject.phase is Phase.AANGEMELD and dossier.traject.herkomst == "huisarts"
+    assert len(dossier.earlier_trajecten) == 1
+    assert widget.badge.text() == "Aangemeld"
+
+
+def test_a_draft_the_store_refuses_comes_back_filled_in(
+    qtbot: QtBot, opened, monkeypatch: pytest.MonkeyPatch, message_boxes: MessageBoxes
+) -> None:  # type: ignore[no-untyped-def]
+    controller, widget, household_id = opened
+    typed = PersonDraft("Noor", "Bakker", MemberRole.KIND, bsn="111222333")
+    asked: list[tuple[PersonDraft | None, dict[str, Problem] | None]] = []
+
+    def ask(
+        _parent: object,
+        initial: PersonDraft | None = None,
+        problems: dict[str, Problem] | None = None,
+    ) -> PersonDraft | None:
+        asked.append((initial, problems))
+        return typed if len(asked) == 1 else None  # the user gives up the second time
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise ValidationError({"bsn": Problem.BSN_ELFPROEF})
+
+    monkeypatch.setattr(PersonDialog, "ask", ask)
+    monkeypatch.setattr(service, "add_member", refuse)
+    qtbot.mouseClick(
+        widget.findChild(type(widget.edit_member), "add_member"), Qt.MouseButton.LeftButton
+    )
+    assert asked == [(None, None), (typed, {"bsn": Problem.BSN_ELFPROEF})]
+    assert "BSN: Dit BSN bestaat niet" in message_boxes.texts()[0]
+
+
+def test_add_a_medewerker_from_the_team_menu(
+    qtbot: QtBot, opened, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    controller, _widget, _household_id = opened
+    monkeypatch.setattr(
+        MedewerkerDialog, "ask", lambda _parent, _codes: ("Bas Hoekstra", "gedragswetenschapper")
+    )
+    team_menu = next(a.menu() for a in controller.window.menuBar().actions() if a.text() == "&Team")
+    team_menu.actions()[0].trigger()
+    assert [m.name for m in controller.medewerkers()] == ["Anouk Verbeek", "Bas Hoekstra"]

@@ -1,0 +1,73 @@
+"""Every form opens, shows its fields and renders (a cheap guard against broken forms)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from models.codelists import load_codelists
+from models.enums import EventKind, Phase
+from models.records import HouseholdDraft, MedewerkerRecord, TrajectDraft
+from views.dialogs import (
+    CloseDialog,
+    ContactDialog,
+    HouseholdDialog,
+    MedewerkerDialog,
+    PersonDialog,
+    PhaseDialog,
+    RegisseurDialog,
+    RegistrationDialog,
+    ScaleDialog,
+    TrajectDialog,
+)
+from views.forms import FormDialog
+
+TEAM = [MedewerkerRecord(uuid.uuid4(), "Anouk Verbeek", "generalist", True)]
+CODES = load_codelists()
+EARLIEST = date(2026, 1, 5)
+
+FACTORIES: dict[str, Callable[[], FormDialog]] = {
+    "registration": lambda: RegistrationDialog(CODES, TEAM),
+    "household": lambda: HouseholdDialog(HouseholdDraft("De Vries", postcode="1234 AB")),
+    "traject": lambda: TrajectDialog(CODES, TrajectDraft(EARLIEST, herkomst="school")),
+    "new_traject": lambda: TrajectDialog(CODES, None, TEAM),
+    "person": lambda: PersonDialog(),
+    "contact": lambda: ContactDialog(TEAM),
+    "phase": lambda: PhaseDialog(Phase.AANGEMELD, EARLIEST),
+    "opschalen": lambda: ScaleDialog(EventKind.OPSCHALEN, EARLIEST),
+    "afschalen": lambda: ScaleDialog(EventKind.AFSCHALEN, EARLIEST),
+    "close": lambda: CloseDialog(CODES, EARLIEST),
+    "regisseur": lambda: RegisseurDialog(TEAM, None, EARLIEST),
+    "medewerker": lambda: MedewerkerDialog(CODES),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FACTORIES))
+def test_dialog_opens_with_dutch_buttons(qtbot: QtBot, name: str) -> None:
+    dialog = FACTORIES[name]()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.windowTitle()
+    assert not dialog.is_dirty(), "a form that was only opened has no changes"
+    texts = {b.text() for b in dialog.buttons.buttons()}
+    assert texts == {"Opslaan", "Annuleren"}
+    image = dialog.grab().toImage()
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
+    }
+    assert len(colours) > 5
+    assert all(isinstance(w, QWidget) for w in dialog._fields.values())
+
+
+def test_phase_dialog_proposes_the_next_phase(qtbot: QtBot) -> None:
+    dialog = PhaseDialog(Phase.VRAAGVERHELDERING, EARLIEST, today=date(2026, 11, 25))
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert dialog.value().phase is Phase.PLAN
+    assert dialog.value().on == date(2026, 11, 25)
