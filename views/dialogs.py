@@ -194,8 +194,7 @@ class RegistrationDialog(_HouseholdFields, _TrajectFields):
         problems: dict[str, Problem] | None = None,
     ) -> RegistrationDraft | None:
         dialog = cls(codes, medewerkers, initial, parent=parent)
-        dialog.show_problems(problems or {})
-        return dialog.value() if dialog.exec() == FormDialog.DialogCode.Accepted else None
+        return dialog.value() if dialog.run(problems) else None
 
 
 class HouseholdDialog(_HouseholdFields):
@@ -216,8 +215,7 @@ class HouseholdDialog(_HouseholdFields):
         problems: dict[str, Problem] | None = None,
     ) -> HouseholdDraft | None:
         dialog = cls(initial, parent)
-        dialog.show_problems(problems or {})
-        return dialog.value() if dialog.exec() == FormDialog.DialogCode.Accepted else None
+        return dialog.value() if dialog.run(problems) else None
 
 
 class TrajectDialog(_TrajectFields):
@@ -254,8 +252,7 @@ class TrajectDialog(_TrajectFields):
         problems: dict[str, Problem] | None = None,
     ) -> TrajectDraft | None:
         dialog = cls(codes, initial, medewerkers, parent=parent)
-        dialog.show_problems(problems or {})
-        return dialog.value() if dialog.exec() == FormDialog.DialogCode.Accepted else None
+        return dialog.value() if dialog.run(problems) else None
 
 
 # --- members and contacts -----------------------------------------------------------------
@@ -314,8 +311,7 @@ class PersonDialog(FormDialog):
         problems: dict[str, Problem] | None = None,
     ) -> PersonDraft | None:
         dialog = cls(initial, parent=parent)
-        dialog.show_problems(problems or {})
-        return dialog.value() if dialog.exec() == FormDialog.DialogCode.Accepted else None
+        return dialog.value() if dialog.run(problems) else None
 
 
 class ContactDialog(FormDialog):
@@ -368,8 +364,7 @@ class ContactDialog(FormDialog):
         problems: dict[str, Problem] | None = None,
     ) -> ContactDraft | None:
         dialog = cls(medewerkers, initial, parent=parent)
-        dialog.show_problems(problems or {})
-        return dialog.value() if dialog.exec() == FormDialog.DialogCode.Accepted else None
+        return dialog.value() if dialog.run(problems) else None
 
 
 # --- moving the traject -----------------------------------------------------------------
@@ -416,7 +411,7 @@ class PhaseDialog(_DatedNoteDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, current: Phase, earliest: date) -> PhaseChange | None:
         dialog = cls(current, earliest, parent=parent)
-        return dialog.value() if dialog.exec() == FormDialog.DialogCode.Accepted else None
+        return dialog.value() if dialog.run() else None
 
 
 class ScaleDialog(_DatedNoteDialog):
@@ -447,7 +442,7 @@ class ScaleDialog(_DatedNoteDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, kind: EventKind, earliest: date) -> ScaleEvent | None:
         dialog = cls(kind, earliest, parent=parent)
-        return dialog.value() if dialog.exec() == FormDialog.DialogCode.Accepted else None
+        return dialog.value() if dialog.run() else None
 
 
 class CloseDialog(_DatedNoteDialog):
@@ -474,7 +469,7 @@ class CloseDialog(_DatedNoteDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, codes: CodeLists, earliest: date) -> Closure | None:
         dialog = cls(codes, earliest, parent=parent)
-        return dialog.value() if dialog.exec() == FormDialog.DialogCode.Accepted else None
+        return dialog.value() if dialog.run() else None
 
 
 class RegisseurDialog(FormDialog):
@@ -512,7 +507,7 @@ class RegisseurDialog(FormDialog):
         earliest: date,
     ) -> RegisseurChange | None:
         dialog = cls(medewerkers, current, earliest, parent=parent)
-        return dialog.value() if dialog.exec() == FormDialog.DialogCode.Accepted else None
+        return dialog.value() if dialog.run() else None
 
 
 class MedewerkerDialog(FormDialog):
@@ -537,4 +532,4 @@ class MedewerkerDialog(FormDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, codes: CodeLists) -> tuple[str, str] | None:
         dialog = cls(codes, parent)
-        return dialog.value() if dialog.exec() == FormDialog.DialogCode.Accepted else None
+        return dialog.value() if dialog.run() else None

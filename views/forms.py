@@ -163,6 +163,11 @@ class FormDialog(QDialog):
     def is_dirty(self) -> bool:
         return self._dirty
 
+    def run(self, problems: dict[str, Problem] | None = None) -> bool:
+        """Show modally, with problems from an earlier try under their fields; True on Opslaan."""
+        self.show_problems(problems or {})
+        return self.exec() == QDialog.DialogCode.Accepted
+
     def accept(self) -> None:
         invalid = [key for key in self._fields if not self.check_field(key)]
         if invalid:
