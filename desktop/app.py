@@ -1,8 +1,10 @@
-"""Start-up in a fixed order: application, store, window, first list."""
+"""Start-up in a fixed order: application, unlock (or create) the store, window, first list."""
 
 from __future__ import annotations
 
 import logging
+import math
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -11,14 +13,24 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.controller import MainController
-from desktop.database import Store, StoreError, default_db_path, open_store
+from desktop.database import StoreError, check_file, default_db_path
+from desktop.demo import DEMO_ACCOUNTS, create_demo_database
 from desktop.errors import describe
-from desktop.session_user import session_user
-from models.demo import generate_demo
+from desktop.keyring import Keyring, KeyringError, WrongSecret, keyring_path
+from desktop.session import AccountDisabled, Throttle, Unlocked, create_database, unlock
+from views.labels import ROLE_NAMES
+from views.login import FirstAdminDialog, LoginDialog, RecoveryCodeDialog
 
 log = logging.getLogger(__name__)
 
 FIRST_START_DEMO_HOUSEHOLDS = 400
+# For automation (bench, screenshots): log in without the dialog.
+ENV_LOGIN, ENV_PASSWORD = "TEAMTAFEL_GEBRUIKER", "TEAMTAFEL_WACHTWOORD"
+
+KEYRING_PROBLEM = (
+    "Het sleutelbestand naast de database ontbreekt of is beschadigd; zonder dat bestand "
+    "kan de database niet worden geopend. Zet het terug uit een back-up.\n{path}"
+)
 
 
 def make_application() -> QApplication:
@@ -31,24 +43,17 @@ def make_application() -> QApplication:
     return app
 
 
-def create_demo_store(path: Path, households: int) -> Store:
-    store = open_store(path, create=True, user=session_user())
-    with store.sessions.begin() as session:
-        generate_demo(session, households)
-    return store
-
-
 def _ask_first_start(path: Path) -> str:
     box = QMessageBox()
     box.setWindowTitle("Teamtafel")
     box.setIcon(QMessageBox.Icon.Question)
     box.setText("Er is nog geen Teamtafel-database.")
     box.setInformativeText(
-        "Wilt u eerst rondkijken in een demo-database met verzonnen huishoudens, of meteen "
-        f"beginnen met een lege database?\n\n{path}"
+        "Wilt u eerst rondkijken in een demo-database met verzonnen huishoudens, of een "
+        f"nieuwe, lege database voor uw team maken?\n\n{path}"
     )
     demo = box.addButton("Demo-database maken", QMessageBox.ButtonRole.AcceptRole)
-    empty = box.addButton("Lege database", QMessageBox.ButtonRole.ActionRole)
+    empty = box.addButton("Nieuwe database", QMessageBox.ButtonRole.ActionRole)
     box.addButton("Afbreken", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(demo)
     box.exec()
@@ -56,15 +61,74 @@ def _ask_first_start(path: Path) -> str:
     return "demo" if clicked is demo else "empty" if clicked is empty else "cancel"
 
 
-def open_for_gui(path: Path, *, demo: bool) -> Store | None:
+def demo_hint(path: Path) -> str:
+    try:
+        is_demo = bool(Keyring.load(keyring_path(path)).meta.get("demo"))
+    except KeyringError:
+        return ""
+    if not is_demo:
+        return ""
+    lines = [
+        f"<b>{login}</b> / {password} ({ROLE_NAMES[role].lower()})"
+        for login, password, role, _ in DEMO_ACCOUNTS
+    ]
+    return "Dit is een demo-database met verzonnen gegevens. Log in als:<br>" + "<br>".join(lines)
+
+
+def login_message(
+    path: Path, throttle: Throttle, login: str, password: str, result: list[Unlocked]
+) -> str | None:
+    """Try to unlock; a Dutch message when it did not work (for the login dialog)."""
+    wait = throttle.wait_for(login)
+    if wait > 0:
+        return f"Te veel mislukte pogingen. Probeer het over {math.ceil(wait)} seconden opnieuw."
+    try:
+        result.append(unlock(path, login, password))
+    except WrongSecret:
+        throttle.failed(login)
+        return "Deze inlognaam en dit wachtwoord passen niet bij elkaar."
+    except AccountDisabled:
+        return "Dit account is uitgeschakeld. Vraag de beheerder van uw team."
+    except KeyringError:
+        return KEYRING_PROBLEM.format(path=keyring_path(path))
+    except StoreError as exc:
+        return describe(exc)
+    throttle.succeeded(login)
+    return None
+
+
+def start_session(path: Path, *, demo: bool) -> Unlocked | None:
+    """Create the store on a first start, then log in. None when the user gives up."""
     if not path.exists():
         choice = "demo" if demo else _ask_first_start(path)
         if choice == "cancel":
             return None
         if choice == "demo":
-            return create_demo_store(path, FIRST_START_DEMO_HOUSEHOLDS)
-        return open_store(path, create=True, user=session_user())
-    return open_store(path, user=session_user())
+            create_demo_database(path, FIRST_START_DEMO_HOUSEHOLDS).close()
+        else:
+            answer = FirstAdminDialog.ask()
+            if answer is None:
+                return None
+            name, login, password = answer
+            unlocked, code = create_database(path, name=name, login=login, password=password)
+            RecoveryCodeDialog.show_code(code)
+            return unlocked
+    check_file(path)
+    result: list[Unlocked] = []
+    throttle = Throttle()
+    if os.environ.get(ENV_LOGIN) and os.environ.get(ENV_PASSWORD):
+        message = login_message(
+            path, throttle, os.environ[ENV_LOGIN], os.environ[ENV_PASSWORD], result
+        )
+        if message:
+            raise SystemExit(f"teamtafel: {message}")
+        return result[0]
+    if LoginDialog.ask(
+        lambda login, password: login_message(path, throttle, login, password, result),
+        demo_hint(path),
+    ):
+        return result[-1]
+    return None
 
 
 def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
@@ -82,21 +146,21 @@ def run_gui(db: Path | None, *, demo: bool, quit_after_load: bool = False) -> in
     app = make_application()
     path = db or default_db_path()
     try:
-        store = open_for_gui(path, demo=demo)
+        unlocked = start_session(path, demo=demo)
     except StoreError as exc:
         QMessageBox.critical(None, "Teamtafel", describe(exc))
         return 2
-    if store is None:
+    if unlocked is None:
         return 0
     sys.excepthook = _excepthook
-    controller = MainController(store)
+    controller = MainController(unlocked)
     controller.window.show()
     controller.search("", True)
     if quit_after_load:  # for the bench and tests: stop once the list is painted
         app.processEvents()
         controller.window.close()
-        store.close()
+        unlocked.close()
         return 0
     code = app.exec()
-    store.close()
+    unlocked.close()
     return code

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 from desktop.database import StoreError, default_db_path
+from desktop.keyring import KeyringError, WrongSecret
+from desktop.session import AccountDisabled
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     shot = verbs.add_parser("screenshot", help="bewaar een schermafbeelding zonder beeldscherm")
     _add_db(shot, argparse.SUPPRESS)
-    shot.add_argument("screen", help="huishoudens, dossier, aanmelden of gezinslid")
+    shot.add_argument(
+        "screen", help="huishoudens, dossier, aanmelden, gezinslid, inloggen of vergrendeld"
+    )
     shot.add_argument("--out", type=Path, required=True, help="PNG-bestand")
     shot.add_argument("--household", metavar="DOSSIERNR", help="welk dossier (bij 'dossier')")
     shot.add_argument("--size", default="1280x800", help="venstergrootte, bijv. 1280x800")
@@ -62,30 +66,46 @@ def _fail(message: str) -> int:
 
 
 def run_demo(db: Path, households: int, seed: int, replace: bool) -> int:
-    from desktop.database import open_store
-    from desktop.session_user import session_user
-    from models.demo import generate_demo
+    from desktop.demo import DEMO_ACCOUNTS, create_demo_database
+    from desktop.keyring import keyring_path
 
     if households < 1:
         return _fail("--households moet minstens 1 zijn")
-    if db.exists():
+    keys = keyring_path(db)
+    if db.exists() or keys.exists():
         if not replace:
             return _fail(f"{db} bestaat al; kies een ander pad of gebruik --replace")
-        db.unlink()
-    store = open_store(db, create=True, user=session_user())
-    try:
-        with store.sessions.begin() as session:
-            generate_demo(session, households, seed=seed)
-    finally:
-        store.close()
-    print(f"{households} huishoudens aangemaakt in {db}")
+        db.unlink(missing_ok=True)
+        keys.unlink(missing_ok=True)
+    create_demo_database(db, households, seed=seed).close()
+    print(f"{households} huishoudens aangemaakt in {db} (versleuteld)")
+    print(
+        "inloggen als: "
+        + ", ".join(f"{login} / {password}" for login, password, _r, _m in DEMO_ACCOUNTS)
+    )
     return 0
+
+
+def _unlock_for_verb(db: Path):  # type: ignore[no-untyped-def]
+    """Unlock with TEAMTAFEL_GEBRUIKER/-WACHTWOORD, or as the demo beheerder on a demo database."""
+    from desktop.app import ENV_LOGIN, ENV_PASSWORD
+    from desktop.database import check_file
+    from desktop.demo import DEMO_ACCOUNTS
+    from desktop.keyring import Keyring, keyring_path
+    from desktop.session import unlock
+
+    check_file(db)
+    login, password = os.environ.get(ENV_LOGIN, ""), os.environ.get(ENV_PASSWORD, "")
+    if not (login and password):
+        if not db.exists() or not Keyring.load(keyring_path(db)).meta.get("demo"):
+            raise LookupError(f"zet {ENV_LOGIN} en {ENV_PASSWORD} om deze database te openen")
+        login, password = DEMO_ACCOUNTS[0][0], DEMO_ACCOUNTS[0][1]
+    return unlock(db, login, password)
 
 
 def run_screenshot(db: Path, screen: str, out: Path, household: str | None, size: str) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from desktop.app import make_application
-    from desktop.database import open_store
     from desktop.screenshot import SCREENS, UnknownScreen, save_screenshot
 
     try:
@@ -93,15 +113,20 @@ def run_screenshot(db: Path, screen: str, out: Path, household: str | None, size
     except ValueError:
         return _fail(f"--size verwacht BREEDTExHOOGTE, bijv. 1280x800, niet {size!r}")
     make_application()
-    store = open_store(db)
+    if screen not in SCREENS:
+        return _fail(f"onbekend scherm {screen!r}; kies uit: {', '.join(SCREENS)}")
     try:
-        save_screenshot(store, screen, out, household=household, size=(width, height))
+        unlocked = _unlock_for_verb(db)
+    except LookupError as exc:
+        return _fail(str(exc))
+    try:
+        save_screenshot(unlocked, screen, out, household=household, size=(width, height))
     except UnknownScreen:
         return _fail(f"onbekend scherm {screen!r}; kies uit: {', '.join(SCREENS)}")
     except LookupError as exc:
         return _fail(str(exc))
     finally:
-        store.close()
+        unlocked.close()
     print(out)
     return 0
 
@@ -125,3 +150,5 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.errors import describe
 
         return _fail(describe(exc))
+    except (KeyringError, WrongSecret, AccountDisabled) as exc:
+        return _fail(f"kan de database niet openen: {type(exc).__name__}")

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import enum
 import logging
-import sqlite3
+import shutil
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import platformdirs
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import Session, sessionmaker
@@ -23,12 +24,14 @@ from models import migrations
 log = logging.getLogger(__name__)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+MIN_ENCRYPTED_SIZE = 1024  # one SQLCipher page; anything shorter is not (or no longer) a database
 APP_NAME = "Teamtafel"
 
 
 class StoreProblem(enum.StrEnum):
     MISSING = "missing"
     NOT_A_DATABASE = "not_a_database"
+    PLAIN = "plain"
     FOREIGN = "foreign"
     TOO_NEW = "too_new"
     UNREADABLE = "unreadable"
@@ -62,59 +65,70 @@ class Store:
         self.engine.dispose()
 
 
-def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+def keyed_connection(path: Path, key: bytes) -> sqlcipher.Connection:
+    """A DB-API connection to the encrypted file, keyed before anything else is read."""
+    connection = sqlcipher.connect(str(path), check_same_thread=False)
+    connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    return connection
+
+
+def _on_connect(dbapi_connection: sqlcipher.Connection, _record: object) -> None:
     # SQLAlchemy's recipe for real SQLite transactions: the driver stops issuing
     # its own BEGIN (which skips DDL), and _on_begin emits one for every transaction,
     # so a failed migration rolls back whole.
     dbapi_connection.isolation_level = None
     dbapi_connection.execute("PRAGMA foreign_keys = ON")
+    # Deleted content is overwritten, so a destroyed dossier leaves no decryptable trace.
+    dbapi_connection.execute("PRAGMA secure_delete = ON")
 
 
 def _on_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
-def make_engine(path: Path) -> Engine:
-    # hide_parameters: an error message must never carry a name or BSN.
-    engine = create_engine(f"sqlite:///{path}", hide_parameters=True)
+def make_engine(path: Path, key: bytes) -> Engine:
+    """An engine on the SQLCipher file; ``hide_parameters`` keeps names and BSNs out of errors."""
+    engine = create_engine(
+        "sqlite+pysqlite://",
+        creator=lambda: keyed_connection(path, key),
+        module=sqlcipher,
+        hide_parameters=True,
+    )
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
 
 
-def _check_header(path: Path) -> None:
+def check_file(path: Path) -> None:
+    """Refuse what is plainly not an encrypted Teamtafel store, before using a key on it."""
+    if not path.exists():
+        raise StoreError(StoreProblem.MISSING, path)
     try:
         with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
+            header = handle.read(MIN_ENCRYPTED_SIZE)
     except OSError as exc:
         raise StoreError(StoreProblem.UNREADABLE, path) from exc
-    if header and header != SQLITE_MAGIC:
+    if header.startswith(SQLITE_MAGIC):
+        raise StoreError(StoreProblem.PLAIN, path)
+    if 0 < len(header) < MIN_ENCRYPTED_SIZE:
         raise StoreError(StoreProblem.NOT_A_DATABASE, path)
 
 
-def stored_revision(engine: Engine) -> str | None:
+def stored_revision(engine: Engine, path: Path) -> str | None:
     with engine.connect() as connection:
         tables = set(inspect(connection).get_table_names())
         if "alembic_version" not in tables:
             if tables:
-                raise StoreError(StoreProblem.FOREIGN, Path(engine.url.database or ""))
+                raise StoreError(StoreProblem.FOREIGN, path)
             return None
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def backup_copy(path: Path, revision: str | None) -> Path:
-    """A consistent copy beside the file, made with SQLite's backup API."""
+    """A copy of the (encrypted) file beside it; made at start, before anything writes."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.voor-migratie-{revision or 'leeg'}-{stamp}.bak")
-    source = sqlite3.connect(path)
-    try:
-        destination = sqlite3.connect(target)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
-    finally:
-        source.close()
+    shutil.copyfile(path, target)
     return target
 
 
@@ -147,18 +161,18 @@ def known_revisions() -> set[str]:
     return {s.revision for s in ScriptDirectory(str(migrations.LOCATION)).walk_revisions()}
 
 
-def open_store(path: Path, *, create: bool = False, user: str = "systeem") -> Store:
-    """Open (and if needed create or migrate) the database at ``path``."""
+def open_store(path: Path, key: bytes, *, create: bool = False, user: str = "systeem") -> Store:
+    """Open (and if needed create or migrate) the encrypted database at ``path``."""
     if not path.exists():
         if not create:
             raise StoreError(StoreProblem.MISSING, path)
         path.parent.mkdir(parents=True, exist_ok=True)
     else:
-        _check_header(path)
-    engine = make_engine(path)
+        check_file(path)
+    engine = make_engine(path, key)
     try:
         try:
-            revision = stored_revision(engine)
+            revision = stored_revision(engine, path)
         except SQLAlchemyDatabaseError as exc:
             problem = (
                 StoreProblem.UNREADABLE if "locked" in str(exc) else StoreProblem.NOT_A_DATABASE

@@ -24,8 +24,10 @@ FIELD_NAMES = {
 
 STORE_PROBLEMS = {
     StoreProblem.MISSING: "Het databasebestand bestaat niet:\n{path}",
-    StoreProblem.NOT_A_DATABASE: "Dit bestand is geen (leesbare) Teamtafel-database. Het bestand "
-    "is niet gewijzigd.\n{path}",
+    StoreProblem.NOT_A_DATABASE: "Dit bestand is geen (leesbare) Teamtafel-database: het is "
+    "beschadigd, onvolledig of iets anders. Het bestand is niet gewijzigd.\n{path}",
+    StoreProblem.PLAIN: "Dit is een onversleutelde database. Teamtafel werkt alleen met een "
+    "versleutelde database en laat dit bestand ongewijzigd.\n{path}",
     StoreProblem.FOREIGN: "Dit bestand is een database van een ander programma. Teamtafel opent "
     "het niet en laat het ongewijzigd.\n{path}",
     StoreProblem.TOO_NEW: "Deze database is gemaakt met een nieuwere versie van Teamtafel. "

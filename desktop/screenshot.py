@@ -9,11 +9,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.controller import MainController
 from desktop.database import Store
+from desktop.session import Unlocked
 from models import households as service
 from models.records import HouseholdDossier
 from views.dialogs import PersonDialog, RegistrationDialog
+from views.login import LoginDialog
 
-SCREENS = ("huishoudens", "dossier", "aanmelden", "gezinslid")
+SCREENS = ("huishoudens", "dossier", "aanmelden", "gezinslid", "inloggen", "vergrendeld")
 
 
 class UnknownScreen(ValueError):
@@ -39,7 +41,7 @@ def _pick_household(store: Store, dossier_number: str | None) -> HouseholdDossie
 
 
 def save_screenshot(
-    store: Store,
+    unlocked: Unlocked,
     screen: str,
     out: Path,
     *,
@@ -50,7 +52,10 @@ def save_screenshot(
         raise UnknownScreen(screen)
     app = QApplication.instance()
     assert app is not None, "make_application() first"
-    controller = MainController(store)
+    from desktop.app import demo_hint  # the start-up module imports this one's users
+
+    store = unlocked.store
+    controller = MainController(unlocked)
     window = controller.window
     window.resize(*size)
     controller.search("", True)
@@ -71,6 +76,15 @@ def save_screenshot(
         person.field("bsn").setText("123456788")
         person.accept()
         target, after = person, person.deleteLater
+    elif screen == "inloggen":
+        login = LoginDialog(lambda _l, _p: None, demo_hint(store.path), parent=window)
+        login.login.setText(unlocked.actor.login)
+        target, after = login, login.deleteLater
+    elif screen == "vergrendeld":
+        dossier = _pick_household(store, household)
+        controller.open_household(dossier.id)
+        window.show()
+        controller.autolock.lock()
     window.show()
     target.show()
     for _ in range(3):

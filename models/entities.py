@@ -58,6 +58,9 @@ class Household(Tracked, Base):
     contacts: Mapped[list[Contact]] = relationship(
         back_populates="household", cascade="all, delete-orphan", order_by="Contact.contact_date"
     )
+    consents: Mapped[list[Consent]] = relationship(
+        back_populates="household", cascade="all, delete-orphan", order_by="Consent.given_on"
+    )
 
 
 class Person(Tracked, Base):
@@ -145,3 +148,20 @@ class Contact(Tracked, Base):
 
     household: Mapped[Household] = relationship(back_populates="contacts")
     medewerker: Mapped[Medewerker | None] = relationship()
+
+
+class Consent(Tracked, Base):
+    """Toestemming: what may be shared with which named organisation, or a refusal."""
+
+    __tablename__ = "consent"
+
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("household.id"), index=True)
+    person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
+    organisation: Mapped[str] = mapped_column(String(120))
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    given_by: Mapped[str] = mapped_column(String(120), default="")
+    given_on: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date | None] = mapped_column(Date)
+    refused: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    household: Mapped[Household] = relationship(back_populates="consents")

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, and_, case, func, select
 from sqlalchemy.orm import Session, selectinload
 
+import models.history  # noqa: F401  (records every correction)
 from models.codelists import load_codelists
 from models.entities import (
     Contact,

@@ -9,9 +9,10 @@ from __future__ import annotations
 import enum
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from models.enums import ContactKind, EventKind, MemberRole, Phase
+from models.permissions import AccessAction
 
 
 def age_on(born: date, on: date) -> int:
@@ -251,3 +252,15 @@ class HouseholdDossier:
     earlier_trajecten: tuple[TrajectRecord, ...]
     contacts: tuple[ContactRecord, ...]
     warnings: tuple[DossierWarning, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class LogLine:
+    """One access-log line as screens show it."""
+
+    at: datetime
+    login: str
+    action: AccessAction
+    household_id: uuid.UUID | None
+    dossier_number: str
+    detail: str

@@ -25,6 +25,8 @@ class Problem(enum.StrEnum):
     POSTCODE = "postcode"
     TOO_LONG = "too_long"
     UNKNOWN_CODE = "unknown_code"
+    PASSWORD_SHORT = "password_short"
+    PASSWORD_MISMATCH = "password_mismatch"
 
 
 class ValidationError(DomainError, ValueError):

@@ -13,6 +13,8 @@ import pytest  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
 from desktop.database import Store, open_store  # noqa: E402
+from desktop.session import Unlocked, create_database  # noqa: E402
+from tests.helpers import FAST_KDF, TEST_KEY, TEST_LOGIN, TEST_PASSWORD  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -30,7 +32,17 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(db_path: Path) -> Iterator[Store]:
-    opened = open_store(db_path, create=True, user="tester")
+    opened = open_store(db_path, TEST_KEY, create=True, user=TEST_LOGIN)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def unlocked(db_path: Path) -> Iterator[Unlocked]:
+    """A new encrypted database with its first beheerder, logged in."""
+    opened, _code = create_database(
+        db_path, name="Tessa Tester", login=TEST_LOGIN, password=TEST_PASSWORD, cost=FAST_KDF
+    )
     yield opened
     opened.close()
 

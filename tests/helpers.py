@@ -4,13 +4,28 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from pathlib import Path
 
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy.orm import Session
 
+from desktop.database import keyed_connection
+from desktop.keyring import KdfCost
 from models import households as service
 from models.records import HouseholdDraft, RegistrationDraft, TrajectDraft
 
 TODAY = date(2026, 11, 25)
+
+# Tests open stores with a fixed key, or log in with a cheap argon2 cost: the
+# mechanism is the same as in the app, only faster.
+TEST_KEY = bytes(range(32))
+FAST_KDF = KdfCost(time_cost=1, memory_cost=8192, parallelism=1)
+TEST_LOGIN, TEST_PASSWORD = "tester", "geheim-wachtwoord-1"
+
+
+def raw_connect(path: Path, key: bytes = TEST_KEY) -> sqlcipher.Connection:
+    """A plain DB-API connection to an encrypted test store, for writing 'old' rows."""
+    return keyed_connection(path, key)
 
 
 def register(

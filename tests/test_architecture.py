@@ -43,6 +43,7 @@ VIEW_ALLOWED_MODELS = {
     "models.validation",
     "models.codelists",
     "models.errors",
+    "models.permissions",
 }
 
 

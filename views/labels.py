@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, QLocale
 
 from models.enums import ContactKind, EventKind, MemberRole, Phase
 from models.errors import Rule
+from models.permissions import AccessAction, Role
 from models.records import DossierWarning, WarningKind
 from models.validation import Problem
 
@@ -44,6 +45,24 @@ EVENT_KIND = {
     EventKind.AFGESLOTEN: "Afgesloten",
 }
 
+ROLE_NAMES = {
+    Role.MEDEWERKER: "Medewerker",
+    Role.COORDINATOR: "Coördinator",
+    Role.BEHEERDER: "Beheerder",
+}
+
+ACCESS_ACTION = {
+    AccessAction.LOGIN: "Ingelogd",
+    AccessAction.OPEN: "Dossier geopend",
+    AccessAction.CHANGE: "Gewijzigd",
+    AccessAction.PRINT: "Afgedrukt",
+    AccessAction.EXPORT: "Geëxporteerd",
+    AccessAction.DESTROY: "Dossier vernietigd",
+    AccessAction.BACKUP: "Back-up gemaakt",
+    AccessAction.RESTORE: "Back-up teruggezet",
+    AccessAction.ACCOUNT: "Accountbeheer",
+}
+
 PROBLEM = {
     Problem.REQUIRED: "Vul dit veld in.",
     Problem.BSN_LENGTH: "Een BSN bestaat uit 9 cijfers.",
@@ -58,6 +77,8 @@ PROBLEM = {
     Problem.POSTCODE: "Een postcode bestaat uit vier cijfers en twee letters, bijvoorbeeld 1234 AB.",
     Problem.TOO_LONG: "Deze tekst is te lang.",
     Problem.UNKNOWN_CODE: "Kies een waarde uit de lijst.",
+    Problem.PASSWORD_SHORT: "Een wachtwoord heeft minstens 10 tekens.",
+    Problem.PASSWORD_MISMATCH: "De twee wachtwoorden zijn niet gelijk.",
 }
 
 RULE = {

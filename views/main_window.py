@@ -32,8 +32,15 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.store_label)
         self._build_menu()
 
+    def make_action(self, text: str, slot: object, shortcut: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
     def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Bestand"))
+        menu = self.file_menu = self.menuBar().addMenu(self.tr("&Bestand"))
         new = QAction(self.tr("&Nieuw huishouden…"), self)
         new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(self.newHouseholdRequested)
@@ -43,7 +50,7 @@ class MainWindow(QMainWindow):
         close_tab = QAction(self.tr("Tabblad &sluiten"), self)
         close_tab.setShortcut(QKeySequence.StandardKey.Close)
         close_tab.triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
-        quit_action = QAction(self.tr("&Afsluiten"), self)
+        quit_action = self.quit_action = QAction(self.tr("&Afsluiten"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         for action in (new, find, close_tab):

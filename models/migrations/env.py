@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 import models.entities  # noqa: F401  (registers the tables)
+import models.security  # noqa: F401
 from models.base import Base
 
 config = context.config

@@ -11,8 +11,16 @@ from pytestqt.qtbot import QtBot
 
 from desktop import app as desktop_app
 from desktop.cli import main
-from desktop.database import open_store
+from desktop.demo import DEMO_ACCOUNTS
+from desktop.session import Unlocked, reset_password_with_recovery, unlock
 from models import households as service
+from models.permissions import Role
+from views.login import FirstAdminDialog, RecoveryCodeDialog
+
+
+def _open_demo(db: Path) -> Unlocked:
+    login, password, _role, _name = DEMO_ACCOUNTS[0]
+    return unlock(db, login, password)
 
 
 def test_help_lists_the_verbs(capsys: pytest.CaptureFixture[str]) -> None:
@@ -29,15 +37,16 @@ def test_demo_verb_makes_a_database_and_refuses_to_overwrite(
 ) -> None:
     db = tmp_path / "demo.sqlite"
     assert main(["demo", "--households", "25", "--db", str(db)]) == 0
-    with open_store(db).sessions() as session:
+    with _open_demo(db).store.sessions() as session:
         assert service.count_households(session) == 25
         assert len(service.list_medewerkers(session)) == 15
     assert main(["demo", "--households", "5", "--db", str(db)]) == 2
-    assert "bestaat al" in capsys.readouterr().err
-    with open_store(db).sessions() as session:
+    err = capsys.readouterr().err
+    assert "bestaat al" in err
+    with _open_demo(db).store.sessions() as session:
         assert service.count_households(session) == 25
     assert main(["demo", "--households", "5", "--db", str(db), "--replace"]) == 0
-    with open_store(db).sessions() as session:
+    with _open_demo(db).store.sessions() as session:
         assert service.count_households(session) == 5
 
 
@@ -117,23 +126,42 @@ def test_first_start_with_demo_flag_opens_on_demo_data(
 ) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own
     monkeypatch.setattr(desktop_app, "FIRST_START_DEMO_HOUSEHOLDS", 40)
+    monkeypatch.setenv(desktop_app.ENV_LOGIN, "anouk")
+    monkeypatch.setenv(desktop_app.ENV_PASSWORD, "demo-medewerker-2026")
     db = tmp_path / "eerste.sqlite"
     assert main(["--db", str(db), "--demo", "--quit-after-load"]) == 0
-    with open_store(db).sessions() as session:
+    with _open_demo(db).store.sessions() as session:
         assert service.count_households(session) == 40
 
 
-def test_first_start_without_database_asks_and_can_start_empty(
+def test_first_start_without_database_creates_the_first_beheerder(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     asked: list[Path] = []
+    codes: list[str] = []
     monkeypatch.setattr(desktop_app, "_ask_first_start", lambda path: asked.append(path) or "empty")
+    monkeypatch.setattr(
+        FirstAdminDialog,
+        "ask",
+        classmethod(lambda cls, parent=None: ("Olga Timmer", "Olga", "een-lang-wachtwoord")),
+    )
+    monkeypatch.setattr(
+        RecoveryCodeDialog,
+        "show_code",
+        classmethod(lambda cls, code, parent=None: codes.append(code)),
+    )
     db = tmp_path / "leeg.sqlite"
     assert main(["--db", str(db), "--quit-after-load"]) == 0
-    assert asked == [db]
-    with open_store(db).sessions() as session:
+    assert asked == [db] and len(codes) == 1 and len(codes[0]) == 35
+    beheerder = unlock(db, "olga", "een-lang-wachtwoord")
+    assert beheerder.actor.role is Role.BEHEERDER and beheerder.actor.name == "Olga Timmer"
+    with beheerder.store.sessions() as session:
         assert service.count_households(session) == 0
+    beheerder.close()
+    # The recovery code, shown once, can set a new password for that beheerder.
+    reset_password_with_recovery(db, codes[0].lower(), "olga", "nog-een-lang-wachtwoord")
+    unlock(db, "olga", "nog-een-lang-wachtwoord").close()
 
 
 def test_first_start_cancelled_creates_nothing(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.controller import MainController
-from desktop.database import open_store
+from desktop.session import Unlocked
 from models import households as service
 from models.enums import ContactKind, EventKind, MemberRole, Phase
 from models.records import HouseholdDraft, PersonDraft, RegistrationDraft, TrajectDraft
@@ -32,9 +31,8 @@ from views.dossier import DossierWidget
 
 
 @pytest.fixture
-def opened(qtbot: QtBot, db_path: Path) -> tuple[MainController, DossierWidget, uuid.UUID]:
-    setup = open_store(db_path, create=True, user="tester")
-    with setup.sessions.begin() as session:
+def opened(qtbot: QtBot, unlocked: Unlocked) -> tuple[MainController, DossierWidget, uuid.UUID]:
+    with unlocked.store.sessions.begin() as session:
         anouk = service.add_medewerker(session, "Anouk Verbeek", "generalist")
         household_id = service.register_household(
             session,
@@ -47,15 +45,13 @@ def opened(qtbot: QtBot, db_path: Path) -> tuple[MainController, DossierWidget, 
             household_id,
             PersonDraft("Sem", "Bakker", MemberRole.KIND, date_of_birth=date(2015, 4, 1)),
         )
-    setup.close()
-    controller = MainController(open_store(db_path, user="tester"))
+    controller = MainController(unlocked)
     qtbot.addWidget(controller.window)
     controller.window.show()
     controller.search()
     widget = controller.open_household(household_id)
     assert widget is not None
     yield controller, widget, household_id
-    controller.store.close()
 
 
 def _stored(controller: MainController, household_id: uuid.UUID):  # type: ignore[no-untyped-def]

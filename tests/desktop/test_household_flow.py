@@ -8,19 +8,19 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.controller import MainController
-from desktop.database import open_store
+from desktop.session import Unlocked, unlock
 from models import households as service
 from models.enums import MemberRole, Phase
 from models.validation import Problem
 from tests.desktop.modal import on_modal, press_save
+from tests.helpers import TEST_LOGIN, TEST_PASSWORD
 from views.dialogs import CloseDialog, PersonDialog, RegisseurDialog, RegistrationDialog
 from views.dossier import DossierWidget
 from views.labels import PROBLEM
 
 
-def _start(qtbot: QtBot, path: Path) -> MainController:
-    store = open_store(path, create=True, user="tester")
-    controller = MainController(store)
+def _start(qtbot: QtBot, unlocked: Unlocked) -> MainController:
+    controller = MainController(unlocked)
     qtbot.addWidget(controller.window)
     controller.window.show()
     controller.search("", True)
@@ -33,13 +33,13 @@ def _current_dossier(controller: MainController) -> DossierWidget:
     return widget
 
 
-def test_register_add_member_reopen_and_find(qtbot: QtBot, db_path: Path) -> None:
-    setup = open_store(db_path, create=True, user="tester")
-    with setup.sessions.begin() as session:
+def test_register_add_member_reopen_and_find(
+    qtbot: QtBot, db_path: Path, unlocked: Unlocked
+) -> None:
+    with unlocked.store.sessions.begin() as session:
         service.add_medewerker(session, "Anouk Verbeek", "jeugd_gezinscoach")
-    setup.close()
 
-    controller = _start(qtbot, db_path)
+    controller = _start(qtbot, unlocked)
 
     def fill_registration(dialog: RegistrationDialog) -> None:
         # QTest types ASCII only; a Turkish dotless i arrives as an input method would.
@@ -88,7 +88,7 @@ def test_register_add_member_reopen_and_find(qtbot: QtBot, db_path: Path) -> Non
     controller.window.close()
 
     # Start again on the same file: find the household by typing, open it with Enter.
-    again = _start(qtbot, db_path)
+    again = _start(qtbot, unlock(db_path, TEST_LOGIN, TEST_PASSWORD))
     qtbot.keyClicks(again.household_list.search, "yilmaz 1234")
     qtbot.waitUntil(lambda: again.household_list.model.rowCount() == 1, timeout=3000)
     qtbot.keyClick(again.household_list.search, Qt.Key.Key_Return)
@@ -99,7 +99,7 @@ def test_register_add_member_reopen_and_find(qtbot: QtBot, db_path: Path) -> Non
     assert reopened.traject_labels["herkomst"].text() == "Huisarts"
     again.store.close()
 
-    with open_store(db_path).sessions() as session:
+    with unlock(db_path, TEST_LOGIN, TEST_PASSWORD).store.sessions() as session:
         row = service.search_households(session, "111222333")[0]
         stored = service.load_dossier(session, row.id)
     assert stored.household.postcode == "1234 AB" and stored.household.street == "Merelweg"
@@ -110,9 +110,8 @@ def test_register_add_member_reopen_and_find(qtbot: QtBot, db_path: Path) -> Non
     )
 
 
-def test_change_regisseur_then_close_the_traject(qtbot: QtBot, db_path: Path) -> None:
-    setup = open_store(db_path, create=True, user="tester")
-    with setup.sessions.begin() as session:
+def test_change_regisseur_then_close_the_traject(qtbot: QtBot, unlocked: Unlocked) -> None:
+    with unlocked.store.sessions.begin() as session:
         anouk = service.add_medewerker(session, "Anouk Verbeek", "generalist")
         service.add_medewerker(session, "Bas Hoekstra", "generalist")
         household_id = service.register_household(
@@ -124,8 +123,7 @@ def test_change_regisseur_then_close_the_traject(qtbot: QtBot, db_path: Path) ->
                 ),
             ),
         )
-    setup.close()
-    controller = _start(qtbot, db_path)
+    controller = _start(qtbot, unlocked)
     dossier = controller.open_household(household_id)
     assert dossier is not None
 

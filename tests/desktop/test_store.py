@@ -6,6 +6,7 @@ import hashlib
 import sqlite3
 import uuid
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -17,7 +18,7 @@ from models import households as service
 from models import migrations
 from models.base import Base
 from models.enums import Phase
-from tests.helpers import register
+from tests.helpers import TEST_KEY, raw_connect, register
 
 
 def _revisions() -> list[str]:
@@ -31,7 +32,7 @@ def test_head_constant_matches_alembic() -> None:
 
 
 def test_models_match_the_migrations(tmp_path: Path) -> None:
-    engine = make_engine(tmp_path / "fresh.sqlite")
+    engine = make_engine(tmp_path / "fresh.sqlite", TEST_KEY)
     migrate(engine)
     with engine.connect() as connection:
         diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
@@ -39,7 +40,7 @@ def test_models_match_the_migrations(tmp_path: Path) -> None:
     assert diff == []
 
 
-def _insert_0001_household(raw: sqlite3.Connection, household_id: uuid.UUID) -> None:
+def _insert_0001_household(raw: Any, household_id: uuid.UUID) -> None:
     raw.execute(
         "INSERT INTO household (id, dossier_number, name, street, house_number, postcode,"
         " city, phone, search_text, created_at, created_by, updated_at, updated_by)"
@@ -78,15 +79,15 @@ def _insert_0001_household(raw: sqlite3.Connection, household_id: uuid.UUID) -> 
 def test_database_at_first_revision_upgrades_and_keeps_data(tmp_path: Path) -> None:
     """Build the file as the first version left it, then open it with this one."""
     path = tmp_path / "old.sqlite"
-    engine = make_engine(path)
+    engine = make_engine(path, TEST_KEY)
     migrate(engine, _revisions()[0])
     engine.dispose()
     household_id = uuid.uuid4()
-    with sqlite3.connect(path) as raw:
+    with raw_connect(path) as raw:
         raw.execute("PRAGMA foreign_keys = ON")
         _insert_0001_household(raw, household_id)
 
-    store = open_store(path, user="tester")
+    store = open_store(path, TEST_KEY, user="tester")
     with store.sessions() as session:
         dossier = service.load_dossier(session, household_id)
         rows = service.search_households(session, "bakker")
@@ -98,7 +99,7 @@ def test_database_at_first_revision_upgrades_and_keeps_data(tmp_path: Path) -> N
     assert dossier.traject is not None and len(dossier.traject.events) == 1
     assert [r.id for r in open_rows] == [household_id]
     assert len(dossier.earlier_trajecten) == 1
-    with sqlite3.connect(path) as raw:
+    with raw_connect(path) as raw:
         flags = raw.execute(
             "SELECT registered_on, is_current FROM traject ORDER BY registered_on"
         ).fetchall()
@@ -113,28 +114,28 @@ def test_migration_copies_the_file_aside_first(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "teamtafel.sqlite"
-    store = open_store(path, create=True)
+    store = open_store(path, TEST_KEY, create=True)
     with store.sessions.begin() as session:
         register(session, "Bakker")
     store.close()
     # This build pretends to have a newer head than the file: opening must copy first.
     monkeypatch.setattr(migrations, "HEAD", "9000-test")
-    store = open_store(path)
+    store = open_store(path, TEST_KEY)
     store.close()
     copies = list(tmp_path.glob(f"teamtafel.sqlite.voor-migratie-{_revisions()[-1]}-*.bak"))
     assert len(copies) == 1
-    with sqlite3.connect(copies[0]) as raw:
+    with raw_connect(copies[0]) as raw:
         assert raw.execute("SELECT name FROM household").fetchall() == [("Bakker",)]
 
 
 def test_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "nieuw.sqlite"
-    open_store(path, create=True).close()
-    with sqlite3.connect(path) as raw:
+    open_store(path, TEST_KEY, create=True).close()
+    with raw_connect(path) as raw:
         raw.execute("UPDATE alembic_version SET version_num = '9999'")
     before = _hash(path)
     with pytest.raises(StoreError) as raised:
-        open_store(path)
+        open_store(path, TEST_KEY)
     assert raised.value.problem is StoreProblem.TOO_NEW
     assert _hash(path) == before
     assert not list(tmp_path.glob("*.bak"))
@@ -148,7 +149,8 @@ def _hash(path: Path) -> str:
     ("content", "problem"),
     [
         (b"Dit is een tekstbestand, geen database.\n" * 50, StoreProblem.NOT_A_DATABASE),
-        (b"SQLite format 3\x00" + b"\x00" * 40, StoreProblem.NOT_A_DATABASE),
+        (b"SQLite format 3\x00" + b"\x00" * 40, StoreProblem.PLAIN),
+        (b"\x8f" * 100, StoreProblem.NOT_A_DATABASE),
     ],
 )
 def test_foreign_or_broken_files_are_refused_untouched(
@@ -158,18 +160,29 @@ def test_foreign_or_broken_files_are_refused_untouched(
     path.write_bytes(content)
     before = _hash(path)
     with pytest.raises(StoreError) as raised:
-        open_store(path)
+        open_store(path, TEST_KEY)
     assert raised.value.problem is problem
     assert _hash(path) == before
 
 
-def test_database_of_another_program_is_refused_untouched(tmp_path: Path) -> None:
-    path = tmp_path / "ander.sqlite"
+def test_plain_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "onversleuteld.sqlite"
     with sqlite3.connect(path) as raw:
+        raw.execute("CREATE TABLE household (name TEXT)")
+    before = _hash(path)
+    with pytest.raises(StoreError) as raised:
+        open_store(path, TEST_KEY)
+    assert raised.value.problem is StoreProblem.PLAIN
+    assert _hash(path) == before
+
+
+def test_encrypted_database_of_another_program_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "ander.sqlite"
+    with raw_connect(path) as raw:
         raw.execute("CREATE TABLE recepten (naam TEXT)")
     before = _hash(path)
     with pytest.raises(StoreError) as raised:
-        open_store(path)
+        open_store(path, TEST_KEY)
     assert raised.value.problem is StoreProblem.FOREIGN
     assert _hash(path) == before
 
@@ -179,7 +192,7 @@ def test_truncated_database_is_refused_untouched(store_file_with_data: Path) -> 
     store_file_with_data.write_bytes(data[: len(data) // 3])
     before = _hash(store_file_with_data)
     with pytest.raises(StoreError):
-        store = open_store(store_file_with_data)
+        store = open_store(store_file_with_data, TEST_KEY)
         with store.sessions() as session:  # pragma: no cover - only reached if opening passed
             service.search_households(session)
     assert _hash(store_file_with_data) == before
@@ -187,7 +200,7 @@ def test_truncated_database_is_refused_untouched(store_file_with_data: Path) -> 
 
 def test_missing_file_is_not_created_unless_asked(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as raised:
-        open_store(tmp_path / "nergens.sqlite")
+        open_store(tmp_path / "nergens.sqlite", TEST_KEY)
     assert raised.value.problem is StoreProblem.MISSING
     assert not (tmp_path / "nergens.sqlite").exists()
 
@@ -195,7 +208,7 @@ def test_missing_file_is_not_created_unless_asked(tmp_path: Path) -> None:
 @pytest.fixture
 def store_file_with_data(tmp_path: Path) -> Path:
     path = tmp_path / "vol.sqlite"
-    store = open_store(path, create=True)
+    store = open_store(path, TEST_KEY, create=True)
     with store.sessions.begin() as session:
         for index in range(60):
             register(session, f"Gezin {index}")
@@ -206,10 +219,10 @@ def store_file_with_data(tmp_path: Path) -> Path:
 def test_failed_migration_rolls_back_whole_and_says_so(tmp_path: Path) -> None:
     """An orphan row (written with foreign keys off) makes the check after migrating fail."""
     path = tmp_path / "wees.sqlite"
-    engine = make_engine(path)
+    engine = make_engine(path, TEST_KEY)
     migrate(engine, _revisions()[0])
     engine.dispose()
-    with sqlite3.connect(path) as raw:
+    with raw_connect(path) as raw:
         _insert_0001_household(raw, uuid.uuid4())
         raw.execute(
             "INSERT INTO traject_event (id, traject_id, event_date, kind, note, created_at,"
@@ -218,9 +231,9 @@ def test_failed_migration_rolls_back_whole_and_says_so(tmp_path: Path) -> None:
             (uuid.uuid4().hex, uuid.uuid4().hex),
         )
     with pytest.raises(StoreError) as raised:
-        open_store(path)
+        open_store(path, TEST_KEY)
     assert raised.value.problem is StoreProblem.MIGRATION_FAILED
-    with sqlite3.connect(path) as raw:  # the DDL of 0002 was rolled back with the rest
+    with raw_connect(path) as raw:  # the DDL of 0002 was rolled back with the rest
         assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
         columns = {row[1] for row in raw.execute("PRAGMA table_info(traject)")}
         assert "is_current" not in columns

@@ -1,0 +1,170 @@
+"""Unlocking: from a login name and password to an open, encrypted store and an actor.
+
+The password unwraps the database key from the key file (desktop.keyring); the key
+opens the SQLCipher store; the account row says who the actor is and what they
+may do.  Nothing here shows a dialog.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from desktop.database import Store, StoreError, StoreProblem, open_store
+from desktop.keyring import (
+    DEFAULT_COST,
+    RECOVERY_SLOT,
+    KdfCost,
+    Keyring,
+    KeyringError,
+    WrongSecret,
+    keyring_path,
+    new_database_key,
+    new_recovery_code,
+    normalize_recovery_code,
+    user_slot,
+)
+from models.access import log_access
+from models.permissions import AccessAction, Actor, Role
+from models.security import Account
+
+log = logging.getLogger(__name__)
+
+MIN_PASSWORD_LENGTH = 10
+
+
+class AccountDisabled(Exception):
+    """The password is right, but the account was switched off."""
+
+
+class WeakPassword(ValueError):
+    pass
+
+
+@dataclass
+class Unlocked:
+    """An open store with the person who unlocked it."""
+
+    store: Store
+    actor: Actor
+    keyring: Keyring
+    key: bytes = field(repr=False)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def verify_password(self, password: str) -> bool:
+        """For the lock screen: does this password still open the store for this actor?"""
+        try:
+            return self.keyring.unwrap(user_slot(self.actor.login), password) == self.key
+        except (WrongSecret, KeyringError):
+            return False
+
+
+def check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise WeakPassword(password and "short")
+
+
+def _actor(account: Account) -> Actor:
+    return Actor(account.id, account.login, account.display_name, account.role)
+
+
+def create_database(
+    path: Path,
+    *,
+    name: str,
+    login: str,
+    password: str,
+    cost: KdfCost = DEFAULT_COST,
+    demo: bool = False,
+) -> tuple[Unlocked, str]:
+    """A new encrypted store with its first beheerder; returns it and the recovery code."""
+    check_password(password)
+    if path.exists() or keyring_path(path).exists():
+        raise StoreError(StoreProblem.FOREIGN, path)
+    key = new_database_key()
+    code = new_recovery_code()
+    keyring = Keyring(keyring_path(path))
+    keyring.add(user_slot(login), password, key, cost)
+    keyring.add(RECOVERY_SLOT, code, key, cost)
+    if demo:
+        keyring.meta["demo"] = True
+    store = open_store(path, key, create=True, user=login)
+    with store.sessions.begin() as session:
+        account = Account(
+            login=login.strip().casefold(), display_name=name.strip(), role=Role.BEHEERDER
+        )
+        session.add(account)
+        session.flush()
+        actor = _actor(account)
+    keyring.save()
+    return Unlocked(store, actor, keyring, key), code
+
+
+def unlock(path: Path, login: str, password: str) -> Unlocked:
+    """Raises WrongSecret, KeyringError, StoreError or AccountDisabled."""
+    if not path.exists():
+        raise StoreError(StoreProblem.MISSING, path)
+    keyring = Keyring.load(keyring_path(path))
+    key = keyring.unwrap(user_slot(login), password)
+    store = open_store(path, key, user=login.strip().casefold())
+    with store.sessions.begin() as session:
+        account = session.scalars(
+            select(Account).where(Account.login == login.strip().casefold())
+        ).one_or_none()
+        if account is None or not account.active:
+            store.close()
+            raise AccountDisabled(login)
+        actor = _actor(account)
+        log_access(session, actor, AccessAction.LOGIN)
+    return Unlocked(store, actor, keyring, key)
+
+
+def reset_password_with_recovery(path: Path, code: str, login: str, new_password: str) -> None:
+    """The recovery code lets a beheerder set a new password for an existing beheerder account."""
+    check_password(new_password)
+    keyring = Keyring.load(keyring_path(path))
+    key = keyring.unwrap(RECOVERY_SLOT, normalize_recovery_code(code))
+    store = open_store(path, key, user=login)
+    try:
+        with store.sessions() as session:
+            account = session.scalars(
+                select(Account).where(Account.login == login.strip().casefold())
+            ).one_or_none()
+            if account is None or not account.active or account.role is not Role.BEHEERDER:
+                raise AccountDisabled(login)
+    finally:
+        store.close()
+    keyring.add(user_slot(login), new_password, key)
+    keyring.save()
+
+
+@dataclass
+class Throttle:
+    """Slows down repeated wrong passwords: after three, each try waits twice as long."""
+
+    clock: Callable[[], float] = time.monotonic
+    free_tries: int = 3
+    longest_wait: float = 60.0
+    _failures: dict[str, int] = field(default_factory=dict)
+    _last: dict[str, float] = field(default_factory=dict)
+
+    def wait_for(self, login: str) -> float:
+        failures = self._failures.get(login.casefold(), 0)
+        if failures < self.free_tries:
+            return 0.0
+        wait = min(self.longest_wait, 2.0 ** (failures - self.free_tries))
+        return max(0.0, self._last[login.casefold()] + wait - self.clock())
+
+    def failed(self, login: str) -> None:
+        self._failures[login.casefold()] = self._failures.get(login.casefold(), 0) + 1
+        self._last[login.casefold()] = self.clock()
+
+    def succeeded(self, login: str) -> None:
+        self._failures.pop(login.casefold(), None)

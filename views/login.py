@@ -1,0 +1,183 @@
+"""Logging in, creating the first beheerder, and showing the recovery code once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.validation import Problem, check_required
+from views.forms import FormDialog, text_of
+
+MIN_PASSWORD_LENGTH = 10
+
+# verify(login, password) -> a Dutch message when it failed, None when it worked
+Verify = Callable[[str, str], str | None]
+
+
+def _password_edit() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+class LoginDialog(QDialog):
+    def __init__(self, verify: Verify, hint: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Teamtafel — inloggen"))
+        self._verify = verify
+        title = QLabel(self.tr("<h2>Teamtafel</h2>Log in om de dossiers van uw team te openen."))
+        self.login = QLineEdit()
+        self.login.setObjectName("login")
+        self.password = _password_edit()
+        self.password.setObjectName("password")
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("Inlognaam"), self.login)
+        form.addRow(self.tr("Wachtwoord"), self.password)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Inloggen"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Afsluiten"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        if hint:
+            note = QLabel(hint)
+            note.setObjectName("hint")
+            note.setWordWrap(True)
+            note.setStyleSheet(
+                "background: #eef4ff; border: 1px solid #9ab; border-radius: 4px; padding: 6px;"
+            )
+            layout.addWidget(note)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+
+    def accept(self) -> None:
+        if not self.login.text().strip() or not self.password.text():
+            self._show(self.tr("Vul uw inlognaam en wachtwoord in."))
+            return
+        message = self._verify(self.login.text().strip(), self.password.text())
+        if message:
+            self._show(message)
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.password.clear()
+        super().accept()
+
+    def _show(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    @classmethod
+    def ask(cls, verify: Verify, hint: str = "", parent: QWidget | None = None) -> bool:
+        return cls(verify, hint, parent).exec() == QDialog.DialogCode.Accepted
+
+
+class FirstAdminDialog(FormDialog):
+    """The first start of a new database: who will be its first beheerder?"""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Nieuwe database: eerste beheerder"), parent)
+        intro = QLabel(
+            self.tr(
+                "De database wordt versleuteld. Maak het account van de eerste beheerder aan; "
+                "die kan daarna de andere teamleden toevoegen."
+            )
+        )
+        intro.setWordWrap(True)
+        self.form.insertRow(0, intro)
+        name = self.add_field("name", self.tr("Naam *"), QLineEdit())
+        self._checks["name"] = lambda: check_required(name.text())
+        login = self.add_field("login", self.tr("Inlognaam *"), QLineEdit())
+        self._checks["login"] = lambda: check_required(login.text())
+        password = self.add_field("password", self.tr("Wachtwoord *"), _password_edit())
+        password.setPlaceholderText(
+            self.tr("minstens %1 tekens").replace("%1", str(MIN_PASSWORD_LENGTH))
+        )
+        self._checks["password"] = lambda: (
+            Problem.PASSWORD_SHORT if len(password.text()) < MIN_PASSWORD_LENGTH else None
+        )
+        again = self.add_field("again", self.tr("Herhaal wachtwoord *"), _password_edit())
+        self._checks["again"] = lambda: (
+            Problem.PASSWORD_MISMATCH if again.text() != password.text() else None
+        )
+        self.setMinimumWidth(460)
+        self.finish_loading()
+
+    def value(self) -> tuple[str, str, str]:
+        return (
+            text_of(self.field("name")),
+            text_of(self.field("login")),
+            text_of(self.field("password")),
+        )
+
+    @classmethod
+    def ask(cls, parent: QWidget | None = None) -> tuple[str, str, str] | None:
+        dialog = cls(parent)
+        return dialog.value() if dialog.run() else None
+
+
+class RecoveryCodeDialog(QDialog):
+    """Shown once: the code that unlocks the database when every password is lost."""
+
+    def __init__(self, code: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Herstelcode"))
+        text = QLabel(
+            self.tr(
+                "Dit is de herstelcode van deze database. Hiermee kan een beheerder een nieuw "
+                "wachtwoord instellen als alle wachtwoorden kwijt zijn. <b>Schrijf hem op en bewaar "
+                "hem veilig, gescheiden van de laptop.</b> Teamtafel toont hem maar één keer."
+            )
+        )
+        text.setWordWrap(True)
+        self.code = QLabel(code)
+        self.code.setObjectName("code")
+        font = QFont("DejaVu Sans Mono")
+        font.setPointSize(16)
+        self.code.setFont(font)
+        self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.saved = QCheckBox(self.tr("Ik heb de herstelcode opgeschreven"))
+        self.saved.setObjectName("saved")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Verder"))
+        self.ok.setEnabled(False)
+        self.saved.toggled.connect(self.ok.setEnabled)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.code)
+        layout.addWidget(self.saved)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)
+
+    def reject(self) -> None:  # the code must be acknowledged, not closed away
+        if self.saved.isChecked():
+            super().reject()
+
+    @classmethod
+    def show_code(cls, code: str, parent: QWidget | None = None) -> None:
+        cls(code, parent).exec()
