@@ -10,7 +10,7 @@ from pathlib import Path
 
 from desktop.database import StoreError, default_db_path
 from desktop.keyring import KeyringError, WrongSecret
-from desktop.session import AccountDisabled
+from desktop.session import AccountDisabled, Unlocked
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +86,7 @@ def run_demo(db: Path, households: int, seed: int, replace: bool) -> int:
     return 0
 
 
-def _unlock_for_verb(db: Path):  # type: ignore[no-untyped-def]
+def _unlock_for_verb(db: Path) -> Unlocked:
     """Unlock with TEAMTAFEL_GEBRUIKER/-WACHTWOORD, or as the demo beheerder on a demo database."""
     from desktop.app import ENV_LOGIN, ENV_PASSWORD
     from desktop.database import check_file

@@ -124,10 +124,10 @@ def stored_revision(engine: Engine, path: Path) -> str | None:
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def backup_copy(path: Path, revision: str | None) -> Path:
-    """A copy of the (encrypted) file beside it; made at start, before anything writes."""
+def backup_copy(path: Path, label: str) -> Path:
+    """A copy of the (encrypted) file beside it, made while nothing writes to it."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.voor-migratie-{revision or 'leeg'}-{stamp}.bak")
+    target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
     shutil.copyfile(path, target)
     return target
 
@@ -182,7 +182,7 @@ def open_store(path: Path, key: bytes, *, create: bool = False, user: str = "sys
             if revision is not None and revision not in known_revisions():
                 raise StoreError(StoreProblem.TOO_NEW, path)
             if revision is not None:
-                copy = backup_copy(path, revision)
+                copy = backup_copy(path, f"voor-migratie-{revision}")
                 log.info("copied the database aside before migrating: %s", copy.name)
             try:
                 migrate(engine)

@@ -363,6 +363,8 @@ def update_member(
 def remove_member(session: Session, person_id: uuid.UUID) -> None:
     person = _get(session, Person, person_id)
     household = person.household
+    for consent in [c for c in household.consents if c.person_id == person.id]:
+        household.consents.remove(consent)  # a consent for someone no longer here lapses
     household.members.remove(person)
     refresh_search_text(household)
 

@@ -12,7 +12,7 @@ from models.base import Base
 config = context.config
 
 
-def _run(connection) -> None:  # type: ignore[no-untyped-def]
+def _run(connection) -> None:  # type: ignore[no-untyped-def,unused-ignore]
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,
