@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 
 from sqlalchemy import select
 
@@ -11,20 +10,12 @@ from desktop.keyring import DEFAULT_COST, KdfCost, WrongSecret, user_slot
 from desktop.session import Unlocked, check_password
 from models.access import log_access
 from models.permissions import AccessAction, Permission, Role, require
+from models.records import AccountRecord
 from models.security import Account
 
 
 class LoginTaken(ValueError):
     pass
-
-
-@dataclass(frozen=True)
-class AccountRecord:
-    id: uuid.UUID
-    login: str
-    name: str
-    role: Role
-    active: bool
 
 
 def list_accounts(unlocked: Unlocked) -> list[AccountRecord]:

@@ -10,9 +10,10 @@ from desktop.reports import inzage_pdf
 from desktop.session import Unlocked
 from models import settings
 from models.access import log_access
-from models.avg import RetentionRow, destroy_household, inzage, retention_candidates
+from models.avg import destroy_household, inzage, retention_candidates
 from models.entities import Person
 from models.permissions import AccessAction, Permission, require
+from models.records import RetentionRow
 
 
 def export_inzage(unlocked: Unlocked, person_id: uuid.UUID, folder: Path) -> tuple[Path, Path]:

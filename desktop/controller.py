@@ -7,24 +7,44 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
+from desktop.accounts import (
+    LoginTaken,
+    add_account,
+    change_own_password,
+    deactivate_account,
+    list_accounts,
+)
 from desktop.autolock import AutoLock
+from desktop.avg import destroy, export_inzage, retention_review
+from desktop.backup import BadBackup, make_backup, restore_backup
 from desktop.errors import show_error
+from desktop.keyring import KeyringError, WrongSecret
 from desktop.session import Unlocked
+from models import consents, settings
 from models import households as service
-from models import settings
-from models.access import log_access
+from models.access import household_log, log_access, search_log
 from models.codelists import load_codelists
 from models.enums import EventKind
 from models.errors import DomainError
-from models.permissions import AccessAction, Permission
+from models.permissions import AccessAction, Permission, PermissionDenied, require
 from models.records import HouseholdRow, HouseholdSort, TrajectDraft
 from models.validation import Problem, ValidationError
+from views.admin import (
+    AccessLogDialog,
+    AccountDialog,
+    AccountsDialog,
+    HouseholdLogDialog,
+    RetentionDialog,
+    SettingsDialog,
+)
 from views.dialogs import (
     CloseDialog,
+    ConsentDialog,
     ContactDialog,
     HouseholdDialog,
     MedewerkerDialog,
@@ -38,6 +58,7 @@ from views.dialogs import (
 from views.dossier import DossierWidget
 from views.household_list import HouseholdListWidget
 from views.labels import ROLE_NAMES
+from views.login import PasswordDialog
 from views.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -83,6 +104,11 @@ class MainController:
             self.window.make_action(self.window.tr("&Vergrendelen"), self.autolock.lock, "Ctrl+L"),
         )
         file_menu.insertSeparator(self.window.quit_action)
+        file_menu.insertAction(
+            self.window.quit_action,
+            self.window.make_action(self.window.tr("&Wachtwoord wijzigen…"), self.change_password),
+        )
+        self._build_admin_menu()
         if self.actor.may(Permission.MANAGE_TEAM):
             team_menu = self.window.menuBar().addMenu(self.window.tr("&Team"))
             team_menu.addAction(self.window.tr("Medewerker &toevoegen…"), self.add_medewerker)
@@ -195,7 +221,9 @@ class MainController:
     def open_household(self, household_id: uuid.UUID) -> DossierWidget | None:
         widget = self.window.dossier_tab(household_id)
         if widget is None:
-            widget = DossierWidget(self.codes)
+            widget = DossierWidget(
+                self.codes, can_destroy=self.actor.may(Permission.DESTROY_DOSSIER)
+            )
             self._connect(widget, household_id)
         try:
             with self.store.sessions.begin() as session:
@@ -406,6 +434,289 @@ class MainController:
         widget.regisseurRequested.connect(change_regisseur)
         widget.scaleRequested.connect(scale)
         widget.closeRequested.connect(close)
+
+        def members() -> list[tuple[uuid.UUID, str]]:
+            assert widget.dossier is not None
+            return [(m.id, m.full_name) for m in widget.dossier.members]
+
+        def consent(consent_id: uuid.UUID) -> Any:
+            assert widget.dossier is not None
+            return next(c for c in widget.dossier.consents if c.id == consent_id)
+
+        def add_consent() -> None:
+            people = members()
+            after(
+                self._ask_and_save(
+                    lambda d, p: ConsentDialog.ask(self.window, people, d, p),
+                    lambda s, d: consents.add_consent(s, household_id, d),
+                    change("toestemming vastgelegd"),
+                )
+            )
+
+        def edit_consent(consent_id: uuid.UUID) -> None:
+            people, original = members(), consent(consent_id).draft()
+            after(
+                self._ask_and_save(
+                    lambda d, p: ConsentDialog.ask(self.window, people, d or original, p),
+                    lambda s, d: consents.update_consent(s, consent_id, d),
+                    change("toestemming gewijzigd"),
+                )
+            )
+
+        def remove_consent(consent_id: uuid.UUID) -> None:
+            if self._confirm(self.window.tr("Deze toestemming verwijderen?")):
+                after(
+                    self._write(
+                        lambda s: consents.remove_consent(s, consent_id),
+                        change("toestemming verwijderd"),
+                    )
+                )
+
+        def show_log() -> None:
+            assert widget.dossier is not None
+            lines = self._read(lambda s: household_log(s, household_id))
+            title = f"{widget.dossier.household.name} · {widget.dossier.dossier_number}"
+            HouseholdLogDialog(title, lines, self.window).exec()
+
+        def export(person_id: uuid.UUID) -> None:
+            folder = QFileDialog.getExistingDirectory(
+                self.window, self.window.tr("Map voor de inzage-export")
+            )
+            if not folder:
+                return
+            pdf, machine = export_inzage(self.unlocked, person_id, Path(folder))
+            QMessageBox.information(
+                self.window,
+                "Teamtafel",
+                self.window.tr("De inzage-export staat klaar:\n%1\n%2")
+                .replace("%1", pdf.name)
+                .replace("%2", machine.name),
+            )
+
+        def destroy_dossier() -> None:
+            assert widget.dossier is not None
+            self.destroy_household(household_id, widget.dossier.dossier_number)
+
+        widget.addConsentRequested.connect(add_consent)
+        widget.editConsentRequested.connect(edit_consent)
+        widget.removeConsentRequested.connect(remove_consent)
+        widget.logRequested.connect(show_log)
+        widget.exportRequested.connect(export)
+        widget.destroyRequested.connect(destroy_dossier)
+
+    # --- beheer -------------------------------------------------------------------------
+
+    def _guarded(self, permission: Permission) -> bool:
+        try:
+            require(self.actor, permission)
+        except PermissionDenied:
+            QMessageBox.warning(
+                self.window, "Teamtafel", self.window.tr("Dit mag alleen een beheerder.")
+            )
+            return False
+        return True
+
+    def _build_admin_menu(self) -> None:
+        if not self.actor.may(Permission.MANAGE_ACCOUNTS):
+            return
+        menu = self.window.menuBar().addMenu(self.window.tr("B&eheer"))
+        menu.addAction(self.window.tr("&Toegangslog…"), self.show_access_log)
+        menu.addAction(self.window.tr("&Accounts…"), self.manage_accounts)
+        menu.addAction(self.window.tr("&Bewaartermijn…"), self.review_retention)
+        menu.addSeparator()
+        menu.addAction(self.window.tr("Back-up &maken…"), self.make_backup)
+        menu.addAction(self.window.tr("Back-up &terugzetten…"), self.restore_backup)
+        menu.addSeparator()
+        menu.addAction(self.window.tr("&Instellingen…"), self.edit_settings)
+
+    def show_access_log(self) -> AccessLogDialog | None:
+        if not self._guarded(Permission.READ_FULL_LOG):
+            return None
+        logins = [a.login for a in list_accounts(self.unlocked)]
+        dialog = AccessLogDialog(logins, self.window)
+
+        def search(login: str, number: str, start: date | None, end: date | None) -> None:
+            dialog.show_lines(
+                self._read(
+                    lambda s: search_log(
+                        s, login=login, dossier_number=number, start=start, end=end
+                    )
+                )
+            )
+
+        dialog.filterRequested.connect(search)
+        search("", "", None, None)
+        dialog.open()
+        return dialog
+
+    def manage_accounts(self) -> AccountsDialog | None:
+        if not self._guarded(Permission.MANAGE_ACCOUNTS):
+            return None
+        dialog = AccountsDialog(self.window)
+        dialog.show_accounts(list_accounts(self.unlocked))
+
+        def add() -> None:
+            answer = AccountDialog.ask(dialog)
+            if answer is None:
+                return
+            name, login, role, password = answer
+            try:
+                add_account(self.unlocked, login=login, name=name, role=role, password=password)
+            except LoginTaken:
+                QMessageBox.warning(
+                    dialog, "Teamtafel", self.window.tr("Deze inlognaam bestaat al.")
+                )
+            dialog.show_accounts(list_accounts(self.unlocked))
+
+        def deactivate(account_id: uuid.UUID) -> None:
+            if account_id == self.actor.account_id:
+                QMessageBox.warning(
+                    dialog,
+                    "Teamtafel",
+                    self.window.tr("U kunt uw eigen account niet uitschakelen."),
+                )
+                return
+            if self._confirm(
+                self.window.tr(
+                    "Dit account uitschakelen? Het kan de database daarna niet meer openen."
+                )
+            ):
+                deactivate_account(self.unlocked, account_id)
+                dialog.show_accounts(list_accounts(self.unlocked))
+
+        dialog.addRequested.connect(add)
+        dialog.deactivateRequested.connect(deactivate)
+        dialog.open()
+        return dialog
+
+    def review_retention(self) -> RetentionDialog | None:
+        if not self._guarded(Permission.REVIEW_RETENTION):
+            return None
+        years, rows = retention_review(self.unlocked)
+        dialog = RetentionDialog(years, rows, self.window)
+        numbers = {r.household_id: r.dossier_number for r in rows}
+        dialog.destroyRequested.connect(
+            lambda household_id: (
+                self.destroy_household(household_id, numbers[household_id]) and dialog.accept()
+            )
+        )
+        dialog.open()
+        return dialog
+
+    def destroy_household(self, household_id: uuid.UUID, dossier_number: str) -> bool:
+        if not self._guarded(Permission.DESTROY_DOSSIER):
+            return False
+        question = self.window.tr(
+            "Dossier %1 definitief vernietigen? Alle gegevens van dit huishouden worden verwijderd en zijn "
+            "niet terug te halen (ook niet uit Teamtafel zelf). Het toegangslog bewaart alleen dat het "
+            "dossier is vernietigd, wanneer en door wie."
+        ).replace("%1", dossier_number)
+        if not self._confirm(question):
+            return False
+        tab = self.window.dossier_tab(household_id)
+        if tab is not None:
+            self.window.close_tab(self.window.tabs.indexOf(tab))
+        destroy(self.unlocked, household_id)
+        self.refresh_list()
+        return True
+
+    def make_backup(self) -> Path | None:
+        if not self._guarded(Permission.BACKUP):
+            return None
+        target, _filter = QFileDialog.getSaveFileName(
+            self.window,
+            self.window.tr("Back-up maken"),
+            "",
+            self.window.tr("Teamtafel-back-up (*.ttbackup)"),
+        )
+        if not target:
+            return None
+        path = make_backup(self.unlocked, Path(target))
+        QMessageBox.information(
+            self.window,
+            "Teamtafel",
+            self.window.tr("Back-up gemaakt:\n%1").replace("%1", str(path)),
+        )
+        return path
+
+    def restore_backup(self) -> bool:
+        if not self._guarded(Permission.BACKUP):
+            return False
+        source, _filter = QFileDialog.getOpenFileName(
+            self.window,
+            self.window.tr("Back-up terugzetten"),
+            "",
+            self.window.tr("Teamtafel-back-up (*.ttbackup)"),
+        )
+        if not source:
+            return False
+        password, ok = QInputDialog.getText(
+            self.window,
+            self.window.tr("Back-up terugzetten"),
+            self.window.tr("Uw wachtwoord (zoals het was toen de back-up werd gemaakt):"),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return False
+        try:
+            households = restore_backup(self.unlocked, Path(source), password)
+        except (BadBackup, WrongSecret, KeyringError):
+            QMessageBox.warning(
+                self.window,
+                "Teamtafel",
+                self.window.tr(
+                    "Deze back-up kan niet worden teruggezet: het is geen Teamtafel-back-up, hij is beschadigd, "
+                    "of uw wachtwoord opent hem niet. Er is niets veranderd."
+                ),
+            )
+            return False
+        QMessageBox.information(
+            self.window,
+            "Teamtafel",
+            self.window.tr(
+                "De back-up (%1 huishoudens) is teruggezet; de vorige database staat ernaast als kopie. "
+                "Teamtafel sluit nu af. Start opnieuw en log in."
+            ).replace("%1", str(households)),
+        )
+        self.window.close()
+        return True
+
+    def edit_settings(self) -> None:
+        if not self._guarded(Permission.CHANGE_SETTINGS):
+            return
+        current = self._read(
+            lambda s: (
+                settings.get_int(s, settings.AUTOLOCK_MINUTES),
+                settings.get_int(s, settings.RETENTION_YEARS),
+            )
+        )
+        answer = SettingsDialog.ask(*current, parent=self.window)
+        if answer is None:
+            return
+        minutes, years = answer
+
+        def store(session: Any) -> None:
+            settings.set_int(session, settings.AUTOLOCK_MINUTES, minutes)
+            settings.set_int(session, settings.RETENTION_YEARS, years)
+
+        if self._write(store):
+            self.autolock.set_minutes(minutes)
+
+    def change_password(self) -> None:
+        dialog = PasswordDialog(self.window)
+        if not dialog.run():
+            return
+        old, new = dialog.value()
+        try:
+            change_own_password(self.unlocked, old, new)
+        except WrongSecret:
+            QMessageBox.warning(
+                self.window, "Teamtafel", self.window.tr("Uw huidige wachtwoord klopt niet.")
+            )
+            return
+        QMessageBox.information(
+            self.window, "Teamtafel", self.window.tr("Uw wachtwoord is gewijzigd.")
+        )
 
     def _confirm(self, question: str) -> bool:
         answer = QMessageBox.question(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -15,15 +14,8 @@ from models.access import household_log
 from models.consents import list_consents
 from models.entities import Household, Person, Traject
 from models.errors import NotFound
+from models.records import RetentionRow
 from models.security import ChangeRecord
-
-
-@dataclass(frozen=True)
-class RetentionRow:
-    household_id: uuid.UUID
-    dossier_number: str
-    name: str
-    closed_on: date
 
 
 def retention_candidates(
@@ -44,7 +36,10 @@ def retention_candidates(
         .having(last_closed < limit)
         .order_by(last_closed)
     )
-    return [RetentionRow(*row) for row in session.execute(stmt)]
+    return [
+        RetentionRow(hid, number, name, closed or limit)
+        for hid, number, name, closed in session.execute(stmt)
+    ]
 
 
 def destroy_household(session: Session, household_id: uuid.UUID) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -11,47 +10,9 @@ from sqlalchemy.orm import Session
 
 from models.entities import Consent, Household, Person
 from models.errors import NotFound
-from models.records import full_name
+from models.records import ConsentDraft, ConsentRecord, full_name
 from models.search import fold
 from models.validation import Problem, ValidationError, check_date
-
-
-@dataclass(frozen=True)
-class ConsentDraft:
-    organisation: str
-    given_on: date
-    purpose: str = ""
-    given_by: str = ""
-    valid_until: date | None = None
-    refused: bool = False
-    person_id: uuid.UUID | None = None
-
-
-@dataclass(frozen=True)
-class ConsentRecord:
-    id: uuid.UUID
-    organisation: str
-    purpose: str
-    given_by: str
-    given_on: date
-    valid_until: date | None
-    refused: bool
-    person_id: uuid.UUID | None
-    person: str  # '' for the whole household
-
-    def draft(self) -> ConsentDraft:
-        return ConsentDraft(
-            self.organisation,
-            self.given_on,
-            self.purpose,
-            self.given_by,
-            self.valid_until,
-            self.refused,
-            self.person_id,
-        )
-
-    def valid_on(self, day: date) -> bool:
-        return self.given_on <= day and (self.valid_until is None or day <= self.valid_until)
 
 
 def _validate(draft: ConsentDraft, today: date) -> None:

@@ -28,6 +28,7 @@ from models.enums import EventKind, Phase
 from models.errors import NotFound, Rule, RuleViolation
 from models.records import (
     Closure,
+    ConsentRecord,
     ContactDraft,
     ContactRecord,
     DossierWarning,
@@ -589,6 +590,7 @@ def load_dossier(
         .options(
             selectinload(Household.members),
             selectinload(Household.contacts).selectinload(Contact.medewerker),
+            selectinload(Household.consents),
             selectinload(Household.trajecten).selectinload(Traject.events),
             selectinload(Household.trajecten)
             .selectinload(Traject.regisseurs)
@@ -604,6 +606,7 @@ def load_dossier(
             key=lambda p: (p.date_of_birth or date.max, full_name(p.first_name, "", p.last_name)),
         )
     )
+    names = {m.id: m.full_name for m in members}
     trajecten = sorted(household.trajecten, key=lambda t: (t.registered_on, t.created_at))
     records = [_traject_record(t) for t in trajecten]
     current = records[-1] if records else None
@@ -636,6 +639,22 @@ def load_dossier(
         earlier_trajecten=tuple(reversed(records[:-1])),
         contacts=contacts,
         warnings=dossier_warnings(members, current, today),
+        consents=tuple(
+            ConsentRecord(
+                c.id,
+                c.organisation,
+                c.purpose,
+                c.given_by,
+                c.given_on,
+                c.valid_until,
+                c.refused,
+                c.person_id,
+                names.get(c.person_id, "") if c.person_id else "",
+            )
+            for c in sorted(
+                household.consents, key=lambda c: (c.given_on, c.created_at), reverse=True
+            )
+        ),
     )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from models.enums import ContactKind, EventKind, MemberRole, Phase
-from models.permissions import AccessAction
+from models.permissions import AccessAction, Role
 
 
 def age_on(born: date, on: date) -> int:
@@ -252,6 +252,7 @@ class HouseholdDossier:
     earlier_trajecten: tuple[TrajectRecord, ...]
     contacts: tuple[ContactRecord, ...]
     warnings: tuple[DossierWarning, ...] = field(default=())
+    consents: tuple[ConsentRecord, ...] = field(default=())
 
 
 @dataclass(frozen=True)
@@ -264,3 +265,60 @@ class LogLine:
     household_id: uuid.UUID | None
     dossier_number: str
     detail: str
+
+
+@dataclass(frozen=True)
+class AccountRecord:
+    id: uuid.UUID
+    login: str
+    name: str
+    role: Role
+    active: bool
+
+
+@dataclass(frozen=True)
+class RetentionRow:
+    """A dossier whose trajecten all closed longer ago than the retention period."""
+
+    household_id: uuid.UUID
+    dossier_number: str
+    name: str
+    closed_on: date
+
+
+@dataclass(frozen=True)
+class ConsentDraft:
+    organisation: str
+    given_on: date
+    purpose: str = ""
+    given_by: str = ""
+    valid_until: date | None = None
+    refused: bool = False
+    person_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class ConsentRecord:
+    id: uuid.UUID
+    organisation: str
+    purpose: str
+    given_by: str
+    given_on: date
+    valid_until: date | None
+    refused: bool
+    person_id: uuid.UUID | None
+    person: str  # '' for the whole household
+
+    def draft(self) -> ConsentDraft:
+        return ConsentDraft(
+            self.organisation,
+            self.given_on,
+            self.purpose,
+            self.given_by,
+            self.valid_until,
+            self.refused,
+            self.person_id,
+        )
+
+    def valid_on(self, day: date) -> bool:
+        return self.given_on <= day and (self.valid_until is None or day <= self.valid_until)

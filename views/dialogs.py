@@ -11,6 +11,7 @@ from models.codelists import CodeLists
 from models.enums import OPEN_PHASES, ContactKind, EventKind, MemberRole, Phase
 from models.records import (
     Closure,
+    ConsentDraft,
     ContactDraft,
     HouseholdDraft,
     MedewerkerRecord,
@@ -533,3 +534,79 @@ class MedewerkerDialog(FormDialog):
     def ask(cls, parent: QWidget | None, codes: CodeLists) -> tuple[str, str] | None:
         dialog = cls(codes, parent)
         return dialog.value() if dialog.run() else None
+
+
+class ConsentDialog(FormDialog):
+    """Toestemming (or a refusal) to share information with one named organisation."""
+
+    def __init__(
+        self,
+        members: list[tuple[uuid.UUID, str]],
+        initial: ConsentDraft | None = None,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = self.tr("Toestemming wijzigen") if initial else self.tr("Toestemming vastleggen")
+        super().__init__(title, parent)
+        today = today or date.today()
+        initial = initial or ConsentDraft(organisation="", given_on=today)
+        organisation = self.add_field(
+            "organisation", self.tr("Organisatie *"), QLineEdit(initial.organisation)
+        )
+        organisation.setPlaceholderText(self.tr("bijvoorbeeld: GGZ Voorbeeldstad, huisarts Jansen"))
+        self._checks["organisation"] = lambda: check_required(organisation.text())
+        self.add_field(
+            "answer",
+            self.tr("Antwoord *"),
+            code_combo(
+                [("ja", self.tr("Toestemming gegeven")), ("nee", self.tr("Geweigerd"))],
+                "nee" if initial.refused else "ja",
+                empty="",
+            ),
+        )
+        self.add_field(
+            "person",
+            self.tr("Voor wie"),
+            code_combo(
+                [(str(pid), name) for pid, name in members],
+                str(initial.person_id) if initial.person_id else "",
+                empty=self.tr("het hele huishouden"),
+            ),
+        )
+        self.add_field("purpose", self.tr("Waarvoor"), _note_edit(initial.purpose, 60))
+        self.add_field("given_by", self.tr("Gegeven door"), QLineEdit(initial.given_by))
+        self.add_field("given_on", self.tr("Datum *"), DateLineEdit(initial.given_on))
+        self.given_check = _DateChecks(self, "given_on", not_after=today)
+        self._checks["given_on"] = self.given_check
+        self.add_field("valid_until", self.tr("Geldig tot"), DateLineEdit(initial.valid_until))
+        self._checks["valid_until"] = self._check_until
+        self.setMinimumWidth(480)
+        self.finish_loading()
+
+    def _check_until(self) -> Problem | None:
+        given = self.given_check.parse().value
+        return parse_date(
+            self.field("valid_until").text(), required=False, not_before=given
+        ).problem
+
+    def value(self) -> ConsentDraft:
+        return ConsentDraft(
+            organisation=text_of(self.field("organisation")),
+            given_on=self.given_check.value(),
+            purpose=text_of(self.field("purpose")),
+            given_by=text_of(self.field("given_by")),
+            valid_until=parse_date(self.field("valid_until").text(), required=False).value,
+            refused=text_of(self.field("answer")) == "nee",
+            person_id=_uuid_of(self.field("person")),
+        )
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        members: list[tuple[uuid.UUID, str]],
+        initial: ConsentDraft | None = None,
+        problems: dict[str, Problem] | None = None,
+    ) -> ConsentDraft | None:
+        dialog = cls(members, initial, parent=parent)
+        return dialog.value() if dialog.run(problems) else None

@@ -100,8 +100,16 @@ class DossierWidget(QWidget):
     scaleRequested = Signal(EventKind)
     closeRequested = Signal()
     newTrajectRequested = Signal()
+    addConsentRequested = Signal()
+    editConsentRequested = Signal(uuid.UUID)
+    removeConsentRequested = Signal(uuid.UUID)
+    logRequested = Signal()
+    exportRequested = Signal(uuid.UUID)
+    destroyRequested = Signal()
 
-    def __init__(self, codes: CodeLists, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, codes: CodeLists, *, can_destroy: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.codes = codes
         self.dossier: HouseholdDossier | None = None
@@ -115,6 +123,11 @@ class DossierWidget(QWidget):
         self.badge = QLabel()
         self.badge.setObjectName("phase_badge")
         self.edit_household = QPushButton(self.tr("Gegevens wijzigen…"))
+        self.log_button = QPushButton(self.tr("Wie heeft dit dossier ingezien?"))
+        self.log_button.setObjectName("show_log")
+        self.destroy_button = QPushButton(self.tr("Dossier vernietigen…"))
+        self.destroy_button.setObjectName("destroy_dossier")
+        self.destroy_button.setVisible(can_destroy)
         self.warnings = QLabel()
         self.warnings.setObjectName("warnings")
         self.warnings.setWordWrap(True)
@@ -125,13 +138,17 @@ class DossierWidget(QWidget):
         header = QGridLayout()
         header.addWidget(self.title, 0, 0)
         header.addWidget(self.badge, 0, 1, Qt.AlignmentFlag.AlignLeft)
-        header.addWidget(self.edit_household, 0, 2, Qt.AlignmentFlag.AlignRight)
+        actions = QHBoxLayout()
+        for button in (self.log_button, self.destroy_button, self.edit_household):
+            actions.addWidget(button)
+        header.addLayout(actions, 0, 2, Qt.AlignmentFlag.AlignRight)
         header.addWidget(self.subtitle, 1, 0, 1, 3)
         header.setColumnStretch(1, 1)
 
         left = QVBoxLayout()
         left.addWidget(self._members_box())
         left.addWidget(self._contacts_box())
+        left.addWidget(self._consents_box())
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self._traject_box())
@@ -155,6 +172,8 @@ class DossierWidget(QWidget):
         outer.addWidget(scroll)
 
         self.edit_household.clicked.connect(self.editHouseholdRequested)
+        self.log_button.clicked.connect(self.logRequested)
+        self.destroy_button.clicked.connect(self.destroyRequested)
 
     # --- sections ---------------------------------------------------------------------
 
@@ -174,11 +193,18 @@ class DossierWidget(QWidget):
         add = QPushButton(self.tr("Toevoegen…"))
         self.edit_member = QPushButton(self.tr("Wijzigen…"))
         self.remove_member = QPushButton(self.tr("Verwijderen"))
+        self.export_member = QPushButton(self.tr("Inzage-export…"))
+        self.export_member.setToolTip(
+            self.tr("Alle gegevens over deze persoon, als PDF en als bestand (AVG)")
+        )
         add.setObjectName("add_member")
         layout = QVBoxLayout(box)
         layout.addWidget(self.members)
-        layout.addLayout(_buttons(add, self.edit_member, self.remove_member))
+        layout.addLayout(_buttons(add, self.edit_member, self.remove_member, self.export_member))
         add.clicked.connect(self.addMemberRequested)
+        self.export_member.clicked.connect(
+            lambda: self._emit_selected(self.members, self.exportRequested)
+        )
         self.edit_member.clicked.connect(
             lambda: self._emit_selected(self.members, self.editMemberRequested)
         )
@@ -215,6 +241,39 @@ class DossierWidget(QWidget):
             lambda _item: self._emit_selected(self.contacts, self.editContactRequested)
         )
         self.contacts.itemSelectionChanged.connect(self._update_buttons)
+        return box
+
+    def _consents_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Toestemming om gegevens te delen"))
+        self.consents = _small_table(
+            [
+                self.tr("Organisatie"),
+                self.tr("Antwoord"),
+                self.tr("Voor wie"),
+                self.tr("Datum"),
+                self.tr("Geldig tot"),
+                self.tr("Waarvoor"),
+            ],
+            "consents",
+        )
+        add = QPushButton(self.tr("Vastleggen…"))
+        add.setObjectName("add_consent")
+        self.edit_consent = QPushButton(self.tr("Wijzigen…"))
+        self.remove_consent = QPushButton(self.tr("Verwijderen"))
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.consents)
+        layout.addLayout(_buttons(add, self.edit_consent, self.remove_consent))
+        add.clicked.connect(self.addConsentRequested)
+        self.edit_consent.clicked.connect(
+            lambda: self._emit_selected(self.consents, self.editConsentRequested)
+        )
+        self.remove_consent.clicked.connect(
+            lambda: self._emit_selected(self.consents, self.removeConsentRequested)
+        )
+        self.consents.itemDoubleClicked.connect(
+            lambda _item: self._emit_selected(self.consents, self.editConsentRequested)
+        )
+        self.consents.itemSelectionChanged.connect(self._update_buttons)
         return box
 
     def _traject_box(self) -> QGroupBox:
@@ -329,6 +388,23 @@ class DossierWidget(QWidget):
                 for c in dossier.contacts
             ],
         )
+        _fill(
+            self.consents,
+            [
+                (
+                    c.id,
+                    [
+                        c.organisation,
+                        self.tr("Geweigerd") if c.refused else self.tr("Gegeven"),
+                        c.person or self.tr("hele huishouden"),
+                        date_text(c.given_on),
+                        date_text(c.valid_until) or self.tr("—"),
+                        c.purpose,
+                    ],
+                )
+                for c in dossier.consents
+            ],
+        )
         self._show_traject(dossier.traject)
         self._update_buttons()
 
@@ -407,6 +483,9 @@ class DossierWidget(QWidget):
         self.edit_member.setEnabled(bool(self.members.selectedItems()))
         self.remove_member.setEnabled(bool(self.members.selectedItems()))
         self.edit_contact.setEnabled(bool(self.contacts.selectedItems()))
+        self.export_member.setEnabled(bool(self.members.selectedItems()))
+        self.edit_consent.setEnabled(bool(self.consents.selectedItems()))
+        self.remove_consent.setEnabled(bool(self.consents.selectedItems()))
         self.remove_contact.setEnabled(bool(self.contacts.selectedItems()))
 
     def _emit_selected(self, table: QTableWidget, signal: SignalInstance) -> None:

@@ -181,3 +181,24 @@ class RecoveryCodeDialog(QDialog):
     @classmethod
     def show_code(cls, code: str, parent: QWidget | None = None) -> None:
         cls(code, parent).exec()
+
+
+class PasswordDialog(FormDialog):
+    """Change your own password: the old one, and the new one twice."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Wachtwoord wijzigen"), parent)
+        old = self.add_field("old", self.tr("Huidig wachtwoord *"), _password_edit())
+        self._checks["old"] = lambda: check_required(old.text())
+        new = self.add_field("new", self.tr("Nieuw wachtwoord *"), _password_edit())
+        self._checks["new"] = lambda: (
+            Problem.PASSWORD_SHORT if len(new.text()) < MIN_PASSWORD_LENGTH else None
+        )
+        again = self.add_field("again", self.tr("Herhaal nieuw wachtwoord *"), _password_edit())
+        self._checks["again"] = lambda: (
+            Problem.PASSWORD_MISMATCH if again.text() != new.text() else None
+        )
+        self.finish_loading()
+
+    def value(self) -> tuple[str, str]:
+        return text_of(self.field("old")), text_of(self.field("new"))

@@ -1,0 +1,318 @@
+"""The beheerder's screens: access log, accounts, retention review, settings; and the
+household's own 'Wie heeft dit dossier ingezien?'."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.permissions import Role
+from models.records import AccountRecord, LogLine, RetentionRow
+from models.validation import Problem, check_required, parse_date
+from views.forms import DateLineEdit, FormDialog, code_combo, text_of
+from views.labels import ACCESS_ACTION, ROLE_NAMES, date_text
+
+_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _table(headers: Sequence[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: Sequence[tuple[object, Sequence[str]]]) -> None:
+    table.setRowCount(len(rows))
+    for r, (record_id, cells) in enumerate(rows):
+        for c, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setData(_ID_ROLE, record_id)
+            table.setItem(r, c, item)
+
+
+def _log_rows(lines: Sequence[LogLine], *, with_dossier: bool) -> list[tuple[object, list[str]]]:
+    rows = []
+    for line in lines:
+        local = line.at.astimezone() if line.at.tzinfo else line.at
+        cells = [local.strftime("%d-%m-%Y %H:%M"), line.login, ACCESS_ACTION[line.action]]
+        if with_dossier:
+            cells.append(line.dossier_number)
+        cells.append(line.detail)
+        rows.append((None, cells))
+    return rows
+
+
+def _close_buttons(dialog: QDialog) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.button(QDialogButtonBox.StandardButton.Close).setText(dialog.tr("Sluiten"))
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+class HouseholdLogDialog(QDialog):
+    """'Wie heeft dit dossier ingezien?' — every opening, change, print and export."""
+
+    def __init__(self, title: str, lines: Sequence[LogLine], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Wie heeft dit dossier ingezien?"))
+        self.table = _table(
+            [self.tr("Wanneer"), self.tr("Wie"), self.tr("Wat"), self.tr("Toelichting")], "log"
+        )
+        _fill(self.table, _log_rows(lines, with_dossier=False))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{title}</b>"))
+        layout.addWidget(self.table)
+        layout.addWidget(_close_buttons(self))
+        self.resize(720, 460)
+
+
+class AccessLogDialog(QDialog):
+    """The whole access log for a beheerder, filtered by user, dossier and period."""
+
+    filterRequested = Signal(str, str, object, object)  # login, dossier number, start, end
+
+    def __init__(self, logins: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Toegangslog"))
+        self.login = code_combo([(login, login) for login in logins], "", empty=self.tr("iedereen"))
+        self.dossier = QLineEdit()
+        self.dossier.setPlaceholderText(self.tr("dossiernummer"))
+        self.start = DateLineEdit()
+        self.end = DateLineEdit()
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        search = QPushButton(self.tr("Zoeken"))
+        search.setObjectName("search_log")
+        bar = QHBoxLayout()
+        for label, widget in (
+            (self.tr("Wie"), self.login),
+            (self.tr("Dossier"), self.dossier),
+            (self.tr("Van"), self.start),
+            (self.tr("Tot en met"), self.end),
+        ):
+            bar.addWidget(QLabel(label))
+            bar.addWidget(widget)
+        bar.addWidget(search)
+        bar.addStretch(1)
+        self.table = _table(
+            [
+                self.tr("Wanneer"),
+                self.tr("Wie"),
+                self.tr("Wat"),
+                self.tr("Dossier"),
+                self.tr("Toelichting"),
+            ],
+            "log",
+        )
+        self.count = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.error)
+        layout.addWidget(self.table)
+        layout.addWidget(self.count)
+        layout.addWidget(_close_buttons(self))
+        search.clicked.connect(self.request)
+        self.dossier.returnPressed.connect(self.request)
+        self.resize(920, 560)
+
+    def request(self) -> None:
+        start, end = (
+            parse_date(self.start.text(), required=False),
+            parse_date(self.end.text(), required=False),
+        )
+        if start.problem or end.problem:
+            self.error.setText(self.tr("Schrijf de datums als dd-mm-jjjj."))
+            return
+        self.error.clear()
+        self.filterRequested.emit(
+            text_of(self.login), self.dossier.text().strip(), start.value, end.value
+        )
+
+    def show_lines(self, lines: Sequence[LogLine]) -> None:
+        _fill(self.table, _log_rows(lines, with_dossier=True))
+        self.count.setText(self.tr("%1 regels").replace("%1", str(len(lines))))
+
+
+class AccountDialog(FormDialog):
+    """A new account: login, name, role and a first password."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Account toevoegen"), parent)
+        name = self.add_field("name", self.tr("Naam *"), QLineEdit())
+        self._checks["name"] = lambda: check_required(name.text())
+        login = self.add_field("login", self.tr("Inlognaam *"), QLineEdit())
+        self._checks["login"] = lambda: check_required(login.text())
+        self.add_field(
+            "role",
+            self.tr("Rol *"),
+            code_combo([(r.value, ROLE_NAMES[r]) for r in Role], Role.MEDEWERKER.value, empty=""),
+        )
+        password = self.add_field("password", self.tr("Eerste wachtwoord *"), QLineEdit())
+        password.setEchoMode(QLineEdit.EchoMode.Password)
+        self._checks["password"] = lambda: (
+            Problem.PASSWORD_SHORT if len(password.text()) < 10 else None
+        )
+        self.finish_loading()
+
+    def value(self) -> tuple[str, str, Role, str]:
+        return (
+            text_of(self.field("name")),
+            text_of(self.field("login")),
+            Role(text_of(self.field("role"))),
+            text_of(self.field("password")),
+        )
+
+    @classmethod
+    def ask(cls, parent: QWidget | None = None) -> tuple[str, str, Role, str] | None:
+        dialog = cls(parent)
+        return dialog.value() if dialog.run() else None
+
+
+class AccountsDialog(QDialog):
+    addRequested = Signal()
+    deactivateRequested = Signal(uuid.UUID)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Accounts"))
+        self.table = _table(
+            [self.tr("Naam"), self.tr("Inlognaam"), self.tr("Rol"), self.tr("Status")], "accounts"
+        )
+        add = QPushButton(self.tr("Toevoegen…"))
+        self.deactivate = QPushButton(self.tr("Uitschakelen"))
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(self.deactivate)
+        row.addStretch(1)
+        note = QLabel(
+            self.tr(
+                "Een uitgeschakeld account kan de database niet meer openen; zijn naam blijft in de logboeken."
+            )
+        )
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(row)
+        layout.addWidget(note)
+        layout.addWidget(_close_buttons(self))
+        add.clicked.connect(self.addRequested)
+        self.deactivate.clicked.connect(self._deactivate)
+        self.resize(620, 400)
+
+    def show_accounts(self, accounts: Sequence[AccountRecord]) -> None:
+        status = {True: self.tr("actief"), False: self.tr("uitgeschakeld")}
+        _fill(
+            self.table,
+            [(a.id, [a.name, a.login, ROLE_NAMES[a.role], status[a.active]]) for a in accounts],
+        )
+
+    def _deactivate(self) -> None:
+        items = self.table.selectedItems()
+        if items:
+            self.deactivateRequested.emit(items[0].data(_ID_ROLE))
+
+
+class RetentionDialog(QDialog):
+    """Dossiers closed longer than the retention period, to review for destruction."""
+
+    destroyRequested = Signal(uuid.UUID)
+
+    def __init__(
+        self, years: int, rows: Sequence[RetentionRow], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Bewaartermijn verstreken"))
+        intro = QLabel(
+            self.tr(
+                "Deze dossiers zijn langer dan %1 jaar geleden afgesloten. Beoordeel per dossier of het "
+                "vernietigd moet worden."
+            ).replace("%1", str(years))
+        )
+        intro.setWordWrap(True)
+        self.table = _table(
+            [self.tr("Dossier"), self.tr("Naam"), self.tr("Afgesloten op")], "retention"
+        )
+        _fill(
+            self.table,
+            [(r.household_id, [r.dossier_number, r.name, date_text(r.closed_on)]) for r in rows],
+        )
+        destroy = QPushButton(self.tr("Vernietigen…"))
+        destroy.setObjectName("destroy")
+        destroy.setEnabled(bool(rows))
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table)
+        layout.addWidget(destroy)
+        layout.addWidget(_close_buttons(self))
+        destroy.clicked.connect(self._destroy)
+        self.resize(620, 420)
+
+    def _destroy(self) -> None:
+        items = self.table.selectedItems()
+        if items:
+            self.destroyRequested.emit(items[0].data(_ID_ROLE))
+
+
+class SettingsDialog(QDialog):
+    def __init__(
+        self, autolock_minutes: int, retention_years: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Instellingen"))
+        self.autolock = QSpinBox()
+        self.autolock.setRange(1, 240)
+        self.autolock.setValue(autolock_minutes)
+        self.autolock.setSuffix(self.tr(" minuten"))
+        self.retention = QSpinBox()
+        self.retention.setRange(1, 100)
+        self.retention.setValue(retention_years)
+        self.retention.setSuffix(self.tr(" jaar"))
+        form = QFormLayout()
+        form.addRow(self.tr("Vergrendelen na"), self.autolock)
+        form.addRow(self.tr("Bewaartermijn na afsluiten"), self.retention)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Opslaan"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("De Jeugdwet noemt 20 jaar na de laatste vastlegging.")))
+        layout.addWidget(buttons)
+
+    @classmethod
+    def ask(
+        cls, autolock_minutes: int, retention_years: int, parent: QWidget | None = None
+    ) -> tuple[int, int] | None:
+        dialog = cls(autolock_minutes, retention_years, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.autolock.value(), dialog.retention.value()
