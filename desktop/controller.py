@@ -595,11 +595,12 @@ class MainController:
         years, rows = retention_review(self.unlocked)
         dialog = RetentionDialog(years, rows, self.window)
         numbers = {r.household_id: r.dossier_number for r in rows}
-        dialog.destroyRequested.connect(
-            lambda household_id: (
-                self.destroy_household(household_id, numbers[household_id]) and dialog.accept()
-            )
-        )
+
+        def destroy_row(household_id: uuid.UUID) -> None:
+            if self.destroy_household(household_id, numbers[household_id]):
+                dialog.accept()
+
+        dialog.destroyRequested.connect(destroy_row)
         dialog.open()
         return dialog
 

@@ -57,7 +57,7 @@ def _fill(table: QTableWidget, rows: Sequence[tuple[object, Sequence[str]]]) -> 
 
 
 def _log_rows(lines: Sequence[LogLine], *, with_dossier: bool) -> list[tuple[object, list[str]]]:
-    rows = []
+    rows: list[tuple[object, Sequence[str]]] = []
     for line in lines:
         local = line.at.astimezone() if line.at.tzinfo else line.at
         cells = [local.strftime("%d-%m-%Y %H:%M"), line.login, ACCESS_ACTION[line.action]]
