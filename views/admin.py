@@ -56,10 +56,11 @@ def _fill(table: QTableWidget, rows: Sequence[tuple[object, Sequence[str]]]) -> 
             table.setItem(r, c, item)
 
 
-def _log_rows(lines: Sequence[LogLine], *, with_dossier: bool) -> list[tuple[object, list[str]]]:
+def _log_rows(lines: Sequence[LogLine], *, with_dossier: bool) -> list[tuple[object, Sequence[str]]]:
     rows: list[tuple[object, Sequence[str]]] = []
     for line in lines:
-        local = line.at.astimezone() if line.at.tzinfo else line.at
+        # SQLite hands back the stored UTC time without its zone: show it in local time.
+        local = (line.at if line.at.tzinfo else line.at.replace(tzinfo=UTC)).astimezone()
         cells = [local.strftime("%d-%m-%Y %H:%M"), line.login, ACCESS_ACTION[line.action]]
         if with_dossier:
             cells.append(line.dossier_number)
