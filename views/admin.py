@@ -56,7 +56,9 @@ def _fill(table: QTableWidget, rows: Sequence[tuple[object, Sequence[str]]]) -> 
             table.setItem(r, c, item)
 
 
-def _log_rows(lines: Sequence[LogLine], *, with_dossier: bool) -> list[tuple[object, Sequence[str]]]:
+def _log_rows(
+    lines: Sequence[LogLine], *, with_dossier: bool
+) -> list[tuple[object, Sequence[str]]]:
     rows: list[tuple[object, Sequence[str]]] = []
     for line in lines:
         # SQLite hands back the stored UTC time without its zone: show it in local time.
