@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import UTC
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
