@@ -11,6 +11,7 @@ from pathlib import Path
 from desktop.database import StoreError, default_db_path
 from desktop.keyring import KeyringError, WrongSecret
 from desktop.session import AccountDisabled, Unlocked
+from models.permissions import PermissionDenied
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,48 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--out", type=Path, required=True, help="PNG-bestand")
     shot.add_argument("--household", metavar="DOSSIERNR", help="welk dossier (bij 'dossier')")
     shot.add_argument("--size", default="1280x800", help="venstergrootte, bijv. 1280x800")
+    backup = verbs.add_parser("backup", help="maak een versleutelde back-up (beheerder)")
+    _add_db(backup, argparse.SUPPRESS)
+    backup.add_argument("--out", type=Path, required=True, help="het back-upbestand (.ttbackup)")
+
+    log = verbs.add_parser("toegangslog", help="toon het toegangslog (beheerder)")
+    _add_db(log, argparse.SUPPRESS)
+    log.add_argument("--gebruiker", default="", help="alleen deze inlognaam")
+    log.add_argument("--dossier", default="", help="alleen dit dossiernummer")
+    parser.epilog = (
+        "Opdrachten die de database openen, loggen in met de omgevingsvariabelen "
+        "TEAMTAFEL_GEBRUIKER en TEAMTAFEL_WACHTWOORD (op een demo-database: als demo-beheerder)."
+    )
     return parser
+
+
+def run_backup(db: Path, out: Path) -> int:
+    from desktop.backup import make_backup
+
+    unlocked = _unlock_for_verb(db)
+    try:
+        print(make_backup(unlocked, out))
+    finally:
+        unlocked.close()
+    return 0
+
+
+def run_log(db: Path, login: str, dossier: str) -> int:
+    from models.access import search_log
+    from models.permissions import Permission, require
+
+    unlocked = _unlock_for_verb(db)
+    try:
+        require(unlocked.actor, Permission.READ_FULL_LOG)
+        with unlocked.store.sessions() as session:
+            lines = search_log(session, login=login, dossier_number=dossier)
+    finally:
+        unlocked.close()
+    for line in lines:
+        print(
+            f"{line.at:%Y-%m-%d %H:%M:%S}  {line.login:<12} {line.action.value:<8} {line.dossier_number:<11} {line.detail}"
+        )
+    return 0
 
 
 def _fail(message: str) -> int:
@@ -143,6 +185,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_demo(db, args.households, args.seed, args.replace)
         if args.verb == "screenshot":
             return run_screenshot(db, args.screen, args.out, args.household, args.size)
+        if args.verb == "backup":
+            return run_backup(db, args.out)
+        if args.verb == "toegangslog":
+            return run_log(db, args.gebruiker, args.dossier)
         from desktop.app import run_gui
 
         return run_gui(args.db, demo=args.demo, quit_after_load=args.quit_after_load)
@@ -150,5 +196,11 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.errors import describe
 
         return _fail(describe(exc))
-    except (KeyringError, WrongSecret, AccountDisabled) as exc:
-        return _fail(f"kan de database niet openen: {type(exc).__name__}")
+    except (KeyringError, WrongSecret, AccountDisabled):
+        return _fail(
+            "kan de database niet openen: inlognaam, wachtwoord of sleutelbestand klopt niet"
+        )
+    except PermissionDenied:
+        return _fail("dit mag alleen een beheerder")
+    except LookupError as exc:
+        return _fail(str(exc))

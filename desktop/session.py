@@ -103,6 +103,12 @@ def create_database(
         session.add(account)
         session.flush()
         actor = _actor(account)
+        log_access(
+            session,
+            actor,
+            AccessAction.ACCOUNT,
+            detail=f"database aangemaakt, eerste beheerder: {actor.login}",
+        )
     keyring.save()
     return Unlocked(store, actor, keyring, key), code
 

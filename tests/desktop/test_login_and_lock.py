@@ -1,0 +1,178 @@
+"""Logging in, the lock screen and the beheerder's screens, driven as a user would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from desktop.app import demo_hint, login_message
+from desktop.controller import MainController
+from desktop.demo import create_demo_database
+from desktop.session import Throttle, Unlocked, unlock
+from models.permissions import Role
+from tests.desktop.modal import on_modal
+from tests.helpers import FAST_KDF, TEST_PASSWORD
+from views.dialogs import PersonDialog
+from views.login import LoginDialog
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.sqlite"
+    create_demo_database(path, 20, cost=FAST_KDF).close()
+    return path
+
+
+def test_login_dialog_explains_a_wrong_password_and_lets_the_right_one_in(
+    qtbot: QtBot, demo_path: Path
+) -> None:
+    result: list[Unlocked] = []
+    throttle = Throttle()
+    dialog = LoginDialog(
+        lambda login, pw: login_message(demo_path, throttle, login, pw, result),
+        demo_hint(demo_path),
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "anouk" in dialog.findChild(type(dialog.error), "hint").text()
+    qtbot.keyClicks(dialog.login, "anouk")
+    qtbot.keyClicks(dialog.password, "fout-wachtwoord")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.error.text() == "Deze inlognaam en dit wachtwoord passen niet bij elkaar."
+    assert dialog.login.text() == "anouk" and dialog.password.text() == ""
+    for _ in range(3):
+        qtbot.keyClicks(dialog.password, "fout-wachtwoord")
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert "Te veel mislukte pogingen" in dialog.error.text()
+    assert result == []
+    throttle.succeeded("anouk")  # the wait is over
+    qtbot.keyClicks(dialog.password, "demo-medewerker-2026")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert not dialog.isVisible() and dialog.result() == LoginDialog.DialogCode.Accepted
+    assert result[0].actor.login == "anouk"
+    result[0].close()
+
+
+def test_auto_lock_hides_everything_and_keeps_what_was_typed(
+    qtbot: QtBot, unlocked: Unlocked
+) -> None:
+    controller = MainController(unlocked)
+    qtbot.addWidget(controller.window)
+    controller.window.show()
+    controller.autolock.set_minutes(0.002)  # 120 ms
+    controller.autolock.timer.start()
+    typed: dict[str, str] = {}
+
+    def type_then_wait_for_the_lock(dialog: PersonDialog) -> None:
+        qtbot.keyClicks(dialog.field("first_name"), "Sanne")
+        qtbot.keyClicks(dialog.field("bsn"), "11122233")
+        qtbot.waitUntil(lambda: controller.autolock.locked, timeout=3000)
+        overlay = controller.autolock.password_overlay()
+        assert overlay is not None and overlay.parent() is dialog  # the password goes on top
+        # Typing into the covered form does nothing while locked.
+        qtbot.keyClicks(dialog.field("bsn"), "3")
+        assert dialog.field("bsn").text() == "11122233"
+        assert overlay.password is not None
+        qtbot.keyClicks(overlay.password, "verkeerd")
+        qtbot.keyClick(overlay.password, Qt.Key.Key_Return)
+        assert controller.autolock.locked and overlay.error.text() == "Dit wachtwoord klopt niet."
+        qtbot.keyClicks(overlay.password, TEST_PASSWORD)
+        qtbot.keyClick(overlay.password, Qt.Key.Key_Return)
+        assert not controller.autolock.locked
+        typed.update(first=dialog.field("first_name").text(), bsn=dialog.field("bsn").text())
+        controller.autolock.set_minutes(60)
+        dialog.done(0)
+
+    on_modal(PersonDialog, type_then_wait_for_the_lock)
+    PersonDialog.ask(controller.window)
+    assert typed == {"first": "Sanne", "bsn": "11122233"}
+
+
+def test_lock_covers_the_main_window_and_the_menu_shortcut_locks(
+    qtbot: QtBot, unlocked: Unlocked
+) -> None:
+    controller = MainController(unlocked)
+    qtbot.addWidget(controller.window)
+    controller.window.show()
+    qtbot.waitExposed(controller.window)
+    lock = next(a for a in controller.window.file_menu.actions() if a.text() == "&Vergrendelen")
+    assert lock.shortcut().toString() == "Ctrl+L"
+    lock.trigger()
+    assert controller.autolock.locked
+    overlay = controller.autolock.password_overlay()
+    assert overlay is not None and overlay.geometry() == controller.window.rect()
+    image = controller.window.grab().toImage()
+    samples = [
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 20)
+        for y in range(0, image.height(), 20)
+    ]
+    covered = samples.count("#2f3b4c") / len(samples)
+    assert covered > 0.95, "the lock screen must cover the window's contents"
+    assert controller.autolock.try_unlock(TEST_PASSWORD)
+
+
+def test_medewerker_sees_no_beheer_menu_and_is_refused_anyway(
+    qtbot: QtBot, demo_path: Path, message_boxes
+) -> None:  # type: ignore[no-untyped-def]
+    anouk = unlock(demo_path, "anouk", "demo-medewerker-2026")
+    controller = MainController(anouk)
+    qtbot.addWidget(controller.window)
+    menus = [a.text() for a in controller.window.menuBar().actions()]
+    assert "B&eheer" not in menus and "&Team" not in menus
+    assert controller.show_access_log() is None
+    assert controller.manage_accounts() is None
+    assert controller.review_retention() is None
+    assert message_boxes.texts() == ["Dit mag alleen een beheerder."] * 3
+    anouk.close()
+
+
+def test_beheerder_reads_the_log_and_adds_an_account(
+    qtbot: QtBot, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    beheer = unlock(demo_path, "beheer", "demo-beheer-2026")
+    controller = MainController(beheer)
+    qtbot.addWidget(controller.window)
+    menus = [a.text() for a in controller.window.menuBar().actions()]
+    assert "B&eheer" in menus
+    log = controller.show_access_log()
+    assert log is not None
+    qtbot.addWidget(log)
+    whats = {log.table.item(r, 2).text() for r in range(log.table.rowCount())}
+    assert {"Ingelogd", "Accountbeheer"} <= whats
+    log.login.setCurrentIndex(log.login.findData("anouk"))
+    log.request()
+    assert log.table.rowCount() == 0  # anouk never logged in
+    log.close()
+
+    from views.admin import AccountDialog
+
+    monkeypatch.setattr(
+        AccountDialog,
+        "ask",
+        classmethod(
+            lambda cls, parent=None: ("Bas Hoekstra", "bas", Role.COORDINATOR, "bas-wachtwoord-1")
+        ),
+    )
+    accounts = controller.manage_accounts()
+    assert accounts is not None
+    qtbot.addWidget(accounts)
+    accounts.addRequested.emit()
+    logins = [accounts.table.item(r, 1).text() for r in range(accounts.table.rowCount())]
+    assert "bas" in logins
+    beheer.close()
+    bas = unlock(demo_path, "bas", "bas-wachtwoord-1")
+    assert bas.actor.role is Role.COORDINATOR
+    bas.close()
+
+
+def test_password_fields_hide_what_is_typed(qtbot: QtBot) -> None:
+    dialog = LoginDialog(lambda _l, _p: None)
+    qtbot.addWidget(dialog)
+    assert dialog.password.echoMode() == QLineEdit.EchoMode.Password
+    assert QApplication.instance() is not None
