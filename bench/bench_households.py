@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +33,9 @@ BARE_WINDOW = (
     "window.show()\n"
     "app.processEvents()\n"
 )
+
+# The demo beheerder: the start-up run logs in without the dialog through these.
+DEMO_LOGIN = {"TEAMTAFEL_GEBRUIKER": "beheer", "TEAMTAFEL_WACHTWOORD": "demo-beheer-2026"}
 
 QUERIES = [
     "",
@@ -53,7 +56,7 @@ QUERIES = [
 
 def run_child(argv: list[str]) -> tuple[float, int]:
     """Wall time (s) and peak RSS (KiB) of one child process."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **DEMO_LOGIN}
     start = time.perf_counter()
     process = subprocess.Popen(
         argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -127,12 +130,14 @@ def bench_search(
     db: Path, repeat: int, open_only: bool
 ) -> list[tuple[str, int, float, float, float]]:
     """What one search costs the list: count the matches and read the first page."""
-    from desktop.database import open_store
+    from desktop.database import keyed_connection
+    from desktop.session import unlock
     from models import households as service
     from views.household_table_model import PAGE_SIZE
 
-    store = open_store(db)
-    raw = sqlite3.connect(db)
+    unlocked = unlock(db, DEMO_LOGIN["TEAMTAFEL_GEBRUIKER"], DEMO_LOGIN["TEAMTAFEL_WACHTWOORD"])
+    store = unlocked.store
+    raw = keyed_connection(db, unlocked.key)  # the same encrypted file, without SQLAlchemy
     results = []
     with store.sessions() as session:
         for query in QUERIES:
@@ -165,11 +170,12 @@ def bench_typing(db: Path, repeat: int) -> float:
     """Search plus refilling the visible list, as one keystroke costs in the window."""
     from desktop.app import make_application
     from desktop.controller import MainController
-    from desktop.database import open_store
+    from desktop.session import unlock
 
     make_application()
-    store = open_store(db)
-    controller = MainController(store)
+    unlocked = unlock(db, DEMO_LOGIN["TEAMTAFEL_GEBRUIKER"], DEMO_LOGIN["TEAMTAFEL_WACHTWOORD"])
+    store = unlocked.store
+    controller = MainController(unlocked)
     controller.window.show()
     worst = 0.0
     for query in ("j", "ja", "jan", "jans", "jansen"):
@@ -177,6 +183,78 @@ def bench_typing(db: Path, repeat: int) -> float:
     controller.window.close()
     store.close()
     return worst * 1000
+
+
+def bench_encryption(folder: Path, households: int) -> dict[str, tuple[float, float]]:
+    """The same workload on a plain SQLite file and on the SQLCipher store."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.orm import sessionmaker
+
+    from desktop import database
+    from models import households as service
+    from models.demo import generate_demo
+    from models.enums import ContactKind
+    from models.records import ContactDraft
+
+    def plain_engine(path: Path):  # type: ignore[no-untyped-def]
+        engine = create_engine(f"sqlite:///{path}", hide_parameters=True)
+        event.listen(engine, "connect", database._on_connect)
+        event.listen(engine, "begin", database._on_begin)
+        return engine
+
+    results: dict[str, dict[str, float]] = {}
+    for mode in ("plain", "encrypted"):
+        path = folder / f"werklast-{mode}.sqlite"
+        path.unlink(missing_ok=True)
+        engine = (
+            plain_engine(path) if mode == "plain" else database.make_engine(path, bytes(range(32)))
+        )
+        database.migrate(engine)
+        sessions = sessionmaker(engine, expire_on_commit=False)
+        times: dict[str, float] = {}
+        start = time.perf_counter()
+        with sessions.begin() as session:
+            generate_demo(session, households, seed=7)
+        times["write 5,000 households"] = time.perf_counter() - start
+        with sessions() as session:
+            ids = [r.id for r in service.search_households(session, limit=300)]
+        start = time.perf_counter()
+        for query in QUERIES * 3:
+            with sessions() as session:
+                service.count_matching(session, query)
+                service.search_households(session, query, limit=200)
+        times["39 searches"] = time.perf_counter() - start
+        start = time.perf_counter()
+        for household_id in ids:
+            with sessions() as session:
+                service.load_dossier(session, household_id)
+        times["open 300 dossiers"] = time.perf_counter() - start
+        start = time.perf_counter()
+        for household_id in ids[:100]:
+            with sessions.begin() as session:
+                service.add_contact(
+                    session,
+                    household_id,
+                    ContactDraft(date.today(), ContactKind.TELEFOON, "Gebeld"),
+                )
+        times["100 saved changes"] = time.perf_counter() - start
+        engine.dispose()
+        results[mode] = times
+    return {
+        phase: (results["plain"][phase], results["encrypted"][phase]) for phase in results["plain"]
+    }
+
+
+def bench_unlock(db: Path, repeat: int) -> tuple[float, float]:
+    """Unwrapping the key (argon2id) alone, and the whole login (unwrap, open, check, log)."""
+    from desktop.keyring import Keyring, keyring_path, user_slot
+    from desktop.session import unlock
+
+    login, password = DEMO_LOGIN["TEAMTAFEL_GEBRUIKER"], DEMO_LOGIN["TEAMTAFEL_WACHTWOORD"]
+    keyring = Keyring.load(keyring_path(db))
+    unwrap = timed(lambda: keyring.unwrap(user_slot(login), password), repeat)
+    whole = timed(lambda: unlock(db, login, password).close(), repeat)
+    return unwrap, whole
 
 
 def main() -> int:
@@ -222,6 +300,23 @@ def main() -> int:
                 f"  worst {max(r[2] for r in results):.1f} ms, worst ratio {max(r[4] for r in results):.2f} x,"
                 f" median ratio {statistics.median(r[4] for r in results):.2f} x   (target < 50 ms, <= 2 x)"
             )
+
+        print("\nencrypted store vs plain SQLite, same workload (median of 1 run each)")
+        phases = bench_encryption(Path(folder), 5000)
+        total_plain = sum(p for p, _ in phases.values())
+        total_encrypted = sum(e for _, e in phases.values())
+        for phase, (plain, encrypted) in phases.items():
+            print(
+                f"  {phase:<24} plain {plain * 1000:7.0f} ms   encrypted {encrypted * 1000:7.0f} ms   {encrypted / plain:5.2f} x"
+            )
+        print(
+            f"  {'all':<24} plain {total_plain * 1000:7.0f} ms   encrypted {total_encrypted * 1000:7.0f} ms   {total_encrypted / total_plain:5.2f} x   (target <= 1.3 x)"
+        )
+
+        unwrap, whole = bench_unlock(db, args.runs)
+        print(
+            f"\nunlock: argon2id unwrap {unwrap * 1000:.0f} ms, whole login {whole * 1000:.0f} ms   (target well under 1 s)"
+        )
 
         typing = bench_typing(db, args.repeat)
         print(

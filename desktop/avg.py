@@ -6,7 +6,6 @@ import json
 import uuid
 from pathlib import Path
 
-from desktop.reports import inzage_pdf
 from desktop.session import Unlocked
 from models import settings
 from models.access import log_access
@@ -32,6 +31,8 @@ def export_inzage(unlocked: Unlocked, person_id: uuid.UUID, folder: Path) -> tup
             dossier_number=data["huishouden"]["dossiernummer"],
             detail="inzage-export (AVG)",
         )
+    from desktop.reports import inzage_pdf  # reportlab loads only when a PDF is made
+
     stem = f"inzage-{data['huishouden']['dossiernummer']}-{str(person_id)[:8]}"
     folder.mkdir(parents=True, exist_ok=True)
     pdf = inzage_pdf(data, folder / f"{stem}.pdf", made_by=unlocked.actor.name)

@@ -80,6 +80,9 @@ def _on_connect(dbapi_connection: sqlcipher.Connection, _record: object) -> None
     dbapi_connection.execute("PRAGMA foreign_keys = ON")
     # Deleted content is overwritten, so a destroyed dossier leaves no decryptable trace.
     dbapi_connection.execute("PRAGMA secure_delete = ON")
+    # Decrypted pages stay in memory between queries; SQLCipher's default cache is
+    # small enough that every search decrypted the household pages again.
+    dbapi_connection.execute("PRAGMA cache_size = -16384")  # KiB, so 16 MiB
 
 
 def _on_begin(connection: Connection) -> None:
