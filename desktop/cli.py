@@ -53,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     shot = verbs.add_parser("screenshot", help="bewaar een schermafbeelding zonder beeldscherm")
     _add_db(shot, argparse.SUPPRESS)
     shot.add_argument(
-        "screen", help="huishoudens, dossier, aanmelden, gezinslid, inloggen of vergrendeld"
+        "screen",
+        help="huishoudens, dossier, aanmelden, gezinslid, inloggen, vergrendeld, toegangslog, toestemming of dossierlog",
     )
     shot.add_argument("--out", type=Path, required=True, help="PNG-bestand")
     shot.add_argument("--household", metavar="DOSSIERNR", help="welk dossier (bij 'dossier')")

@@ -20,6 +20,9 @@ FIELD_NAMES = {
     "contact_date": "Datum",
     "on": "Datum",
     "reason": "Reden",
+    "organisation": "Organisatie",
+    "given_on": "Datum",
+    "valid_until": "Geldig tot",
 }
 
 STORE_PROBLEMS = {

@@ -11,11 +11,23 @@ from desktop.controller import MainController
 from desktop.database import Store
 from desktop.session import Unlocked
 from models import households as service
+from models.access import household_log
 from models.records import HouseholdDossier
-from views.dialogs import PersonDialog, RegistrationDialog
+from views.admin import HouseholdLogDialog
+from views.dialogs import ConsentDialog, PersonDialog, RegistrationDialog
 from views.login import LoginDialog
 
-SCREENS = ("huishoudens", "dossier", "aanmelden", "gezinslid", "inloggen", "vergrendeld")
+SCREENS = (
+    "huishoudens",
+    "dossier",
+    "aanmelden",
+    "gezinslid",
+    "inloggen",
+    "vergrendeld",
+    "toegangslog",
+    "toestemming",
+    "dossierlog",
+)
 
 
 class UnknownScreen(ValueError):
@@ -80,6 +92,30 @@ def save_screenshot(
         login = LoginDialog(lambda _l, _p: None, demo_hint(store.path), parent=window)
         login.login.setText(unlocked.actor.login)
         target, after = login, login.deleteLater
+    elif screen == "toegangslog":
+        log = controller.show_access_log()
+        if log is None:
+            raise LookupError("het toegangslog is alleen voor een beheerder")
+        target, after = log, log.deleteLater
+    elif screen == "toestemming":
+        dossier = _pick_household(store, household)
+        members = [(m.id, m.full_name) for m in dossier.members]
+        consent = ConsentDialog(members, parent=window)
+        consent.field("organisation").setText("GGZ Voorbeeldstad")
+        consent.field("purpose").setPlainText("Afstemming over de behandeling van moeder")
+        consent.field("given_by").setText(members[0][1] if members else "")
+        consent.field("valid_until").setText("01-01-2020")
+        consent.accept()  # shows how a wrong end date is explained
+        target, after = consent, consent.deleteLater
+    elif screen == "dossierlog":
+        dossier = _pick_household(store, household)
+        controller.open_household(dossier.id)
+        with store.sessions() as session:
+            lines = household_log(session, dossier.id)
+        dialog = HouseholdLogDialog(
+            f"{dossier.household.name} · {dossier.dossier_number}", lines, window
+        )
+        target, after = dialog, dialog.deleteLater
     elif screen == "vergrendeld":
         dossier = _pick_household(store, household)
         controller.open_household(dossier.id)

@@ -22,7 +22,7 @@ def _validate(draft: ConsentDraft, today: date) -> None:
     if problem := check_date(draft.given_on, not_after=today):
         problems["given_on"] = problem
     if draft.valid_until is not None and draft.valid_until < draft.given_on:
-        problems["valid_until"] = Problem.DATE_BEFORE_REGISTRATION
+        problems["valid_until"] = Problem.END_BEFORE_START
     if problems:
         raise ValidationError(problems)
 

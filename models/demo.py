@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from models.base import SYSTEM_USER
 from models.entities import (
+    Consent,
     Contact,
     Household,
     Medewerker,
@@ -133,6 +134,13 @@ CONTACT_NOTES = (
     "Evaluatiegesprek, doelen doorgenomen.",
     "Bericht achtergelaten, geen contact gekregen.",
 )
+CONSENT_PARTNERS = (
+    ("Huisartsenpraktijk Voorbeeldstad", "Afstemming over de gezondheid van de kinderen"),
+    ("GGZ Voorbeeldstad", "Afstemming over de behandeling"),
+    ("Basisschool De Linde", "Overleg met de zorgcoördinator over aanwezigheid"),
+    ("Schuldhulpverlening Voorbeeldstad", "Aanmelding en afstemming schuldhulp"),
+    ("JGZ Voorbeeldstad", "Afstemming met de jeugdarts"),
+)
 HERKOMST = (
     "zelf",
     "school",
@@ -230,9 +238,26 @@ def generate_demo(
             }
         )
         _demo_traject(rng, rows, stamp, household_id, registered, today, regisseur_pool)
+        parent = next((p for p in members if p["role"] is MemberRole.OUDER), members[0])
+        for organisation, purpose in rng.sample(CONSENT_PARTNERS, rng.choice((0, 1, 1, 2))):
+            given = registered + timedelta(days=rng.randrange(0, 21))
+            rows[Consent].append(
+                {
+                    "id": uuid.uuid4(),
+                    "household_id": household_id,
+                    "person_id": None,
+                    "organisation": organisation,
+                    "purpose": purpose,
+                    "given_by": f"{parent['first_name']} {parent['last_name']}",
+                    "given_on": min(given, today),
+                    "valid_until": min(given, today) + timedelta(days=365),
+                    "refused": rng.random() < 0.1,
+                    **stamp,
+                }
+            )
 
     session.execute(insert(Medewerker), staff)
-    for cls in (Household, Person, Traject, RegisseurAssignment, TrajectEvent, Contact):
+    for cls in (Household, Person, Traject, RegisseurAssignment, TrajectEvent, Contact, Consent):
         if rows[cls]:
             session.execute(insert(cls), rows[cls])
 

@@ -25,6 +25,7 @@ class Problem(enum.StrEnum):
     POSTCODE = "postcode"
     TOO_LONG = "too_long"
     UNKNOWN_CODE = "unknown_code"
+    END_BEFORE_START = "end_before_start"
     PASSWORD_SHORT = "password_short"
     PASSWORD_MISMATCH = "password_mismatch"
 

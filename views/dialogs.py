@@ -585,9 +585,10 @@ class ConsentDialog(FormDialog):
 
     def _check_until(self) -> Problem | None:
         given = self.given_check.parse().value
-        return parse_date(
+        problem = parse_date(
             self.field("valid_until").text(), required=False, not_before=given
         ).problem
+        return Problem.END_BEFORE_START if problem is Problem.DATE_BEFORE_REGISTRATION else problem
 
     def value(self) -> ConsentDraft:
         return ConsentDraft(

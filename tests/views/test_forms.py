@@ -165,3 +165,25 @@ def test_closing_needs_a_reason_and_a_date_not_before_the_last_change(qtbot: QtB
     assert dialog.isVisible()
     assert dialog.error_text("reason") == PROBLEM[Problem.REQUIRED]
     assert dialog.error_text("on") == PROBLEM[Problem.DATE_BEFORE_REGISTRATION]
+
+
+def test_consent_form_explains_an_end_before_its_start(qtbot: QtBot) -> None:
+    from views.dialogs import ConsentDialog
+
+    dialog = ConsentDialog([], today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.field("organisation"), "GGZ Voorbeeldstad")
+    qtbot.keyClicks(dialog.field("valid_until"), "01-01-2020")
+    assert dialog.error_text("valid_until") == PROBLEM[Problem.END_BEFORE_START]
+    dialog.field("valid_until").clear()
+    qtbot.keyClicks(dialog.field("valid_until"), "01-01-2027")
+    dialog.field("answer").setCurrentIndex(dialog.field("answer").findData("nee"))
+    _save(dialog, qtbot)
+    value = dialog.value()
+    assert (
+        value.refused
+        and value.organisation == "GGZ Voorbeeldstad"
+        and value.valid_until == date(2027, 1, 1)
+    )
+    assert value.person_id is None and value.given_on == TODAY
