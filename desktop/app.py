@@ -16,8 +16,16 @@ from desktop.controller import MainController
 from desktop.database import StoreError, check_file, default_db_path
 from desktop.demo import DEMO_ACCOUNTS, create_demo_database
 from desktop.errors import describe
-from desktop.keyring import Keyring, KeyringError, WrongSecret, keyring_path
-from desktop.session import AccountDisabled, Throttle, Unlocked, create_database, unlock
+from desktop.keyring import RECOVERY_SLOT, Keyring, KeyringError, WrongSecret, keyring_path
+from desktop.session import (
+    AccountDisabled,
+    Throttle,
+    Unlocked,
+    WeakPassword,
+    create_database,
+    reset_password_with_recovery,
+    unlock,
+)
 from views.labels import ROLE_NAMES
 from views.login import FirstAdminDialog, LoginDialog, RecoveryCodeDialog
 
@@ -97,6 +105,28 @@ def login_message(
     return None
 
 
+def recovery_message(
+    path: Path, throttle: Throttle, code: str, login: str, password: str
+) -> str | None:
+    """Use the recovery code to set a new beheerder password; a Dutch message when it failed."""
+    wait = throttle.wait_for(RECOVERY_SLOT)
+    if wait > 0:
+        return f"Te veel mislukte pogingen. Probeer het over {math.ceil(wait)} seconden opnieuw."
+    try:
+        reset_password_with_recovery(path, code, login, password)
+    except WrongSecret:
+        throttle.failed(RECOVERY_SLOT)
+        return "Deze herstelcode klopt niet."
+    except AccountDisabled:
+        return "Er is geen actieve beheerder met deze inlognaam."
+    except WeakPassword:
+        return "Een wachtwoord heeft minstens 10 tekens."
+    except KeyringError:
+        return KEYRING_PROBLEM.format(path=keyring_path(path))
+    throttle.succeeded(RECOVERY_SLOT)
+    return None
+
+
 def start_session(path: Path, *, demo: bool) -> Unlocked | None:
     """Create the store on a first start, then log in. None when the user gives up."""
     if not path.exists():
@@ -126,6 +156,9 @@ def start_session(path: Path, *, demo: bool) -> Unlocked | None:
     if LoginDialog.ask(
         lambda login, password: login_message(path, throttle, login, password, result),
         demo_hint(path),
+        recover=lambda code, login, password: recovery_message(
+            path, throttle, code, login, password
+        ),
     ):
         return result[-1]
     return None

@@ -139,12 +139,18 @@ def reset_password_with_recovery(path: Path, code: str, login: str, new_password
     key = keyring.unwrap(RECOVERY_SLOT, normalize_recovery_code(code))
     store = open_store(path, key, user=login)
     try:
-        with store.sessions() as session:
+        with store.sessions.begin() as session:
             account = session.scalars(
                 select(Account).where(Account.login == login.strip().casefold())
             ).one_or_none()
             if account is None or not account.active or account.role is not Role.BEHEERDER:
                 raise AccountDisabled(login)
+            log_access(
+                session,
+                _actor(account),
+                AccessAction.ACCOUNT,
+                detail="wachtwoord hersteld met de herstelcode",
+            )
     finally:
         store.close()
     keyring.add(user_slot(login), new_password, key)

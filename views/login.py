@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,9 +33,20 @@ def _password_edit() -> QLineEdit:
     return edit
 
 
+# recover(code, login, new password) -> a Dutch message when it failed, None when it worked
+Recover = Callable[[str, str, str], str | None]
+
+
 class LoginDialog(QDialog):
-    def __init__(self, verify: Verify, hint: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        verify: Verify,
+        hint: str = "",
+        parent: QWidget | None = None,
+        recover: Recover | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._recover = recover
         self.setWindowTitle(self.tr("Teamtafel — inloggen"))
         self._verify = verify
         title = QLabel(self.tr("<h2>Teamtafel</h2>Log in om de dossiers van uw team te openen."))
@@ -69,6 +81,12 @@ class LoginDialog(QDialog):
                 "background: #eef4ff; border: 1px solid #9ab; border-radius: 4px; padding: 6px;"
             )
             layout.addWidget(note)
+        if recover is not None:
+            forgot = QPushButton(self.tr("Wachtwoord kwijt? Herstelcode gebruiken…"))
+            forgot.setObjectName("recover")
+            forgot.setFlat(True)
+            forgot.clicked.connect(self._use_recovery_code)
+            layout.addWidget(forgot, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
 
@@ -85,13 +103,31 @@ class LoginDialog(QDialog):
         self.password.clear()
         super().accept()
 
+    def _use_recovery_code(self) -> None:
+        assert self._recover is not None
+        answer = RecoveryDialog.ask(self)
+        if answer is None:
+            return
+        message = self._recover(*answer)
+        if message:
+            self._show(message)
+            return
+        self.login.setText(answer[1])
+        self._show(self.tr("Het nieuwe wachtwoord is ingesteld. Log nu in."))
+
     def _show(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
 
     @classmethod
-    def ask(cls, verify: Verify, hint: str = "", parent: QWidget | None = None) -> bool:
-        return cls(verify, hint, parent).exec() == QDialog.DialogCode.Accepted
+    def ask(
+        cls,
+        verify: Verify,
+        hint: str = "",
+        parent: QWidget | None = None,
+        recover: Recover | None = None,
+    ) -> bool:
+        return cls(verify, hint, parent, recover).exec() == QDialog.DialogCode.Accepted
 
 
 class FirstAdminDialog(FormDialog):
@@ -202,3 +238,32 @@ class PasswordDialog(FormDialog):
 
     def value(self) -> tuple[str, str]:
         return text_of(self.field("old")), text_of(self.field("new"))
+
+
+class RecoveryDialog(FormDialog):
+    """All passwords lost: the recovery code sets a new one for a beheerder account."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Herstelcode gebruiken"), parent)
+        code = self.add_field("code", self.tr("Herstelcode *"), QLineEdit())
+        code.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
+        self._checks["code"] = lambda: check_required(code.text())
+        login = self.add_field("login", self.tr("Inlognaam beheerder *"), QLineEdit())
+        self._checks["login"] = lambda: check_required(login.text())
+        new = self.add_field("new", self.tr("Nieuw wachtwoord *"), _password_edit())
+        self._checks["new"] = lambda: (
+            Problem.PASSWORD_SHORT if len(new.text()) < MIN_PASSWORD_LENGTH else None
+        )
+        again = self.add_field("again", self.tr("Herhaal nieuw wachtwoord *"), _password_edit())
+        self._checks["again"] = lambda: (
+            Problem.PASSWORD_MISMATCH if again.text() != new.text() else None
+        )
+        self.finish_loading()
+
+    def value(self) -> tuple[str, str, str]:
+        return text_of(self.field("code")), text_of(self.field("login")), text_of(self.field("new"))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None = None) -> tuple[str, str, str] | None:
+        dialog = cls(parent)
+        return dialog.value() if dialog.run() else None

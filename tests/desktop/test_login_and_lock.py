@@ -176,3 +176,45 @@ def test_password_fields_hide_what_is_typed(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     assert dialog.password.echoMode() == QLineEdit.EchoMode.Password
     assert QApplication.instance() is not None
+
+
+def test_recovery_code_sets_a_new_beheerder_password_from_the_login_screen(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.app import recovery_message
+    from desktop.session import create_database
+    from views.login import RecoveryDialog
+
+    path = tmp_path / "team.sqlite"
+    opened, code = create_database(
+        path, name="Olga Timmer", login="olga", password="eerste-wachtwoord", cost=FAST_KDF
+    )
+    opened.close()
+    throttle = Throttle()
+    answers = iter(
+        [
+            ("AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF", "olga", "nieuw-wachtwoord-1"),
+            (code, "olga", "nieuw-wachtwoord-1"),
+        ]
+    )
+    monkeypatch.setattr(RecoveryDialog, "ask", classmethod(lambda cls, parent=None: next(answers)))
+    dialog = LoginDialog(
+        lambda _l, _p: None,
+        recover=lambda c, login, pw: recovery_message(path, throttle, c, login, pw),
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    button = dialog.findChild(type(dialog.buttons.buttons()[0]), "recover")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == "Deze herstelcode klopt niet."
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == "Het nieuwe wachtwoord is ingesteld. Log nu in."
+    assert dialog.login.text() == "olga"
+    again = unlock(path, "olga", "nieuw-wachtwoord-1")
+    with again.store.sessions() as session:
+        from models.access import search_log
+
+        assert "wachtwoord hersteld met de herstelcode" in [
+            line.detail for line in search_log(session)
+        ]
+    again.close()
