@@ -27,10 +27,13 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/bench_households.py
 
+SCREENS := huishoudens dossier aanmelden gezinslid inloggen vergrendeld toegangslog toestemming dossierlog
+
 screenshots: $(STAMP)
-	$(PY) main.py --db shots/demo.sqlite demo --households 300
-	$(PY) main.py --db shots/demo.sqlite screenshot huishoudens --out shots/huishoudens.png
-	$(PY) main.py --db shots/demo.sqlite screenshot dossier --out shots/dossier.png
+	$(PY) main.py --db shots/demo.sqlite demo --households 300 --replace
+	for screen in $(SCREENS); do \
+		$(PY) main.py --db shots/demo.sqlite screenshot $$screen --out shots/$$screen.png || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
