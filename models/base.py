@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from sqlalchemy import DateTime, MetaData, String, Uuid, event
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+from models.errors import NotFound
+
+T = TypeVar("T")
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -40,6 +45,14 @@ class Tracked:
     created_by: Mapped[str] = mapped_column(String(64), default=SYSTEM_USER)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
     updated_by: Mapped[str] = mapped_column(String(64), default=SYSTEM_USER)
+
+
+def get_or_raise(session: Session, cls: type[T], record_id: uuid.UUID) -> T:
+    """The record, or NotFound (it may have been removed on another screen)."""
+    record = session.get(cls, record_id)
+    if record is None:
+        raise NotFound(f"{cls.__name__} not found")
+    return record
 
 
 def current_user(session: Session) -> str:

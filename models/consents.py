@@ -8,8 +8,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models.base import get_or_raise
 from models.entities import Consent, Household, Person
-from models.errors import NotFound
 from models.records import ConsentDraft, ConsentRecord, full_name
 from models.search import fold
 from models.validation import Problem, ValidationError, check_date
@@ -41,9 +41,7 @@ def add_consent(
     session: Session, household_id: uuid.UUID, draft: ConsentDraft, *, today: date | None = None
 ) -> uuid.UUID:
     _validate(draft, today or date.today())
-    household = session.get(Household, household_id)
-    if household is None:
-        raise NotFound("household")
+    household = get_or_raise(session, Household, household_id)
     consent = Consent()
     _apply(consent, draft)
     household.consents.append(consent)
@@ -55,17 +53,27 @@ def update_consent(
     session: Session, consent_id: uuid.UUID, draft: ConsentDraft, *, today: date | None = None
 ) -> None:
     _validate(draft, today or date.today())
-    consent = session.get(Consent, consent_id)
-    if consent is None:
-        raise NotFound("consent")
-    _apply(consent, draft)
+    _apply(get_or_raise(session, Consent, consent_id), draft)
 
 
 def remove_consent(session: Session, consent_id: uuid.UUID) -> None:
-    consent = session.get(Consent, consent_id)
-    if consent is None:
-        raise NotFound("consent")
+    consent = get_or_raise(session, Consent, consent_id)
     consent.household.consents.remove(consent)
+
+
+def consent_record(consent: Consent, person: str) -> ConsentRecord:
+    c = consent
+    return ConsentRecord(
+        c.id,
+        c.organisation,
+        c.purpose,
+        c.given_by,
+        c.given_on,
+        c.valid_until,
+        c.refused,
+        c.person_id,
+        person,
+    )
 
 
 def list_consents(session: Session, household_id: uuid.UUID) -> list[ConsentRecord]:
@@ -76,17 +84,7 @@ def list_consents(session: Session, household_id: uuid.UUID) -> list[ConsentReco
         .order_by(Consent.given_on.desc())
     )
     return [
-        ConsentRecord(
-            c.id,
-            c.organisation,
-            c.purpose,
-            c.given_by,
-            c.given_on,
-            c.valid_until,
-            c.refused,
-            c.person_id,
-            full_name(p.first_name, p.infix, p.last_name) if p else "",
-        )
+        consent_record(c, full_name(p.first_name, p.infix, p.last_name) if p else "")
         for c, p in rows
     ]
 

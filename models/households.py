@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import Select, and_, case, func, select
 from sqlalchemy.orm import Session, selectinload
 
 import models.history  # noqa: F401  (records every correction)
+from models.base import get_or_raise
 from models.codelists import load_codelists
+from models.consents import consent_record
 from models.entities import (
     Contact,
     Household,
@@ -28,7 +30,6 @@ from models.enums import EventKind, Phase
 from models.errors import NotFound, Rule, RuleViolation
 from models.records import (
     Closure,
-    ConsentRecord,
     ContactDraft,
     ContactRecord,
     DossierWarning,
@@ -64,7 +65,6 @@ from models.validation import (
 
 TURNS_18_WARNING_MONTHS = 6
 
-T = TypeVar("T")
 
 # --- validation of drafts ------------------------------------------------------------
 
@@ -293,7 +293,7 @@ def _new_traject(session: Session, household: Household, draft: TrajectDraft) ->
         )
     )
     if draft.regisseur_id is not None:
-        _get(session, Medewerker, draft.regisseur_id)
+        get_or_raise(session, Medewerker, draft.regisseur_id)
         traject.regisseurs.append(
             RegisseurAssignment(medewerker_id=draft.regisseur_id, start_on=draft.registered_on)
         )
@@ -316,16 +316,9 @@ def register_household(
     return household.id
 
 
-def _get(session: Session, cls: type[T], record_id: uuid.UUID) -> T:
-    record = session.get(cls, record_id)
-    if record is None:
-        raise NotFound(f"{cls.__name__} not found")
-    return record
-
-
 def update_household(session: Session, household_id: uuid.UUID, draft: HouseholdDraft) -> None:
     validate_household(draft)
-    household = _get(session, Household, household_id)
+    household = get_or_raise(session, Household, household_id)
     _apply_household(household, draft)
     refresh_search_text(household)
 
@@ -343,7 +336,7 @@ def add_member(
     session: Session, household_id: uuid.UUID, draft: PersonDraft, *, today: date | None = None
 ) -> uuid.UUID:
     validate_person(draft, today or date.today())
-    household = _get(session, Household, household_id)
+    household = get_or_raise(session, Household, household_id)
     person = Person()
     _apply_person(person, draft)
     household.members.append(person)
@@ -356,13 +349,13 @@ def update_member(
     session: Session, person_id: uuid.UUID, draft: PersonDraft, *, today: date | None = None
 ) -> None:
     validate_person(draft, today or date.today())
-    person = _get(session, Person, person_id)
+    person = get_or_raise(session, Person, person_id)
     _apply_person(person, draft)
     refresh_search_text(person.household)
 
 
 def remove_member(session: Session, person_id: uuid.UUID) -> None:
-    person = _get(session, Person, person_id)
+    person = get_or_raise(session, Person, person_id)
     household = person.household
     for consent in [c for c in household.consents if c.person_id == person.id]:
         household.consents.remove(consent)  # a consent for someone no longer here lapses
@@ -374,7 +367,7 @@ def remove_member(session: Session, person_id: uuid.UUID) -> None:
 
 
 def _open_traject(session: Session, traject_id: uuid.UUID) -> Traject:
-    traject = _get(session, Traject, traject_id)
+    traject = get_or_raise(session, Traject, traject_id)
     if traject.phase is Phase.AFGESLOTEN:
         raise RuleViolation(Rule.TRAJECT_CLOSED)
     return traject
@@ -389,7 +382,7 @@ def update_traject(
 ) -> None:
     """Correct the aanmelding and triage; the regisseur changes through change_regisseur."""
     validate_traject(draft, today or date.today())
-    traject = _get(session, Traject, traject_id)
+    traject = get_or_raise(session, Traject, traject_id)
     _apply_traject(traject, draft)
 
 
@@ -398,7 +391,7 @@ def start_traject(
 ) -> uuid.UUID:
     """A new aanmelding for a household whose earlier traject was closed."""
     validate_traject(draft, today or date.today())
-    household = _get(session, Household, household_id)
+    household = get_or_raise(session, Household, household_id)
     if any(t.phase is not Phase.AFGESLOTEN for t in household.trajecten):
         raise RuleViolation(Rule.OPEN_TRAJECT_EXISTS)
     traject = _new_traject(session, household, draft)
@@ -410,7 +403,7 @@ def change_regisseur(
     session: Session, traject_id: uuid.UUID, change: RegisseurChange, *, today: date | None = None
 ) -> None:
     traject = _open_traject(session, traject_id)
-    medewerker = _get(session, Medewerker, change.medewerker_id)
+    medewerker = get_or_raise(session, Medewerker, change.medewerker_id)
     if not medewerker.active:
         raise RuleViolation(Rule.INACTIVE_MEDEWERKER)
     current = next((a for a in traject.regisseurs if a.end_on is None), None)
@@ -498,7 +491,7 @@ def add_contact(
     session: Session, household_id: uuid.UUID, draft: ContactDraft, *, today: date | None = None
 ) -> uuid.UUID:
     _check_contact(draft, today or date.today())
-    household = _get(session, Household, household_id)
+    household = get_or_raise(session, Household, household_id)
     contact = Contact(
         contact_date=draft.contact_date,
         kind=draft.kind,
@@ -514,7 +507,7 @@ def update_contact(
     session: Session, contact_id: uuid.UUID, draft: ContactDraft, *, today: date | None = None
 ) -> None:
     _check_contact(draft, today or date.today())
-    contact = _get(session, Contact, contact_id)
+    contact = get_or_raise(session, Contact, contact_id)
     contact.contact_date = draft.contact_date
     contact.kind = draft.kind
     contact.note = draft.note.strip()
@@ -522,7 +515,7 @@ def update_contact(
 
 
 def remove_contact(session: Session, contact_id: uuid.UUID) -> None:
-    contact = _get(session, Contact, contact_id)
+    contact = get_or_raise(session, Contact, contact_id)
     contact.household.contacts.remove(contact)  # delete-orphan removes the row
 
 
@@ -640,17 +633,7 @@ def load_dossier(
         contacts=contacts,
         warnings=dossier_warnings(members, current, today),
         consents=tuple(
-            ConsentRecord(
-                c.id,
-                c.organisation,
-                c.purpose,
-                c.given_by,
-                c.given_on,
-                c.valid_until,
-                c.refused,
-                c.person_id,
-                names.get(c.person_id, "") if c.person_id else "",
-            )
+            consent_record(c, names.get(c.person_id, "") if c.person_id else "")
             for c in sorted(
                 household.consents, key=lambda c: (c.given_on, c.created_at), reverse=True
             )

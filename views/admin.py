@@ -7,20 +7,16 @@ import uuid
 from collections.abc import Sequence
 from datetime import UTC
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -30,31 +26,7 @@ from models.records import AccountRecord, LogLine, RetentionRow
 from models.validation import Problem, check_required, parse_date
 from views.forms import DateLineEdit, FormDialog, code_combo, text_of
 from views.labels import ACCESS_ACTION, ROLE_NAMES, date_text
-
-_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _table(headers: Sequence[str], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(list(headers))
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def _fill(table: QTableWidget, rows: Sequence[tuple[object, Sequence[str]]]) -> None:
-    table.setRowCount(len(rows))
-    for r, (record_id, cells) in enumerate(rows):
-        for c, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            item.setData(_ID_ROLE, record_id)
-            table.setItem(r, c, item)
+from views.tables import fill_table, read_only_table, selected_id
 
 
 def _log_rows(
@@ -85,10 +57,10 @@ class HouseholdLogDialog(QDialog):
     def __init__(self, title: str, lines: Sequence[LogLine], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Wie heeft dit dossier ingezien?"))
-        self.table = _table(
+        self.table = read_only_table(
             [self.tr("Wanneer"), self.tr("Wie"), self.tr("Wat"), self.tr("Toelichting")], "log"
         )
-        _fill(self.table, _log_rows(lines, with_dossier=False))
+        fill_table(self.table, _log_rows(lines, with_dossier=False))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<b>{title}</b>"))
         layout.addWidget(self.table)
@@ -124,7 +96,7 @@ class AccessLogDialog(QDialog):
             bar.addWidget(widget)
         bar.addWidget(search)
         bar.addStretch(1)
-        self.table = _table(
+        self.table = read_only_table(
             [
                 self.tr("Wanneer"),
                 self.tr("Wie"),
@@ -159,7 +131,7 @@ class AccessLogDialog(QDialog):
         )
 
     def show_lines(self, lines: Sequence[LogLine]) -> None:
-        _fill(self.table, _log_rows(lines, with_dossier=True))
+        fill_table(self.table, _log_rows(lines, with_dossier=True))
         self.count.setText(self.tr("%1 regels").replace("%1", str(len(lines))))
 
 
@@ -205,7 +177,7 @@ class AccountsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Accounts"))
-        self.table = _table(
+        self.table = read_only_table(
             [self.tr("Naam"), self.tr("Inlognaam"), self.tr("Rol"), self.tr("Status")], "accounts"
         )
         add = QPushButton(self.tr("Toevoegen…"))
@@ -231,15 +203,15 @@ class AccountsDialog(QDialog):
 
     def show_accounts(self, accounts: Sequence[AccountRecord]) -> None:
         status = {True: self.tr("actief"), False: self.tr("uitgeschakeld")}
-        _fill(
+        fill_table(
             self.table,
             [(a.id, [a.name, a.login, ROLE_NAMES[a.role], status[a.active]]) for a in accounts],
         )
 
     def _deactivate(self) -> None:
-        items = self.table.selectedItems()
-        if items:
-            self.deactivateRequested.emit(items[0].data(_ID_ROLE))
+        account_id = selected_id(self.table)
+        if account_id is not None:
+            self.deactivateRequested.emit(account_id)
 
 
 class RetentionDialog(QDialog):
@@ -259,10 +231,10 @@ class RetentionDialog(QDialog):
             ).replace("%1", str(years))
         )
         intro.setWordWrap(True)
-        self.table = _table(
+        self.table = read_only_table(
             [self.tr("Dossier"), self.tr("Naam"), self.tr("Afgesloten op")], "retention"
         )
-        _fill(
+        fill_table(
             self.table,
             [(r.household_id, [r.dossier_number, r.name, date_text(r.closed_on)]) for r in rows],
         )
@@ -278,9 +250,9 @@ class RetentionDialog(QDialog):
         self.resize(620, 420)
 
     def _destroy(self) -> None:
-        items = self.table.selectedItems()
-        if items:
-            self.destroyRequested.emit(items[0].data(_ID_ROLE))
+        household_id = selected_id(self.table)
+        if household_id is not None:
+            self.destroyRequested.emit(household_id)
 
 
 class SettingsDialog(QDialog):

@@ -7,7 +7,6 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,8 +25,8 @@ from models.codelists import CodeLists
 from models.enums import EventKind, Phase
 from models.records import HouseholdDossier, TrajectRecord
 from views.labels import CONTACT_KIND, EVENT_KIND, PHASE, ROLE, date_text, warning_text
+from views.tables import Rows, fill_table, read_only_table, selected_id
 
-_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _ROW_HEIGHT = 26
 
 _PHASE_COLOURS = {
@@ -41,41 +39,21 @@ _PHASE_COLOURS = {
 
 
 def _small_table(headers: list[str], name: str, stretch: int = -1) -> QTableWidget:
-    """A short read-only table; ``stretch`` is the column that takes the spare width."""
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
+    """A short table of fixed-height rows, sized to show up to eight of them."""
+    table = read_only_table(headers, name, stretch)
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     table.verticalHeader().setDefaultSectionSize(_ROW_HEIGHT)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch % len(headers), QHeaderView.ResizeMode.Stretch)
     return table
 
 
-def _fill(table: QTableWidget, rows: list[tuple[uuid.UUID, list[str]]]) -> None:
-    table.setRowCount(len(rows))
-    for r, (record_id, cells) in enumerate(rows):
-        for c, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            item.setData(_ID_ROLE, record_id)
-            table.setItem(r, c, item)
+def _fill(table: QTableWidget, rows: Rows) -> None:
+    fill_table(table, rows)
     visible_rows = min(8, max(2, len(rows)))
     table.setFixedHeight(
         visible_rows * _ROW_HEIGHT
         + table.horizontalHeader().sizeHint().height()
         + 2 * table.frameWidth()
     )
-
-
-def _selected_id(table: QTableWidget) -> uuid.UUID | None:
-    items = table.selectedItems()
-    return items[0].data(_ID_ROLE) if items else None
 
 
 def _buttons(*buttons: QPushButton) -> QHBoxLayout:
@@ -489,6 +467,6 @@ class DossierWidget(QWidget):
         self.remove_contact.setEnabled(bool(self.contacts.selectedItems()))
 
     def _emit_selected(self, table: QTableWidget, signal: SignalInstance) -> None:
-        record_id = _selected_id(table)
+        record_id = selected_id(table)
         if record_id is not None:
             signal.emit(record_id)

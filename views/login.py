@@ -33,6 +33,19 @@ def _password_edit() -> QLineEdit:
     return edit
 
 
+def _add_new_password(dialog: FormDialog, key: str, label: str, again_label: str) -> None:
+    """A new password and its repetition, each checked as the user types."""
+    new = dialog.add_field(key, label, _password_edit())
+    new.setPlaceholderText(dialog.tr("minstens %1 tekens").replace("%1", str(MIN_PASSWORD_LENGTH)))
+    dialog._checks[key] = lambda: (
+        Problem.PASSWORD_SHORT if len(new.text()) < MIN_PASSWORD_LENGTH else None
+    )
+    again = dialog.add_field("again", again_label, _password_edit())
+    dialog._checks["again"] = lambda: (
+        Problem.PASSWORD_MISMATCH if again.text() != new.text() else None
+    )
+
+
 # recover(code, login, new password) -> a Dutch message when it failed, None when it worked
 Recover = Callable[[str, str, str], str | None]
 
@@ -147,16 +160,8 @@ class FirstAdminDialog(FormDialog):
         self._checks["name"] = lambda: check_required(name.text())
         login = self.add_field("login", self.tr("Inlognaam *"), QLineEdit())
         self._checks["login"] = lambda: check_required(login.text())
-        password = self.add_field("password", self.tr("Wachtwoord *"), _password_edit())
-        password.setPlaceholderText(
-            self.tr("minstens %1 tekens").replace("%1", str(MIN_PASSWORD_LENGTH))
-        )
-        self._checks["password"] = lambda: (
-            Problem.PASSWORD_SHORT if len(password.text()) < MIN_PASSWORD_LENGTH else None
-        )
-        again = self.add_field("again", self.tr("Herhaal wachtwoord *"), _password_edit())
-        self._checks["again"] = lambda: (
-            Problem.PASSWORD_MISMATCH if again.text() != password.text() else None
+        _add_new_password(
+            self, "password", self.tr("Wachtwoord *"), self.tr("Herhaal wachtwoord *")
         )
         self.setMinimumWidth(460)
         self.finish_loading()
@@ -226,13 +231,8 @@ class PasswordDialog(FormDialog):
         super().__init__(self.tr("Wachtwoord wijzigen"), parent)
         old = self.add_field("old", self.tr("Huidig wachtwoord *"), _password_edit())
         self._checks["old"] = lambda: check_required(old.text())
-        new = self.add_field("new", self.tr("Nieuw wachtwoord *"), _password_edit())
-        self._checks["new"] = lambda: (
-            Problem.PASSWORD_SHORT if len(new.text()) < MIN_PASSWORD_LENGTH else None
-        )
-        again = self.add_field("again", self.tr("Herhaal nieuw wachtwoord *"), _password_edit())
-        self._checks["again"] = lambda: (
-            Problem.PASSWORD_MISMATCH if again.text() != new.text() else None
+        _add_new_password(
+            self, "new", self.tr("Nieuw wachtwoord *"), self.tr("Herhaal nieuw wachtwoord *")
         )
         self.finish_loading()
 
@@ -250,13 +250,8 @@ class RecoveryDialog(FormDialog):
         self._checks["code"] = lambda: check_required(code.text())
         login = self.add_field("login", self.tr("Inlognaam beheerder *"), QLineEdit())
         self._checks["login"] = lambda: check_required(login.text())
-        new = self.add_field("new", self.tr("Nieuw wachtwoord *"), _password_edit())
-        self._checks["new"] = lambda: (
-            Problem.PASSWORD_SHORT if len(new.text()) < MIN_PASSWORD_LENGTH else None
-        )
-        again = self.add_field("again", self.tr("Herhaal nieuw wachtwoord *"), _password_edit())
-        self._checks["again"] = lambda: (
-            Problem.PASSWORD_MISMATCH if again.text() != new.text() else None
+        _add_new_password(
+            self, "new", self.tr("Nieuw wachtwoord *"), self.tr("Herhaal nieuw wachtwoord *")
         )
         self.finish_loading()
 

@@ -13,8 +13,10 @@ from pytestqt.qtbot import QtBot
 from models.codelists import load_codelists
 from models.enums import EventKind, Phase
 from models.records import HouseholdDraft, MedewerkerRecord, TrajectDraft
+from views.admin import AccountDialog
 from views.dialogs import (
     CloseDialog,
+    ConsentDialog,
     ContactDialog,
     HouseholdDialog,
     MedewerkerDialog,
@@ -26,6 +28,7 @@ from views.dialogs import (
     TrajectDialog,
 )
 from views.forms import FormDialog
+from views.login import FirstAdminDialog, PasswordDialog, RecoveryDialog
 
 TEAM = [MedewerkerRecord(uuid.uuid4(), "Anouk Verbeek", "generalist", True)]
 CODES = load_codelists()
@@ -44,6 +47,11 @@ FACTORIES: dict[str, Callable[[], FormDialog]] = {
     "close": lambda: CloseDialog(CODES, EARLIEST),
     "regisseur": lambda: RegisseurDialog(TEAM, None, EARLIEST),
     "medewerker": lambda: MedewerkerDialog(CODES),
+    "consent": lambda: ConsentDialog([(uuid.uuid4(), "Sanne de Vries")]),
+    "first_admin": lambda: FirstAdminDialog(),
+    "password": lambda: PasswordDialog(),
+    "recovery": lambda: RecoveryDialog(),
+    "account": lambda: AccountDialog(),
 }
 
 
@@ -63,6 +71,20 @@ def test_dialog_opens_with_dutch_buttons(qtbot: QtBot, name: str) -> None:
     }
     assert len(colours) > 5
     assert all(isinstance(w, QWidget) for w in dialog._fields.values())
+
+
+def test_new_password_must_be_long_enough_and_typed_twice(qtbot: QtBot) -> None:
+    from models.validation import Problem
+    from views.labels import PROBLEM
+
+    dialog = PasswordDialog()
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.field("new"), "kort")
+    assert dialog.error_text("new") == PROBLEM[Problem.PASSWORD_SHORT]
+    qtbot.keyClicks(dialog.field("new"), "-maar-nu-lang")
+    qtbot.keyClicks(dialog.field("again"), "kort-maar-nu")
+    assert dialog.error_text("new") == ""
+    assert dialog.error_text("again") == PROBLEM[Problem.PASSWORD_MISMATCH]
 
 
 def test_phase_dialog_proposes_the_next_phase(qtbot: QtBot) -> None:
