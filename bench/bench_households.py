@@ -205,7 +205,8 @@ def bench_encryption(folder: Path, households: int) -> dict[str, tuple[float, fl
         event.listen(engine, "begin", database._on_begin)
         return engine
 
-    results: dict[str, dict[str, float]] = {}
+    stores = {}
+    build: dict[str, float] = {}
     for mode in ("plain", "encrypted"):
         path = folder / f"werklast-{mode}.sqlite"
         path.unlink(missing_ok=True)
@@ -214,35 +215,45 @@ def bench_encryption(folder: Path, households: int) -> dict[str, tuple[float, fl
         )
         database.migrate(engine)
         sessions = sessionmaker(engine, expire_on_commit=False)
-        times: dict[str, float] = {}
         start = time.perf_counter()
         with sessions.begin() as session:
             generate_demo(session, households, seed=7)
-        times["write 5,000 households"] = time.perf_counter() - start
+        build[mode] = time.perf_counter() - start
         with sessions() as session:
             ids = [r.id for r in service.search_households(session, limit=300)]
-        start = time.perf_counter()
+        stores[mode] = (engine, sessions, ids)
+
+    def searches(sessions, _ids) -> None:  # type: ignore[no-untyped-def]
         for query in QUERIES * 3:
             with sessions() as session:
                 service.count_matching(session, query)
                 service.search_households(session, query, limit=200)
-        times["39 searches"] = time.perf_counter() - start
-        start = time.perf_counter()
+
+    def dossiers(sessions, ids) -> None:  # type: ignore[no-untyped-def]
         for household_id in ids:
             with sessions() as session:
                 service.load_dossier(session, household_id)
-        times["open 300 dossiers"] = time.perf_counter() - start
-        start = time.perf_counter()
+
+    def changes(sessions, ids) -> None:  # type: ignore[no-untyped-def]
         for household_id in ids[:100]:
             with sessions.begin() as session:
-                service.add_contact(
-                    session,
-                    household_id,
-                    ContactDraft(date.today(), ContactKind.TELEFOON, "Gebeld"),
-                )
-        times["100 saved changes"] = time.perf_counter() - start
+                draft = ContactDraft(date.today(), ContactKind.TELEFOON, "Gebeld")
+                service.add_contact(session, household_id, draft)
+
+    phases = {"39 searches": searches, "open 300 dossiers": dossiers, "100 saved changes": changes}
+    best: dict[str, dict[str, float]] = {mode: {} for mode in stores}
+    for _round in range(3):  # alternate the two, and keep each one's best round
+        for name, phase in phases.items():
+            for mode, (_engine, sessions, ids) in stores.items():
+                start = time.perf_counter()
+                phase(sessions, ids)
+                elapsed = time.perf_counter() - start
+                best[mode][name] = min(elapsed, best[mode].get(name, elapsed))
+    for engine, _sessions, _ids in stores.values():
         engine.dispose()
-        results[mode] = times
+    results = {
+        mode: {f"write {households:,} households": build[mode], **best[mode]} for mode in stores
+    }
     return {
         phase: (results["plain"][phase], results["encrypted"][phase]) for phase in results["plain"]
     }
@@ -304,7 +315,9 @@ def main() -> int:
                 f" median ratio {statistics.median(r[4] for r in results):.2f} x   (target < 50 ms, <= 2 x)"
             )
 
-        print("\nencrypted store vs plain SQLite, same workload (one run each)")
+        print(
+            "\nencrypted store vs plain SQLite, same workload (best of 3 alternating rounds; the build once)"
+        )
         phases = bench_encryption(Path(folder), 5000)
         total_plain = sum(p for p, _ in phases.values())
         total_encrypted = sum(e for _, e in phases.values())
