@@ -48,6 +48,18 @@ def _text(value: Any) -> str:
     return str(value.value if hasattr(value, "value") else value)
 
 
+def _record(login: str, obj: Tracked, field: str, old: str, new: str = "") -> ChangeRecord:
+    return ChangeRecord(
+        login=login,
+        table_name=inspect(obj).mapper.local_table.name,
+        record_id=obj.id,
+        household_id=_household_of(obj),
+        field=field,
+        old_value=old,
+        new_value=new,
+    )
+
+
 @event.listens_for(Session, "before_flush")
 def _record_changes(session: Session, _context: object, _instances: object) -> None:
     login = current_user(session)
@@ -55,39 +67,19 @@ def _record_changes(session: Session, _context: object, _instances: object) -> N
     for obj in session.dirty:
         if not isinstance(obj, Tracked) or not session.is_modified(obj, include_collections=False):
             continue
-        state = inspect(obj)
-        for column in state.mapper.column_attrs:
+        for column in inspect(obj).mapper.column_attrs:
             if column.key in SKIPPED:
                 continue
             history = orm_attributes.get_history(obj, column.key)
             if history.deleted and history.added and history.deleted[0] != history.added[0]:
-                records.append(
-                    ChangeRecord(
-                        login=login,
-                        table_name=state.mapper.local_table.name,
-                        record_id=obj.id,
-                        household_id=_household_of(obj),
-                        field=column.key,
-                        old_value=_text(history.deleted[0]),
-                        new_value=_text(history.added[0]),
-                    )
-                )
+                old, new = _text(history.deleted[0]), _text(history.added[0])
+                records.append(_record(login, obj, column.key, old, new))
     for obj in session.deleted:
         if isinstance(obj, Tracked) and not isinstance(obj, Household):
-            state = inspect(obj)
             summary = "; ".join(
                 f"{c.key}={_text(getattr(obj, c.key))}"
-                for c in state.mapper.column_attrs
+                for c in inspect(obj).mapper.column_attrs
                 if c.key not in SKIPPED
             )
-            records.append(
-                ChangeRecord(
-                    login=login,
-                    table_name=state.mapper.local_table.name,
-                    record_id=obj.id,
-                    household_id=_household_of(obj),
-                    field="(verwijderd)",
-                    old_value=summary,
-                )
-            )
+            records.append(_record(login, obj, "(verwijderd)", summary))
     session.add_all(records)
