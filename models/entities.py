@@ -75,6 +75,9 @@ class Person(Tracked, Base):
     bsn: Mapped[str | None] = mapped_column(String(9))
 
     household: Mapped[Household] = relationship(back_populates="members")
+    measurements: Mapped[list[Measurement]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="Measurement.measured_on"
+    )
 
 
 class Traject(Tracked, Base):
@@ -165,3 +168,38 @@ class Consent(Tracked, Base):
     refused: Mapped[bool] = mapped_column(Boolean, default=False)
 
     household: Mapped[Household] = relationship(back_populates="consents")
+
+
+class Measurement(Tracked, Base):
+    """One scoring of an instrument (the ZRM) for a person, on a date, by an assessor."""
+
+    __tablename__ = "measurement"
+    __table_args__ = (Index("ix_measurement_person_date", "person_id", "measured_on"),)
+
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"))
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("household.id"), index=True)
+    instrument_code: Mapped[str] = mapped_column(String(40))
+    instrument_version: Mapped[str] = mapped_column(String(20))
+    measured_on: Mapped[date] = mapped_column(Date)
+    assessor: Mapped[str] = mapped_column(String(120))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    person: Mapped[Person] = relationship(back_populates="measurements")
+    scores: Mapped[list[MeasurementScore]] = relationship(
+        back_populates="measurement", cascade="all, delete-orphan"
+    )
+
+
+class MeasurementScore(Tracked, Base):
+    """One item of a measurement: a level, or explicitly not assessed; a target; a remark."""
+
+    __tablename__ = "measurement_score"
+
+    measurement_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("measurement.id"), index=True)
+    item_code: Mapped[str] = mapped_column(String(40))
+    level: Mapped[int | None] = mapped_column()
+    not_assessed: Mapped[bool] = mapped_column(Boolean, default=False)
+    target: Mapped[int | None] = mapped_column()
+    remark: Mapped[str] = mapped_column(Text, default="")
+
+    measurement: Mapped[Measurement] = relationship(back_populates="scores")

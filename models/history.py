@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm import attributes as orm_attributes
 
 from models.base import Tracked, current_user
-from models.entities import Household, RegisseurAssignment, TrajectEvent
+from models.entities import Household, MeasurementScore, RegisseurAssignment, TrajectEvent
 from models.security import ChangeRecord
 
 SKIPPED = {
@@ -36,6 +36,8 @@ def _household_of(obj: object) -> uuid.UUID | None:
         return obj.id
     if isinstance(obj, TrajectEvent | RegisseurAssignment):
         return obj.traject.household_id if obj.traject else None
+    if isinstance(obj, MeasurementScore):
+        return obj.measurement.household_id if obj.measurement else None
     value = getattr(obj, "household_id", None)
     return value if isinstance(value, uuid.UUID) else None
 

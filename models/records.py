@@ -322,3 +322,57 @@ class ConsentRecord:
 
     def valid_on(self, day: date) -> bool:
         return self.given_on <= day and (self.valid_until is None or day <= self.valid_until)
+
+
+# --- ZRM ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScoreDraft:
+    """One item: a level, or explicitly not assessed; a target (doelscore); a remark."""
+
+    item_code: str
+    level: int | None = None
+    not_assessed: bool = False
+    target: int | None = None
+    remark: str = ""
+
+    @property
+    def scored(self) -> bool:
+        return self.level is not None or self.not_assessed
+
+
+@dataclass(frozen=True)
+class MeasurementDraft:
+    instrument_code: str
+    instrument_version: str
+    measured_on: date
+    assessor: str
+    scores: tuple[ScoreDraft, ...] = ()
+    note: str = ""
+
+    def score(self, item_code: str) -> ScoreDraft | None:
+        return next((s for s in self.scores if s.item_code == item_code), None)
+
+
+@dataclass(frozen=True)
+class MeasurementRecord:
+    id: uuid.UUID
+    person_id: uuid.UUID
+    draft: MeasurementDraft
+    complete: bool
+
+    @property
+    def measured_on(self) -> date:
+        return self.draft.measured_on
+
+    def level(self, item_code: str) -> int | None:
+        score = self.draft.score(item_code)
+        return score.level if score else None
+
+
+class Trend(enum.StrEnum):
+    BETTER = "better"
+    SAME = "same"
+    WORSE = "worse"
+    UNKNOWN = "unknown"

@@ -26,6 +26,7 @@ class Problem(enum.StrEnum):
     TOO_LONG = "too_long"
     UNKNOWN_CODE = "unknown_code"
     END_BEFORE_START = "end_before_start"
+    LEVEL_OUT_OF_RANGE = "level_out_of_range"
     PASSWORD_SHORT = "password_short"
     PASSWORD_MISMATCH = "password_mismatch"
 

@@ -77,6 +77,7 @@ PROBLEM = {
     Problem.POSTCODE: "Een postcode bestaat uit vier cijfers en twee letters, bijvoorbeeld 1234 AB.",
     Problem.TOO_LONG: "Deze tekst is te lang.",
     Problem.UNKNOWN_CODE: "Kies een waarde uit de lijst.",
+    Problem.LEVEL_OUT_OF_RANGE: "Kies een niveau van 1 tot en met 5, of 'niet beoordeeld'.",
     Problem.END_BEFORE_START: "Deze einddatum ligt vóór de begindatum.",
     Problem.PASSWORD_SHORT: "Een wachtwoord heeft minstens 10 tekens.",
     Problem.PASSWORD_MISMATCH: "De twee wachtwoorden zijn niet gelijk.",

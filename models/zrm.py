@@ -1,0 +1,241 @@
+"""ZRM measurements: record, correct, remove, compare, and follow them over time."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Mapping
+from datetime import date
+from statistics import mean
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from models.base import get_or_raise
+from models.entities import Measurement, MeasurementScore, Person
+from models.instruments import (
+    Instrument,
+    InstrumentError,
+    InstrumentProblem,
+    parse_texts,
+    shipped_instruments,
+)
+from models.records import MeasurementDraft, MeasurementRecord, ScoreDraft, Trend
+from models.security import AppSetting
+from models.validation import Problem, ValidationError, check_date
+
+ZRM = "zrm"
+
+
+def instruments(session: Session | None = None) -> dict[tuple[str, str], Instrument]:
+    """The shipped instruments, with the team's cell texts where a beheerder loaded them."""
+    found = dict(shipped_instruments())
+    if session is not None:
+        for row in session.scalars(select(AppSetting).where(AppSetting.key.like("texts:%"))):
+            _prefix, code, version = row.key.split(":", 2)
+            if (code, version) in found:
+                texts = {
+                    item: {int(k): v for k, v in levels.items()}
+                    for item, levels in json.loads(row.value).items()
+                }
+                found[(code, version)] = found[(code, version)].with_texts(texts)
+    return found
+
+
+def load_team_texts(session: Session, text: str) -> tuple[str, str]:
+    """Store a team's cell texts after checking them against their instrument."""
+    key, texts = parse_texts(text, shipped_instruments())
+    setting_key = f"texts:{key[0]}:{key[1]}"
+    row = session.get(AppSetting, setting_key)
+    value = json.dumps(texts, ensure_ascii=False)
+    if row is None:
+        session.add(AppSetting(key=setting_key, value=value))
+    else:
+        row.value = value
+    return key
+
+
+def _instrument(draft: MeasurementDraft, known: Mapping[tuple[str, str], Instrument]) -> Instrument:
+    instrument = known.get((draft.instrument_code, draft.instrument_version))
+    if instrument is None:
+        raise InstrumentError(
+            InstrumentProblem.UNKNOWN_INSTRUMENT,
+            f"{draft.instrument_code} {draft.instrument_version}",
+        )
+    return instrument
+
+
+def is_complete(instrument: Instrument, draft: MeasurementDraft) -> bool:
+    """Every item scored, or explicitly marked not assessed."""
+    return all((s := draft.score(item.code)) is not None and s.scored for item in instrument.items)
+
+
+def validate(draft: MeasurementDraft, instrument: Instrument, today: date) -> None:
+    problems: dict[str, Problem] = {}
+    if problem := check_date(draft.measured_on, not_after=today):
+        problems["measured_on"] = problem
+    if not draft.assessor.strip():
+        problems["assessor"] = Problem.REQUIRED
+    values = instrument.values()
+    for score in draft.scores:
+        if instrument.item(score.item_code) is None:
+            problems[f"score:{score.item_code}"] = Problem.UNKNOWN_CODE
+        elif (score.level is not None and score.level not in values) or (
+            score.target is not None and score.target not in values
+        ):
+            problems[f"score:{score.item_code}"] = Problem.LEVEL_OUT_OF_RANGE
+        elif score.not_assessed and (score.level is not None or not instrument.allow_not_assessed):
+            problems[f"score:{score.item_code}"] = Problem.LEVEL_OUT_OF_RANGE
+    if problems:
+        raise ValidationError(problems)
+
+
+def _apply_scores(measurement: Measurement, draft: MeasurementDraft) -> None:
+    """Update score rows in place (so corrections keep their history), add and drop the rest."""
+    existing = {s.item_code: s for s in measurement.scores}
+    wanted = {
+        s.item_code: s for s in draft.scores if s.scored or s.target is not None or s.remark.strip()
+    }
+    for code, row in list(existing.items()):
+        if code not in wanted:
+            measurement.scores.remove(row)
+    for code, score in wanted.items():
+        row = existing.get(code) or MeasurementScore(item_code=code)
+        row.level, row.not_assessed = score.level, score.not_assessed
+        row.target, row.remark = score.target, score.remark.strip()
+        if code not in existing:
+            measurement.scores.append(row)
+
+
+def save_measurement(
+    session: Session, person_id: uuid.UUID, draft: MeasurementDraft, *, today: date | None = None
+) -> uuid.UUID:
+    instrument = _instrument(draft, shipped_instruments())
+    validate(draft, instrument, today or date.today())
+    person = get_or_raise(session, Person, person_id)
+    measurement = Measurement(
+        household_id=person.household_id,
+        instrument_code=draft.instrument_code,
+        instrument_version=draft.instrument_version,
+        measured_on=draft.measured_on,
+        assessor=draft.assessor.strip(),
+        note=draft.note.strip(),
+    )
+    _apply_scores(measurement, draft)
+    person.measurements.append(measurement)
+    session.flush()
+    return measurement.id
+
+
+def update_measurement(
+    session: Session,
+    measurement_id: uuid.UUID,
+    draft: MeasurementDraft,
+    *,
+    today: date | None = None,
+) -> None:
+    """A correction: same instrument version, new values; the old ones stay in the history."""
+    measurement = get_or_raise(session, Measurement, measurement_id)
+    draft = MeasurementDraft(
+        measurement.instrument_code,
+        measurement.instrument_version,
+        draft.measured_on,
+        draft.assessor,
+        draft.scores,
+        draft.note,
+    )
+    validate(draft, _instrument(draft, shipped_instruments()), today or date.today())
+    measurement.measured_on = draft.measured_on
+    measurement.assessor = draft.assessor.strip()
+    measurement.note = draft.note.strip()
+    _apply_scores(measurement, draft)
+
+
+def remove_measurement(session: Session, measurement_id: uuid.UUID) -> None:
+    """For a measurement made in error; the removal is kept in the correction history."""
+    measurement = get_or_raise(session, Measurement, measurement_id)
+    measurement.person.measurements.remove(measurement)
+
+
+def _record(
+    measurement: Measurement, known: Mapping[tuple[str, str], Instrument]
+) -> MeasurementRecord:
+    draft = MeasurementDraft(
+        measurement.instrument_code,
+        measurement.instrument_version,
+        measurement.measured_on,
+        measurement.assessor,
+        tuple(
+            ScoreDraft(s.item_code, s.level, s.not_assessed, s.target, s.remark)
+            for s in sorted(measurement.scores, key=lambda s: s.item_code)
+        ),
+        measurement.note,
+    )
+    instrument = known.get((draft.instrument_code, draft.instrument_version))
+    return MeasurementRecord(
+        measurement.id,
+        measurement.person_id,
+        draft,
+        bool(instrument and is_complete(instrument, draft)),
+    )
+
+
+def person_measurements(
+    session: Session, person_id: uuid.UUID, code: str = ZRM
+) -> list[MeasurementRecord]:
+    """Oldest first."""
+    rows = session.scalars(
+        select(Measurement)
+        .where(Measurement.person_id == person_id, Measurement.instrument_code == code)
+        .options(selectinload(Measurement.scores))
+        .order_by(Measurement.measured_on, Measurement.created_at)
+    )
+    known = shipped_instruments()
+    return [_record(m, known) for m in rows]
+
+
+def latest_per_member(
+    session: Session, household_id: uuid.UUID, code: str = ZRM
+) -> dict[uuid.UUID, MeasurementRecord]:
+    rows = session.scalars(
+        select(Measurement)
+        .where(Measurement.household_id == household_id, Measurement.instrument_code == code)
+        .options(selectinload(Measurement.scores))
+        .order_by(Measurement.measured_on, Measurement.created_at)
+    )
+    known = shipped_instruments()
+    return {m.person_id: _record(m, known) for m in rows}  # later ones overwrite earlier
+
+
+def trend(old: int | None, new: int | None) -> Trend:
+    if old is None or new is None:
+        return Trend.UNKNOWN
+    return Trend.BETTER if new > old else Trend.WORSE if new < old else Trend.SAME
+
+
+def compare(
+    instrument: Instrument, old: MeasurementRecord, new: MeasurementRecord
+) -> list[tuple[str, int | None, int | None, Trend]]:
+    """Per item of ``instrument``: the old level, the new level and which way it went."""
+    return [
+        (
+            item.code,
+            old.level(item.code),
+            new.level(item.code),
+            trend(old.level(item.code), new.level(item.code)),
+        )
+        for item in instrument.items
+    ]
+
+
+def series(records: list[MeasurementRecord], item_code: str | None) -> list[tuple[date, float]]:
+    """Points for a trend line: one item's level, or (None) the mean of all assessed levels."""
+    points: list[tuple[date, float]] = []
+    for record in records:
+        if item_code is None:
+            levels = [s.level for s in record.draft.scores if s.level is not None]
+            if levels:
+                points.append((record.measured_on, mean(levels)))
+        elif (level := record.level(item_code)) is not None:
+            points.append((record.measured_on, float(level)))
+    return points
