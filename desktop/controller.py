@@ -25,12 +25,13 @@ from desktop.backup import BadBackup, make_backup, restore_backup
 from desktop.errors import show_error
 from desktop.keyring import KeyringError, WrongSecret
 from desktop.session import Unlocked
-from models import consents, settings
+from models import consents, settings, zrm
 from models import households as service
 from models.access import household_log, log_access, search_log
 from models.codelists import load_codelists
 from models.enums import EventKind
 from models.errors import DomainError
+from models.instruments import Instrument, InstrumentError, current_version
 from models.permissions import AccessAction, Permission, PermissionDenied, require
 from models.records import HouseholdRow, HouseholdSort, TrajectDraft
 from models.validation import Problem, ValidationError
@@ -57,9 +58,10 @@ from views.dialogs import (
 )
 from views.dossier import DossierWidget
 from views.household_list import HouseholdListWidget
-from views.labels import ROLE_NAMES
+from views.labels import ROLE_NAMES, instrument_problem_text
 from views.login import PasswordDialog
 from views.main_window import MainWindow
+from views.zrm import ZrmHistoryDialog, ZrmScoringDialog
 
 log = logging.getLogger(__name__)
 
@@ -239,8 +241,16 @@ class MainController:
             show_error(self.window, exc)
             return None
         widget.show_dossier(dossier)
+        instrument, latest = self._read(
+            lambda s: (self.zrm_instrument(s), zrm.latest_per_member(s, household_id))
+        )
+        widget.show_zrm(instrument, latest)
         self.window.show_dossier_tab(widget, dossier.household.name)
         return widget
+
+    def zrm_instrument(self, session: Any) -> Instrument:
+        """The ZRM version new measurements use, with the team's texts where loaded."""
+        return current_version(zrm.ZRM, zrm.instruments(session))
 
     def _changed(self, household_id: uuid.UUID) -> None:
         self.open_household(household_id)
@@ -497,6 +507,68 @@ class MainController:
             assert widget.dossier is not None
             self.destroy_household(household_id, widget.dossier.dossier_number)
 
+        def person_name(person_id: uuid.UUID) -> str:
+            return member(person_id).full_name
+
+        def score_zrm(person_id: uuid.UUID) -> None:
+            instrument = self._read(self.zrm_instrument)
+            draft = ZrmScoringDialog.ask(
+                self.window, instrument, person_name(person_id), self.actor.name
+            )
+            if draft is not None:
+                after(
+                    self._write(
+                        lambda s: zrm.save_measurement(s, person_id, draft),
+                        change("ZRM vastgelegd"),
+                    )
+                )
+
+        def zrm_history(person_id: uuid.UUID) -> ZrmHistoryDialog:
+            known, records = self._read(
+                lambda s: (zrm.instruments(s), zrm.person_measurements(s, person_id))
+            )
+            dialog = ZrmHistoryDialog(
+                person_name(person_id),
+                records,
+                lambda r: known.get((r.draft.instrument_code, r.draft.instrument_version)),
+                zrm.compare,
+                zrm.series,
+                self.window,
+            )
+
+            def correct(measurement_id: uuid.UUID) -> None:
+                record = next(r for r in records if r.id == measurement_id)
+                instrument = known[(record.draft.instrument_code, record.draft.instrument_version)]
+                draft = ZrmScoringDialog.ask(
+                    dialog, instrument, person_name(person_id), self.actor.name, record.draft
+                )
+                if draft is not None and self._write(
+                    lambda s: zrm.update_measurement(s, measurement_id, draft),
+                    change("ZRM gecorrigeerd"),
+                ):
+                    dialog.accept()
+                    self._changed(household_id)
+
+            def remove(measurement_id: uuid.UUID) -> None:
+                if self._confirm(
+                    self.window.tr(
+                        "Deze ZRM-meting verwijderen? Doe dit alleen bij een meting die per vergissing is gemaakt."
+                    )
+                ):
+                    if self._write(
+                        lambda s: zrm.remove_measurement(s, measurement_id),
+                        change("ZRM verwijderd"),
+                    ):
+                        dialog.accept()
+                        self._changed(household_id)
+
+            dialog.correctRequested.connect(correct)
+            dialog.removeRequested.connect(remove)
+            dialog.open()
+            return dialog
+
+        widget.zrmRequested.connect(score_zrm)
+        widget.zrmHistoryRequested.connect(zrm_history)
         widget.addConsentRequested.connect(add_consent)
         widget.editConsentRequested.connect(edit_consent)
         widget.removeConsentRequested.connect(remove_consent)
@@ -526,6 +598,7 @@ class MainController:
         menu.addSeparator()
         menu.addAction(self.window.tr("Back-up &maken…"), self.make_backup)
         menu.addAction(self.window.tr("Back-up &terugzetten…"), self.restore_backup)
+        menu.addAction(self.window.tr("&ZRM-teksten laden…"), self.load_zrm_texts)
         menu.addSeparator()
         menu.addAction(self.window.tr("&Instellingen…"), self.edit_settings)
 
@@ -702,6 +775,41 @@ class MainController:
 
         if self._write(store):
             self.autolock.set_minutes(minutes)
+
+    def load_zrm_texts(self, path: Path | None = None) -> bool:
+        """A beheerder loads the team's licensed ZRM cell texts from a file."""
+        if not self._guarded(Permission.CHANGE_SETTINGS):
+            return False
+        if path is None:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self.window,
+                self.window.tr("ZRM-teksten laden"),
+                "",
+                self.window.tr("Teksten (*.json)"),
+            )
+            if not chosen:
+                return False
+            path = Path(chosen)
+        try:
+            text = path.read_text(encoding="utf-8")
+            with self.store.sessions.begin() as session:
+                code, version = zrm.load_team_texts(session, text)
+        except (OSError, UnicodeDecodeError):
+            QMessageBox.warning(
+                self.window, "Teamtafel", self.window.tr("Dit bestand kan niet worden gelezen.")
+            )
+            return False
+        except InstrumentError as exc:
+            QMessageBox.warning(self.window, "Teamtafel", instrument_problem_text(exc))
+            return False
+        QMessageBox.information(
+            self.window,
+            "Teamtafel",
+            self.window.tr("De teksten voor %1 (versie %2) zijn geladen.")
+            .replace("%1", code.upper())
+            .replace("%2", version),
+        )
+        return True
 
     def change_password(self) -> None:
         dialog = PasswordDialog(self.window)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from statistics import mean
 
@@ -228,7 +228,7 @@ def compare(
     ]
 
 
-def series(records: list[MeasurementRecord], item_code: str | None) -> list[tuple[date, float]]:
+def series(records: Sequence[MeasurementRecord], item_code: str | None) -> list[tuple[date, float]]:
     """Points for a trend line: one item's level, or (None) the mean of all assessed levels."""
     points: list[tuple[date, float]] = []
     for record in records:

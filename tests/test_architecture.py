@@ -44,6 +44,7 @@ VIEW_ALLOWED_MODELS = {
     "models.codelists",
     "models.errors",
     "models.permissions",
+    "models.instruments",
 }
 
 

@@ -7,6 +7,8 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -23,9 +25,11 @@ from PySide6.QtWidgets import (
 
 from models.codelists import CodeLists
 from models.enums import EventKind, Phase
-from models.records import HouseholdDossier, TrajectRecord
+from models.instruments import Instrument
+from models.records import HouseholdDossier, MeasurementRecord, TrajectRecord
 from views.labels import CONTACT_KIND, EVENT_KIND, PHASE, ROLE, date_text, warning_text
 from views.tables import Rows, fill_table, read_only_table, selected_id
+from views.zrm import HouseholdZrmTable
 
 _ROW_HEIGHT = 26
 
@@ -56,7 +60,7 @@ def _fill(table: QTableWidget, rows: Rows) -> None:
     )
 
 
-def _buttons(*buttons: QPushButton) -> QHBoxLayout:
+def _buttons(*buttons: QWidget) -> QHBoxLayout:
     row = QHBoxLayout()
     for button in buttons:
         row.addWidget(button)
@@ -84,6 +88,8 @@ class DossierWidget(QWidget):
     logRequested = Signal()
     exportRequested = Signal(uuid.UUID)
     destroyRequested = Signal()
+    zrmRequested = Signal(uuid.UUID)
+    zrmHistoryRequested = Signal(uuid.UUID)
 
     def __init__(
         self, codes: CodeLists, *, can_destroy: bool = False, parent: QWidget | None = None
@@ -125,6 +131,7 @@ class DossierWidget(QWidget):
 
         left = QVBoxLayout()
         left.addWidget(self._members_box())
+        left.addWidget(self._zrm_box())
         left.addWidget(self._contacts_box())
         left.addWidget(self._consents_box())
         left.addStretch(1)
@@ -220,6 +227,52 @@ class DossierWidget(QWidget):
         )
         self.contacts.itemSelectionChanged.connect(self._update_buttons)
         return box
+
+    def _zrm_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Zelfredzaamheid (ZRM), laatste meting per gezinslid"))
+        self.zrm_table = HouseholdZrmTable()
+        self.zrm_table.setObjectName("zrm_latest")
+        self.zrm_table.verticalHeader().hide()
+        self.zrm_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.zrm_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.zrm_table.verticalHeader().setDefaultSectionSize(22)
+        self.zrm_empty = QLabel(self.tr("Nog geen ZRM vastgelegd."))
+        self.zrm_member = QComboBox()
+        self.zrm_member.setObjectName("zrm_member")
+        score = QPushButton(self.tr("ZRM afnemen…"))
+        score.setObjectName("score_zrm")
+        history = QPushButton(self.tr("Geschiedenis en verloop…"))
+        history.setObjectName("zrm_history")
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.zrm_empty)
+        layout.addWidget(self.zrm_table)
+        layout.addLayout(_buttons(QLabel(self.tr("Gezinslid:")), self.zrm_member, score, history))
+        score.clicked.connect(lambda: self._emit_member(self.zrmRequested))
+        history.clicked.connect(lambda: self._emit_member(self.zrmHistoryRequested))
+        return box
+
+    def _emit_member(self, signal: SignalInstance) -> None:
+        person_id = self.zrm_member.currentData()
+        if person_id is not None:
+            signal.emit(person_id)
+
+    def show_zrm(self, instrument: Instrument, latest: dict[uuid.UUID, MeasurementRecord]) -> None:
+        members = [(m.id, m.full_name) for m in self.dossier.members] if self.dossier else []
+        current = self.zrm_member.currentData()
+        self.zrm_member.clear()
+        for person_id, name in members:
+            self.zrm_member.addItem(name, person_id)
+        index = self.zrm_member.findData(current)
+        self.zrm_member.setCurrentIndex(max(index, 0))
+        self.zrm_table.show_latest(instrument, members, latest)
+        self.zrm_table.setVisible(bool(latest))
+        self.zrm_empty.setVisible(not latest)
+        rows = self.zrm_table.rowCount()
+        self.zrm_table.setFixedHeight(
+            rows * 22 + self.zrm_table.horizontalHeader().sizeHint().height() + 6
+        )
 
     def _consents_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Toestemming om gegevens te delen"))

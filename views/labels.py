@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, QLocale
 
 from models.enums import ContactKind, EventKind, MemberRole, Phase
 from models.errors import Rule
+from models.instruments import InstrumentError, InstrumentProblem
 from models.permissions import AccessAction, Role
 from models.records import DossierWarning, WarningKind
 from models.validation import Problem
@@ -110,3 +111,26 @@ def warning_text(warning: DossierWarning) -> str:
     if warning.kind is WarningKind.NO_REGISSEUR:
         return "Dit traject heeft geen casusregisseur."
     return warning.kind.value
+
+
+INSTRUMENT_PROBLEM = {
+    InstrumentProblem.NOT_JSON: "Dit is geen geldig JSON-bestand.",
+    InstrumentProblem.WRONG_SCHEMA: "Dit bestand is geen Teamtafel-instrument of -tekstbestand (het schema klopt niet).",
+    InstrumentProblem.MISSING_FIELD: "In het bestand ontbreekt een verplicht onderdeel",
+    InstrumentProblem.BAD_SCALE: "De schaal in het bestand klopt niet (waarden dubbel of niet oplopend)",
+    InstrumentProblem.DUPLICATE_CODE: "Een code komt twee keer voor",
+    InstrumentProblem.UNKNOWN_INSTRUMENT: "Dit bestand hoort bij een instrument(versie) die Teamtafel niet kent",
+    InstrumentProblem.UNKNOWN_ITEM: "Het bestand noemt een domein dat het instrument niet heeft",
+    InstrumentProblem.UNKNOWN_LEVEL: "Het bestand noemt een niveau buiten de schaal",
+    InstrumentProblem.EMPTY_TEXT: "Een tekst in het bestand is leeg",
+}
+
+
+def instrument_problem_text(error: InstrumentError) -> str:
+    text = INSTRUMENT_PROBLEM[error.problem]
+    where = f": {error.where}" if error.where else ""
+    return (
+        f"{text}{where}. Er is niets geladen."
+        if not text.endswith(".")
+        else f"{text} Er is niets geladen."
+    )

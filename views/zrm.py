@@ -1,0 +1,566 @@
+"""Scoring the Zelfredzaamheid-Matrix by keyboard, its history, comparison and trend chart."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.instruments import Instrument
+from models.records import MeasurementDraft, MeasurementRecord, ScoreDraft, Trend
+from models.validation import Problem, parse_date
+from views.forms import DateLineEdit
+from views.labels import PROBLEM, date_text
+
+COL_ITEM, COL_LEVEL, COL_TARGET, COL_REMARK = range(4)
+NOT_ASSESSED = "n.b."
+
+# Levels 1-2 are where the team must act; 3 is a concern; 4-5 are fine.
+LEVEL_COLOURS = {1: "#f4b6b6", 2: "#f9d3a8", 3: "#fbefb0", 4: "#d5ecc6", 5: "#b9e0a5"}
+TREND_TEXT = {
+    Trend.BETTER: "▲ beter",
+    Trend.WORSE: "▼ slechter",
+    Trend.SAME: "= gelijk",
+    Trend.UNKNOWN: "",
+}
+TREND_COLOURS = {
+    Trend.BETTER: "#2e7d32",
+    Trend.WORSE: "#c62828",
+    Trend.SAME: "#555555",
+    Trend.UNKNOWN: "#555555",
+}
+
+
+def level_text(instrument: Instrument | None, score: ScoreDraft | None) -> str:
+    if score is None or not score.scored:
+        return ""
+    if score.not_assessed:
+        return "niet beoordeeld"
+    name = instrument.level_name(score.level) if instrument else ""
+    return f"{score.level} · {name}" if name else str(score.level)
+
+
+def colour_cell(item: QTableWidgetItem, level: int | None) -> None:
+    item.setBackground(
+        QColor(LEVEL_COLOURS[level])
+        if level in LEVEL_COLOURS
+        else QColor(Qt.GlobalColor.transparent)
+    )
+
+
+class ScoringGrid(QTableWidget):
+    """One row per domain. Type 1–5 for the level (or, in the Doel column, the target),
+    N for 'niet beoordeeld', Delete to clear; the cursor moves down by itself."""
+
+    changed = Signal()
+
+    def __init__(self, instrument: Instrument, parent: QWidget | None = None) -> None:
+        super().__init__(len(instrument.items), 4, parent)
+        self.instrument = instrument
+        self.setObjectName("zrm_grid")
+        self.setHorizontalHeaderLabels(
+            [self.tr("Domein"), self.tr("Niveau"), self.tr("Doel"), self.tr("Opmerking")]
+        )
+        self.verticalHeader().hide()
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_REMARK, QHeaderView.ResizeMode.Stretch)
+        self._scores: dict[str, ScoreDraft] = {}
+        for row, domain in enumerate(instrument.items):
+            name = QTableWidgetItem(domain.name)
+            name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            self.setItem(row, COL_ITEM, name)
+            for column in (COL_LEVEL, COL_TARGET):
+                cell = QTableWidgetItem("")
+                cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.setItem(row, column, cell)
+            self.setItem(row, COL_REMARK, QTableWidgetItem(""))
+        self.itemChanged.connect(self._remark_changed)
+        self.setCurrentCell(0, COL_LEVEL)
+
+    def set_scores(self, scores: Sequence[ScoreDraft]) -> None:
+        self.blockSignals(True)
+        for score in scores:
+            self._scores[score.item_code] = score
+            row = self._row_of(score.item_code)
+            if row is not None:
+                self.cell(row, COL_REMARK).setText(score.remark)
+                self._paint(row)
+        self.blockSignals(False)
+
+    def scores(self) -> tuple[ScoreDraft, ...]:
+        return tuple(self._score(item.code) for item in self.instrument.items)
+
+    def cell(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.item(row, column)
+        assert item is not None, "every cell is made in __init__"
+        return item
+
+    def _row_of(self, code: str) -> int | None:
+        return next((r for r, item in enumerate(self.instrument.items) if item.code == code), None)
+
+    def _score(self, code: str) -> ScoreDraft:
+        return self._scores.get(code, ScoreDraft(code))
+
+    def _update(self, row: int, **changes: object) -> None:
+        code = self.instrument.items[row].code
+        current = self._score(code)
+        self._scores[code] = ScoreDraft(
+            code,
+            changes.get("level", current.level),  # type: ignore[arg-type]
+            changes.get("not_assessed", current.not_assessed),  # type: ignore[arg-type]
+            changes.get("target", current.target),  # type: ignore[arg-type]
+            self.cell(row, COL_REMARK).text(),
+        )
+        self._paint(row)
+        self.changed.emit()
+
+    def _paint(self, row: int) -> None:
+        score = self._score(self.instrument.items[row].code)
+        level = self.cell(row, COL_LEVEL)
+        level.setText(level_text(self.instrument, score))
+        colour_cell(level, score.level)
+        target = self.cell(row, COL_TARGET)
+        target.setText(str(score.target) if score.target else "")
+
+    def _remark_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() == COL_REMARK:
+            self._update(item.row())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        row, column = self.currentRow(), self.currentColumn()
+        text = event.text()
+        if row >= 0 and column in (COL_LEVEL, COL_TARGET, COL_ITEM):
+            values = [str(v) for v in self.instrument.values()]
+            target_column = column == COL_TARGET
+            if text in values:
+                value = int(text)
+                self._update(
+                    row,
+                    **(
+                        {"target": value}
+                        if target_column
+                        else {"level": value, "not_assessed": False}
+                    ),
+                )
+                self._next(row, column)
+                return
+            if text.lower() == "n" and not target_column and self.instrument.allow_not_assessed:
+                self._update(row, level=None, not_assessed=True)
+                self._next(row, column)
+                return
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self._update(
+                    row,
+                    **(
+                        {"target": None}
+                        if target_column
+                        else {"level": None, "not_assessed": False}
+                    ),
+                )
+                return
+        super().keyPressEvent(event)
+
+    def _next(self, row: int, column: int) -> None:
+        column = COL_LEVEL if column == COL_ITEM else column
+        if row + 1 < self.rowCount():
+            self.setCurrentCell(row + 1, column)
+
+
+class ZrmScoringDialog(QDialog):
+    """Record (or correct) a ZRM for one person. A partly scored ZRM may be saved: it is marked incomplete."""
+
+    def __init__(
+        self,
+        instrument: Instrument,
+        person_name: str,
+        assessor: str,
+        initial: MeasurementDraft | None = None,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.instrument = instrument
+        self.today = today or date.today()
+        self._dirty = False
+        title = self.tr("ZRM corrigeren") if initial else self.tr("ZRM afnemen")
+        self.setWindowTitle(f"{title} — {person_name}")
+        self.measured_on = DateLineEdit(initial.measured_on if initial else self.today)
+        self.measured_on.setObjectName("measured_on")
+        self.assessor = QLineEdit(initial.assessor if initial else assessor)
+        self.assessor.setObjectName("assessor")
+        self.errors = QLabel()
+        self.errors.setObjectName("errors")
+        self.errors.setStyleSheet("color: #b00020;")
+        self.errors.setWordWrap(True)
+        self.grid = ScoringGrid(instrument)
+        if initial:
+            self.grid.set_scores(initial.scores)
+        self.help = QTextBrowser()
+        self.help.setObjectName("level_help")
+        self.help.setMinimumWidth(300)
+        self.progress = QLabel()
+        self.progress.setObjectName("progress")
+
+        form = QFormLayout()
+        form.addRow(self.tr("Datum *"), self.measured_on)
+        form.addRow(self.tr("Beoordelaar *"), self.assessor)
+        hint = QLabel(
+            self.tr(
+                "Typ 1–5 voor het niveau, N voor ‘niet beoordeeld’; in de kolom Doel typt u de doelscore. "
+                "Met pijltjes of Tab gaat u naar een andere cel; F2 bewerkt een opmerking."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        split = QSplitter()
+        split.addWidget(self.grid)
+        split.addWidget(self.help)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Opslaan"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.progress, 1)
+        bottom.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.errors)
+        layout.addLayout(bottom)
+        self.resize(1000, 620)
+
+        self.grid.currentCellChanged.connect(lambda *_: self._show_help())
+        self.grid.changed.connect(self._changed)
+        self.measured_on.textChanged.connect(self._changed)
+        self.assessor.textChanged.connect(self._changed)
+        self._dirty = False
+        self._show_help()
+        self._show_progress()
+        self.grid.setFocus()
+
+    def _changed(self) -> None:
+        self._dirty = True
+        self._show_help()
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        scores = self.grid.scores()
+        done = sum(1 for s in scores if s.scored)
+        total = len(scores)
+        text = (
+            self.tr("%1 van %2 domeinen gescoord")
+            .replace("%1", str(done))
+            .replace("%2", str(total))
+        )
+        if done < total:
+            text += self.tr(" — wordt opgeslagen als onvolledig")
+        self.progress.setText(text)
+
+    def _show_help(self) -> None:
+        row = max(0, self.grid.currentRow())
+        item = self.instrument.items[row]
+        score = self.grid.scores()[row]
+        texts = self.instrument.texts.get(item.code, {})
+        lines = [f"<h3>{item.name}</h3>"]
+        if item.client_name and item.client_name != item.name:
+            lines.append(f"<p><i>Voor het gezin: {item.client_name}</i></p>")
+        if item.description:
+            lines.append(f"<p>{item.description}</p>")
+        for level in self.instrument.scale:
+            colour = LEVEL_COLOURS.get(level.value, "#ffffff")
+            chosen = score.level == level.value
+            text = texts.get(level.value, "")
+            weight = "font-weight:600;" if chosen else ""
+            border = "border:2px solid #333;" if chosen else ""
+            lines.append(
+                f"<div style='background:{colour};{weight}{border}padding:4px;margin:2px'>"
+                f"{level.value} · {level.name}"
+                + (f"<br><span style='font-weight:400'>{text}</span>" if text else "")
+                + "</div>"
+            )
+        if not texts:
+            lines.append(
+                "<p style='color:#666'>De volledige ZRM-teksten per niveau zijn niet geladen; een beheerder kan ze "
+                "laden via Beheer → ZRM-teksten laden.</p>"
+            )
+        self.help.setHtml("".join(lines))
+
+    def value(self) -> MeasurementDraft:
+        parsed = parse_date(self.measured_on.text(), not_after=self.today)
+        assert parsed.value is not None
+        return MeasurementDraft(
+            self.instrument.code,
+            self.instrument.version,
+            parsed.value,
+            self.assessor.text().strip(),
+            self.grid.scores(),
+        )
+
+    def problems(self) -> list[str]:
+        found = []
+        date_problem = parse_date(self.measured_on.text(), not_after=self.today).problem
+        if date_problem:
+            found.append(self.tr("Datum: ") + PROBLEM[date_problem])
+        if not self.assessor.text().strip():
+            found.append(self.tr("Beoordelaar: ") + PROBLEM[Problem.REQUIRED])
+        return found
+
+    def accept(self) -> None:
+        problems = self.problems()
+        if problems:
+            self.errors.setText("\n".join(problems))
+            return
+        super().accept()
+
+    def reject(self) -> None:
+        if self._dirty:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Wijzigingen niet opgeslagen"),
+                self.tr("U heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze weggooien?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        instrument: Instrument,
+        person_name: str,
+        assessor: str,
+        initial: MeasurementDraft | None = None,
+    ) -> MeasurementDraft | None:
+        dialog = cls(instrument, person_name, assessor, initial, parent=parent)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def make_chart_view() -> QWidget:
+    """QtCharts loads only when a chart is shown (it is not needed to start the app)."""
+    from views.zrm_chart import TrendChart
+
+    return TrendChart()
+
+
+class ZrmHistoryDialog(QDialog):
+    """Every measurement of one person; the change between any two; a trend chart."""
+
+    correctRequested = Signal(uuid.UUID)
+    removeRequested = Signal(uuid.UUID)
+
+    def __init__(
+        self,
+        person_name: str,
+        records: Sequence[MeasurementRecord],
+        instrument_of: Callable[[MeasurementRecord], Instrument | None],
+        compare: Callable[
+            [Instrument, MeasurementRecord, MeasurementRecord],
+            list[tuple[str, int | None, int | None, Trend]],
+        ],
+        series: Callable[[Sequence[MeasurementRecord], str | None], list[tuple[date, float]]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("ZRM-geschiedenis — %1").replace("%1", person_name))
+        self.records = list(records)
+        self._instrument_of, self._compare, self._series = instrument_of, compare, series
+        self.list = QListWidget()
+        self.list.setObjectName("measurements")
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        for record in reversed(self.records):
+            status = "" if record.complete else self.tr(" (onvolledig)")
+            entry = QListWidgetItem(
+                f"{date_text(record.measured_on)} · {record.draft.assessor}{status}"
+            )
+            entry.setData(Qt.ItemDataRole.UserRole, record.id)
+            self.list.addItem(entry)
+        self.comparison = QTableWidget(0, 4)
+        self.comparison.setObjectName("comparison")
+        self.comparison.verticalHeader().hide()
+        self.comparison.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.comparison.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.comparison.horizontalHeader().setStretchLastSection(True)
+        self.caption = QLabel()
+        self.domain = QComboBox()
+        self.domain.setObjectName("domain")
+        self.domain.addItem(self.tr("Gemiddeld over alle domeinen"), None)
+        latest = instrument_of(self.records[-1]) if self.records else None
+        for item in latest.items if latest else ():
+            self.domain.addItem(item.name, item.code)
+        self.chart = make_chart_view()
+        self.chart.setObjectName("chart")
+        correct = QPushButton(self.tr("Corrigeren…"))
+        remove = QPushButton(self.tr("Verwijderen…"))
+        left = QVBoxLayout()
+        left.addWidget(QLabel(self.tr("<b>Metingen</b> (kies er twee om te vergelijken)")))
+        left.addWidget(self.list, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(correct)
+        buttons.addWidget(remove)
+        left.addLayout(buttons)
+        right = QVBoxLayout()
+        right.addWidget(self.caption)
+        right.addWidget(self.comparison, 1)
+        chart_bar = QHBoxLayout()
+        chart_bar.addWidget(QLabel(self.tr("<b>Verloop</b>")))
+        chart_bar.addWidget(self.domain, 1)
+        right.addLayout(chart_bar)
+        right.addWidget(self.chart, 1)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addLayout(right, 3)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Sluiten"))
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(close)
+        self.resize(1100, 720)
+
+        self.list.itemSelectionChanged.connect(self._compare_selected)
+        self.domain.currentIndexChanged.connect(self._draw)
+        correct.clicked.connect(lambda: self._emit_selected(self.correctRequested))
+        remove.clicked.connect(lambda: self._emit_selected(self.removeRequested))
+        if len(self.records) >= 2:  # the first against the latest, to start with
+            self.list.item(0).setSelected(True)
+            self.list.item(self.list.count() - 1).setSelected(True)
+        elif self.records:
+            self.list.item(0).setSelected(True)
+        self._draw()
+
+    def _selected(self) -> list[MeasurementRecord]:
+        ids = {entry.data(Qt.ItemDataRole.UserRole) for entry in self.list.selectedItems()}
+        return [r for r in self.records if r.id in ids]
+
+    def _emit_selected(self, signal: object) -> None:
+        chosen = self._selected()
+        if len(chosen) == 1:
+            signal.emit(chosen[0].id)  # type: ignore[attr-defined]
+
+    def _compare_selected(self) -> None:
+        chosen = self._selected()
+        if len(chosen) == 2:
+            self.compare_records(*chosen)
+        elif len(chosen) == 1:
+            self.compare_records(chosen[0], chosen[0])
+
+    def compare_records(self, old: MeasurementRecord, new: MeasurementRecord) -> None:
+        instrument = self._instrument_of(new) or self._instrument_of(old)
+        if instrument is None:
+            return
+        self.comparison.setHorizontalHeaderLabels(
+            [
+                self.tr("Domein"),
+                date_text(old.measured_on),
+                date_text(new.measured_on),
+                self.tr("Verandering"),
+            ]
+        )
+        rows = self._compare(instrument, old, new)
+        self.comparison.setRowCount(len(rows))
+        for r, (code, before, after, change) in enumerate(rows):
+            item = instrument.item(code)
+            cells = [
+                item.name if item else code,
+                "" if before is None else str(before),
+                "" if after is None else str(after),
+            ]
+            for c, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if c in (1, 2):
+                    colour_cell(cell, before if c == 1 else after)
+                self.comparison.setItem(r, c, cell)
+            trend_cell = QTableWidgetItem(TREND_TEXT[change] if old.id != new.id else "")
+            trend_cell.setForeground(QColor(TREND_COLOURS[change]))
+            self.comparison.setItem(r, 3, trend_cell)
+        if old.id == new.id:
+            self.caption.setText(
+                self.tr("<b>Meting van %1</b>").replace("%1", date_text(old.measured_on))
+            )
+        else:
+            self.caption.setText(
+                self.tr("<b>Vergelijking</b> %1 → %2")
+                .replace("%1", date_text(old.measured_on))
+                .replace("%2", date_text(new.measured_on))
+            )
+
+    def _draw(self) -> None:
+        code = self.domain.currentData()
+        points = self._series(self.records, code)
+        self.chart.show_series(points, self.domain.currentText())  # type: ignore[attr-defined]
+
+
+class HouseholdZrmTable(QTableWidget):
+    """Each member's latest ZRM side by side; levels 1–2 stand out."""
+
+    def show_latest(
+        self,
+        instrument: Instrument,
+        members: Sequence[tuple[uuid.UUID, str]],
+        latest: dict[uuid.UUID, MeasurementRecord],
+    ) -> None:
+        scored = [(pid, name) for pid, name in members if pid in latest]
+        self.clear()
+        self.setRowCount(len(instrument.items))
+        self.setColumnCount(1 + len(scored))
+        headers = [self.tr("Domein")] + [
+            f"{name}\n{date_text(latest[pid].measured_on)}" for pid, name in scored
+        ]
+        self.setHorizontalHeaderLabels(headers)
+        for r, item in enumerate(instrument.items):
+            self.setItem(r, 0, QTableWidgetItem(item.name))
+            for c, (pid, _name) in enumerate(scored, start=1):
+                score = latest[pid].draft.score(item.code)
+                cell = QTableWidgetItem(
+                    ""
+                    if score is None or not score.scored
+                    else ("n.b." if score.not_assessed else str(score.level))
+                )
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                colour_cell(cell, score.level if score else None)
+                if score is not None and score.level in (1, 2):
+                    font = cell.font()
+                    font.setBold(True)
+                    cell.setFont(font)
+                self.setItem(r, c, cell)
