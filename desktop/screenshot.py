@@ -11,11 +11,13 @@ from desktop.controller import MainController
 from desktop.database import Store
 from desktop.session import Unlocked
 from models import households as service
+from models import zrm
 from models.access import household_log
 from models.records import HouseholdDossier
 from views.admin import HouseholdLogDialog
 from views.dialogs import ConsentDialog, PersonDialog, RegistrationDialog
 from views.login import LoginDialog
+from views.zrm import ZrmHistoryDialog, ZrmScoringDialog
 
 SCREENS = (
     "huishoudens",
@@ -27,6 +29,8 @@ SCREENS = (
     "toegangslog",
     "toestemming",
     "dossierlog",
+    "zrm",
+    "zrm-geschiedenis",
 )
 
 
@@ -46,8 +50,21 @@ def _pick_household(store: Store, dossier_number: str | None) -> HouseholdDossie
             if not rows:
                 raise LookupError("de database heeft geen huishoudens")
             dossiers = [service.load_dossier(session, r.id) for r in rows[:200]]
+            scored = {
+                d.id: sum(
+                    len(zrm.person_measurements(session, pid))
+                    for pid in zrm.latest_per_member(session, d.id)
+                )
+                for d in dossiers
+            }
             return max(
-                dossiers, key=lambda d: (len(d.warnings) > 0, len(d.members), len(d.contacts))
+                dossiers,
+                key=lambda d: (
+                    scored[d.id],
+                    len(d.warnings) > 0,
+                    len(d.members),
+                    len(d.contacts),
+                ),
             )
         return service.load_dossier(session, household_id)
 
@@ -116,6 +133,37 @@ def save_screenshot(
             f"{dossier.household.name} · {dossier.dossier_number}", lines, window
         )
         target, after = dialog, dialog.deleteLater
+    elif screen == "zrm":
+        dossier = _pick_household(store, household)
+        with store.sessions() as session:
+            instrument = controller.zrm_instrument(session)
+            latest = zrm.latest_per_member(session, dossier.id)
+        person = next((m for m in dossier.members if m.id in latest), dossier.members[0])
+        scoring = ZrmScoringDialog(
+            instrument,
+            person.full_name,
+            unlocked.actor.name,
+            latest[person.id].draft if person.id in latest else None,
+            parent=window,
+        )
+        scoring.grid.setCurrentCell(3, 1)
+        target, after = scoring, scoring.deleteLater
+    elif screen == "zrm-geschiedenis":
+        dossier = _pick_household(store, household)
+        with store.sessions() as session:
+            latest = zrm.latest_per_member(session, dossier.id)
+            known = zrm.instruments(session)
+            person = next((m for m in dossier.members if m.id in latest), dossier.members[0])
+            records = zrm.person_measurements(session, person.id)
+        history = ZrmHistoryDialog(
+            person.full_name,
+            records,
+            lambda r: known.get((r.draft.instrument_code, r.draft.instrument_version)),
+            zrm.compare,
+            zrm.series,
+            window,
+        )
+        target, after = history, history.deleteLater
     elif screen == "vergrendeld":
         dossier = _pick_household(store, household)
         controller.open_household(dossier.id)

@@ -21,6 +21,8 @@ from models.entities import (
     Consent,
     Contact,
     Household,
+    Measurement,
+    MeasurementScore,
     Medewerker,
     Person,
     RegisseurAssignment,
@@ -199,6 +201,7 @@ def generate_demo(
         {"id": uuid.uuid4(), "name": name, "discipline": discipline, "active": True, **stamp}
         for name, discipline in MEDEWERKERS
     ]
+    staff_names = [m["name"] for m in staff if m["discipline"] != "teamleider"]
     regisseur_pool = [
         m["id"]
         for m in staff
@@ -239,6 +242,8 @@ def generate_demo(
         )
         _demo_traject(rng, rows, stamp, household_id, registered, today, regisseur_pool)
         parent = next((p for p in members if p["role"] is MemberRole.OUDER), members[0])
+        if rng.random() < 0.25:
+            _demo_zrm(rng, rows, stamp, household_id, parent["id"], registered, today, staff_names)
         for organisation, purpose in rng.sample(CONSENT_PARTNERS, rng.choice((0, 1, 1, 2))):
             given = registered + timedelta(days=rng.randrange(0, 21))
             rows[Consent].append(
@@ -257,7 +262,17 @@ def generate_demo(
             )
 
     session.execute(insert(Medewerker), staff)
-    for cls in (Household, Person, Traject, RegisseurAssignment, TrajectEvent, Contact, Consent):
+    for cls in (
+        Household,
+        Person,
+        Traject,
+        RegisseurAssignment,
+        TrajectEvent,
+        Contact,
+        Consent,
+        Measurement,
+        MeasurementScore,
+    ):
         if rows[cls]:
             session.execute(insert(cls), rows[cls])
 
@@ -411,3 +426,72 @@ def _demo_traject(
                 **stamp,
             }
         )
+
+
+ZRM_ITEMS = (
+    "financien",
+    "werk_opleiding",
+    "tijdsbesteding",
+    "huisvesting",
+    "huiselijke_relaties",
+    "geestelijke_gezondheid",
+    "lichamelijke_gezondheid",
+    "middelengebruik",
+    "basale_adl",
+    "instrumentele_adl",
+    "sociaal_netwerk",
+    "maatschappelijke_participatie",
+    "justitie",
+)
+
+
+def _demo_zrm(
+    rng: random.Random,
+    rows: dict[type, list[dict[str, Any]]],
+    stamp: dict[str, Any],
+    household_id: uuid.UUID,
+    person_id: uuid.UUID,
+    registered: date,
+    today: date,
+    assessors: list[str],
+) -> None:
+    """One to three ZRMs of one adult, usually a little better each time."""
+    levels = {code: rng.choice((1, 2, 2, 3, 3, 3, 4, 4, 5)) for code in ZRM_ITEMS}
+    levels["justitie"] = rng.choice((4, 5, 5))
+    day = registered + timedelta(days=rng.randrange(3, 30))
+    assessor = rng.choice(assessors)
+    for _ in range(rng.randint(1, 3)):
+        if day > today:
+            break
+        measurement_id = uuid.uuid4()
+        rows[Measurement].append(
+            {
+                "id": measurement_id,
+                "person_id": person_id,
+                "household_id": household_id,
+                "instrument_code": "zrm",
+                "instrument_version": "2017",
+                "measured_on": day,
+                "assessor": assessor,
+                "note": "",
+                **stamp,
+            }
+        )
+        for code, level in levels.items():
+            rows[MeasurementScore].append(
+                {
+                    "id": uuid.uuid4(),
+                    "measurement_id": measurement_id,
+                    "item_code": code,
+                    "level": level,
+                    "not_assessed": False,
+                    "target": min(5, level + 1) if level <= 2 else None,
+                    "remark": "",
+                    **stamp,
+                }
+            )
+        levels = {
+            code: max(1, min(5, level + rng.choice((-1, 0, 0, 1, 1))))
+            for code, level in levels.items()
+        }
+        day += timedelta(days=rng.randrange(60, 150))

@@ -109,7 +109,9 @@ class Instrument:
 
 def _need(data: Mapping[str, Any], key: str, where: str, kind: type = str) -> Any:
     value = data.get(key)
-    empty = (isinstance(value, str) and not value.strip()) or (isinstance(value, list) and not value)
+    empty = (isinstance(value, str) and not value.strip()) or (
+        isinstance(value, list) and not value
+    )
     if not isinstance(value, kind) or empty:
         raise InstrumentError(InstrumentProblem.MISSING_FIELD, f"{where}.{key}")
     return value

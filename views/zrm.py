@@ -514,7 +514,10 @@ class ZrmHistoryDialog(QDialog):
             trend_cell = QTableWidgetItem(TREND_TEXT[change] if old.id != new.id else "")
             trend_cell.setForeground(QColor(TREND_COLOURS[change]))
             self.comparison.setItem(r, 3, trend_cell)
-        if old.id == new.id:
+        single = old.id == new.id
+        for column in (2, 3):
+            self.comparison.setColumnHidden(column, single)
+        if single:
             self.caption.setText(
                 self.tr("<b>Meting van %1</b>").replace("%1", date_text(old.measured_on))
             )
