@@ -138,12 +138,12 @@ def save_screenshot(
         with store.sessions() as session:
             instrument = controller.zrm_instrument(session)
             latest = zrm.latest_per_member(session, dossier.id)
-        person = next((m for m in dossier.members if m.id in latest), dossier.members[0])
+        member = next((m for m in dossier.members if m.id in latest), dossier.members[0])
         scoring = ZrmScoringDialog(
             instrument,
-            person.full_name,
+            member.full_name,
             unlocked.actor.name,
-            latest[person.id].draft if person.id in latest else None,
+            latest[member.id].draft if member.id in latest else None,
             parent=window,
         )
         scoring.grid.setCurrentCell(3, 1)
@@ -153,10 +153,10 @@ def save_screenshot(
         with store.sessions() as session:
             latest = zrm.latest_per_member(session, dossier.id)
             known = zrm.instruments(session)
-            person = next((m for m in dossier.members if m.id in latest), dossier.members[0])
-            records = zrm.person_measurements(session, person.id)
+            member = next((m for m in dossier.members if m.id in latest), dossier.members[0])
+            records = zrm.person_measurements(session, member.id)
         history = ZrmHistoryDialog(
-            person.full_name,
+            member.full_name,
             records,
             lambda r: known.get((r.draft.instrument_code, r.draft.instrument_version)),
             zrm.compare,
