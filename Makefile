@@ -26,6 +26,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/bench_households.py
+	$(PY) bench/bench_zrm.py
 
 SCREENS := huishoudens dossier aanmelden gezinslid inloggen vergrendeld toegangslog toestemming dossierlog
 

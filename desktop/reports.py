@@ -170,6 +170,7 @@ def present_inzage(data: dict[str, Any]) -> dict[str, Any]:
             for c in data["toestemmingen"]
         ],
         "wijzigingen": [{**w, "wanneer": _day(w["wanneer"])} for w in data["wijzigingen"]],
+        "zrm_metingen": [_present_zrm(m) for m in data["zrm_metingen"]],
         "inzage_in_dossier": [
             {
                 **i,
@@ -179,6 +180,41 @@ def present_inzage(data: dict[str, Any]) -> dict[str, Any]:
             for i in data["inzage_in_dossier"]
         ],
     }
+
+
+def _present_zrm(measurement: dict[str, Any]) -> dict[str, Any]:
+    """A measurement as rows of domain, level (in words), target and remark."""
+    from models.instruments import shipped_instruments
+
+    code, version = measurement["instrument"].split(" ", 1)
+    instrument = shipped_instruments().get((code, version))
+    rows = []
+    order = [item.code for item in instrument.items] if instrument else []
+    scores = sorted(
+        measurement["scores"].items(),
+        key=lambda pair: order.index(pair[0]) if pair[0] in order else len(order),
+    )
+    for item_code, score in scores:
+        item = instrument.item(item_code) if instrument else None
+        level = score["niveau"]
+        words = (
+            "niet beoordeeld"
+            if score["niet_beoordeeld"]
+            else (
+                f"{level} · {instrument.level_name(level)}"
+                if instrument and level
+                else str(level or "")
+            )
+        )
+        rows.append(
+            {
+                "domein": (item.client_name or item.name) if item else item_code,
+                "niveau": words,
+                "doel": score["doel"],
+                "opmerking": score["opmerking"],
+            }
+        )
+    return {**measurement, "datum": _day(measurement["datum"]), "scores": rows}
 
 
 def inzage_pdf(data: dict[str, Any], target: Path, *, made_by: str, on: date | None = None) -> Path:
@@ -228,6 +264,21 @@ def inzage_pdf(data: dict[str, Any], target: Path, *, made_by: str, on: date | N
             Spacer(1, 4),
             Paragraph("<b>Verloop</b>", styles["body"]),
             _table(traject["verloop"], styles, width),
+        ]
+    story.append(Paragraph("Zelfredzaamheid-Matrix (ZRM)", styles["h2"]))
+    if not data["zrm_metingen"]:
+        story.append(Paragraph("Niets vastgelegd.", styles["body"]))
+    for measurement in data["zrm_metingen"]:
+        story += [
+            Paragraph(
+                escape(
+                    f"Meting van {measurement['datum']} door {measurement['beoordelaar']}"
+                    + ("" if measurement["volledig"] else " (onvolledig)")
+                ),
+                styles["body"],
+            ),
+            _table(measurement["scores"], styles, width),
+            Spacer(1, 4),
         ]
     for key, title in SECTIONS:
         story += [Paragraph(title, styles["h2"]), _table(data[key], styles, width)]

@@ -16,6 +16,7 @@ from models.entities import Household, Person, Traject
 from models.errors import NotFound
 from models.records import RetentionRow
 from models.security import ChangeRecord
+from models.zrm import person_measurements
 
 
 def retention_candidates(
@@ -135,6 +136,24 @@ def inzage(session: Session, person_id: uuid.UUID) -> dict[str, Any]:
             }
             for c in list_consents(session, person.household_id)
             if c.person_id in (None, person_id)
+        ],
+        "zrm_metingen": [
+            {
+                "datum": _date(m.measured_on),
+                "instrument": f"{m.draft.instrument_code} {m.draft.instrument_version}",
+                "beoordelaar": m.draft.assessor,
+                "volledig": m.complete,
+                "scores": {
+                    s.item_code: {
+                        "niveau": s.level,
+                        "niet_beoordeeld": s.not_assessed,
+                        "doel": s.target,
+                        "opmerking": s.remark,
+                    }
+                    for s in m.draft.scores
+                },
+            }
+            for m in person_measurements(session, person_id)
         ],
         "wijzigingen": [
             {

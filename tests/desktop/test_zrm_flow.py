@@ -204,3 +204,25 @@ def test_team_texts_load_for_a_beheerder_and_show_beside_the_grid(
     dialog = ZrmScoringDialog(instrument, "Maud Bakker", "Anouk")
     qtbot.addWidget(dialog)
     assert "Groeiende complexe schulden." in dialog.help.toPlainText()
+
+
+def test_inzage_export_includes_the_zrm_in_the_familys_words(
+    unlocked: Unlocked, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from desktop.avg import export_inzage
+
+    with unlocked.store.sessions.begin() as session:
+        household_id = register(session, "Bakker")
+        person_id = service.add_member(
+            session, household_id, PersonDraft("Maud", "Bakker", MemberRole.OUDER), today=TODAY
+        )
+    _measure(unlocked, person_id, 5, 2)
+    pdf, machine = export_inzage(unlocked, person_id, tmp_path)
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+    assert "Zelfredzaamheid-Matrix (ZRM)" in text
+    assert text.index("Geldzaken") < text.index("Zelfzorg")  # the matrix's own order
+    assert "2 · Niet zelfredzaam" in text
+    data = json.loads(machine.read_text(encoding="utf-8"))
+    assert data["zrm_metingen"][0]["scores"]["financien"]["niveau"] == 2
