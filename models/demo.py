@@ -30,7 +30,7 @@ from models.entities import (
     TrajectEvent,
 )
 from models.enums import OPEN_PHASES, ContactKind, EventKind, MemberRole, Phase
-from models.search import search_text
+from models.search import search_text, sort_name
 from models.validation import check_bsn
 
 DEMO_CITY = "Voorbeeldstad"
@@ -231,6 +231,7 @@ def generate_demo(
                 "id": household_id,
                 "dossier_number": number,
                 "name": display,
+                "sort_name": sort_name(display),
                 "street": street,
                 "house_number": house_number,
                 "postcode": postcode,

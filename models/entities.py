@@ -36,7 +36,7 @@ class Medewerker(Tracked, Base):
 class Household(Tracked, Base):
     __tablename__ = "household"
     # The household list pages through households in name order.
-    __table_args__ = (Index("ix_household_name", "name", "dossier_number"),)
+    __table_args__ = (Index("ix_household_sort_name", "sort_name", "dossier_number"),)
 
     dossier_number: Mapped[str] = mapped_column(String(20), unique=True)
     name: Mapped[str] = mapped_column(String(120))
@@ -48,6 +48,8 @@ class Household(Tracked, Base):
     # Lower-cased, accent-free text of name, members, BSNs, postcode and
     # dossier number: what the household list searches (see models.search).
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # How the list sorts the name, the Dutch way: 'De Vries' under V, 'Öztürk' under O.
+    sort_name: Mapped[str] = mapped_column(String(120), default="")
 
     members: Mapped[list[Person]] = relationship(
         back_populates="household", cascade="all, delete-orphan", order_by="Person.date_of_birth"

@@ -52,7 +52,7 @@ from models.records import (
     birthday,
     full_name,
 )
-from models.search import match_clause, search_text
+from models.search import match_clause, search_text, sort_name
 from models.validation import (
     Problem,
     ValidationError,
@@ -152,7 +152,7 @@ _PHASE_RANK = case(
 def _order_by(sort: HouseholdSort, descending: bool) -> list[Any]:
     sort_keys: dict[HouseholdSort, list[Any]] = {
         HouseholdSort.DOSSIER: [],
-        HouseholdSort.NAME: [Household.name],
+        HouseholdSort.NAME: [Household.sort_name],
         HouseholdSort.ADDRESS: [Household.street, Household.house_number],
         HouseholdSort.POSTCODE: [Household.postcode],
         HouseholdSort.REGISSEUR: [Medewerker.name.is_(None), Medewerker.name],
@@ -266,6 +266,7 @@ def refresh_search_text(household: Household) -> None:
 
 def _apply_household(household: Household, draft: HouseholdDraft) -> None:
     household.name = draft.name.strip()
+    household.sort_name = sort_name(household.name)
     household.street = draft.street.strip()
     household.house_number = draft.house_number.strip()
     household.postcode = normalize_postcode(draft.postcode) if draft.postcode.strip() else ""

@@ -42,3 +42,39 @@ def match_clause(query: str) -> ColumnElement[bool]:
     if not words:
         return true()
     return and_(*(Household.search_text.contains(word, autoescape=True) for word in words))
+
+
+# Tussenvoegsels, longest first, that Dutch lists skip when sorting on a surname.
+_INFIXES = (
+    "van der ",
+    "van den ",
+    "van de ",
+    "van het ",
+    "van 't ",
+    "in 't ",
+    "in het ",
+    "op de ",
+    "uit de ",
+    "van ",
+    "de ",
+    "den ",
+    "der ",
+    "het ",
+    "'t ",
+    "ten ",
+    "ter ",
+    "te ",
+    "la ",
+    "le ",
+    "du ",
+    "d'",
+)
+
+
+def sort_name(name: str) -> str:
+    """'De Vries' -> 'vries', 'van der Meer' -> 'meer', 'Öztürk' -> 'ozturk'."""
+    folded = " ".join(fold(name).split())
+    for infix in _INFIXES:
+        if folded.startswith(infix) and len(folded) > len(infix):
+            return folded[len(infix) :]
+    return folded

@@ -104,6 +104,8 @@ def test_database_at_first_revision_upgrades_and_keeps_data(tmp_path: Path) -> N
             "SELECT registered_on, is_current FROM traject ORDER BY registered_on"
         ).fetchall()
         assert flags == [("2024-02-01", 0), ("2025-03-01", 1)]
+        # 0005: the Dutch sort name was filled in for the household that was already there.
+        assert raw.execute("SELECT sort_name FROM household").fetchall() == [("bakker",)]
         assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [
             (migrations.HEAD,)
         ]

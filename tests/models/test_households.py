@@ -330,3 +330,15 @@ def test_list_sorts_and_pages_in_the_database(session: Session) -> None:
     assert service.count_matching(session) == 5
     assert service.count_matching(session, "bakker") == 1
     assert service.count_matching(session, "", open_only=True) == 5
+
+
+def test_names_sort_the_dutch_way(session: Session) -> None:
+    from models.records import HouseholdSort
+    from models.search import sort_name
+
+    assert sort_name("De Vries") == "vries" and sort_name("van der Meer") == "meer"
+    assert sort_name("Öztürk") == "ozturk" and sort_name("De") == "de"
+    for name in ("Zijlstra", "van der Meer", "Öztürk", "De Vries", "Bakker", "de Boer"):
+        register(session, name)
+    names = [r.name for r in service.search_households(session, sort=HouseholdSort.NAME)]
+    assert names == ["Bakker", "de Boer", "van der Meer", "Öztürk", "De Vries", "Zijlstra"]
