@@ -6,6 +6,7 @@ import json
 import uuid
 from pathlib import Path
 
+from desktop.database import vacuum
 from desktop.session import Unlocked
 from models import settings
 from models.access import log_access
@@ -54,11 +55,7 @@ def destroy(unlocked: Unlocked, household_id: uuid.UUID) -> str:
             dossier_number=number,
             detail="dossier vernietigd op verzoek",
         )
-    raw = unlocked.store.engine.raw_connection()  # VACUUM cannot run inside a transaction
-    try:
-        raw.cursor().execute("VACUUM")  # no freed page keeps an old copy
-    finally:
-        raw.close()
+    vacuum(unlocked.store.engine)  # no freed page keeps an old copy
     return number
 
 

@@ -135,6 +135,15 @@ def backup_copy(path: Path, label: str) -> Path:
     return target
 
 
+def vacuum(engine: Engine) -> None:
+    """Rewrite the file compactly; VACUUM cannot run inside a transaction, so on the raw connection."""
+    raw = engine.raw_connection()
+    try:
+        raw.cursor().execute("VACUUM")
+    finally:
+        raw.close()
+
+
 def migrate(engine: Engine, target: str = "head") -> None:
     from alembic import command
     from alembic.config import Config
@@ -193,6 +202,8 @@ def open_store(path: Path, key: bytes, *, create: bool = False, user: str = "sys
                 log.error("migration from %s failed: %s", revision, type(exc).__name__)
                 raise StoreError(StoreProblem.MIGRATION_FAILED, path) from exc
             log.info("database migrated from %s to %s", revision, migrations.HEAD)
+            if revision is not None:
+                vacuum(engine)  # batch migrations rebuild tables: lay the file out afresh, once
     except StoreError:
         engine.dispose()
         raise
