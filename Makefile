@@ -22,7 +22,7 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
-	$(PY) -m mypy models desktop
+	$(PY) -m mypy models desktop views
 
 bench: $(STAMP)
 	$(PY) bench/bench_households.py

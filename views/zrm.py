@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +37,9 @@ from models.records import MeasurementDraft, MeasurementRecord, ScoreDraft, Tren
 from models.validation import Problem, parse_date
 from views.forms import DateLineEdit
 from views.labels import PROBLEM, date_text
+
+if TYPE_CHECKING:
+    from views.zrm_chart import TrendChart
 
 COL_ITEM, COL_LEVEL, COL_TARGET, COL_REMARK = range(4)
 NOT_ASSESSED = "n.b."
@@ -131,16 +136,10 @@ class ScoringGrid(QTableWidget):
     def _score(self, code: str) -> ScoreDraft:
         return self._scores.get(code, ScoreDraft(code))
 
-    def _update(self, row: int, **changes: object) -> None:
+    def _update(self, row: int, **changes: Any) -> None:
         code = self.instrument.items[row].code
-        current = self._score(code)
-        self._scores[code] = ScoreDraft(
-            code,
-            changes.get("level", current.level),  # type: ignore[arg-type]
-            changes.get("not_assessed", current.not_assessed),  # type: ignore[arg-type]
-            changes.get("target", current.target),  # type: ignore[arg-type]
-            self.cell(row, COL_REMARK).text(),
-        )
+        remark = self.cell(row, COL_REMARK).text()
+        self._scores[code] = replace(self._score(code), remark=remark, **changes)
         self._paint(row)
         self.changed.emit()
 
@@ -374,7 +373,7 @@ class ZrmScoringDialog(QDialog):
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def make_chart_view() -> QWidget:
+def make_chart_view() -> TrendChart:
     """QtCharts loads only when a chart is shown (it is not needed to start the app)."""
     from views.zrm_chart import TrendChart
 
@@ -473,10 +472,10 @@ class ZrmHistoryDialog(QDialog):
         ids = {entry.data(Qt.ItemDataRole.UserRole) for entry in self.list.selectedItems()}
         return [r for r in self.records if r.id in ids]
 
-    def _emit_selected(self, signal: object) -> None:
+    def _emit_selected(self, signal: SignalInstance) -> None:
         chosen = self._selected()
         if len(chosen) == 1:
-            signal.emit(chosen[0].id)  # type: ignore[attr-defined]
+            signal.emit(chosen[0].id)
 
     def _compare_selected(self) -> None:
         chosen = self._selected()
@@ -531,7 +530,7 @@ class ZrmHistoryDialog(QDialog):
     def _draw(self) -> None:
         code = self.domain.currentData()
         points = self._series(self.records, code)
-        self.chart.show_series(points, self.domain.currentText())  # type: ignore[attr-defined]
+        self.chart.show_series(points, self.domain.currentText())
 
 
 class HouseholdZrmTable(QTableWidget):
