@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from models.permissions import Role
 from models.records import AccountRecord, LogLine, RetentionRow
 from models.validation import Problem, check_required, parse_date
-from views.forms import DateLineEdit, FormDialog, code_combo, text_of
+from views.forms import DateLineEdit, FormDialog, code_combo, save_cancel_buttons, text_of
 from views.labels import ACCESS_ACTION, ROLE_NAMES, date_text
 from views.tables import fill_table, read_only_table, selected_id
 
@@ -272,13 +272,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Vergrendelen na"), self.autolock)
         form.addRow(self.tr("Bewaartermijn na afsluiten"), self.retention)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Opslaan"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("De Jeugdwet noemt 20 jaar na de laatste vastlegging.")))

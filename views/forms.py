@@ -57,6 +57,30 @@ def code_combo(items: list[tuple[str, str]], current: str = "", *, empty: str = 
     return combo
 
 
+def save_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """Opslaan and Annuleren, wired to the dialog's accept and reject."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Save).setText(dialog.tr("Opslaan"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Annuleren"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def confirm_discard(parent: QWidget) -> bool:
+    """Ask before throwing away what the user typed; True means 'throw it away'."""
+    answer = QMessageBox.question(
+        parent,
+        parent.tr("Wijzigingen niet opgeslagen"),
+        parent.tr("U heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze weggooien?"),
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Discard
+
+
 class FormDialog(QDialog):
     """Base for Teamtafel's forms; subclasses add fields and implement ``value()``."""
 
@@ -73,13 +97,7 @@ class FormDialog(QDialog):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Opslaan"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel_buttons(self)
 
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
@@ -181,14 +199,7 @@ class FormDialog(QDialog):
         super().reject()
 
     def confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Wijzigingen niet opgeslagen"),
-            self.tr("U heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze weggooien?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard
+        return confirm_discard(self)
 
 
 def text_of(widget: QWidget) -> str:

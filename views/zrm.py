@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import (
 from models.instruments import Instrument
 from models.records import MeasurementDraft, MeasurementRecord, ScoreDraft, Trend
 from models.validation import Problem, parse_date
-from views.forms import DateLineEdit
+from views.forms import DateLineEdit, confirm_discard, save_cancel_buttons
 from views.labels import PROBLEM, date_text
 
 if TYPE_CHECKING:
@@ -246,13 +245,7 @@ class ZrmScoringDialog(QDialog):
         split.addWidget(self.help)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Opslaan"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel_buttons(self)
         bottom = QHBoxLayout()
         bottom.addWidget(self.progress, 1)
         bottom.addWidget(self.buttons)
@@ -348,16 +341,8 @@ class ZrmScoringDialog(QDialog):
         super().accept()
 
     def reject(self) -> None:
-        if self._dirty:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Wijzigingen niet opgeslagen"),
-                self.tr("U heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze weggooien?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if self._dirty and not confirm_discard(self):
+            return
         super().reject()
 
     @classmethod
