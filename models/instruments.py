@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -94,17 +94,7 @@ class Instrument:
         return tuple(level.value for level in self.scale)
 
     def with_texts(self, texts: Mapping[str, Mapping[int, str]]) -> Instrument:
-        return Instrument(
-            self.code,
-            self.version,
-            self.name,
-            self.scale,
-            self.sections,
-            self.allow_not_assessed,
-            self.conclusions,
-            self.note,
-            texts,
-        )
+        return replace(self, texts=texts)
 
 
 def _need(data: Mapping[str, Any], key: str, where: str, kind: type = str) -> Any:
@@ -117,13 +107,19 @@ def _need(data: Mapping[str, Any], key: str, where: str, kind: type = str) -> An
     return value
 
 
-def parse_instrument(text: str) -> Instrument:
+def _load(text: str, schema: str) -> dict[str, Any]:
+    """The file's JSON object, if it is JSON and names ``schema``."""
     try:
         data = json.loads(text)
     except ValueError as exc:
         raise InstrumentError(InstrumentProblem.NOT_JSON) from exc
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+    if not isinstance(data, dict) or data.get("schema") != schema:
         raise InstrumentError(InstrumentProblem.WRONG_SCHEMA)
+    return data
+
+
+def parse_instrument(text: str) -> Instrument:
+    data = _load(text, SCHEMA)
     scale = []
     for index, level in enumerate(_need(data, "scale", "instrument", list)):
         if not isinstance(level, dict) or not isinstance(level.get("value"), int):
@@ -173,12 +169,7 @@ def parse_texts(
     text: str, instruments: Mapping[tuple[str, str], Instrument]
 ) -> tuple[tuple[str, str], dict[str, dict[int, str]]]:
     """A team's cell texts, checked against the instrument they claim to belong to."""
-    try:
-        data = json.loads(text)
-    except ValueError as exc:
-        raise InstrumentError(InstrumentProblem.NOT_JSON) from exc
-    if not isinstance(data, dict) or data.get("schema") != TEXTS_SCHEMA:
-        raise InstrumentError(InstrumentProblem.WRONG_SCHEMA)
+    data = _load(text, TEXTS_SCHEMA)
     key = (str(data.get("instrument", "")), str(data.get("version", "")))
     instrument = instruments.get(key)
     if instrument is None:

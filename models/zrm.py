@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from datetime import date
 from statistics import mean
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -180,13 +181,11 @@ def _record(
     )
 
 
-def person_measurements(
-    session: Session, person_id: uuid.UUID, code: str = ZRM
-) -> list[MeasurementRecord]:
-    """Oldest first."""
+def _measurements(session: Session, *where: Any) -> list[MeasurementRecord]:
+    """Matching measurements with their scores, oldest first."""
     rows = session.scalars(
         select(Measurement)
-        .where(Measurement.person_id == person_id, Measurement.instrument_code == code)
+        .where(*where)
         .options(selectinload(Measurement.scores))
         .order_by(Measurement.measured_on, Measurement.created_at)
     )
@@ -194,17 +193,22 @@ def person_measurements(
     return [_record(m, known) for m in rows]
 
 
+def person_measurements(
+    session: Session, person_id: uuid.UUID, code: str = ZRM
+) -> list[MeasurementRecord]:
+    """Oldest first."""
+    return _measurements(
+        session, Measurement.person_id == person_id, Measurement.instrument_code == code
+    )
+
+
 def latest_per_member(
     session: Session, household_id: uuid.UUID, code: str = ZRM
 ) -> dict[uuid.UUID, MeasurementRecord]:
-    rows = session.scalars(
-        select(Measurement)
-        .where(Measurement.household_id == household_id, Measurement.instrument_code == code)
-        .options(selectinload(Measurement.scores))
-        .order_by(Measurement.measured_on, Measurement.created_at)
+    records = _measurements(
+        session, Measurement.household_id == household_id, Measurement.instrument_code == code
     )
-    known = shipped_instruments()
-    return {m.person_id: _record(m, known) for m in rows}  # later ones overwrite earlier
+    return {r.person_id: r for r in records}  # later ones overwrite earlier
 
 
 def trend(old: int | None, new: int | None) -> Trend:
