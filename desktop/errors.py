@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.database import StoreError, StoreProblem
-from models.errors import DomainError, NotFound, RuleViolation
+from models.errors import NotFound, RuleViolation
 from models.validation import ValidationError
 from views.labels import PROBLEM, RULE
 
@@ -57,10 +57,6 @@ def describe(exc: Exception) -> str:
     if isinstance(exc, StoreError):
         return STORE_PROBLEMS[exc.problem].format(path=exc.path)
     return "Er ging iets mis."
-
-
-def is_expected(exc: Exception) -> bool:
-    return isinstance(exc, DomainError | StoreError)
 
 
 def show_error(parent: QWidget | None, exc: Exception) -> None:

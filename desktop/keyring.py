@@ -128,9 +128,6 @@ class Keyring:
         )
         os.replace(temporary, self.path)
 
-    def names(self) -> list[str]:
-        return sorted(self.slots)
-
     def add(
         self, name: str, secret: str, database_key: bytes, cost: KdfCost = DEFAULT_COST
     ) -> None:

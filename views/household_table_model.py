@@ -67,9 +67,6 @@ class HouseholdTableModel(QAbstractTableModel):
         self._rows = self._page(0)
         self.endResetModel()
 
-    def total(self) -> int:
-        return self._total
-
     def _page(self, offset: int) -> list[HouseholdRow]:
         limit = min(PAGE_SIZE, self._total - offset)
         return self._fetch(self._sort, self._descending, offset, limit) if limit > 0 else []
