@@ -8,9 +8,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models.entities import Household
 from models.permissions import AccessAction, Actor
 from models.records import LogLine
-from models.security import AccessLogEntry
+from models.security import AccessLogEntry, AccessLogSubject
 
 
 def log_access(
@@ -23,7 +24,14 @@ def log_access(
     dossier_number: str = "",
     detail: str = "",
 ) -> None:
-    """Add a log line in the caller's transaction. ``detail`` must hold no personal data."""
+    """Add a log line in the caller's transaction. ``detail`` must hold no personal data.
+
+    A line about a household always carries its dossier number, looked up here when the
+    caller does not know it yet (a registration learns its number only when it is stored).
+    """
+    if household_id is not None and not dossier_number:
+        household = session.get(Household, household_id)
+        dossier_number = household.dossier_number if household is not None else ""
     session.add(
         AccessLogEntry(
             account_id=actor.account_id,
@@ -37,6 +45,36 @@ def log_access(
     )
 
 
+def log_households(
+    session: Session,
+    actor: Actor,
+    action: AccessAction,
+    household_ids: list[uuid.UUID],
+    *,
+    detail: str = "",
+) -> None:
+    """One log line for an output about several households, with one subject row each."""
+    entry = AccessLogEntry(
+        id=uuid.uuid4(),
+        account_id=actor.account_id,
+        login=actor.login,
+        action=action,
+        detail=detail[:200],
+    )
+    session.add(entry)
+    numbers = dict(
+        session.execute(
+            select(Household.id, Household.dossier_number).where(Household.id.in_(household_ids))
+        ).tuples()
+    )
+    session.add_all(
+        AccessLogSubject(
+            entry_id=entry.id, household_id=household_id, dossier_number=numbers.get(household_id, "")
+        )
+        for household_id in dict.fromkeys(household_ids)
+    )
+
+
 def _lines(entries: list[AccessLogEntry]) -> list[LogLine]:
     return [
         LogLine(e.at, e.login, e.action, e.household_id, e.dossier_number, e.detail)
@@ -46,7 +84,10 @@ def _lines(entries: list[AccessLogEntry]) -> list[LogLine]:
 
 def household_log(session: Session, household_id: uuid.UUID) -> list[LogLine]:
     """'Wie heeft dit dossier ingezien?': every line about one household, newest first."""
-    stmt = select(AccessLogEntry).where(AccessLogEntry.household_id == household_id)
+    about = select(AccessLogSubject.entry_id).where(AccessLogSubject.household_id == household_id)
+    stmt = select(AccessLogEntry).where(
+        (AccessLogEntry.household_id == household_id) | AccessLogEntry.id.in_(about)
+    )
     return _lines(list(session.scalars(stmt.order_by(AccessLogEntry.at.desc()))))
 
 
@@ -64,7 +105,9 @@ def search_log(
     if login:
         stmt = stmt.where(AccessLogEntry.login == login.strip().casefold())
     if dossier_number:
-        stmt = stmt.where(AccessLogEntry.dossier_number == dossier_number.strip())
+        number = dossier_number.strip()
+        about = select(AccessLogSubject.entry_id).where(AccessLogSubject.dossier_number == number)
+        stmt = stmt.where((AccessLogEntry.dossier_number == number) | AccessLogEntry.id.in_(about))
     if start:
         stmt = stmt.where(AccessLogEntry.at >= datetime.combine(start, time.min, UTC))
     if end:

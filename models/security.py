@@ -53,6 +53,21 @@ class AccessLogEntry(Base):
     detail: Mapped[str] = mapped_column(String(200), default="")
 
 
+class AccessLogSubject(Base):
+    """One household a multi-household log line is about (a list export, meeting minutes).
+
+    The line itself names no household; each family's "Wie heeft dit dossier
+    ingezien?" finds it through its subject row. Append-only like the log.
+    """
+
+    __tablename__ = "access_log_subject"
+    __table_args__ = (Index("ix_access_log_subject_household", "household_id"),)
+
+    entry_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("access_log.id"), primary_key=True)
+    household_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    dossier_number: Mapped[str] = mapped_column(String(20), default="")
+
+
 class ChangeRecord(Base):
     """One changed field: the correction history a family may ask to see."""
 
