@@ -28,11 +28,10 @@ bench: $(STAMP)
 	$(PY) bench/bench_households.py
 	$(PY) bench/bench_zrm.py
 
-SCREENS := huishoudens dossier aanmelden gezinslid inloggen vergrendeld toegangslog toestemming dossierlog
-
+# Every named screen, as the screen registry lists them (a new screen is registered once).
 screenshots: $(STAMP)
 	$(PY) main.py --db shots/demo.sqlite demo --households 300 --replace
-	for screen in $(SCREENS); do \
+	for screen in $$($(PY) main.py screenshot --lijst); do \
 		$(PY) main.py --db shots/demo.sqlite screenshot $$screen --out shots/$$screen.png || exit 1; \
 	done
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import math
 import os
@@ -42,13 +43,23 @@ KEYRING_PROBLEM = (
 
 
 def make_application() -> QApplication:
+    """The QApplication, with the crash handlers installed at once (qutebrowser's order)."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
+    install_crash_handlers()
     app.setApplicationName("Teamtafel")
     app.setOrganizationName("Teamtafel")
     app.setApplicationDisplayName("Teamtafel")
     return app
+
+
+def install_crash_handlers() -> None:
+    """faulthandler for hard crashes, and a hook that reports a bug without its data."""
+    if not faulthandler.is_enabled() and sys.stderr is not None:
+        faulthandler.enable()
+    if sys.excepthook is sys.__excepthook__:  # not over a test runner's own hook
+        sys.excepthook = excepthook
 
 
 def _ask_first_start(path: Path) -> str:
@@ -164,9 +175,14 @@ def start_session(path: Path, *, demo: bool) -> Unlocked | None:
     return None
 
 
-def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-    # The traceback's frames name code, not data; the message may carry data, so leave it out.
-    log.error("unexpected %s\n%s", kind.__name__, "".join(traceback.format_tb(tb)))
+def crash_report(kind: type[BaseException], tb: TracebackType | None) -> str:
+    """The exception's type and the code lines it passed: never its message or local values,
+    which may hold a name, BSN or note."""
+    return f"unexpected {kind.__name__}\n" + "".join(traceback.format_tb(tb))
+
+
+def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    log.error("%s", crash_report(kind, tb))
     QMessageBox.critical(
         None,
         "Teamtafel",
@@ -185,7 +201,6 @@ def run_gui(db: Path | None, *, demo: bool, quit_after_load: bool = False) -> in
         return 2
     if unlocked is None:
         return 0
-    sys.excepthook = _excepthook
     controller = MainController(unlocked)
     controller.window.show()
     controller.search("", True)

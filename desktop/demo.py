@@ -6,9 +6,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from desktop.accounts import add_account
 from desktop.keyring import DEFAULT_COST, KdfCost
 from desktop.session import Unlocked, create_database
+from desktop.usecases.accounts import add_account
 from models.demo import generate_demo
 from models.entities import Medewerker
 from models.permissions import Role

@@ -6,8 +6,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.database import StoreError, StoreProblem
 from models.errors import NotFound, RuleViolation
+from models.permissions import ROLE_PERMISSIONS, Permission, PermissionDenied
 from models.validation import ValidationError
-from views.labels import PROBLEM, RULE
+from views.labels import PROBLEM, ROLE_NAMES, RULE
 
 FIELD_NAMES = {
     "name": "Naam",
@@ -43,6 +44,16 @@ STORE_PROBLEMS = {
 }
 
 
+def needed_roles(permission: Permission) -> str:
+    """'een coördinator of een beheerder': the roles that may do this, for a refusal."""
+    names = [
+        f"een {ROLE_NAMES[role].lower()}"
+        for role, allowed in ROLE_PERMISSIONS.items()
+        if permission in allowed
+    ]
+    return " of ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+
+
 def describe(exc: Exception) -> str:
     """The Dutch sentence for an expected error; bugs are not described here."""
     if isinstance(exc, ValidationError):
@@ -54,6 +65,8 @@ def describe(exc: Exception) -> str:
         return RULE[exc.rule]
     if isinstance(exc, NotFound):
         return "Dit gegeven bestaat niet meer; misschien is het intussen verwijderd."
+    if isinstance(exc, PermissionDenied):
+        return f"Dit mag alleen {needed_roles(exc.permission)}."
     if isinstance(exc, StoreError):
         return STORE_PROBLEMS[exc.problem].format(path=exc.path)
     return "Er ging iets mis."

@@ -1,4 +1,4 @@
-"""The main window: the household list as the first tab, each opened dossier beside it."""
+"""The main window: the fixed tabs (Huishoudens first) and each opened dossier beside them."""
 
 from __future__ import annotations
 
@@ -6,28 +6,27 @@ import uuid
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabBar, QTabWidget, QWidget
 
 from views.dossier import DossierWidget
-from views.household_list import HouseholdListWidget
 
 
 class MainWindow(QMainWindow):
     newHouseholdRequested = Signal()
+    findRequested = Signal()
+    dossierClosed = Signal(uuid.UUID)
 
-    def __init__(self, household_list: HouseholdListWidget, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Teamtafel"))
+        self.setWindowTitle("Teamtafel")
         self.resize(1280, 800)
-        self.household_list = household_list
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
-        self.tabs.addTab(household_list, self.tr("Huishoudens"))
-        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.setCentralWidget(self.tabs)
+        self.fixed_tabs = 0
         self.store_label = QLabel()
         self.statusBar().addPermanentWidget(self.store_label)
         self._build_menu()
@@ -40,17 +39,17 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menu(self) -> None:
-        menu = self.file_menu = self.menuBar().addMenu(self.tr("&Bestand"))
-        new = QAction(self.tr("&Nieuw huishouden…"), self)
+        menu = self.file_menu = self.menuBar().addMenu("&Bestand")
+        new = QAction("&Nieuw huishouden…", self)
         new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(self.newHouseholdRequested)
-        find = QAction(self.tr("&Zoeken"), self)
+        find = QAction("&Zoeken", self)
         find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(self.focus_search)
-        close_tab = QAction(self.tr("Tabblad &sluiten"), self)
+        find.triggered.connect(self.findRequested)
+        close_tab = QAction("Tabblad &sluiten", self)
         close_tab.setShortcut(QKeySequence.StandardKey.Close)
         close_tab.triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
-        quit_action = self.quit_action = QAction(self.tr("&Afsluiten"), self)
+        quit_action = self.quit_action = QAction("&Afsluiten", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         for action in (new, find, close_tab):
@@ -58,21 +57,14 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(quit_action)
 
-    def focus_search(self) -> None:
-        self.tabs.setCurrentIndex(0)
-        self.household_list.search.setFocus()
-        self.household_list.search.selectAll()
+    def add_fixed_tab(self, widget: QWidget, title: str) -> None:
+        """A tab that stays (Huishoudens, later Overleggen and Overzicht), before the dossiers."""
+        index = self.tabs.insertTab(self.fixed_tabs, widget, title)
+        self.tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, None)
+        self.fixed_tabs += 1
 
     def dossier_tab(self, household_id: uuid.UUID) -> DossierWidget | None:
-        for index in range(1, self.tabs.count()):
-            widget = self.tabs.widget(index)
-            if (
-                isinstance(widget, DossierWidget)
-                and widget.dossier
-                and widget.dossier.id == household_id
-            ):
-                return widget
-        return None
+        return next((w for w in self.dossier_tabs() if w.household_id == household_id), None)
 
     def dossier_tabs(self) -> list[DossierWidget]:
         return [
@@ -85,14 +77,17 @@ class MainWindow(QMainWindow):
         index = self.tabs.indexOf(widget)
         if index < 0:
             index = self.tabs.addTab(widget, title)
+            widget.titleChanged.connect(
+                lambda name: self.tabs.setTabText(self.tabs.indexOf(widget), name)
+            )
         else:
             self.tabs.setTabText(index, title)
         self.tabs.setCurrentIndex(index)
 
     def close_tab(self, index: int) -> None:
-        if index <= 0:
-            return
         widget = self.tabs.widget(index)
+        if not isinstance(widget, DossierWidget):
+            return  # the fixed tabs stay
         self.tabs.removeTab(index)
-        if widget is not None:
-            widget.deleteLater()
+        self.dossierClosed.emit(widget.household_id)
+        widget.deleteLater()

@@ -15,12 +15,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
 from desktop.session import Unlocked
 from models.access import log_access, log_households
+from models.base import get_or_raise
 from models.permissions import AccessAction, Permission, require
 
 R = TypeVar("R")
@@ -80,9 +81,7 @@ def change(
     return Changed(household_id, frozenset(kinds))
 
 
-def open_household(
-    unlocked: Unlocked, household_id: uuid.UUID, work: Callable[[Session], R]
-) -> R:
+def open_household(unlocked: Unlocked, household_id: uuid.UUID, work: Callable[[Session], R]) -> R:
     """Read what an opened view shows, and log one OPEN line for it."""
     require(unlocked.actor, Permission.WORK_ON_DOSSIERS)
     with unlocked.store.sessions.begin() as session:
@@ -116,3 +115,9 @@ def output(
             )
         else:
             log_households(session, unlocked.actor, action, household_ids, detail=detail)
+
+
+def household_of(session: Session, cls: type[Any], record_id: uuid.UUID) -> uuid.UUID:
+    """The household a record belongs to (NotFound when it was removed meanwhile)."""
+    household_id: uuid.UUID = get_or_raise(session, cls, record_id).household_id
+    return household_id

@@ -14,9 +14,9 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from desktop.accounts import add_account, change_own_password, deactivate_account
-from desktop.avg import destroy, export_inzage
-from desktop.backup import BadBackup, make_backup, restore_backup
+from desktop.usecases.accounts import add_account, change_own_password, deactivate_account
+from desktop.usecases.avg import destroy, export_inzage
+from desktop.usecases.backup import BadBackup, make_backup, restore_backup
 from desktop.cli import main
 from desktop.demo import DEMO_ACCOUNTS, create_demo_database
 from desktop.keyring import WrongSecret, keyring_path

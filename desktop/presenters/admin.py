@@ -1,0 +1,210 @@
+"""The Beheer menu (beheerder only): access log, accounts, retention, back-ups, texts, settings."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
+
+from desktop.keyring import KeyringError, WrongSecret
+from desktop.presenters.account import AccountPresenter
+from desktop.presenters.dossier import confirm_and_destroy
+from desktop.presenters.ui import Ui
+from desktop.registry import ScreenContext, screen
+from desktop.usecases import access, avg, settings, zrm
+from desktop.usecases.accounts import LoginTaken, add_account, deactivate_account, list_accounts
+from desktop.usecases.backup import BadBackup, make_backup, restore_backup
+from desktop.usecases.settings import TeamSettings
+from models.instruments import InstrumentError
+from models.permissions import Permission
+from views.admin import (
+    AccessLogDialog,
+    AccountDialog,
+    AccountsDialog,
+    RetentionDialog,
+    SettingsDialog,
+)
+from views.labels import instrument_problem_text
+from views.main_window import MainWindow
+
+
+class AdminPresenter:
+    def __init__(self, ui: Ui, window: MainWindow, account: AccountPresenter) -> None:
+        self.ui = ui
+        self.account = account
+        if not ui.unlocked.actor.may(Permission.MANAGE_ACCOUNTS):
+            return
+        menu = window.menuBar().addMenu("B&eheer")
+        menu.addAction("&Toegangslog…", self.show_access_log)
+        menu.addAction("&Accounts…", self.manage_accounts)
+        menu.addAction("&Bewaartermijn…", self.review_retention)
+        menu.addSeparator()
+        menu.addAction("Back-up &maken…", self.make_backup)
+        menu.addAction("Back-up &terugzetten…", self.restore_backup)
+        menu.addAction("&ZRM-teksten laden…", self.load_zrm_texts)
+        menu.addSeparator()
+        menu.addAction("&Instellingen…", self.edit_settings)
+
+    def show_access_log(self) -> AccessLogDialog | None:
+        unlocked = self.ui.unlocked
+        logins = self.ui.attempt(lambda: [a.login for a in list_accounts(unlocked)])
+        if logins is None:
+            return None
+        dialog = AccessLogDialog(logins, self.ui.window)
+
+        def search(login: str, number: str, start: date | None, end: date | None) -> None:
+            lines = access.search(
+                unlocked, login=login, dossier_number=number, start=start, end=end
+            )
+            dialog.show_lines(lines)
+
+        dialog.filterRequested.connect(search)
+        search("", "", None, None)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def manage_accounts(self) -> AccountsDialog | None:
+        unlocked = self.ui.unlocked
+        accounts = self.ui.attempt(lambda: list_accounts(unlocked))
+        if accounts is None:
+            return None
+        dialog = AccountsDialog(self.ui.window)
+        dialog.show_accounts(accounts)
+
+        def add() -> None:
+            answer = AccountDialog.ask(dialog)
+            if answer is None:
+                return
+            name, login, role, password = answer
+            try:
+                add_account(unlocked, login=login, name=name, role=role, password=password)
+            except LoginTaken:
+                self.ui.warn("Deze inlognaam bestaat al.", dialog)
+            dialog.show_accounts(list_accounts(unlocked))
+
+        def deactivate(account_id: uuid.UUID) -> None:
+            if account_id == unlocked.actor.account_id:
+                self.ui.warn("U kunt uw eigen account niet uitschakelen.", dialog)
+                return
+            if self.ui.confirm(
+                "Dit account uitschakelen? Het kan de database daarna niet meer openen.", dialog
+            ):
+                deactivate_account(unlocked, account_id)
+                dialog.show_accounts(list_accounts(unlocked))
+
+        dialog.addRequested.connect(add)
+        dialog.deactivateRequested.connect(deactivate)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def review_retention(self) -> RetentionDialog | None:
+        found = self.ui.attempt(lambda: avg.retention_review(self.ui.unlocked))
+        if found is None:
+            return None
+        years, rows = found
+        dialog = RetentionDialog(years, rows, self.ui.window)
+        numbers = {r.household_id: r.dossier_number for r in rows}
+
+        def destroy_row(household_id: uuid.UUID) -> None:
+            if confirm_and_destroy(self.ui, household_id, numbers[household_id]):
+                dialog.accept()
+
+        dialog.destroyRequested.connect(destroy_row)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def make_backup(self) -> Path | None:
+        target, _filter = QFileDialog.getSaveFileName(
+            self.ui.window, "Back-up maken", "", "Teamtafel-back-up (*.ttbackup)"
+        )
+        if not target:
+            return None
+        path = self.ui.attempt(lambda: make_backup(self.ui.unlocked, Path(target)))
+        if path is not None:
+            self.ui.inform(f"Back-up gemaakt:\n{path}")
+        return path
+
+    def restore_backup(self) -> bool:
+        window = self.ui.window
+        source, _filter = QFileDialog.getOpenFileName(
+            window, "Back-up terugzetten", "", "Teamtafel-back-up (*.ttbackup)"
+        )
+        if not source:
+            return False
+        password, ok = QInputDialog.getText(
+            window,
+            "Back-up terugzetten",
+            "Uw wachtwoord (zoals het was toen de back-up werd gemaakt):",
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return False
+        try:
+            households = self.ui.attempt(
+                lambda: restore_backup(self.ui.unlocked, Path(source), password)
+            )
+        except (BadBackup, WrongSecret, KeyringError):
+            self.ui.warn(
+                "Deze back-up kan niet worden teruggezet: het is geen Teamtafel-back-up, hij is "
+                "beschadigd, of uw wachtwoord opent hem niet. Er is niets veranderd."
+            )
+            return False
+        if households is None:
+            return False
+        self.ui.inform(
+            f"De back-up ({households} huishoudens) is teruggezet; de vorige database staat "
+            "ernaast als kopie. Teamtafel sluit nu af. Start opnieuw en log in."
+        )
+        window.close()
+        return True
+
+    def edit_settings(self) -> None:
+        current = self.ui.attempt(lambda: settings.current(self.ui.unlocked))
+        if current is None:
+            return
+        answer = SettingsDialog.ask(
+            current.autolock_minutes, current.retention_years, parent=self.ui.window
+        )
+        if answer is None:
+            return
+        chosen = TeamSettings(*answer)
+        if self.ui.attempt(lambda: settings.save(self.ui.unlocked, chosen) or True):
+            self.account.autolock.set_minutes(chosen.autolock_minutes)
+
+    def load_zrm_texts(self, path: Path | None = None) -> bool:
+        """A beheerder loads the team's licensed ZRM cell texts from a file."""
+        if path is None:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self.ui.window, "ZRM-teksten laden", "", "Teksten (*.json)"
+            )
+            if not chosen:
+                return False
+            path = Path(chosen)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            self.ui.warn("Dit bestand kan niet worden gelezen.")
+            return False
+        try:
+            loaded = self.ui.attempt(lambda: zrm.load_team_texts(self.ui.unlocked, text))
+        except InstrumentError as exc:
+            self.ui.warn(instrument_problem_text(exc))
+            return False
+        if loaded is None:
+            return False
+        code, version = loaded
+        self.ui.inform(f"De teksten voor {code.upper()} (versie {version}) zijn geladen.")
+        return True
+
+
+@screen("toegangslog", order=90)
+def _access_log_screen(context: ScreenContext) -> QWidget:
+    dialog = context.controller.admin.show_access_log()  # type: ignore[attr-defined]
+    if dialog is None:
+        raise LookupError("het toegangslog is alleen voor een beheerder")
+    return dialog  # type: ignore[no-any-return]

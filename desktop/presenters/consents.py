@@ -1,0 +1,71 @@
+"""The consent section: record, change or remove consent to share information."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.registry import DossierScope, ScreenContext, screen, section
+from desktop.usecases import consents
+from desktop.usecases.base import Changed
+from desktop.usecases.consents import CONSENTS
+from models.records import HouseholdDossier
+from views.dialogs import ConsentDialog
+from views.dossier import Column
+from views.dossier.consents import ConsentsSection
+
+
+@section(CONSENTS, Column.LEFT, 40)
+class ConsentsPresenter:
+    def __init__(self, scope: DossierScope) -> None:
+        self.scope = scope
+        self.ui = scope.ui
+        self.widget = ConsentsSection()
+        self.widget.addRequested.connect(self.add)
+        self.widget.editRequested.connect(self.edit)
+        self.widget.removeRequested.connect(self.remove)
+
+    def refresh(self, dossier: HouseholdDossier, change: Changed | None) -> None:
+        self.widget.show_dossier(dossier, date.today())
+
+    def _people(self) -> list[tuple[uuid.UUID, str]]:
+        return [(m.id, m.full_name) for m in self.scope.current().members]
+
+    def add(self) -> None:
+        people = self._people()
+        self.ui.ask_and_save(
+            lambda draft, problems: ConsentDialog.ask(self.ui.window, people, draft, problems),
+            lambda draft: consents.add_consent(self.ui.unlocked, self.scope.household_id, draft),
+        )
+
+    def edit(self, consent_id: uuid.UUID) -> None:
+        people = self._people()
+        original = next(c for c in self.scope.current().consents if c.id == consent_id).draft()
+        self.ui.ask_and_save(
+            lambda draft, problems: ConsentDialog.ask(
+                self.ui.window, people, draft or original, problems
+            ),
+            lambda draft: consents.update_consent(self.ui.unlocked, consent_id, draft),
+        )
+
+    def remove(self, consent_id: uuid.UUID) -> None:
+        if self.ui.confirm("Deze toestemming verwijderen?"):
+            self.ui.attempt(lambda: consents.remove_consent(self.ui.unlocked, consent_id))
+
+
+@screen("toestemming", order=50)
+def _consent_screen(context: ScreenContext) -> QWidget:
+    """The consent form with an end date in the past, to show how it is explained."""
+    from desktop.screenshot import pick_household
+
+    dossier = pick_household(context)
+    members = [(m.id, m.full_name) for m in dossier.members]
+    consent = ConsentDialog(members, parent=context.ui.window)
+    consent.field("organisation").setText("GGZ Voorbeeldstad")
+    consent.field("purpose").setPlainText("Afstemming over de behandeling van moeder")
+    consent.field("given_by").setText(members[0][1] if members else "")
+    consent.field("valid_until").setText("01-01-2020")
+    consent.accept()
+    return consent

@@ -1,0 +1,50 @@
+"""The contact log section: record, change or remove a contact moment."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from desktop.registry import DossierScope, section
+from desktop.usecases import contacts, households
+from desktop.usecases.base import Changed
+from desktop.usecases.contacts import CONTACTS
+from models.records import HouseholdDossier
+from views.dialogs import ContactDialog
+from views.dossier import Column
+from views.dossier.contacts import ContactsSection
+
+
+@section(CONTACTS, Column.LEFT, 30)
+class ContactsPresenter:
+    def __init__(self, scope: DossierScope) -> None:
+        self.scope = scope
+        self.ui = scope.ui
+        self.widget = ContactsSection()
+        self.widget.addRequested.connect(self.add)
+        self.widget.editRequested.connect(self.edit)
+        self.widget.removeRequested.connect(self.remove)
+
+    def refresh(self, dossier: HouseholdDossier, change: Changed | None) -> None:
+        self.widget.show_dossier(dossier, date.today())
+
+    def add(self) -> None:
+        team = households.medewerkers(self.ui.unlocked)
+        self.ui.ask_and_save(
+            lambda draft, problems: ContactDialog.ask(self.ui.window, team, draft, problems),
+            lambda draft: contacts.add_contact(self.ui.unlocked, self.scope.household_id, draft),
+        )
+
+    def edit(self, contact_id: uuid.UUID) -> None:
+        team = households.medewerkers(self.ui.unlocked)
+        original = next(c for c in self.scope.current().contacts if c.id == contact_id).draft()
+        self.ui.ask_and_save(
+            lambda draft, problems: ContactDialog.ask(
+                self.ui.window, team, draft or original, problems
+            ),
+            lambda draft: contacts.update_contact(self.ui.unlocked, contact_id, draft),
+        )
+
+    def remove(self, contact_id: uuid.UUID) -> None:
+        if self.ui.confirm("Dit contactmoment verwijderen?"):
+            self.ui.attempt(lambda: contacts.remove_contact(self.ui.unlocked, contact_id))

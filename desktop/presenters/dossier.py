@@ -1,0 +1,148 @@
+"""The dossier tab: opens a household once (one OPEN line), lays out the registered sections,
+and refreshes them after every change to this household."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.presenters.ui import Ui
+from desktop.registry import SECTIONS, ScreenContext, SectionPresenter, screen
+from desktop.usecases import avg, households
+from desktop.usecases.base import Changed
+from models.permissions import Permission
+from models.records import HouseholdDossier
+from views.admin import HouseholdLogDialog
+from views.dialogs import HouseholdDialog
+from views.dossier import DossierWidget
+
+DESTROYED = "destroyed"
+
+
+class DossierPresenter:
+    def __init__(self, ui: Ui, household_id: uuid.UUID) -> None:
+        self.ui = ui
+        self.household_id = household_id
+        self.widget = DossierWidget(
+            household_id, can_destroy=ui.unlocked.actor.may(Permission.DESTROY_DOSSIER)
+        )
+        self._dossier: HouseholdDossier | None = None
+        self.sections: dict[str, SectionPresenter] = {}
+        for spec in SECTIONS:
+            presenter = spec.build(self)
+            self.sections[spec.kind] = presenter
+            self.widget.add_section(spec.kind, presenter.widget, spec.column, spec.order)
+        self.widget.editHouseholdRequested.connect(self.edit_household)
+        self.widget.logRequested.connect(self.show_log)
+        self.widget.destroyRequested.connect(self.destroy)
+        ui.changed.connect(self._on_changed)
+
+    # --- what sections use -------------------------------------------------------------
+
+    def current(self) -> HouseholdDossier:
+        assert self._dossier is not None, "open() first"
+        return self._dossier
+
+    def changed(self, change: Changed | None) -> None:
+        """For a section that stored a change outside Ui.attempt/ask_and_save."""
+        if change is not None:
+            self.ui.changed.emit(change)
+
+    # --- showing --------------------------------------------------------------------------
+
+    def open(self) -> bool:
+        """Read and show the dossier, logged as one opening; False when it cannot be read."""
+        dossier = self.ui.attempt(
+            lambda: households.open_dossier(self.ui.unlocked, self.household_id)
+        )
+        if dossier is None:
+            return False
+        self._show(dossier, None)
+        return True
+
+    def _on_changed(self, change: Changed) -> None:
+        if change.household_id != self.household_id or DESTROYED in change.kinds:
+            return
+        dossier = self.ui.attempt(lambda: households.dossier(self.ui.unlocked, self.household_id))
+        if dossier is not None:
+            self._show(dossier, change)
+
+    def _show(self, dossier: HouseholdDossier, change: Changed | None) -> None:
+        self._dossier = dossier
+        self.widget.show_dossier(dossier, date.today())
+        for presenter in self.sections.values():
+            presenter.refresh(dossier, change)
+
+    def detach(self) -> None:
+        """The tab closes: stop listening for changes."""
+        self.ui.changed.disconnect(self._on_changed)
+
+    # --- the header's actions --------------------------------------------------------------
+
+    def edit_household(self) -> None:
+        original = self.current().household
+        self.ui.ask_and_save(
+            lambda draft, problems: HouseholdDialog.ask(
+                self.ui.window, draft or original, problems
+            ),
+            lambda draft: households.update_household(self.ui.unlocked, self.household_id, draft),
+        )
+
+    def show_log(self) -> None:
+        lines = self.ui.attempt(
+            lambda: households.household_log(self.ui.unlocked, self.household_id)
+        )
+        if lines is not None:
+            dossier = self.current()
+            title = f"{dossier.household.name} · {dossier.dossier_number}"
+            dialog = HouseholdLogDialog(title, lines, self.ui.window)
+            dialog.exec()
+            dialog.deleteLater()
+
+    def destroy(self) -> None:
+        confirm_and_destroy(self.ui, self.household_id, self.current().dossier_number)
+
+
+def confirm_and_destroy(ui: Ui, household_id: uuid.UUID, dossier_number: str) -> bool:
+    """Vernietiging, after a question that says what it means; True when it was done."""
+    question = (
+        f"Dossier {dossier_number} definitief vernietigen? Alle gegevens van dit huishouden "
+        "worden verwijderd en zijn niet terug te halen (ook niet uit Teamtafel zelf). Het "
+        "toegangslog bewaart alleen dat het dossier is vernietigd, wanneer en door wie."
+    )
+    if not ui.confirm(question):
+        return False
+    done = ui.attempt(lambda: avg.destroy(ui.unlocked, household_id))
+    if done is None:
+        return False
+    ui.changed.emit(Changed(household_id, frozenset({DESTROYED})))
+    return True
+
+
+def _open_picked(context: ScreenContext) -> DossierWidget:
+    from desktop.screenshot import pick_household
+
+    dossier = pick_household(context)
+    context.ui.openRequested.emit(dossier.id)
+    widget = next(
+        w for w in context.ui.window.findChildren(DossierWidget) if w.household_id == dossier.id
+    )
+    return widget
+
+
+@screen("dossier", order=20)
+def _dossier_screen(context: ScreenContext) -> QWidget:
+    _open_picked(context)
+    return context.ui.window
+
+
+@screen("dossierlog", order=60)
+def _dossier_log_screen(context: ScreenContext) -> QWidget:
+    widget = _open_picked(context)
+    dossier = widget.dossier
+    assert dossier is not None
+    lines = households.household_log(context.unlocked, dossier.id)
+    title = f"{dossier.household.name} · {dossier.dossier_number}"
+    return HouseholdLogDialog(title, lines, context.ui.window)

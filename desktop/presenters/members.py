@@ -1,0 +1,66 @@
+"""The members section: add, change or remove a member, and the AVG inzage export."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.presenters.inzage import export_inzage
+from desktop.registry import DossierScope, ScreenContext, screen, section
+from desktop.usecases import households
+from desktop.usecases.base import Changed
+from desktop.usecases.households import MEMBERS
+from models.records import HouseholdDossier, PersonRecord
+from views.dialogs import PersonDialog
+from views.dossier import Column
+from views.dossier.members import MembersSection
+
+
+@section(MEMBERS, Column.LEFT, 10)
+class MembersPresenter:
+    def __init__(self, scope: DossierScope) -> None:
+        self.scope = scope
+        self.ui = scope.ui
+        self.widget = MembersSection()
+        self.widget.addRequested.connect(self.add)
+        self.widget.editRequested.connect(self.edit)
+        self.widget.removeRequested.connect(self.remove)
+        self.widget.exportRequested.connect(lambda person_id: export_inzage(self.ui, person_id))
+
+    def refresh(self, dossier: HouseholdDossier, change: Changed | None) -> None:
+        self.widget.show_dossier(dossier, date.today())
+
+    def _member(self, person_id: uuid.UUID) -> PersonRecord:
+        return next(p for p in self.scope.current().members if p.id == person_id)
+
+    def add(self) -> None:
+        self.ui.ask_and_save(
+            lambda draft, problems: PersonDialog.ask(self.ui.window, draft, problems),
+            lambda draft: households.add_member(self.ui.unlocked, self.scope.household_id, draft),
+        )
+
+    def edit(self, person_id: uuid.UUID) -> None:
+        original = self._member(person_id).draft()
+        self.ui.ask_and_save(
+            lambda draft, problems: PersonDialog.ask(self.ui.window, draft or original, problems),
+            lambda draft: households.update_member(self.ui.unlocked, person_id, draft),
+        )
+
+    def remove(self, person_id: uuid.UUID) -> None:
+        name = self._member(person_id).full_name
+        if self.ui.confirm(f"{name} uit dit huishouden verwijderen?"):
+            self.ui.attempt(lambda: households.remove_member(self.ui.unlocked, person_id))
+
+
+@screen("gezinslid", order=30)
+def _person_screen(context: ScreenContext) -> QWidget:
+    """A form with a wrong date and BSN, to show how mistakes are explained."""
+    person = PersonDialog(parent=context.ui.window)
+    person.field("first_name").setText("Sanne")
+    person.field("last_name").setText("Voorbeeld")
+    person.field("date_of_birth").setText("31-02-2012")
+    person.field("bsn").setText("123456788")
+    person.accept()
+    return person

@@ -1,0 +1,97 @@
+"""The traject section: the aanmelding, phase, regisseur, op-/afschalen, closure, a new aanmelding."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.registry import DossierScope, section
+from desktop.usecases import households, traject
+from desktop.usecases.base import Changed
+from desktop.usecases.traject import TRAJECT
+from models.enums import EventKind
+from models.records import HouseholdDossier, TrajectDraft, TrajectRecord
+from views.dialogs import CloseDialog, PhaseDialog, RegisseurDialog, ScaleDialog, TrajectDialog
+from views.dossier import Column
+from views.dossier.traject import TrajectSection
+
+
+def _earliest_event(current: TrajectRecord) -> date:
+    return max([current.registered_on, *(e.event_date for e in current.events)])
+
+
+@section(TRAJECT, Column.RIGHT, 10)
+class TrajectPresenter:
+    def __init__(self, scope: DossierScope) -> None:
+        self.scope = scope
+        self.ui = scope.ui
+        self.widget = TrajectSection(self.ui.codes)
+        self.widget.editRequested.connect(self.edit)
+        self.widget.newRequested.connect(self.start_new)
+        self.widget.phaseRequested.connect(self.change_phase)
+        self.widget.regisseurRequested.connect(self.change_regisseur)
+        self.widget.scaleRequested.connect(self.scale)
+        self.widget.closeRequested.connect(self.close)
+
+    def refresh(self, dossier: HouseholdDossier, change: Changed | None) -> None:
+        self.widget.show_dossier(dossier, date.today())
+
+    def _traject(self) -> TrajectRecord:
+        current = self.scope.current().traject
+        assert current is not None, "the buttons are disabled without a traject"
+        return current
+
+    def edit(self) -> None:
+        current = self._traject()
+        original = TrajectDraft(
+            registered_on=current.registered_on,
+            herkomst=current.herkomst,
+            question=current.question,
+            aard=current.aard,
+            ernst=current.ernst,
+            urgentie=current.urgentie,
+        )
+        self.ui.ask_and_save(
+            lambda draft, problems: TrajectDialog.ask(
+                self.ui.window, self.ui.codes, draft or original, None, problems
+            ),
+            lambda draft: traject.update_traject(self.ui.unlocked, current.id, draft),
+        )
+
+    def start_new(self) -> None:
+        team = households.medewerkers(self.ui.unlocked)
+        self.ui.ask_and_save(
+            lambda draft, problems: TrajectDialog.ask(
+                self.ui.window, self.ui.codes, draft, team, problems
+            ),
+            lambda draft: traject.start_traject(self.ui.unlocked, self.scope.household_id, draft),
+        )
+
+    def change_phase(self) -> None:
+        current = self._traject()
+        phase = PhaseDialog.ask(self.ui.window, current.phase, _earliest_event(current))
+        if phase is not None:
+            self.ui.attempt(lambda: traject.change_phase(self.ui.unlocked, current.id, phase))
+
+    def change_regisseur(self) -> None:
+        current = self._traject()
+        regisseur = current.regisseur
+        regie = RegisseurDialog.ask(
+            self.ui.window,
+            households.medewerkers(self.ui.unlocked),
+            regisseur.medewerker_id if regisseur else None,
+            regisseur.start_on if regisseur else current.registered_on,
+        )
+        if regie is not None:
+            self.ui.attempt(lambda: traject.change_regisseur(self.ui.unlocked, current.id, regie))
+
+    def scale(self, kind: EventKind) -> None:
+        current = self._traject()
+        event = ScaleDialog.ask(self.ui.window, kind, current.registered_on)
+        if event is not None:
+            self.ui.attempt(lambda: traject.record_scale_event(self.ui.unlocked, current.id, event))
+
+    def close(self) -> None:
+        current = self._traject()
+        closure = CloseDialog.ask(self.ui.window, self.ui.codes, _earliest_event(current))
+        if closure is not None:
+            self.ui.attempt(lambda: traject.close_traject(self.ui.unlocked, current.id, closure))

@@ -1,0 +1,90 @@
+"""What every presenter needs from the window: a parent for dialogs, errors in Dutch, refreshes."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.errors import describe
+from desktop.session import Unlocked
+from desktop.usecases.base import Changed
+from models.codelists import CodeLists, load_codelists
+from models.errors import DomainError
+from models.permissions import PermissionDenied
+from models.validation import Problem, ValidationError
+
+log = logging.getLogger(__name__)
+
+D = TypeVar("D")
+R = TypeVar("R")
+
+# A form's ask(): the draft typed so far and the problems found, to a new draft or None.
+Ask = Callable[[D | None, dict[str, Problem] | None], D | None]
+
+
+class Ui(QObject):
+    """The window side of a user action, shared by all presenters of one main window.
+
+    ``changed`` is emitted after every stored change, so the list and every open dossier
+    refresh what the change touched.
+    """
+
+    changed = Signal(object)  # Changed
+    openRequested = Signal(object)  # uuid.UUID of a household to open in its own tab
+
+    def __init__(self, window: QWidget, unlocked: Unlocked) -> None:
+        super().__init__(window)
+        self.window = window
+        self.unlocked = unlocked
+        self.codes: CodeLists = load_codelists()
+
+    def attempt(self, action: Callable[[], R], parent: QWidget | None = None) -> R | None:
+        """Run a use case; an expected refusal becomes a Dutch message and ``None``."""
+        try:
+            result = action()
+        except (DomainError, PermissionDenied) as exc:
+            self.warn(describe(exc), parent)
+            return None
+        if isinstance(result, Changed):
+            self.changed.emit(result)
+        return result
+
+    def ask_and_save(self, ask: Ask[D], save: Callable[[D], Changed]) -> Changed | None:
+        """Ask for a draft and save it; a rejected draft is asked again, filled in as typed."""
+        draft: D | None = None
+        problems: dict[str, Problem] | None = None
+        while True:
+            draft = ask(draft, problems)
+            if draft is None:
+                return None
+            try:
+                result = save(draft)
+            except ValidationError as exc:
+                problems = exc.problems
+                self.warn(describe(exc))
+                continue
+            except (DomainError, PermissionDenied) as exc:
+                self.warn(describe(exc))
+                return None
+            self.changed.emit(result)
+            return result
+
+    def confirm(self, question: str, parent: QWidget | None = None) -> bool:
+        answer = QMessageBox.question(
+            parent or self.window,
+            "Teamtafel",
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def warn(self, text: str, parent: QWidget | None = None) -> None:
+        QMessageBox.warning(parent or self.window, "Teamtafel", text)
+
+    def inform(self, text: str, parent: QWidget | None = None) -> None:
+        QMessageBox.information(parent or self.window, "Teamtafel", text)

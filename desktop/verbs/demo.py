@@ -1,0 +1,43 @@
+"""``demo``: a database with clearly fictional households."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.cli import CommandFailed
+from desktop.registry import VERBS, Verb
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--households", type=int, default=400, metavar="N", help="aantal huishoudens"
+    )
+    parser.add_argument("--seed", type=int, default=2026, help="startgetal voor het toeval")
+    parser.add_argument(
+        "--replace", action="store_true", help="vervang een bestaand bestand (anders: weigeren)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from desktop.demo import DEMO_ACCOUNTS, create_demo_database
+    from desktop.keyring import keyring_path
+
+    db = args.db
+    if args.households < 1:
+        raise CommandFailed("--households moet minstens 1 zijn")
+    keys = keyring_path(db)
+    if db.exists() or keys.exists():
+        if not args.replace:
+            raise CommandFailed(f"{db} bestaat al; kies een ander pad of gebruik --replace")
+        db.unlink(missing_ok=True)
+        keys.unlink(missing_ok=True)
+    create_demo_database(db, args.households, seed=args.seed).close()
+    print(f"{args.households} huishoudens aangemaakt in {db} (versleuteld)")
+    print(
+        "inloggen als: "
+        + ", ".join(f"{login} / {password}" for login, password, _r, _m in DEMO_ACCOUNTS)
+    )
+    return 0
+
+
+VERBS.add("demo", Verb("demo", "maak een database met verzonnen huishoudens", configure, run, 10))
