@@ -70,6 +70,8 @@ class MainController:
                 presenter.widget.deleteLater()
                 return None
             self.dossiers[household_id] = presenter
+        elif not presenter.reload():
+            return None
         self.window.show_dossier_tab(presenter.widget, presenter.current().household.name)
         return presenter.widget
 

@@ -62,12 +62,16 @@ class DossierPresenter:
         self._show(dossier, None)
         return True
 
-    def _on_changed(self, change: Changed) -> None:
-        if change.household_id != self.household_id or DESTROYED in change.kinds:
-            return
+    def reload(self, change: Changed | None = None) -> bool:
+        """Show the stored state again: the same view, so not a new opening in the log."""
         dossier = self.ui.attempt(lambda: households.dossier(self.ui.unlocked, self.household_id))
         if dossier is not None:
             self._show(dossier, change)
+        return dossier is not None
+
+    def _on_changed(self, change: Changed) -> None:
+        if change.household_id == self.household_id and DESTROYED not in change.kinds:
+            self.reload(change)
 
     def _show(self, dossier: HouseholdDossier, change: Changed | None) -> None:
         self._dossier = dossier

@@ -94,7 +94,7 @@ def test_screenshot_verb_names_bad_input(
             [
                 "screenshot",
                 "dossier",
-                "--household",
+                "--dossier",
                 "1999-1",
                 "--out",
                 str(tmp_path / "x.png"),

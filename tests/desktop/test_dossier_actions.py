@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.controller import MainController
+from desktop.usecases.households import medewerkers
 from desktop.session import Unlocked
 from models import households as service
 from models.enums import ContactKind, EventKind, MemberRole, Phase
@@ -55,7 +56,7 @@ def opened(qtbot: QtBot, unlocked: Unlocked) -> tuple[MainController, DossierWid
 
 
 def _stored(controller: MainController, household_id: uuid.UUID):  # type: ignore[no-untyped-def]
-    with controller.store.sessions() as session:
+    with controller.unlocked.store.sessions() as session:
         return service.load_dossier(session, household_id)
 
 
@@ -77,7 +78,7 @@ def test_edit_household_details(qtbot: QtBot, opened) -> None:  # type: ignore[n
 
 def test_edit_and_remove_a_member(qtbot: QtBot, opened, message_boxes: MessageBoxes) -> None:  # type: ignore[no-untyped-def]
     controller, widget, household_id = opened
-    widget.members.selectRow(0)
+    widget.section("members").table.selectRow(0)
 
     def rename(dialog: PersonDialog) -> None:
         assert dialog.field("first_name").text() == "Sem"
@@ -86,17 +87,19 @@ def test_edit_and_remove_a_member(qtbot: QtBot, opened, message_boxes: MessageBo
         press_save(qtbot, dialog)
 
     on_modal(PersonDialog, rename)
-    qtbot.mouseClick(widget.edit_member, Qt.MouseButton.LeftButton)
-    assert widget.members.item(0, 0).text() == "Daan Bakker"
+    qtbot.mouseClick(widget.section("members").edit_button, Qt.MouseButton.LeftButton)
+    assert widget.section("members").table.item(0, 0).text() == "Daan Bakker"
 
-    widget.members.selectRow(0)
-    qtbot.mouseClick(widget.remove_member, Qt.MouseButton.LeftButton)  # the fake box answers Cancel
-    assert widget.members.rowCount() == 1
+    widget.section("members").table.selectRow(0)
+    qtbot.mouseClick(
+        widget.section("members").remove_button, Qt.MouseButton.LeftButton
+    )  # the fake box answers Cancel
+    assert widget.section("members").table.rowCount() == 1
     assert message_boxes.texts() == ["Daan Bakker uit dit huishouden verwijderen?"]
     message_boxes.answer = QMessageBox.StandardButton.Yes
-    widget.members.selectRow(0)
-    qtbot.mouseClick(widget.remove_member, Qt.MouseButton.LeftButton)
-    assert widget.members.rowCount() == 0
+    widget.section("members").table.selectRow(0)
+    qtbot.mouseClick(widget.section("members").remove_button, Qt.MouseButton.LeftButton)
+    assert widget.section("members").table.rowCount() == 0
     assert _stored(controller, household_id).members == ()
 
 
@@ -115,9 +118,10 @@ def test_contacts_are_logged_edited_and_removed(
 
     on_modal(ContactDialog, log_visit)
     qtbot.mouseClick(
-        widget.findChild(type(widget.edit_contact), "add_contact"), Qt.MouseButton.LeftButton
+        widget.findChild(type(widget.section("contacts").edit_button), "add_contact"),
+        Qt.MouseButton.LeftButton,
     )
-    assert [widget.contacts.item(0, c).text() for c in range(4)] == [
+    assert [widget.section("contacts").table.item(0, c).text() for c in range(4)] == [
         "20-11-2026",
         "Huisbezoek",
         "Anouk Verbeek",
@@ -129,14 +133,14 @@ def test_contacts_are_logged_edited_and_removed(
         kind.setCurrentIndex(kind.findText("Telefoon"))
         press_save(qtbot, dialog)
 
-    widget.contacts.selectRow(0)
+    widget.section("contacts").table.selectRow(0)
     on_modal(ContactDialog, make_it_a_call)
-    qtbot.mouseClick(widget.edit_contact, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(widget.section("contacts").edit_button, Qt.MouseButton.LeftButton)
     assert _stored(controller, household_id).contacts[0].kind is ContactKind.TELEFOON
 
     message_boxes.answer = QMessageBox.StandardButton.Yes
-    widget.contacts.selectRow(0)
-    qtbot.mouseClick(widget.remove_contact, Qt.MouseButton.LeftButton)
+    widget.section("contacts").table.selectRow(0)
+    qtbot.mouseClick(widget.section("contacts").remove_button, Qt.MouseButton.LeftButton)
     assert _stored(controller, household_id).contacts == ()
 
 
@@ -144,7 +148,7 @@ def test_phase_scale_events_and_a_new_aanmelding(qtbot: QtBot, opened) -> None: 
     controller, widget, household_id = opened
 
     on_modal(PhaseDialog, lambda dialog: press_save(qtbot, dialog))  # the next phase is proposed
-    qtbot.mouseClick(widget.phase_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(widget.section("traject").phase_button, Qt.MouseButton.LeftButton)
     assert widget.badge.text() == "Vraagverheldering"
 
     def note(text: str):  # type: ignore[no-untyped-def]
@@ -155,30 +159,30 @@ def test_phase_scale_events_and_a_new_aanmelding(qtbot: QtBot, opened) -> None: 
         return act
 
     on_modal(ScaleDialog, note("Veilig Thuis ingeschakeld"))
-    qtbot.mouseClick(widget.up_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(widget.section("traject").up_button, Qt.MouseButton.LeftButton)
     on_modal(ScaleDialog, note("Waakvlam"))
-    qtbot.mouseClick(widget.down_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(widget.section("traject").down_button, Qt.MouseButton.LeftButton)
     traject = _stored(controller, household_id).traject
     assert [(e.kind, e.note) for e in traject.events][-2:] == [
         (EventKind.OPSCHALEN, "Veilig Thuis ingeschakeld"),
         (EventKind.AFSCHALEN, "Waakvlam"),
     ]
-    assert widget.events.item(0, 1).text() == "Afgeschaald"
+    assert widget.section("traject").events.item(0, 1).text() == "Afgeschaald"
 
     def correct_question(dialog: TrajectDialog) -> None:
         qtbot.keyClicks(dialog.field("question"), "Hulp bij geldzaken.")
         press_save(qtbot, dialog)
 
     on_modal(TrajectDialog, correct_question)
-    qtbot.mouseClick(widget.edit_traject, Qt.MouseButton.LeftButton)
-    assert widget.traject_labels["question"].text() == "Hulp bij geldzaken."
+    qtbot.mouseClick(widget.section("traject").edit_button, Qt.MouseButton.LeftButton)
+    assert widget.section("traject").labels["question"].text() == "Hulp bij geldzaken."
 
-    with controller.store.sessions.begin() as session:
+    with controller.unlocked.store.sessions.begin() as session:
         service.close_traject(
             session, traject.id, service.Closure(date(2026, 11, 1), "afgeschaald")
         )
     controller.open_household(household_id)
-    assert widget.new_traject_button.isVisible()
+    assert widget.section("traject").new_button.isVisible()
 
     def register_again(dialog: TrajectDialog) -> None:
         herkomst = dialog.field("herkomst")
@@ -186,7 +190,7 @@ def test_phase_scale_events_and_a_new_aanmelding(qtbot: QtBot, opened) -> None: 
         press_save(qtbot, dialog)
 
     on_modal(TrajectDialog, register_again)
-    qtbot.mouseClick(widget.new_traject_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(widget.section("traject").new_button, Qt.MouseButton.LeftButton)
     dossier = _stored(controller, household_id)
     assert dossier.traject.phase is Phase.AANGEMELD and dossier.traject.herkomst == "huisarts"
     assert len(dossier.earlier_trajecten) == 1
@@ -214,7 +218,8 @@ def test_a_draft_the_store_refuses_comes_back_filled_in(
     monkeypatch.setattr(PersonDialog, "ask", ask)
     monkeypatch.setattr(service, "add_member", refuse)
     qtbot.mouseClick(
-        widget.findChild(type(widget.edit_member), "add_member"), Qt.MouseButton.LeftButton
+        widget.findChild(type(widget.section("members").edit_button), "add_member"),
+        Qt.MouseButton.LeftButton,
     )
     assert asked == [(None, None), (typed, {"bsn": Problem.BSN_ELFPROEF})]
     assert "BSN: Dit BSN bestaat niet" in message_boxes.texts()[0]
@@ -229,4 +234,4 @@ def test_add_a_medewerker_from_the_team_menu(
     )
     team_menu = next(a.menu() for a in controller.window.menuBar().actions() if a.text() == "&Team")
     team_menu.actions()[0].trigger()
-    assert [m.name for m in controller.medewerkers()] == ["Anouk Verbeek", "Bas Hoekstra"]
+    assert [m.name for m in medewerkers(controller.unlocked)] == ["Anouk Verbeek", "Bas Hoekstra"]

@@ -61,7 +61,7 @@ def test_register_add_member_reopen_and_find(
     assert handled, "the registration form did not open"
     dossier = _current_dossier(controller)
     assert dossier.title.text() == "Yılmaz"
-    assert dossier.traject_labels["regisseur"].text().startswith("Anouk Verbeek")
+    assert dossier.section("traject").labels["regisseur"].text().startswith("Anouk Verbeek")
 
     problems_seen: list[str] = []
 
@@ -80,11 +80,12 @@ def test_register_add_member_reopen_and_find(
 
     on_modal(PersonDialog, fill_member)
     qtbot.mouseClick(
-        dossier.findChild(type(dossier.edit_member), "add_member"), Qt.MouseButton.LeftButton
+        dossier.findChild(type(dossier.section("members").edit_button), "add_member"),
+        Qt.MouseButton.LeftButton,
     )
     assert problems_seen == [PROBLEM[Problem.BSN_ELFPROEF]]
-    assert dossier.members.rowCount() == 1
-    controller.store.close()
+    assert dossier.section("members").table.rowCount() == 1
+    controller.unlocked.store.close()
     controller.window.close()
 
     # Start again on the same file: find the household by typing, open it with Enter.
@@ -94,10 +95,10 @@ def test_register_add_member_reopen_and_find(
     qtbot.keyClick(again.household_list.search, Qt.Key.Key_Return)
     reopened = _current_dossier(again)
     assert reopened.title.text() == "Yılmaz"
-    assert reopened.members.item(0, 0).text() == "Elif Yılmaz"
-    assert reopened.members.item(0, 4).text() == "111222333"
-    assert reopened.traject_labels["herkomst"].text() == "Huisarts"
-    again.store.close()
+    assert reopened.section("members").table.item(0, 0).text() == "Elif Yılmaz"
+    assert reopened.section("members").table.item(0, 4).text() == "111222333"
+    assert reopened.section("traject").labels["herkomst"].text() == "Huisarts"
+    again.unlocked.store.close()
 
     with unlock(db_path, TEST_LOGIN, TEST_PASSWORD).store.sessions() as session:
         row = service.search_households(session, "111222333")[0]
@@ -133,9 +134,9 @@ def test_change_regisseur_then_close_the_traject(qtbot: QtBot, unlocked: Unlocke
         press_save(qtbot, dialog)
 
     on_modal(RegisseurDialog, pick_bas)
-    qtbot.mouseClick(dossier.regisseur_button, Qt.MouseButton.LeftButton)
-    assert dossier.traject_labels["regisseur"].text().startswith("Bas Hoekstra")
-    assert "Anouk Verbeek: 05-01-2026 –" in dossier.regisseurs.text()
+    qtbot.mouseClick(dossier.section("traject").regisseur_button, Qt.MouseButton.LeftButton)
+    assert dossier.section("traject").labels["regisseur"].text().startswith("Bas Hoekstra")
+    assert "Anouk Verbeek: 05-01-2026 –" in dossier.section("traject").regisseurs.text()
 
     def close_it(dialog: CloseDialog) -> None:
         press_save(qtbot, dialog)  # no reason yet: stays open
@@ -145,13 +146,13 @@ def test_change_regisseur_then_close_the_traject(qtbot: QtBot, unlocked: Unlocke
         press_save(qtbot, dialog)
 
     on_modal(CloseDialog, close_it)
-    qtbot.mouseClick(dossier.close_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dossier.section("traject").close_button, Qt.MouseButton.LeftButton)
     assert dossier.badge.text() == "Afgesloten"
-    assert dossier.new_traject_button.isVisible()
+    assert dossier.section("traject").new_button.isVisible()
     assert controller.household_list.model.rowCount() == 0  # the list shows open trajecten
 
-    with controller.store.sessions() as session:
+    with controller.unlocked.store.sessions() as session:
         traject = service.load_dossier(session, household_id).traject
     assert traject is not None and traject.phase is Phase.AFGESLOTEN
     assert traject.close_reason == "doelen_bereikt"
-    controller.store.close()
+    controller.unlocked.store.close()

@@ -125,9 +125,9 @@ def test_medewerker_sees_no_beheer_menu_and_is_refused_anyway(
     qtbot.addWidget(controller.window)
     menus = [a.text() for a in controller.window.menuBar().actions()]
     assert "B&eheer" not in menus and "&Team" not in menus
-    assert controller.show_access_log() is None
-    assert controller.manage_accounts() is None
-    assert controller.review_retention() is None
+    assert controller.admin.show_access_log() is None
+    assert controller.admin.manage_accounts() is None
+    assert controller.admin.review_retention() is None
     assert message_boxes.texts() == ["Dit mag alleen een beheerder."] * 3
     anouk.close()
 
@@ -140,7 +140,7 @@ def test_beheerder_reads_the_log_and_adds_an_account(
     qtbot.addWidget(controller.window)
     menus = [a.text() for a in controller.window.menuBar().actions()]
     assert "B&eheer" in menus
-    log = controller.show_access_log()
+    log = controller.admin.show_access_log()
     assert log is not None
     qtbot.addWidget(log)
     whats = {log.table.item(r, 2).text() for r in range(log.table.rowCount())}
@@ -159,7 +159,7 @@ def test_beheerder_reads_the_log_and_adds_an_account(
             lambda cls, parent=None: ("Bas Hoekstra", "bas", Role.COORDINATOR, "bas-wachtwoord-1")
         ),
     )
-    accounts = controller.manage_accounts()
+    accounts = controller.admin.manage_accounts()
     assert accounts is not None
     qtbot.addWidget(accounts)
     accounts.addRequested.emit()

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.controller import MainController
+from desktop.usecases import zrm as zrm_usecases
 from desktop.session import Unlocked
 from models import households as service
 from models import zrm
@@ -41,7 +42,7 @@ def dossier(qtbot: QtBot, unlocked: Unlocked) -> tuple[MainController, DossierWi
 
 def test_score_a_full_zrm_by_keyboard_only(qtbot: QtBot, dossier, unlocked: Unlocked) -> None:  # type: ignore[no-untyped-def]
     controller, widget, person_id = dossier
-    assert widget.zrm_empty.isVisible()
+    assert widget.section("measurements").empty.isVisible()
     keys = "2345123451234"  # one level per domain, in order
 
     def score(dialog: ZrmScoringDialog) -> None:
@@ -73,14 +74,15 @@ def test_score_a_full_zrm_by_keyboard_only(qtbot: QtBot, dossier, unlocked: Unlo
     assert stored.draft.score("maatschappelijke_participatie").target == 5  # type: ignore[union-attr]
     assert stored.complete and stored.draft.assessor == "Tessa Tester"
     # Reopened, the dossier shows it side by side; levels 1-2 stand out.
-    reopened = controller.open_household(widget.dossier.id)
-    assert reopened is not None and reopened.zrm_table.isVisible()
+    reopened = controller.open_household(widget.household_id)
+    assert reopened is not None and reopened.section("measurements").table.isVisible()
     assert (
-        reopened.zrm_table.item(0, 1).text() == "2" and reopened.zrm_table.item(0, 1).font().bold()
+        reopened.section("measurements").table.item(0, 1).text() == "2"
+        and reopened.section("measurements").table.item(0, 1).font().bold()
     )
     assert (
-        reopened.zrm_table.item(3, 1).text() == "5"
-        and not reopened.zrm_table.item(3, 1).font().bold()
+        reopened.section("measurements").table.item(3, 1).text() == "5"
+        and not reopened.section("measurements").table.item(3, 1).font().bold()
     )
 
 
@@ -93,7 +95,7 @@ def test_partial_zrm_is_saved_as_incomplete(qtbot: QtBot, dossier, unlocked: Unl
         dialog.accept()
 
     on_modal(ZrmScoringDialog, score)
-    widget.zrmRequested.emit(person_id)
+    widget.section("measurements").scoreRequested.emit(person_id)
     with unlocked.store.sessions() as session:
         (stored,) = zrm.person_measurements(session, person_id)
     assert not stored.complete and stored.level("tijdsbesteding") == 1
@@ -133,7 +135,7 @@ def test_history_compares_draws_and_corrects(
     _measure(unlocked, person_id, 200, 2)
     _measure(unlocked, person_id, 100, 3)
     _measure(unlocked, person_id, 10, 4)
-    widget.zrmHistoryRequested.emit(person_id)
+    widget.section("measurements").historyRequested.emit(person_id)
     history = next(w for w in controller.window.findChildren(ZrmHistoryDialog))
     qtbot.addWidget(history)
     qtbot.waitExposed(history)
@@ -181,7 +183,7 @@ def test_team_texts_load_for_a_beheerder_and_show_beside_the_grid(
             }
         )
     )
-    assert not controller.load_zrm_texts(bad)
+    assert not controller.admin.load_zrm_texts(bad)
     assert (
         message_boxes.texts()[-1]
         == "Het bestand noemt een domein dat het instrument niet heeft: geld. Er is niets geladen."
@@ -198,9 +200,8 @@ def test_team_texts_load_for_a_beheerder_and_show_beside_the_grid(
         ),
         encoding="utf-8",
     )
-    assert controller.load_zrm_texts(good)
-    with unlocked.store.sessions() as session:
-        instrument = controller.zrm_instrument(session)
+    assert controller.admin.load_zrm_texts(good)
+    instrument = zrm_usecases.instrument(unlocked)
     dialog = ZrmScoringDialog(instrument, "Maud Bakker", "Anouk")
     qtbot.addWidget(dialog)
     assert "Groeiende complexe schulden." in dialog.help.toPlainText()

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from typing import Any
 
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from models.codelists import load_codelists
@@ -16,7 +18,11 @@ from models.records import (
     RegisseurRecord,
     TrajectRecord,
 )
-from views.dossier import DossierWidget
+from views.dossier import Column, DossierWidget
+from views.dossier.consents import ConsentsSection
+from views.dossier.contacts import ContactsSection
+from views.dossier.members import MembersSection
+from views.dossier.traject import TrajectSection
 
 TODAY = date(2026, 11, 25)
 
@@ -67,54 +73,86 @@ def _dossier(phase: Phase = Phase.PLAN, regisseur: bool = True) -> HouseholdDoss
     )
 
 
-def test_dossier_shows_the_household_whole(qtbot: QtBot) -> None:
-    widget = DossierWidget(load_codelists())
+def _shown(qtbot: QtBot, dossier: HouseholdDossier) -> DossierWidget:
+    """The container with the record sections laid out, as the dossier presenter does."""
+    widget = DossierWidget(dossier.id)
     qtbot.addWidget(widget)
-    widget.show_dossier(_dossier(), today=TODAY)
+    sections: list[tuple[str, Any, Column]] = [
+        ("members", MembersSection(), Column.LEFT),
+        ("contacts", ContactsSection(), Column.LEFT),
+        ("consents", ConsentsSection(), Column.LEFT),
+        ("traject", TrajectSection(load_codelists()), Column.RIGHT),
+    ]
+    for order, (kind, section, column) in enumerate(sections):
+        widget.add_section(kind, section, column, order)
+    widget.show_dossier(dossier, today=TODAY)
+    for kind, section, _column in sections:
+        section.show_dossier(dossier, TODAY)
+    return widget
+
+
+def test_sections_are_laid_out_by_column_and_order(qtbot: QtBot) -> None:
+    widget = DossierWidget(uuid.uuid4())
+    qtbot.addWidget(widget)
+    widget.add_section("b", QLabel("tweede"), Column.LEFT, 20)
+    widget.add_section("a", QLabel("eerste"), Column.LEFT, 10)
+    widget.add_section("c", QLabel("rechts"), Column.RIGHT, 5)
+    left = widget.columns[Column.LEFT]
+    assert [left.itemAt(i).widget().text() for i in range(2)] == ["eerste", "tweede"]
+    assert widget.section_kinds() == ["a", "b", "c"]
+
+
+def test_dossier_shows_the_household_whole(qtbot: QtBot) -> None:
+    widget = _shown(qtbot, _dossier())
     widget.show()
     assert widget.title.text() == "De Groot"
     assert (
         "2026-00026" in widget.subtitle.text() and "5536 NJ Voorbeeldstad" in widget.subtitle.text()
     )
-    assert widget.members.rowCount() == 2
-    assert widget.members.item(1, 0).text() == "Gerrit de Groot"
-    assert widget.members.item(1, 2).text() == "17"
-    assert widget.members.item(0, 3).text() == "Ouder"
-    assert widget.traject_labels["herkomst"].text() == "School / kinderopvang"
-    assert widget.traject_labels["regisseur"].text() == "Anouk Verbeek (sinds 01-06-2026)"
-    assert "Bas Hoekstra: 05-01-2026 – 01-06-2026" in widget.regisseurs.text()
-    assert widget.events.item(0, 1).text() == "Aangemeld → Plan"
+    assert widget.section("members").table.rowCount() == 2
+    assert widget.section("members").table.item(1, 0).text() == "Gerrit de Groot"
+    assert widget.section("members").table.item(1, 2).text() == "17"
+    assert widget.section("members").table.item(0, 3).text() == "Ouder"
+    assert widget.section("traject").labels["herkomst"].text() == "School / kinderopvang"
+    assert (
+        widget.section("traject").labels["regisseur"].text() == "Anouk Verbeek (sinds 01-06-2026)"
+    )
+    assert "Bas Hoekstra: 05-01-2026 – 01-06-2026" in widget.section("traject").regisseurs.text()
+    assert widget.section("traject").events.item(0, 1).text() == "Aangemeld → Plan"
     assert widget.warnings.isVisible()
     assert "Gerrit de Groot wordt 18 op 21 mei 2027" in widget.warnings.text()
-    assert widget.close_button.isEnabled() and not widget.new_traject_button.isVisible()
+    assert (
+        widget.section("traject").close_button.isEnabled()
+        and not widget.section("traject").new_button.isVisible()
+    )
 
 
 def test_missing_regisseur_stands_out(qtbot: QtBot) -> None:
-    widget = DossierWidget(load_codelists())
-    qtbot.addWidget(widget)
-    widget.show_dossier(_dossier(regisseur=False), today=TODAY)
+    widget = _shown(qtbot, _dossier(regisseur=False))
     widget.show()
-    assert widget.traject_labels["regisseur"].text() == "Geen casusregisseur"
+    assert widget.section("traject").labels["regisseur"].text() == "Geen casusregisseur"
     assert "geen casusregisseur" in widget.warnings.text()
 
 
 def test_closed_traject_offers_a_new_aanmelding(qtbot: QtBot) -> None:
-    widget = DossierWidget(load_codelists())
-    qtbot.addWidget(widget)
-    widget.show_dossier(_dossier(phase=Phase.AFGESLOTEN), today=TODAY)
+    widget = _shown(qtbot, _dossier(phase=Phase.AFGESLOTEN))
     widget.show()
-    assert not widget.phase_button.isEnabled() and not widget.regisseur_button.isEnabled()
-    assert widget.new_traject_button.isVisible() and not widget.close_button.isVisible()
+    assert (
+        not widget.section("traject").phase_button.isEnabled()
+        and not widget.section("traject").regisseur_button.isEnabled()
+    )
+    assert (
+        widget.section("traject").new_button.isVisible()
+        and not widget.section("traject").close_button.isVisible()
+    )
 
 
 def test_member_buttons_follow_the_selection(qtbot: QtBot) -> None:
-    widget = DossierWidget(load_codelists())
-    qtbot.addWidget(widget)
     dossier = _dossier()
-    widget.show_dossier(dossier, today=TODAY)
-    assert not widget.edit_member.isEnabled()
-    widget.members.selectRow(1)
-    assert widget.edit_member.isEnabled()
-    with qtbot.waitSignal(widget.editMemberRequested) as requested:
-        widget.edit_member.click()
+    widget = _shown(qtbot, dossier)
+    assert not widget.section("members").edit_button.isEnabled()
+    widget.section("members").table.selectRow(1)
+    assert widget.section("members").edit_button.isEnabled()
+    with qtbot.waitSignal(widget.section("members").editRequested) as requested:
+        widget.section("members").edit_button.click()
     assert requested.args == [dossier.members[1].id]
