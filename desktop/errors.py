@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop.database import StoreError, StoreProblem
 from models.errors import NotFound, RuleViolation
 from models.validation import ValidationError
-from views.labels import PROBLEM, RULE
+from models.wording import PROBLEM, RULE
 
 FIELD_NAMES = {
     "name": "Naam",
