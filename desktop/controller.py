@@ -20,11 +20,12 @@ from desktop.accounts import (
     list_accounts,
 )
 from desktop.autolock import AutoLock
-from desktop.avg import destroy, export_inzage, retention_review
 from desktop.backup import BadBackup, make_backup, restore_backup
 from desktop.errors import show_error
 from desktop.keyring import KeyringError, WrongSecret
+from desktop.printing import show_document
 from desktop.session import Unlocked
+from desktop.usecases.avg import destroy, inzage_document, retention_review
 from models import consents, settings, zrm
 from models import households as service
 from models.access import household_log, log_access, search_log
@@ -489,19 +490,16 @@ class MainController:
             HouseholdLogDialog(title, lines, self.window).exec()
 
         def export(person_id: uuid.UUID) -> None:
-            folder = QFileDialog.getExistingDirectory(
-                self.window, self.window.tr("Map voor de inzage-export")
-            )
-            if not folder:
-                return
-            pdf, machine = export_inzage(self.unlocked, person_id, Path(folder))
-            QMessageBox.information(
-                self.window,
-                "Teamtafel",
-                self.window.tr("De inzage-export staat klaar:\n%1\n%2")
-                .replace("%1", pdf.name)
-                .replace("%2", machine.name),
-            )
+            document = inzage_document(self.unlocked, person_id)
+            pdf = show_document(self.window, self.unlocked, document)
+            if pdf is not None:
+                QMessageBox.information(
+                    self.window,
+                    "Teamtafel",
+                    self.window.tr("De inzage-export staat klaar:\n%1\n%2")
+                    .replace("%1", pdf.name)
+                    .replace("%2", pdf.with_suffix(".json").name),
+                )
 
         def destroy_dossier() -> None:
             assert widget.dossier is not None

@@ -15,12 +15,12 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from desktop.accounts import add_account, change_own_password, deactivate_account
-from desktop.avg import destroy, export_inzage
 from desktop.backup import BadBackup, make_backup, restore_backup
 from desktop.cli import main
 from desktop.demo import DEMO_ACCOUNTS, create_demo_database
 from desktop.keyring import WrongSecret, keyring_path
 from desktop.session import Throttle, Unlocked, unlock
+from desktop.usecases.avg import destroy, export_inzage
 from models import households as service
 from models.access import household_log, search_log
 from models.consents import add_consent, list_consents, uncovered

@@ -211,7 +211,7 @@ def test_inzage_export_includes_the_zrm_in_the_familys_words(
 ) -> None:
     from pypdf import PdfReader
 
-    from desktop.avg import export_inzage
+    from desktop.usecases.avg import export_inzage
 
     with unlocked.store.sessions.begin() as session:
         household_id = register(session, "Bakker")

@@ -1,0 +1,84 @@
+"""The AVG actions, each permission-checked and logged: inzage, vernietiging, retention."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import date
+from pathlib import Path
+
+from desktop.database import vacuum
+from desktop.session import Unlocked
+from desktop.usecases.printing import Attachment, Document, save_document
+from models import settings
+from models.access import log_access
+from models.avg import destroy_household, retention_candidates
+from models.inzage import inzage_report
+from models.permissions import AccessAction, Permission, require
+from models.records import RetentionRow
+
+INZAGE_DETAIL = "inzage-export (AVG)"
+
+
+def inzage_document(
+    unlocked: Unlocked, person_id: uuid.UUID, *, on: date | None = None
+) -> Document:
+    """The person's data as a readable PDF with the machine-readable JSON beside it.
+
+    Built in memory and not logged: saving it (:func:`save_document`) logs the EXPORT.
+    The family receives it themselves, so no consent is needed.
+    """
+    from desktop.reports.inzage import (  # reportlab loads only when a PDF is made
+        inzage_file_stem,
+        inzage_json,
+        inzage_pdf,
+    )
+
+    require(unlocked.actor, Permission.WORK_ON_DOSSIERS)
+    with unlocked.store.sessions() as session:
+        report = inzage_report(session, person_id)
+    machine = json.dumps(inzage_json(report), ensure_ascii=False, indent=1)
+    return Document(
+        title="Inzage persoonsgegevens",
+        pdf=inzage_pdf(report, made_by=unlocked.actor.name, on=on),
+        household_ids=(report.household_id,),
+        file_name=f"{inzage_file_stem(report)}.pdf",
+        action=AccessAction.EXPORT,
+        detail=INZAGE_DETAIL,
+        person_id=person_id,
+        attachments=(Attachment(".json", machine.encode("utf-8")),),
+    )
+
+
+def export_inzage(unlocked: Unlocked, person_id: uuid.UUID, folder: Path) -> tuple[Path, Path]:
+    """The inzage straight into ``folder`` (PDF and JSON, 0600), logged as export.
+
+    For the command line and tests; the window previews it first (:mod:`desktop.printing`).
+    """
+    document = inzage_document(unlocked, person_id)
+    pdf, machine = save_document(unlocked, document, folder / document.file_name)
+    return pdf, machine
+
+
+def destroy(unlocked: Unlocked, household_id: uuid.UUID) -> str:
+    """Vernietiging on request: gone from the file for real (secure_delete and VACUUM)."""
+    require(unlocked.actor, Permission.DESTROY_DOSSIER)
+    with unlocked.store.sessions.begin() as session:
+        number = destroy_household(session, household_id)
+        log_access(
+            session,
+            unlocked.actor,
+            AccessAction.DESTROY,
+            household_id=household_id,
+            dossier_number=number,
+            detail="dossier vernietigd op verzoek",
+        )
+    vacuum(unlocked.store.engine)  # no freed page keeps an old copy
+    return number
+
+
+def retention_review(unlocked: Unlocked) -> tuple[int, list[RetentionRow]]:
+    require(unlocked.actor, Permission.REVIEW_RETENTION)
+    with unlocked.store.sessions() as session:
+        years = settings.get_int(session, settings.RETENTION_YEARS)
+        return years, retention_candidates(session, years)
