@@ -134,6 +134,7 @@ def field_table(fields: Sequence[tuple[str, object]], *, label_width: float = 45
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),  # the cells' own font, under the paragraphs
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.lightgrey),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -159,6 +160,7 @@ def data_table(
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
                 ("BACKGROUND", (0, 0), (-1, 0), _HEADER_FILL),
                 ("GRID", (0, 0), (-1, -1), 0.4, _GRID),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -228,6 +230,7 @@ def build_pdf(story: list[Flowable], *, document_title: str, header: str, made_o
         title=document_title,
         author="Teamtafel",
         creator="Teamtafel",
+        initialFontName=FONT,  # or an unused Helvetica creeps into every page
         invariant=True,  # the same report gives the same bytes: no creation time or random id
     )
     document.build(story, canvasmaker=_numbered_canvas(header, made_on))
