@@ -62,11 +62,12 @@ def log_households(
         detail=detail[:200],
     )
     session.add(entry)
-    numbers = dict(
-        session.execute(
+    numbers: dict[uuid.UUID, str] = {
+        household_id: number
+        for household_id, number in session.execute(
             select(Household.id, Household.dossier_number).where(Household.id.in_(household_ids))
-        ).tuples()
-    )
+        )
+    }
     session.add_all(
         AccessLogSubject(
             entry_id=entry.id,
