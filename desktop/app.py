@@ -27,7 +27,7 @@ from desktop.session import (
     reset_password_with_recovery,
     unlock,
 )
-from views.labels import ROLE_NAMES
+from models.wording import ROLE_NAMES
 from views.login import FirstAdminDialog, LoginDialog, RecoveryCodeDialog
 
 log = logging.getLogger(__name__)

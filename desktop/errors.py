@@ -8,7 +8,7 @@ from desktop.database import StoreError, StoreProblem
 from models.errors import NotFound, RuleViolation
 from models.permissions import ROLE_PERMISSIONS, Permission, PermissionDenied
 from models.validation import ValidationError
-from views.labels import PROBLEM, ROLE_NAMES, RULE
+from models.wording import PROBLEM, ROLE_NAMES, RULE
 
 FIELD_NAMES = {
     "name": "Naam",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -62,14 +62,17 @@ def log_households(
         detail=detail[:200],
     )
     session.add(entry)
-    numbers = dict(
-        session.execute(
+    numbers: dict[uuid.UUID, str] = {
+        household_id: number
+        for household_id, number in session.execute(
             select(Household.id, Household.dossier_number).where(Household.id.in_(household_ids))
-        ).tuples()
-    )
+        )
+    }
     session.add_all(
         AccessLogSubject(
-            entry_id=entry.id, household_id=household_id, dossier_number=numbers.get(household_id, "")
+            entry_id=entry.id,
+            household_id=household_id,
+            dossier_number=numbers.get(household_id, ""),
         )
         for household_id in dict.fromkeys(household_ids)
     )
@@ -100,7 +103,10 @@ def search_log(
     end: date | None = None,
     limit: int = 5000,
 ) -> list[LogLine]:
-    """The whole log for a beheerder, filtered by user, dossier and period (inclusive)."""
+    """The whole log for a beheerder, filtered by user, dossier and period (inclusive).
+
+    The period's days are the beheerder's local days, as the screen shows the times.
+    """
     stmt = select(AccessLogEntry)
     if login:
         stmt = stmt.where(AccessLogEntry.login == login.strip().casefold())
@@ -109,9 +115,9 @@ def search_log(
         about = select(AccessLogSubject.entry_id).where(AccessLogSubject.dossier_number == number)
         stmt = stmt.where((AccessLogEntry.dossier_number == number) | AccessLogEntry.id.in_(about))
     if start:
-        stmt = stmt.where(AccessLogEntry.at >= datetime.combine(start, time.min, UTC))
+        stmt = stmt.where(AccessLogEntry.at >= datetime.combine(start, time.min).astimezone())
     if end:
         stmt = stmt.where(
-            AccessLogEntry.at < datetime.combine(end + timedelta(days=1), time.min, UTC)
+            AccessLogEntry.at < datetime.combine(end + timedelta(days=1), time.min).astimezone()
         )
     return _lines(list(session.scalars(stmt.order_by(AccessLogEntry.at.desc()).limit(limit))))

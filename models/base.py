@@ -11,7 +11,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import TypeVar
 
-from sqlalchemy import DateTime, MetaData, String, Uuid, event
+from sqlalchemy import DateTime, Dialect, MetaData, String, TypeDecorator, Uuid, event
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from models.errors import NotFound
@@ -33,6 +33,31 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+class UtcDateTime(TypeDecorator[datetime]):
+    """A moment stored as UTC and handed back aware (UTC), on every database.
+
+    SQLite keeps ``DateTime(timezone=True)`` as text without its zone and returns it
+    naive. This stores the same text as before (the UTC wall clock), so existing
+    files read unchanged, and hands it back with ``tzinfo=UTC``. A naive value
+    cannot say which zone it meant and is refused.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: give a moment with its time zone")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -41,9 +66,9 @@ class Tracked:
     """Mixin: UUID key plus who created and last changed the record, and when."""
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     created_by: Mapped[str] = mapped_column(String(64), default=SYSTEM_USER)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_by: Mapped[str] = mapped_column(String(64), default=SYSTEM_USER)
 
 

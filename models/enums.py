@@ -1,4 +1,4 @@
-"""Workflow states the code reasons about.  Labels in Dutch live in ``views.labels``."""
+"""Workflow states the code reasons about.  Dutch words for them live in ``models.wording``."""
 
 from __future__ import annotations
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, Enum, ForeignKey, Index, String, Text, Uuid
+from sqlalchemy import Boolean, Enum, ForeignKey, Index, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.base import Base, Tracked, utc_now
+from models.base import Base, Tracked, UtcDateTime, utc_now
 from models.permissions import AccessAction, Role
 
 
@@ -43,7 +43,7 @@ class AccessLogEntry(Base):
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now, index=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, index=True)
     account_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     login: Mapped[str] = mapped_column(String(64))
     action: Mapped[AccessAction] = mapped_column(_enum(AccessAction))
@@ -75,7 +75,7 @@ class ChangeRecord(Base):
     __table_args__ = (Index("ix_change_record_household", "household_id", "at"),)
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     login: Mapped[str] = mapped_column(String(64))
     table_name: Mapped[str] = mapped_column(String(40))
     record_id: Mapped[uuid.UUID] = mapped_column(Uuid)

@@ -88,3 +88,19 @@ def message_boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
         QMessageBox, "information", fake("information", QMessageBox.StandardButton.Ok)
     )
     return boxes
+
+
+@pytest.fixture
+def amsterdam_time() -> Iterator[None]:
+    """The computer's clock in Dutch time (CET/CEST), whatever the test machine says."""
+    import time
+
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "Europe/Amsterdam"
+    time.tzset()
+    yield
+    if old is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = old
+    time.tzset()

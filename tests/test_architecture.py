@@ -45,6 +45,7 @@ VIEW_ALLOWED_MODELS = {
     "models.errors",
     "models.permissions",
     "models.instruments",
+    "models.wording",
 }
 
 

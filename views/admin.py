@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import UTC
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -25,7 +24,7 @@ from models.permissions import Role
 from models.records import AccountRecord, LogLine, RetentionRow
 from models.validation import Problem, check_required, parse_date
 from views.forms import DateLineEdit, FormDialog, code_combo, save_cancel_buttons, text_of
-from views.labels import ACCESS_ACTION, ROLE_NAMES, date_text
+from views.labels import ACCESS_ACTION, ROLE_NAMES, date_text, moment_text
 from views.tables import fill_table, read_only_table, selected_id
 
 
@@ -34,9 +33,7 @@ def _log_rows(
 ) -> list[tuple[object, Sequence[str]]]:
     rows: list[tuple[object, Sequence[str]]] = []
     for line in lines:
-        # SQLite hands back the stored UTC time without its zone: show it in local time.
-        local = (line.at if line.at.tzinfo else line.at.replace(tzinfo=UTC)).astimezone()
-        cells = [local.strftime("%d-%m-%Y %H:%M"), line.login, ACCESS_ACTION[line.action]]
+        cells = [moment_text(line.at), line.login, ACCESS_ACTION[line.action]]
         if with_dossier:
             cells.append(line.dossier_number)
         cells.append(line.detail)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.wording import number_text
 from views.household_table_model import (
     COL_ADDRESS,
     COL_NAME,
@@ -26,7 +27,6 @@ from views.household_table_model import (
     Fetch,
     HouseholdTableModel,
 )
-from views.labels import LOCALE
 
 SEARCH_DELAY_MS = 150
 
@@ -101,7 +101,7 @@ class HouseholdListWidget(QWidget):
     def set_source(self, fetch: Fetch, total: int) -> None:
         """Show a new search result: ``total`` matches, fetched page by page."""
         self.model.set_source(fetch, total)
-        count = LOCALE.toString(total)
+        count = number_text(total)
         self.count_label.setText(
             self.tr("1 huishouden")
             if total == 1

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor
 
 from models.enums import OPEN_PHASES, Phase
 from models.records import HouseholdRow, HouseholdSort
-from views.labels import PHASE, date_text
+from models.wording import PHASE, date_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 from models.instruments import Instrument
 from models.records import MeasurementDraft, MeasurementRecord, ScoreDraft, Trend
 from models.validation import Problem, parse_date
+from models.wording import PROBLEM, date_text
 from views.forms import DateLineEdit, confirm_discard, save_cancel_buttons
-from views.labels import PROBLEM, date_text
 
 if TYPE_CHECKING:
     from views.zrm_chart import TrendChart

@@ -1,22 +1,21 @@
-"""The AVG inzage export of one person, from the members section."""
+"""The AVG inzage export of one person, from the members section, on the one print path."""
 
 from __future__ import annotations
 
 import uuid
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
-
 from desktop.presenters.ui import Ui
+from desktop.printing import show_document
 from desktop.usecases import avg
 
 
-def export_inzage(ui: Ui, person_id: uuid.UUID) -> tuple[Path, Path] | None:
-    folder = QFileDialog.getExistingDirectory(ui.window, "Map voor de inzage-export")
-    if not folder:
+def export_inzage(ui: Ui, person_id: uuid.UUID) -> Path | None:
+    """Preview the person's inzage PDF; on Opslaan the PDF and its JSON file are written."""
+    document = ui.attempt(lambda: avg.inzage_document(ui.unlocked, person_id))
+    if document is None:
         return None
-    written = ui.attempt(lambda: avg.export_inzage(ui.unlocked, person_id, Path(folder)))
-    if written is not None:
-        pdf, machine = written
-        ui.inform(f"De inzage-export staat klaar:\n{pdf.name}\n{machine.name}")
-    return written
+    pdf = show_document(ui.window, ui.unlocked, document)
+    if pdf is not None:
+        ui.inform(f"De inzage-export staat klaar:\n{pdf.name}\n{pdf.with_suffix('.json').name}")
+    return pdf

@@ -1,44 +1,62 @@
-"""The beheerder's and team's AVG actions, each permission-checked and logged."""
+"""The AVG actions, each permission-checked and logged: inzage, vernietiging, retention."""
 
 from __future__ import annotations
 
 import json
 import uuid
+from datetime import date
 from pathlib import Path
 
 from desktop.database import vacuum
 from desktop.session import Unlocked
+from desktop.usecases.printing import Attachment, Document, save_document
 from models import settings
 from models.access import log_access
-from models.avg import destroy_household, inzage, retention_candidates
-from models.entities import Person
+from models.avg import destroy_household, retention_candidates
+from models.inzage import inzage_report
 from models.permissions import AccessAction, Permission, require
 from models.records import RetentionRow
 
+INZAGE_DETAIL = "inzage-export (AVG)"
+
+
+def inzage_document(
+    unlocked: Unlocked, person_id: uuid.UUID, *, on: date | None = None
+) -> Document:
+    """The person's data as a readable PDF with the machine-readable JSON beside it.
+
+    Built in memory and not logged: saving it (:func:`save_document`) logs the EXPORT.
+    The family receives it themselves, so no consent is needed.
+    """
+    from desktop.reports.inzage import (  # reportlab loads only when a PDF is made
+        inzage_file_stem,
+        inzage_json,
+        inzage_pdf,
+    )
+
+    require(unlocked.actor, Permission.WORK_ON_DOSSIERS)
+    with unlocked.store.sessions() as session:
+        report = inzage_report(session, person_id)
+    machine = json.dumps(inzage_json(report), ensure_ascii=False, indent=1)
+    return Document(
+        title="Inzage persoonsgegevens",
+        pdf=inzage_pdf(report, made_by=unlocked.actor.name, on=on),
+        household_ids=(report.household_id,),
+        file_name=f"{inzage_file_stem(report)}.pdf",
+        action=AccessAction.EXPORT,
+        detail=INZAGE_DETAIL,
+        person_id=person_id,
+        attachments=(Attachment(".json", machine.encode("utf-8")),),
+    )
+
 
 def export_inzage(unlocked: Unlocked, person_id: uuid.UUID, folder: Path) -> tuple[Path, Path]:
-    """The person's data as a readable PDF and a machine-readable JSON file; logged as export."""
-    require(unlocked.actor, Permission.WORK_ON_DOSSIERS)
-    with unlocked.store.sessions.begin() as session:
-        data = inzage(session, person_id)
-        person = session.get(Person, person_id)
-        assert person is not None
-        log_access(
-            session,
-            unlocked.actor,
-            AccessAction.EXPORT,
-            household_id=person.household_id,
-            person_id=person_id,
-            dossier_number=data["huishouden"]["dossiernummer"],
-            detail="inzage-export (AVG)",
-        )
-    from desktop.reports import inzage_pdf  # reportlab loads only when a PDF is made
+    """The inzage straight into ``folder`` (PDF and JSON, 0600), logged as export.
 
-    stem = f"inzage-{data['huishouden']['dossiernummer']}-{str(person_id)[:8]}"
-    folder.mkdir(parents=True, exist_ok=True)
-    pdf = inzage_pdf(data, folder / f"{stem}.pdf", made_by=unlocked.actor.name)
-    machine = folder / f"{stem}.json"
-    machine.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    For the command line and tests; the window previews it first (:mod:`desktop.printing`).
+    """
+    document = inzage_document(unlocked, person_id)
+    pdf, machine = save_document(unlocked, document, folder / document.file_name)
     return pdf, machine
 
 

@@ -15,6 +15,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from desktop.usecases import access
+    from models.wording import moment_text
 
     unlocked = unlock_for_verb(args.db)
     try:
@@ -23,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
         unlocked.close()
     for line in lines:
         print(
-            f"{line.at:%d-%m-%Y %H:%M:%S}  {line.login:<12} {line.action.value:<8} "
+            f"{moment_text(line.at)}  {line.login:<12} {line.action.value:<8} "
             f"{line.dossier_number:<11} {line.detail}"
         )
     return 0

@@ -1,0 +1,306 @@
+"""The AVG inzage as a PDF for the family and as a JSON file, both from one typed report."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from reportlab.platypus import Flowable, Spacer
+
+from desktop.reports.pdf import (
+    body,
+    build_pdf,
+    data_table,
+    field_table,
+    heading,
+    subheading,
+    title,
+)
+from models.codelists import load_codelists
+from models.instruments import shipped_instruments
+from models.inzage import InzageReport
+from models.records import MeasurementRecord, TrajectRecord
+from models.wording import (
+    ACCESS_ACTION,
+    CONTACT_KIND,
+    EVENT_KIND,
+    NOT_ASSESSED,
+    PHASE,
+    ROLE,
+    UNTIL_NOW,
+    WHOLE_HOUSEHOLD,
+    date_text,
+    long_date_text,
+    moment_text,
+    yes_no,
+)
+
+TITLE = "Inzage persoonsgegevens"
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def inzage_json(report: InzageReport) -> dict[str, Any]:
+    """The machine-readable file: codes and ISO dates, moments in UTC with their offset."""
+    person, household = report.person, report.household
+    return {
+        "persoon": {
+            "voornaam": person.first_name,
+            "tussenvoegsel": person.infix,
+            "achternaam": person.last_name,
+            "geboortedatum": _iso(person.date_of_birth),
+            "rol": person.role.value,
+            "bsn": person.bsn,
+            "vastgelegd_op": person.recorded_at.isoformat(),
+            "vastgelegd_door": person.recorded_by,
+        },
+        "huishouden": {
+            "dossiernummer": household.dossier_number,
+            "naam": household.address.name,
+            "adres": household.street_line,
+            "postcode": household.address.postcode,
+            "woonplaats": household.address.city,
+            "telefoon": household.address.phone,
+            "gezinsleden": list(household.members),
+        },
+        "trajecten": [
+            {
+                "aanmelddatum": _iso(t.registered_on),
+                "herkomst": t.herkomst,
+                "vraag": t.question,
+                "fase": t.phase.value,
+                "aard": t.aard,
+                "ernst": t.ernst,
+                "urgentie": t.urgentie,
+                "afgesloten_op": _iso(t.closed_on),
+                "afsluitreden": t.close_reason,
+                "regisseurs": [
+                    {"naam": r.name, "van": _iso(r.start_on), "tot": _iso(r.end_on)}
+                    for r in t.regisseurs
+                ],
+                "verloop": [
+                    {"datum": _iso(e.event_date), "soort": e.kind.value, "toelichting": e.note}
+                    for e in t.events
+                ],
+            }
+            for t in report.trajecten
+        ],
+        "contactmomenten": [
+            {
+                "datum": _iso(c.contact_date),
+                "soort": c.kind.value,
+                "medewerker": c.medewerker,
+                "notitie": c.note,
+            }
+            for c in report.contacts
+        ],
+        "toestemmingen": [
+            {
+                "organisatie": c.organisation,
+                "doel": c.purpose,
+                "gegeven_door": c.given_by,
+                "datum": _iso(c.given_on),
+                "geldig_tot": _iso(c.valid_until),
+                "geweigerd": c.refused,
+                "betreft": c.person or WHOLE_HOUSEHOLD,
+            }
+            for c in report.consents
+        ],
+        "zrm_metingen": [
+            {
+                "datum": _iso(m.measured_on),
+                "instrument": f"{m.draft.instrument_code} {m.draft.instrument_version}",
+                "beoordelaar": m.draft.assessor,
+                "volledig": m.complete,
+                "scores": {
+                    s.item_code: {
+                        "niveau": s.level,
+                        "niet_beoordeeld": s.not_assessed,
+                        "doel": s.target,
+                        "opmerking": s.remark,
+                    }
+                    for s in m.draft.scores
+                },
+            }
+            for m in report.measurements
+        ],
+        "wijzigingen": [
+            {
+                "wanneer": h.at.isoformat(),
+                "door": h.login,
+                "gegeven": h.what,
+                "was": h.old_value,
+                "werd": h.new_value,
+            }
+            for h in report.changes
+        ],
+        "inzage_in_dossier": [
+            {"wanneer": line.at.isoformat(), "door": line.login, "handeling": line.action.value}
+            for line in report.access
+        ],
+    }
+
+
+def _traject(traject: TrajectRecord) -> list[Flowable]:
+    codes = load_codelists()
+    return [
+        heading(f"Traject, aangemeld op {date_text(traject.registered_on)}"),
+        field_table(
+            [
+                ("Aanmelddatum", date_text(traject.registered_on)),
+                ("Herkomst", codes.label("herkomst", traject.herkomst)),
+                ("Vraag", traject.question),
+                ("Fase", PHASE[traject.phase]),
+                ("Aard", codes.label("aard", traject.aard)),
+                ("Ernst", codes.label("ernst", traject.ernst)),
+                ("Urgentie", codes.label("urgentie", traject.urgentie)),
+                ("Afgesloten op", date_text(traject.closed_on)),
+                ("Afsluitreden", codes.label("afsluitreden", traject.close_reason)),
+            ]
+        ),
+        subheading("Casusregisseurs"),
+        data_table(
+            ["Naam", "Van", "Tot"],
+            [
+                (r.name, date_text(r.start_on), date_text(r.end_on) or UNTIL_NOW)
+                for r in traject.regisseurs
+            ],
+            widths=[0.5, 0.25, 0.25],
+        ),
+        subheading("Verloop"),
+        data_table(
+            ["Datum", "Soort", "Toelichting"],
+            [(date_text(e.event_date), EVENT_KIND[e.kind], e.note) for e in traject.events],
+            widths=[0.15, 0.2, 0.65],
+        ),
+    ]
+
+
+def _measurement(measurement: MeasurementRecord) -> list[Flowable]:
+    """A ZRM measurement in the matrix's own order, levels in words."""
+    draft = measurement.draft
+    instrument = shipped_instruments().get((draft.instrument_code, draft.instrument_version))
+    order = [item.code for item in instrument.items] if instrument else []
+    rows = []
+    for score in sorted(
+        draft.scores,
+        key=lambda s: order.index(s.item_code) if s.item_code in order else len(order),
+    ):
+        item = instrument.item(score.item_code) if instrument else None
+        if score.not_assessed:
+            level = NOT_ASSESSED
+        elif instrument and score.level:
+            level = f"{score.level} · {instrument.level_name(score.level)}"
+        else:
+            level = str(score.level or "")
+        domain = (item.client_name or item.name) if item else score.item_code
+        rows.append((domain, level, score.target, score.remark))
+    incomplete = "" if measurement.complete else " (onvolledig)"
+    return [
+        subheading(f"Meting van {date_text(draft.measured_on)} door {draft.assessor}{incomplete}"),
+        data_table(["Domein", "Niveau", "Doel", "Opmerking"], rows, widths=[0.28, 0.3, 0.08, 0.34]),
+        Spacer(1, 4),
+    ]
+
+
+def inzage_pdf(report: InzageReport, *, made_by: str, on: date | None = None) -> bytes:
+    """A readable overview of everything Teamtafel holds about one person, as PDF bytes."""
+    on = on or date.today()
+    person, household = report.person, report.household
+    name = person.full_name
+    story: list[Flowable] = [
+        title(f"{TITLE}: {name}"),
+        body(
+            "Overzicht van alle gegevens die het wijkteam in Teamtafel over u heeft vastgelegd, "
+            f"gemaakt op {long_date_text(on)} door {made_by}. Klopt er iets niet? Dan kunt u "
+            "vragen om het te verbeteren of aan te vullen."
+        ),
+        heading("Persoonsgegevens"),
+        field_table(
+            [
+                ("Voornaam", person.first_name),
+                ("Tussenvoegsel", person.infix),
+                ("Achternaam", person.last_name),
+                ("Geboortedatum", date_text(person.date_of_birth)),
+                ("Rol", ROLE[person.role]),
+                ("BSN", person.bsn),
+                ("Vastgelegd op", moment_text(person.recorded_at)),
+                ("Vastgelegd door", person.recorded_by),
+            ]
+        ),
+        heading("Huishouden"),
+        field_table(
+            [
+                ("Dossiernummer", household.dossier_number),
+                ("Naam", household.address.name),
+                ("Adres", household.street_line),
+                ("Postcode", household.address.postcode),
+                ("Woonplaats", household.address.city),
+                ("Telefoon", household.address.phone),
+                ("Gezinsleden", ", ".join(household.members)),
+            ]
+        ),
+    ]
+    for traject in report.trajecten:
+        story += _traject(traject)
+    story.append(heading("Zelfredzaamheid-Matrix (ZRM)"))
+    if not report.measurements:
+        story.append(body("Niets vastgelegd."))
+    for measurement in report.measurements:
+        story += _measurement(measurement)
+    story += [
+        heading("Contactmomenten"),
+        data_table(
+            ["Datum", "Soort", "Medewerker", "Notitie"],
+            [
+                (date_text(c.contact_date), CONTACT_KIND[c.kind], c.medewerker, c.note)
+                for c in report.contacts
+            ],
+            widths=[0.13, 0.14, 0.2, 0.53],
+        ),
+        heading("Toestemmingen"),
+        data_table(
+            ["Organisatie", "Doel", "Gegeven door", "Datum", "Geldig tot", "Geweigerd", "Betreft"],
+            [
+                (
+                    c.organisation,
+                    c.purpose,
+                    c.given_by,
+                    date_text(c.given_on),
+                    date_text(c.valid_until),
+                    yes_no(c.refused),
+                    c.person or WHOLE_HOUSEHOLD,
+                )
+                for c in report.consents
+            ],
+            widths=[0.16, 0.14, 0.13, 0.14, 0.14, 0.14, 0.15],
+        ),
+        heading("Wijzigingen (correctiegeschiedenis)"),
+        data_table(
+            ["Wanneer", "Door", "Gegeven", "Was", "Werd"],
+            [
+                (moment_text(h.at), h.login, h.what, h.old_value, h.new_value)
+                for h in report.changes
+            ],
+            widths=[0.2, 0.11, 0.23, 0.23, 0.23],
+        ),
+        heading("Wie heeft het dossier ingezien of gewijzigd?"),
+        data_table(
+            ["Wanneer", "Door", "Handeling"],
+            [(moment_text(a.at), a.login, ACCESS_ACTION[a.action]) for a in report.access],
+            widths=[0.25, 0.3, 0.45],
+        ),
+    ]
+    return build_pdf(
+        story,
+        document_title=f"{TITLE} {name}",
+        header=f"{TITLE} · dossier {household.dossier_number}",
+        made_on=on,
+    )
+
+
+def inzage_file_stem(report: InzageReport) -> str:
+    """inzage-2026-0001-1a2b3c4d: the dossier number and the start of the person's id, no name."""
+    return f"inzage-{report.household.dossier_number}-{str(report.person.id)[:8]}"

@@ -1,0 +1,106 @@
+"""The Qt-free half of the one print path: a document, its consent check, saving and logging.
+
+A :class:`Document` is built in memory by a use case (the PDF bytes and any file that
+goes with it); :mod:`desktop.printing` previews it, and :func:`save_document` writes it
+(mode 0600) and logs PRINT or EXPORT for every household it is about.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from desktop.session import Unlocked
+from desktop.usecases.base import output
+from models.consents import list_consents, uncovered
+from models.entities import Household
+from models.permissions import AccessAction, Permission, require
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file saved beside the PDF, with the PDF's name and its own suffix (``.json``)."""
+
+    suffix: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Document:
+    """A printout or export, built in memory; nothing of it is on disk yet."""
+
+    title: str  # for the preview window: no name needed, the PDF shows it
+    pdf: bytes
+    household_ids: tuple[uuid.UUID, ...]
+    file_name: str  # suggested: dossier numbers and ids, never a name
+    action: AccessAction = AccessAction.PRINT
+    detail: str = ""  # for the access log: no personal data
+    person_id: uuid.UUID | None = None  # when it is about one person
+    recipient: str = ""  # the organisation it goes to; "" when it stays in the team
+    attachments: tuple[Attachment, ...] = ()
+
+    @property
+    def leaves_team(self) -> bool:
+        return bool(self.recipient)
+
+
+def consent_gaps(unlocked: Unlocked, document: Document, on: date | None = None) -> list[str]:
+    """Dossier numbers of the households without valid consent to share with the recipient.
+
+    Empty for a document that stays in the team.
+    """
+    if not document.leaves_team:
+        return []
+    require(unlocked.actor, Permission.WORK_ON_DOSSIERS)
+    on = on or date.today()
+    gaps: list[str] = []
+    with unlocked.store.sessions() as session:
+        for household_id in document.household_ids:
+            if uncovered(list_consents(session, household_id), document.recipient, on):
+                household = session.get(Household, household_id)
+                gaps.append(household.dossier_number if household else "")
+    return gaps
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write a file only its owner can read (0600), also when it was there before."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.fchmod(descriptor, 0o600)
+        with os.fdopen(descriptor, "wb", closefd=False) as file:
+            file.write(data)
+    finally:
+        os.close(descriptor)
+
+
+def save_document(unlocked: Unlocked, document: Document, target: Path) -> list[Path]:
+    """Log the output for every household, then write the PDF and its attachments (0600).
+
+    The log line comes first: a file must never exist without its line. Returns the
+    paths written, the PDF first.
+    """
+    require(unlocked.actor, Permission.WORK_ON_DOSSIERS)
+    target = target if target.suffix.lower() == ".pdf" else target.with_name(target.name + ".pdf")
+    output(
+        unlocked,
+        document.action,
+        list(document.household_ids),
+        detail=document.detail or document.title,
+        person_id=document.person_id,
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for path, data in _files(document, target):
+        write_private(path, data)
+        written.append(path)
+    return written
+
+
+def _files(document: Document, target: Path) -> Sequence[tuple[Path, bytes]]:
+    return [(target, document.pdf)] + [
+        (target.with_suffix(a.suffix), a.data) for a in document.attachments
+    ]

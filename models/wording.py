@@ -1,0 +1,180 @@
+"""The Dutch words for the codes and enums the models hand over, and Dutch dates and times.
+
+One Qt-free module for every screen, PDF report and command-line output, so a code,
+a date or a moment reads the same everywhere. Models return codes, enums and aware
+UTC datetimes; this module is the only place in ``models/`` that holds Dutch words.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from models.enums import ContactKind, EventKind, MemberRole, Phase
+from models.errors import Rule
+from models.instruments import InstrumentError, InstrumentProblem
+from models.permissions import AccessAction, Role
+from models.records import DossierWarning, WarningKind
+from models.validation import Problem
+
+PHASE = {
+    Phase.AANGEMELD: "Aangemeld",
+    Phase.VRAAGVERHELDERING: "Vraagverheldering",
+    Phase.PLAN: "Plan",
+    Phase.UITVOERING: "Uitvoering",
+    Phase.AFGESLOTEN: "Afgesloten",
+}
+
+ROLE = {
+    MemberRole.OUDER: "Ouder",
+    MemberRole.KIND: "Kind",
+    MemberRole.JONGVOLWASSENE: "Jongvolwassene",
+    MemberRole.OVERIG: "Overig",
+}
+
+CONTACT_KIND = {
+    ContactKind.HUISBEZOEK: "Huisbezoek",
+    ContactKind.TELEFOON: "Telefoon",
+    ContactKind.SCHOOL: "School",
+    ContactKind.OVERLEG: "Overleg",
+    ContactKind.OVERIG: "Overig",
+}
+
+EVENT_KIND = {
+    EventKind.AANGEMELD: "Aangemeld",
+    EventKind.FASE: "Fase gewijzigd",
+    EventKind.OPSCHALEN: "Opgeschaald",
+    EventKind.AFSCHALEN: "Afgeschaald",
+    EventKind.AFGESLOTEN: "Afgesloten",
+}
+
+ROLE_NAMES = {
+    Role.MEDEWERKER: "Medewerker",
+    Role.COORDINATOR: "Coördinator",
+    Role.BEHEERDER: "Beheerder",
+}
+
+ACCESS_ACTION = {
+    AccessAction.LOGIN: "Ingelogd",
+    AccessAction.OPEN: "Dossier geopend",
+    AccessAction.CHANGE: "Gewijzigd",
+    AccessAction.PRINT: "Afgedrukt",
+    AccessAction.EXPORT: "Geëxporteerd",
+    AccessAction.DESTROY: "Dossier vernietigd",
+    AccessAction.BACKUP: "Back-up gemaakt",
+    AccessAction.RESTORE: "Back-up teruggezet",
+    AccessAction.ACCOUNT: "Accountbeheer",
+}
+
+PROBLEM = {
+    Problem.REQUIRED: "Vul dit veld in.",
+    Problem.BSN_LENGTH: "Een BSN bestaat uit 9 cijfers.",
+    Problem.BSN_ELFPROEF: "Dit BSN bestaat niet (het klopt niet volgens de elfproef). "
+    "Controleer de cijfers.",
+    Problem.DATE_FORMAT: "Schrijf de datum als dd-mm-jjjj, bijvoorbeeld 03-09-2015.",
+    Problem.DATE_NOT_REAL: "Deze datum bestaat niet.",
+    Problem.DATE_IN_FUTURE: "Deze datum ligt in de toekomst.",
+    Problem.DATE_TOO_OLD: "Deze datum ligt vóór 1900.",
+    Problem.DATE_BEFORE_REGISTRATION: "Deze datum ligt te vroeg: vóór de aanmelding "
+    "of vóór de vorige wijziging.",
+    Problem.POSTCODE: "Een postcode bestaat uit vier cijfers en twee letters, bijvoorbeeld 1234 AB.",
+    Problem.TOO_LONG: "Deze tekst is te lang.",
+    Problem.UNKNOWN_CODE: "Kies een waarde uit de lijst.",
+    Problem.LEVEL_OUT_OF_RANGE: "Kies een niveau van 1 tot en met 5, of 'niet beoordeeld'.",
+    Problem.END_BEFORE_START: "Deze einddatum ligt vóór de begindatum.",
+    Problem.PASSWORD_SHORT: "Een wachtwoord heeft minstens 10 tekens.",
+    Problem.PASSWORD_MISMATCH: "De twee wachtwoorden zijn niet gelijk.",
+}
+
+RULE = {
+    Rule.TRAJECT_CLOSED: "Dit traject is al afgesloten.",
+    Rule.OPEN_TRAJECT_EXISTS: "Dit huishouden heeft al een lopend traject.",
+    Rule.SAME_REGISSEUR: "Deze medewerker is al de casusregisseur.",
+    Rule.SAME_PHASE: "Het traject is al in deze fase.",
+    Rule.CLOSE_VIA_CLOSURE: "Sluit een traject af met 'Traject afsluiten'.",
+    Rule.INACTIVE_MEDEWERKER: "Deze medewerker is niet meer actief in het team.",
+}
+
+INSTRUMENT_PROBLEM = {
+    InstrumentProblem.NOT_JSON: "Dit is geen geldig JSON-bestand.",
+    InstrumentProblem.WRONG_SCHEMA: "Dit bestand is geen Teamtafel-instrument of -tekstbestand (het schema klopt niet).",
+    InstrumentProblem.MISSING_FIELD: "In het bestand ontbreekt een verplicht onderdeel",
+    InstrumentProblem.BAD_SCALE: "De schaal in het bestand klopt niet (waarden dubbel of niet oplopend)",
+    InstrumentProblem.DUPLICATE_CODE: "Een code komt twee keer voor",
+    InstrumentProblem.UNKNOWN_INSTRUMENT: "Dit bestand hoort bij een instrument(versie) die Teamtafel niet kent",
+    InstrumentProblem.UNKNOWN_ITEM: "Het bestand noemt een domein dat het instrument niet heeft",
+    InstrumentProblem.UNKNOWN_LEVEL: "Het bestand noemt een niveau buiten de schaal",
+    InstrumentProblem.EMPTY_TEXT: "Een tekst in het bestand is leeg",
+}
+
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+WHOLE_HOUSEHOLD = "het hele huishouden"  # a consent given for every member
+NOT_ASSESSED = "niet beoordeeld"
+NOTHING = "—"  # an empty field in a report
+UNTIL_NOW = "heden"  # the end of a period that has not ended
+
+
+def date_text(value: date | None) -> str:
+    """25-11-2026; empty for no date."""
+    return f"{value.day:02d}-{value.month:02d}-{value.year:04d}" if value else ""
+
+
+def long_date_text(value: date) -> str:
+    """25 november 2026."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def local_time(value: datetime) -> datetime:
+    """An aware moment in the computer's own time zone; a naive one is taken as UTC."""
+    return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone()
+
+
+def moment_text(value: datetime | None) -> str:
+    """25-11-2026 14:03 in local time, the one way a moment is shown to a person."""
+    if value is None:
+        return ""
+    local = local_time(value)
+    return f"{date_text(local.date())} {local.hour:02d}:{local.minute:02d}"
+
+
+def number_text(value: int) -> str:
+    """20.000: a count with the Dutch thousands separator."""
+    return f"{value:,}".replace(",", ".")
+
+
+def yes_no(value: bool) -> str:
+    return "ja" if value else "nee"
+
+
+def warning_text(warning: DossierWarning) -> str:
+    if warning.kind is WarningKind.TURNS_18 and warning.on is not None:
+        return (
+            f"{warning.person} wordt 18 op {long_date_text(warning.on)}: "
+            "bereid de overgang naar 18+ tijdig voor."
+        )
+    if warning.kind is WarningKind.NO_REGISSEUR:
+        return "Dit traject heeft geen casusregisseur."
+    return warning.kind.value
+
+
+def instrument_problem_text(error: InstrumentError) -> str:
+    text = INSTRUMENT_PROBLEM[error.problem]
+    where = f": {error.where}" if error.where else ""
+    return (
+        f"{text}{where}. Er is niets geladen."
+        if not text.endswith(".")
+        else f"{text} Er is niets geladen."
+    )

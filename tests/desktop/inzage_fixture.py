@@ -1,0 +1,145 @@
+"""A full dossier for the inzage tests: names from four languages, every section filled."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+
+from desktop.session import Unlocked
+from models import households as service
+from models import zrm
+from models.consents import add_consent
+from models.entities import Household
+from models.enums import ContactKind, MemberRole, Phase
+from models.permissions import AccessAction
+from models.records import (
+    ConsentDraft,
+    ContactDraft,
+    HouseholdDraft,
+    MeasurementDraft,
+    PersonDraft,
+    PhaseChange,
+    RegistrationDraft,
+    ScoreDraft,
+    TrajectDraft,
+)
+from models.security import AccessLogEntry
+from tests.helpers import TODAY
+
+# Two moments the access log holds, in UTC; in Dutch winter time they read 14:03 and 09:30.
+OPENED_AT = datetime(2026, 11, 25, 13, 3, tzinfo=UTC)
+CHANGED_AT = datetime(2026, 11, 24, 8, 30, tzinfo=UTC)
+
+
+def full_dossier(unlocked: Unlocked) -> tuple[uuid.UUID, uuid.UUID]:
+    """The household and the person the inzage is about (Elif Yılmaz)."""
+    with unlocked.store.sessions.begin() as session:
+        anouk = service.add_medewerker(session, "Anouk Verbeek", "jeugd_gezinscoach")
+        household_id = service.register_household(
+            session,
+            RegistrationDraft(
+                HouseholdDraft(
+                    "Yılmaz-Nguyễn",
+                    street="Kastanjelaan",
+                    house_number="12",
+                    postcode="1234 AB",
+                    city="Voorbeeldstad",
+                    phone="06-12345678",
+                ),
+                TrajectDraft(
+                    registered_on=date(2026, 9, 1),
+                    herkomst="school",
+                    question="Wij willen weer rust in huis en hulp bij de schulden.",
+                    aard="financien",
+                    ernst="matig",
+                    urgentie="normaal",
+                    regisseur_id=anouk,
+                ),
+            ),
+            today=TODAY,
+        )
+        person_id = service.add_member(
+            session,
+            household_id,
+            PersonDraft(
+                "Elif", "Yılmaz", MemberRole.OUDER, date_of_birth=date(1990, 3, 4), bsn="111222333"
+            ),
+            today=TODAY,
+        )
+        for draft in (
+            PersonDraft("Lan", "Nguyễn Thị", MemberRole.OUDER, date_of_birth=date(1988, 12, 1)),
+            PersonDraft("Emre", "Çelik", MemberRole.KIND, date_of_birth=date(2012, 6, 15)),
+            PersonDraft(
+                "Zoë", "Hart", MemberRole.KIND, infix="van 't", date_of_birth=date(2015, 2, 28)
+            ),
+        ):
+            service.add_member(session, household_id, draft, today=TODAY)
+        traject = service.load_dossier(session, household_id).traject
+        assert traject is not None
+        service.change_phase(
+            session,
+            traject.id,
+            PhaseChange(Phase.VRAAGVERHELDERING, date(2026, 9, 15), "Eerste gesprek gevoerd."),
+            today=TODAY,
+        )
+        service.add_contact(
+            session,
+            household_id,
+            ContactDraft(date(2026, 10, 2), ContactKind.HUISBEZOEK, "Gesproken met Elif en Lan."),
+            today=TODAY,
+        )
+        add_consent(
+            session,
+            household_id,
+            ConsentDraft(
+                "Huisarts Jansen",
+                date(2026, 9, 1),
+                purpose="medische informatie",
+                given_by="Elif Yılmaz",
+                person_id=person_id,
+            ),
+            today=TODAY,
+        )
+        add_consent(
+            session,
+            household_id,
+            ConsentDraft("School De Linde", date(2026, 9, 2), given_by="Lan Nguyễn Thị"),
+            today=TODAY,
+        )
+        zrm.save_measurement(
+            session,
+            person_id,
+            MeasurementDraft(
+                "zrm",
+                "2017",
+                date(2026, 10, 2),
+                "Anouk Verbeek",
+                scores=(
+                    ScoreDraft("financien", 2, target=4, remark="Schulden bij drie schuldeisers."),
+                    ScoreDraft("basale_adl", 5),
+                    ScoreDraft("justitie", not_assessed=True),
+                ),
+            ),
+            today=TODAY,
+        )
+    with unlocked.store.sessions.begin() as session:  # a correction: its old value is kept
+        service.update_member(
+            session,
+            person_id,
+            PersonDraft(
+                "Elif", "Yılmaz", MemberRole.OUDER, date_of_birth=date(1990, 3, 5), bsn="111222333"
+            ),
+            today=TODAY,
+        )
+        number = session.get(Household, household_id).dossier_number  # type: ignore[union-attr]
+        for at, action in ((CHANGED_AT, AccessAction.CHANGE), (OPENED_AT, AccessAction.OPEN)):
+            session.add(
+                AccessLogEntry(
+                    at=at,
+                    login="anouk",
+                    action=action,
+                    household_id=household_id,
+                    dossier_number=number,
+                )
+            )
+    return household_id, person_id

@@ -1,0 +1,200 @@
+"""The AVG inzage report: the PDF read back (golden text, shipped font, pages, local time) and JSON."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import uuid
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from desktop.session import Unlocked
+from desktop.usecases.avg import export_inzage, inzage_document
+from models.access import household_log
+from models.permissions import AccessAction
+from tests.desktop.inzage_fixture import full_dossier
+from tests.helpers import TODAY
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "inzage.txt"
+MOMENT = re.compile(r"\b\d{2}-\d{2}-\d{4}\s+\d{2}:\d{2}\b")
+
+
+def _pages(pdf: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def _normalised(pages: list[str]) -> str:
+    """The text with moments that depend on when the test ran replaced (novelWriter style)."""
+    lines = []
+    for number, page in enumerate(pages, 1):
+        lines.append(f"=== pagina {number} ===")
+        lines += [MOMENT.sub("<moment>", line).rstrip() for line in page.splitlines()]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def dossier(unlocked: Unlocked) -> tuple[uuid.UUID, uuid.UUID]:
+    return full_dossier(unlocked)
+
+
+def test_inzage_pdf_reads_as_the_golden_text(
+    unlocked: Unlocked, dossier: tuple[uuid.UUID, uuid.UUID], amsterdam_time: None
+) -> None:
+    _household_id, person_id = dossier
+    document = inzage_document(unlocked, person_id, on=TODAY)
+    text = _normalised(_pages(document.pdf))
+    if os.environ.get("TEAMTAFEL_UPDATE_GOLDEN"):
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert text == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_inzage_pdf_prints_every_name_in_the_shipped_font(
+    unlocked: Unlocked, dossier: tuple[uuid.UUID, uuid.UUID]
+) -> None:
+    _household_id, person_id = dossier
+    pdf = inzage_document(unlocked, person_id, on=TODAY).pdf
+    reader = PdfReader(io.BytesIO(pdf))
+    fonts = {
+        str(font.get_object()["/BaseFont"]).split("+")[-1]
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert fonts == {"DejaVuSans", "DejaVuSans-Bold"}
+    text = " ".join(" ".join(_pages(pdf)).split())
+    for name in ("Elif Yılmaz", "Lan Nguyễn Thị", "Emre Çelik", "Zoë van 't Hart", "Yılmaz-Nguyễn"):
+        assert name in text
+    pages = _pages(pdf)
+    assert len(pages) >= 2
+    for number, page in enumerate(pages, 1):
+        assert "Vertrouwelijk" in page
+        assert f"pagina {number} van {len(pages)}" in page
+
+
+def test_inzage_pdf_shows_moments_in_local_time(
+    unlocked: Unlocked, dossier: tuple[uuid.UUID, uuid.UUID], amsterdam_time: None
+) -> None:
+    """The log holds 13:03 and 08:30 UTC; a Dutch family reads 14:03 and 09:30."""
+    _household_id, person_id = dossier
+    text = " ".join(" ".join(_pages(inzage_document(unlocked, person_id, on=TODAY).pdf)).split())
+    assert "25-11-2026 14:03 anouk Dossier geopend" in text
+    assert "24-11-2026 09:30 anouk Gewijzigd" in text
+    assert "25 november 2026" in text  # the day it was made, in words
+
+
+def test_inzage_json_keeps_its_keys_and_gives_moments_with_their_offset(
+    unlocked: Unlocked, dossier: tuple[uuid.UUID, uuid.UUID], tmp_path: Path
+) -> None:
+    _household_id, person_id = dossier
+    document = inzage_document(unlocked, person_id, on=TODAY)
+    (attachment,) = document.attachments
+    data = json.loads(attachment.data.decode("utf-8"))
+    assert list(data) == [
+        "persoon",
+        "huishouden",
+        "trajecten",
+        "contactmomenten",
+        "toestemmingen",
+        "zrm_metingen",
+        "wijzigingen",
+        "inzage_in_dossier",
+    ]
+    person = data["persoon"]
+    assert list(person) == [
+        "voornaam",
+        "tussenvoegsel",
+        "achternaam",
+        "geboortedatum",
+        "rol",
+        "bsn",
+        "vastgelegd_op",
+        "vastgelegd_door",
+    ]
+    assert (person["achternaam"], person["geboortedatum"], person["rol"]) == (
+        "Yılmaz",
+        "1990-03-05",
+        "ouder",
+    )
+    assert person["vastgelegd_op"].endswith("+00:00")
+    household = data["huishouden"]
+    assert household["adres"] == "Kastanjelaan 12"
+    assert household["gezinsleden"] == [
+        "Lan Nguyễn Thị",
+        "Elif Yılmaz",
+        "Emre Çelik",
+        "Zoë van 't Hart",
+    ]
+    (traject,) = data["trajecten"]
+    assert list(traject) == [
+        "aanmelddatum",
+        "herkomst",
+        "vraag",
+        "fase",
+        "aard",
+        "ernst",
+        "urgentie",
+        "afgesloten_op",
+        "afsluitreden",
+        "regisseurs",
+        "verloop",
+    ]
+    assert traject["fase"] == "vraagverheldering" and traject["aanmelddatum"] == "2026-09-01"
+    assert traject["regisseurs"] == [{"naam": "Anouk Verbeek", "van": "2026-09-01", "tot": None}]
+    assert [e["soort"] for e in traject["verloop"]] == ["aangemeld", "fase"]
+    assert data["contactmomenten"] == [
+        {
+            "datum": "2026-10-02",
+            "soort": "huisbezoek",
+            "medewerker": "",
+            "notitie": "Gesproken met Elif en Lan.",
+        }
+    ]
+    assert {c["organisatie"]: c["betreft"] for c in data["toestemmingen"]} == {
+        "Huisarts Jansen": "Elif Yılmaz",
+        "School De Linde": "het hele huishouden",
+    }
+    (measurement,) = data["zrm_metingen"]
+    assert measurement["instrument"] == "zrm 2017" and measurement["volledig"] is False
+    assert measurement["scores"]["financien"] == {
+        "niveau": 2,
+        "niet_beoordeeld": False,
+        "doel": 4,
+        "opmerking": "Schulden bij drie schuldeisers.",
+    }
+    assert {
+        "gegeven": "person.date_of_birth",
+        "was": "1990-03-04",
+        "werd": "1990-03-05",
+    }.items() <= (
+        next(w for w in data["wijzigingen"] if w["gegeven"] == "person.date_of_birth").items()
+    )
+    assert data["inzage_in_dossier"][0] == {
+        "wanneer": "2026-11-25T13:03:00+00:00",
+        "door": "anouk",
+        "handeling": "open",
+    }
+
+
+def test_building_the_inzage_writes_and_logs_nothing_saving_it_does(
+    unlocked: Unlocked, dossier: tuple[uuid.UUID, uuid.UUID], tmp_path: Path
+) -> None:
+    household_id, person_id = dossier
+    document = inzage_document(unlocked, person_id)
+    assert document.action is AccessAction.EXPORT and document.household_ids == (household_id,)
+    assert re.fullmatch(r"inzage-\d{4}-\d{5}-[0-9a-f]{8}\.pdf", document.file_name)
+    with unlocked.store.sessions() as session:
+        assert AccessAction.EXPORT not in [
+            line.action for line in household_log(session, household_id)
+        ]
+    pdf, machine = export_inzage(unlocked, person_id, tmp_path / "uit")
+    assert sorted(p.name for p in (tmp_path / "uit").iterdir()) == sorted([pdf.name, machine.name])
+    for path in (pdf, machine):
+        assert path.stat().st_mode & 0o777 == 0o600
+    assert machine.suffix == ".json" and pdf.read_bytes().startswith(b"%PDF")
+    with unlocked.store.sessions() as session:
+        lines = household_log(session, household_id)
+    assert [line.action for line in lines].count(AccessAction.EXPORT) == 1
+    assert lines[0].action is AccessAction.EXPORT and lines[0].detail == "inzage-export (AVG)"

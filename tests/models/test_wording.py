@@ -1,0 +1,78 @@
+"""The one Dutch wording module: every code has words, dates and moments read one way."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+
+from models import wording
+from models.enums import ContactKind, EventKind, MemberRole, Phase
+from models.errors import Rule
+from models.instruments import InstrumentProblem
+from models.permissions import AccessAction, Role
+from models.validation import Problem
+
+
+@pytest.mark.parametrize(
+    ("enum", "words"),
+    [
+        (Phase, wording.PHASE),
+        (MemberRole, wording.ROLE),
+        (ContactKind, wording.CONTACT_KIND),
+        (EventKind, wording.EVENT_KIND),
+        (Role, wording.ROLE_NAMES),
+        (AccessAction, wording.ACCESS_ACTION),
+        (Problem, wording.PROBLEM),
+        (Rule, wording.RULE),
+        (InstrumentProblem, wording.INSTRUMENT_PROBLEM),
+    ],
+    ids=lambda v: getattr(v, "__name__", ""),
+)
+def test_every_code_has_dutch_words(enum: type, words: dict[object, str]) -> None:
+    assert set(words) == set(enum)  # type: ignore[call-overload]
+    assert all(text.strip() for text in words.values())
+
+
+def test_dates_in_dutch() -> None:
+    assert wording.date_text(date(2026, 11, 25)) == "25-11-2026"
+    assert wording.date_text(date(2026, 3, 4)) == "04-03-2026"
+    assert wording.date_text(None) == ""
+    assert wording.long_date_text(date(2026, 11, 25)) == "25 november 2026"
+    assert wording.long_date_text(date(2027, 3, 1)) == "1 maart 2027"
+    assert [wording.long_date_text(date(2026, m, 1)).split()[1] for m in (1, 5, 8, 12)] == [
+        "januari",
+        "mei",
+        "augustus",
+        "december",
+    ]
+
+
+def test_a_moment_is_shown_in_local_time(amsterdam_time: None) -> None:
+    winter = datetime(2026, 11, 25, 13, 3, 59, tzinfo=UTC)
+    summer = datetime(2026, 7, 1, 22, 30, tzinfo=UTC)
+    assert wording.moment_text(winter) == "25-11-2026 14:03"  # CET, UTC+1
+    assert wording.moment_text(summer) == "02-07-2026 00:30"  # CEST, UTC+2: the next day
+    # Any zone in, the same local text out; a naive value is the stored UTC.
+    assert wording.moment_text(winter.astimezone(timezone(timedelta(hours=-5)))) == (
+        "25-11-2026 14:03"
+    )
+    assert wording.moment_text(winter.replace(tzinfo=None)) == "25-11-2026 14:03"
+    assert wording.moment_text(None) == ""
+
+
+def test_counts_and_warnings_in_dutch() -> None:
+    from models.records import DossierWarning, WarningKind
+
+    assert wording.number_text(20000) == "20.000"
+    assert wording.number_text(7) == "7"
+    warning = DossierWarning(WarningKind.TURNS_18, "Zoë van 't Hart", date(2027, 5, 1))
+    assert wording.warning_text(warning) == (
+        "Zoë van 't Hart wordt 18 op 1 mei 2027: bereid de overgang naar 18+ tijdig voor."
+    )
+
+
+def test_the_views_shim_hands_out_the_same_objects() -> None:
+    from views import labels
+
+    assert labels.PHASE is wording.PHASE and labels.moment_text is wording.moment_text
