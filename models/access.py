@@ -69,7 +69,9 @@ def log_households(
     )
     session.add_all(
         AccessLogSubject(
-            entry_id=entry.id, household_id=household_id, dossier_number=numbers.get(household_id, "")
+            entry_id=entry.id,
+            household_id=household_id,
+            dossier_number=numbers.get(household_id, ""),
         )
         for household_id in dict.fromkeys(household_ids)
     )

@@ -29,6 +29,10 @@ class Problem(enum.StrEnum):
     LEVEL_OUT_OF_RANGE = "level_out_of_range"
     PASSWORD_SHORT = "password_short"
     PASSWORD_MISMATCH = "password_mismatch"
+    OUT_OF_RANGE = "out_of_range"
+    DUPLICATE = "duplicate"
+    EMAIL = "email"
+    INACTIVE = "inactive"
 
 
 class ValidationError(DomainError, ValueError):
