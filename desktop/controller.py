@@ -24,7 +24,9 @@ from desktop.avg import destroy, export_inzage, retention_review
 from desktop.backup import BadBackup, make_backup, restore_backup
 from desktop.errors import show_error
 from desktop.keyring import KeyringError, WrongSecret
+from desktop.presenters.organisations import organisation_adder
 from desktop.session import Unlocked
+from desktop.usecases.organisations import list_organisations
 from models import consents, settings, zrm
 from models import households as service
 from models.access import household_log, log_access, search_log
@@ -377,12 +379,9 @@ class MainController:
                 )
             )
 
-        def last_change(current: Any) -> date:
-            return max([current.registered_on, *(e.event_date for e in current.events)])
-
         def change_phase() -> None:
             current = traject()
-            phase = PhaseDialog.ask(self.window, current.phase, last_change(current))
+            phase = PhaseDialog.ask(self.window, current.phase, current.earliest_event_date)
             if phase is not None:
                 after(
                     self._write(
@@ -411,7 +410,7 @@ class MainController:
 
         def scale(kind: EventKind) -> None:
             current = traject()
-            event = ScaleDialog.ask(self.window, kind, current.registered_on)
+            event = ScaleDialog.ask(self.window, kind, current.earliest_event_date)
             if event is not None:
                 after(
                     self._write(
@@ -422,7 +421,7 @@ class MainController:
 
         def close() -> None:
             current = traject()
-            closure = CloseDialog.ask(self.window, self.codes, last_change(current))
+            closure = CloseDialog.ask(self.window, self.codes, current.earliest_event_date)
             if closure is not None:
                 after(
                     self._write(
@@ -454,10 +453,17 @@ class MainController:
             return next(c for c in widget.dossier.consents if c.id == consent_id)
 
         def add_consent() -> None:
-            people = members()
+            people, adder = members(), organisation_adder(self.unlocked)
             after(
                 self._ask_and_save(
-                    lambda d, p: ConsentDialog.ask(self.window, people, d, p),
+                    lambda d, p: ConsentDialog.ask(
+                        self.window,
+                        people,
+                        d,
+                        p,
+                        organisations=list_organisations(self.unlocked),
+                        add_organisation=adder,
+                    ),
                     lambda s, d: consents.add_consent(s, household_id, d),
                     change("toestemming vastgelegd"),
                 )
@@ -465,9 +471,17 @@ class MainController:
 
         def edit_consent(consent_id: uuid.UUID) -> None:
             people, original = members(), consent(consent_id).draft()
+            adder = organisation_adder(self.unlocked)
             after(
                 self._ask_and_save(
-                    lambda d, p: ConsentDialog.ask(self.window, people, d or original, p),
+                    lambda d, p: ConsentDialog.ask(
+                        self.window,
+                        people,
+                        d or original,
+                        p,
+                        organisations=list_organisations(self.unlocked),
+                        add_organisation=adder,
+                    ),
                     lambda s, d: consents.update_consent(s, consent_id, d),
                     change("toestemming gewijzigd"),
                 )
@@ -812,10 +826,10 @@ class MainController:
         return True
 
     def change_password(self) -> None:
-        dialog = PasswordDialog(self.window)
-        if not dialog.run():
+        answer = PasswordDialog.ask(self.window)
+        if answer is None:
             return
-        old, new = dialog.value()
+        old, new = answer
         try:
             change_own_password(self.unlocked, old, new)
         except WrongSecret:

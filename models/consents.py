@@ -12,7 +12,7 @@ from models.base import get_or_raise
 from models.entities import Consent, Household, Organisation, Person
 from models.organisations import match_key
 from models.records import ConsentDraft, ConsentRecord, full_name
-from models.rules import CONSENT, check_draft
+from models.rules import CONSENT, check_fields
 from models.search import fold
 from models.validation import Problem, ValidationError, check_date
 
@@ -25,11 +25,16 @@ def _organisation(
     A switched-off organisation cannot be picked for a new consent; a consent that
     already points at it may keep it.
     """
-    problems = check_draft(CONSENT, draft)
+    problems = check_fields(
+        CONSENT,
+        {
+            "organisation": draft.organisation_id,
+            "given_by": draft.given_by,
+            "given_on": draft.given_on,
+        },
+    )
     organisation = None
-    if draft.organisation_id is None:
-        problems["organisation"] = Problem.REQUIRED
-    else:
+    if draft.organisation_id is not None:
         organisation = session.get(Organisation, draft.organisation_id)
         if organisation is None:
             problems["organisation"] = Problem.UNKNOWN_CODE

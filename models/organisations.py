@@ -8,7 +8,6 @@ organisation texts of existing consents.
 
 from __future__ import annotations
 
-import re
 import uuid
 
 from sqlalchemy import select
@@ -24,20 +23,14 @@ from models.records import (
     OrganisationRecord,
 )
 from models.rules import ORGANISATION, ORGANISATION_CONTACT, check_draft
-from models.validation import Problem, ValidationError
+from models.validation import Problem, ValidationError, check_email
 
 KIND_LIST = "organisatiesoort"
-_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def match_key(name: str) -> str:
     """What two organisation names are compared on: trimmed, spaces collapsed, case-folded."""
     return " ".join(name.split()).casefold()
-
-
-def check_email(text: str) -> Problem | None:
-    """An empty e-mail address is fine; a given one must look like one."""
-    return Problem.EMAIL if text.strip() and not _EMAIL_RE.match(text.strip()) else None
 
 
 def _validate(session: Session, draft: OrganisationDraft, same: uuid.UUID | None = None) -> None:
@@ -74,7 +67,10 @@ def organisation_record(organisation: Organisation) -> OrganisationRecord:
         organisation.name,
         organisation.kind,
         organisation.active,
-        tuple(_contact_record(c) for c in organisation.contacts),
+        tuple(
+            _contact_record(c)
+            for c in sorted(organisation.contacts, key=lambda c: c.name.casefold())
+        ),
     )
 
 

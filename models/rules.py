@@ -42,7 +42,7 @@ HOUSEHOLD: Spec = {
     "name": Field(required=True, max_length=120),
     "street": Field(max_length=120),
     "house_number": Field(max_length=20),
-    "postcode": Field(max_length=7),
+    # the postcode's own format check (validation.check_postcode) bounds its length
     "city": Field(max_length=80),
     "phone": Field(max_length=30),
 }

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from models.instruments import Instrument
 from models.records import MeasurementDraft, MeasurementRecord, ScoreDraft, Trend
 from models.validation import Problem, parse_date
-from views.forms import DateLineEdit, confirm_discard, save_cancel_buttons
+from views.forms import DateLineEdit, confirm_discard, released, save_cancel_buttons
 from views.labels import PROBLEM, date_text
 
 if TYPE_CHECKING:
@@ -354,8 +354,8 @@ class ZrmScoringDialog(QDialog):
         assessor: str,
         initial: MeasurementDraft | None = None,
     ) -> MeasurementDraft | None:
-        dialog = cls(instrument, person_name, assessor, initial, parent=parent)
-        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        with released(cls(instrument, person_name, assessor, initial, parent=parent)) as dialog:
+            return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def make_chart_view() -> TrendChart:

@@ -80,9 +80,7 @@ def change(
     return Changed(household_id, frozenset(kinds))
 
 
-def open_household(
-    unlocked: Unlocked, household_id: uuid.UUID, work: Callable[[Session], R]
-) -> R:
+def open_household(unlocked: Unlocked, household_id: uuid.UUID, work: Callable[[Session], R]) -> R:
     """Read what an opened view shows, and log one OPEN line for it."""
     require(unlocked.actor, Permission.WORK_ON_DOSSIERS)
     with unlocked.store.sessions.begin() as session:

@@ -175,7 +175,10 @@ def test_phase_scale_events_and_a_new_aanmelding(qtbot: QtBot, opened) -> None: 
 
     with controller.store.sessions.begin() as session:
         service.close_traject(
-            session, traject.id, service.Closure(date(2026, 11, 1), "afgeschaald")
+            # not before the phase change and op-/afschaling just made (dated today)
+            session,
+            traject.id,
+            service.Closure(date.today(), "afgeschaald"),
         )
     controller.open_household(household_id)
     assert widget.new_traject_button.isVisible()
