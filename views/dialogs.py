@@ -583,7 +583,9 @@ class ConsentDialog(FormDialog):
         self.add_field(
             "organisation",
             self.tr("Organisatie *"),
-            code_combo(items, str(current) if current else "", empty=self.tr("— kies —")),
+            code_combo(
+                items, str(current) if current else "", empty=self.tr("— kies een organisatie —")
+            ),
             beside=new,
         )
         self.add_field(

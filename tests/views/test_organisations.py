@@ -44,7 +44,11 @@ def _items(dialog: ConsentDialog) -> list[str]:
 def test_consent_form_offers_active_organisations_and_its_own(qtbot: QtBot) -> None:
     dialog = ConsentDialog([], organisations=[SCHOOL, GGZ, OLD])
     qtbot.addWidget(dialog)
-    assert _items(dialog) == ["— kies —", "Basisschool De Linde", "GGZ Voorbeeldstad"]
+    assert _items(dialog) == [
+        "— kies een organisatie —",
+        "Basisschool De Linde",
+        "GGZ Voorbeeldstad",
+    ]
     assert not dialog.findChild(QWidget, "new_organisation").isVisibleTo(dialog)
     dialog.accept()
     assert dialog.error_text("organisation") == PROBLEM[Problem.REQUIRED]
@@ -69,7 +73,7 @@ def test_a_new_organisation_is_added_on_the_spot_and_picked(qtbot: QtBot) -> Non
     qtbot.mouseClick(dialog.findChild(QWidget, "new_organisation"), Qt.MouseButton.LeftButton)
     assert asked == [dialog]
     assert _items(dialog) == [
-        "— kies —",
+        "— kies een organisatie —",
         "Basisschool De Linde",
         "GGZ Voorbeeldstad",
         "Huisarts Jansen",
