@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from desktop.autolock import AutoLock
 from desktop.presenters.account import AccountPresenter
 from desktop.presenters.admin import AdminPresenter
 from desktop.presenters.dossier import DESTROYED, DossierPresenter
@@ -14,6 +15,7 @@ from desktop.registry import TABS, TabPresenter, load_presenters
 from desktop.session import Unlocked
 from desktop.usecases.base import Changed
 from views.dossier import DossierWidget
+from views.household_list import HouseholdListWidget
 from views.labels import ROLE_NAMES
 from views.main_window import MainWindow
 
@@ -33,8 +35,9 @@ class MainController:
             if tab.permission is None or actor.may(tab.permission):
                 presenter = self.tabs[tab.name] = tab.build(self.ui)
                 self.window.add_fixed_tab(presenter.widget, tab.title)
-        self.households = self.tabs["huishoudens"]
-        assert isinstance(self.households, HouseholdsPresenter)
+        households = self.tabs["huishoudens"]
+        assert isinstance(households, HouseholdsPresenter)
+        self.households = households
         self.window.newHouseholdRequested.connect(self.households.register)
         self.window.findRequested.connect(self.find)
         self.account = AccountPresenter(self.ui, self.window)
@@ -46,11 +49,11 @@ class MainController:
         self.window.dossierClosed.connect(self._closed)
 
     @property
-    def autolock(self):  # type: ignore[no-untyped-def]
+    def autolock(self) -> AutoLock:
         return self.account.autolock
 
     @property
-    def household_list(self):  # type: ignore[no-untyped-def]
+    def household_list(self) -> HouseholdListWidget:
         return self.households.widget
 
     def search(self, query: str = "", open_only: bool = True) -> None:

@@ -24,6 +24,18 @@ FIELD_NAMES = {
     "organisation": "Organisatie",
     "given_on": "Datum",
     "valid_until": "Geldig tot",
+    "infix": "Tussenvoegsel",
+    "street": "Straat",
+    "house_number": "Huisnummer",
+    "city": "Woonplaats",
+    "phone": "Telefoon",
+    "given_by": "Gegeven door",
+    "discipline": "Discipline",
+    "login": "Inlognaam",
+    "kind": "Soort",
+    "email": "E-mail",
+    "autolock_minutes": "Vergrendelen na",
+    "retention_years": "Bewaartermijn",
 }
 
 STORE_PROBLEMS = {

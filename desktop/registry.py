@@ -23,6 +23,7 @@ from models.records import HouseholdDossier
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from desktop.controller import MainController
     from desktop.presenters.ui import Ui
     from desktop.session import Unlocked
     from desktop.usecases.base import Changed
@@ -83,7 +84,8 @@ class DossierScope(Protocol):
 class SectionPresenter(Protocol):
     """Turns one section's signals into use-case calls and refreshes it from what they return."""
 
-    widget: QWidget
+    @property
+    def widget(self) -> QWidget: ...
 
     def refresh(self, dossier: HouseholdDossier, change: Changed | None) -> None: ...
 
@@ -116,7 +118,8 @@ def section(kind: str, column: Column, order: int) -> Callable[[Builder], Builde
 
 
 class TabPresenter(Protocol):
-    widget: QWidget
+    @property
+    def widget(self) -> QWidget: ...
 
 
 @dataclass(frozen=True)
@@ -159,7 +162,7 @@ class ScreenContext:
 
     unlocked: Unlocked
     ui: Ui
-    controller: object
+    controller: MainController
     dossier_number: str | None = None
 
 

@@ -31,11 +31,12 @@ from desktop.keyring import (
 )
 from models.access import log_access
 from models.permissions import AccessAction, Actor, Role
+from models.rules import ACCOUNT, check_fields
+from models.rules import check_password as password_problem
 from models.security import Account
+from models.validation import ValidationError
 
 log = logging.getLogger(__name__)
-
-MIN_PASSWORD_LENGTH = 10
 
 
 class AccountDisabled(Exception):
@@ -67,8 +68,15 @@ class Unlocked:
 
 
 def check_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise WeakPassword(password and "short")
+    """The password policy of :mod:`models.rules`; raises WeakPassword."""
+    if password_problem(password) is not None:
+        raise WeakPassword("short")
+
+
+def check_account(name: str, login: str) -> None:
+    """The account form's rules (name and login required, their lengths); ValidationError."""
+    if problems := check_fields(ACCOUNT, {"name": name, "login": login}):
+        raise ValidationError(problems)
 
 
 def _actor(account: Account) -> Actor:
@@ -85,6 +93,7 @@ def create_database(
     demo: bool = False,
 ) -> tuple[Unlocked, str]:
     """A new encrypted store with its first beheerder; returns it and the recovery code."""
+    check_account(name, login)
     check_password(password)
     if path.exists() or keyring_path(path).exists():
         raise StoreError(StoreProblem.FOREIGN, path)

@@ -1,4 +1,4 @@
-"""Toestemming: with which named organisations a household's information may be shared."""
+"""Toestemming: with which organisations a household's information may be shared."""
 
 from __future__ import annotations
 
@@ -9,26 +9,50 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.base import get_or_raise
-from models.entities import Consent, Household, Person
+from models.entities import Consent, Household, Organisation, Person
+from models.organisations import match_key
 from models.records import ConsentDraft, ConsentRecord, full_name
+from models.rules import CONSENT, check_fields
 from models.search import fold
 from models.validation import Problem, ValidationError, check_date
 
 
-def _validate(draft: ConsentDraft, today: date) -> None:
-    problems: dict[str, Problem] = {}
-    if not draft.organisation.strip():
-        problems["organisation"] = Problem.REQUIRED
+def _organisation(
+    session: Session, draft: ConsentDraft, today: date, current: uuid.UUID | None = None
+) -> Organisation:
+    """The draft's organisation, after every check of the draft (ValidationError).
+
+    A switched-off organisation cannot be picked for a new consent; a consent that
+    already points at it may keep it.
+    """
+    problems = check_fields(
+        CONSENT,
+        {
+            "organisation": draft.organisation_id,
+            "given_by": draft.given_by,
+            "given_on": draft.given_on,
+        },
+    )
+    organisation = None
+    if draft.organisation_id is not None:
+        organisation = session.get(Organisation, draft.organisation_id)
+        if organisation is None:
+            problems["organisation"] = Problem.UNKNOWN_CODE
+        elif not organisation.active and organisation.id != current:
+            problems["organisation"] = Problem.INACTIVE
     if problem := check_date(draft.given_on, not_after=today):
         problems["given_on"] = problem
     if draft.valid_until is not None and draft.valid_until < draft.given_on:
         problems["valid_until"] = Problem.END_BEFORE_START
     if problems:
         raise ValidationError(problems)
+    assert organisation is not None
+    return organisation
 
 
-def _apply(consent: Consent, draft: ConsentDraft) -> None:
-    consent.organisation = draft.organisation.strip()
+def _apply(consent: Consent, draft: ConsentDraft, organisation: Organisation) -> None:
+    consent.organisation_id = organisation.id
+    consent.organisation = organisation.name  # as the family agreed to it, kept verbatim
     consent.purpose = draft.purpose.strip()
     consent.given_by = draft.given_by.strip()
     consent.given_on = draft.given_on
@@ -40,10 +64,10 @@ def _apply(consent: Consent, draft: ConsentDraft) -> None:
 def add_consent(
     session: Session, household_id: uuid.UUID, draft: ConsentDraft, *, today: date | None = None
 ) -> uuid.UUID:
-    _validate(draft, today or date.today())
+    organisation = _organisation(session, draft, today or date.today())
     household = get_or_raise(session, Household, household_id)
     consent = Consent()
-    _apply(consent, draft)
+    _apply(consent, draft, organisation)
     household.consents.append(consent)
     session.flush()
     return consent.id
@@ -52,8 +76,9 @@ def add_consent(
 def update_consent(
     session: Session, consent_id: uuid.UUID, draft: ConsentDraft, *, today: date | None = None
 ) -> None:
-    _validate(draft, today or date.today())
-    _apply(get_or_raise(session, Consent, consent_id), draft)
+    consent = get_or_raise(session, Consent, consent_id)
+    organisation = _organisation(session, draft, today or date.today(), consent.organisation_id)
+    _apply(consent, draft, organisation)
 
 
 def remove_consent(session: Session, consent_id: uuid.UUID) -> None:
@@ -65,7 +90,8 @@ def consent_record(consent: Consent, person: str) -> ConsentRecord:
     c = consent
     return ConsentRecord(
         c.id,
-        c.organisation,
+        c.organisation_record.name,
+        c.organisation_id,
         c.purpose,
         c.given_by,
         c.given_on,
@@ -89,11 +115,18 @@ def list_consents(session: Session, household_id: uuid.UUID) -> list[ConsentReco
     ]
 
 
-def uncovered(consents: list[ConsentRecord], organisation: str, on: date) -> bool:
+def uncovered(consents: list[ConsentRecord], organisation: str | uuid.UUID, on: date) -> bool:
     """True when nothing valid on ``on`` allows sharing with ``organisation`` (or it was refused).
 
+    ``organisation`` is the organisation's id, or (as before organisations were records)
+    its name, matched trimmed and case- and accent-insensitively.
     Printing or exporting for an organisation warns when this is true.
     """
-    wanted = fold(organisation).strip()
-    matching = [c for c in consents if fold(c.organisation).strip() == wanted and c.valid_on(on)]
+    if isinstance(organisation, uuid.UUID):
+        matching = [c for c in consents if c.organisation_id == organisation and c.valid_on(on)]
+    else:
+        wanted = fold(match_key(organisation))
+        matching = [
+            c for c in consents if fold(match_key(c.organisation)) == wanted and c.valid_on(on)
+        ]
     return not matching or any(c.refused for c in matching)

@@ -24,6 +24,8 @@ from models.entities import (
     Measurement,
     MeasurementScore,
     Medewerker,
+    Organisation,
+    OrganisationContact,
     Person,
     RegisseurAssignment,
     Traject,
@@ -143,6 +145,36 @@ CONSENT_PARTNERS = (
     ("Schuldhulpverlening Voorbeeldstad", "Aanmelding en afstemming schuldhulp"),
     ("JGZ Voorbeeldstad", "Afstemming met de jeugdarts"),
 )
+# The team's partners: (name, kind, contact persons as (name, function, phone, e-mail)).
+# Fictional: made-up 010-555 numbers, mail at example.org (reserved for examples).
+ORGANISATIONS = (
+    (
+        "Huisartsenpraktijk Voorbeeldstad",
+        "huisarts",
+        (("Dr. P. Verhoef", "huisarts", "010-5550101", "verhoef@huisarts.example.org"),),
+    ),
+    (
+        "GGZ Voorbeeldstad",
+        "ggz",
+        (("Ilse Kramer", "regiebehandelaar", "010-5550202", "i.kramer@ggz.example.org"),),
+    ),
+    (
+        "Basisschool De Linde",
+        "school",
+        (
+            ("Marco de Wit", "intern begeleider", "010-5550303", "ib@delinde.example.org"),
+            ("Saskia Hendriks", "directeur", "010-5550304", ""),
+        ),
+    ),
+    ("Schuldhulpverlening Voorbeeldstad", "schuldhulp", ()),
+    (
+        "JGZ Voorbeeldstad",
+        "jgz",
+        (("Nadia El Idrissi", "jeugdarts", "010-5550505", "jeugdarts@jgz.example.org"),),
+    ),
+    ("Veilig Thuis Regio Voorbeeldstad", "veilig_thuis", ()),
+    ("Gemeente Voorbeeldstad, leerplicht", "gemeente", ()),
+)
 HERKOMST = (
     "zelf",
     "school",
@@ -210,6 +242,7 @@ def generate_demo(
 
     rows: dict[type, list[dict[str, Any]]] = defaultdict(list)
     sequence_per_year: dict[int, int] = defaultdict(int)
+    organisation_ids = _demo_organisations(rows, stamp)
     for _ in range(households):
         household_id = uuid.uuid4()
         infix, last = rng.choice(LAST_NAMES)
@@ -252,6 +285,7 @@ def generate_demo(
                     "id": uuid.uuid4(),
                     "household_id": household_id,
                     "person_id": None,
+                    "organisation_id": organisation_ids[organisation],
                     "organisation": organisation,
                     "purpose": purpose,
                     "given_by": f"{parent['first_name']} {parent['last_name']}",
@@ -264,6 +298,8 @@ def generate_demo(
 
     session.execute(insert(Medewerker), staff)
     for cls in (
+        Organisation,
+        OrganisationContact,
         Household,
         Person,
         Traject,
@@ -276,6 +312,31 @@ def generate_demo(
     ):
         if rows[cls]:
             session.execute(insert(cls), rows[cls])
+
+
+def _demo_organisations(
+    rows: dict[type, list[dict[str, Any]]], stamp: dict[str, Any]
+) -> dict[str, uuid.UUID]:
+    """The team's partner organisations with their contact persons; their ids by name."""
+    ids: dict[str, uuid.UUID] = {}
+    for name, kind, contacts in ORGANISATIONS:
+        ids[name] = uuid.uuid4()
+        rows[Organisation].append(
+            {"id": ids[name], "name": name, "kind": kind, "active": True, **stamp}
+        )
+        for person, function, phone, email in contacts:
+            rows[OrganisationContact].append(
+                {
+                    "id": uuid.uuid4(),
+                    "organisation_id": ids[name],
+                    "name": person,
+                    "role": function,
+                    "phone": phone,
+                    "email": email,
+                    **stamp,
+                }
+            )
+    return ids
 
 
 def _demo_members(rng: random.Random, today: date, infix: str, last: str) -> list[dict[str, Any]]:

@@ -155,13 +155,50 @@ class Contact(Tracked, Base):
     medewerker: Mapped[Medewerker | None] = relationship()
 
 
+class Organisation(Tracked, Base):
+    """A partner the team works with (school, huisarts, GGZ, Veilig Thuis, …).
+
+    Consents point at it; later meeting attendees, plan partners and referrals will too.
+    Switched off rather than removed, so what pointed at it keeps its name.
+    """
+
+    __tablename__ = "organisation"
+
+    name: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(40), default="overig")  # codelists: organisatiesoort
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    contacts: Mapped[list[OrganisationContact]] = relationship(
+        back_populates="organisation",
+        cascade="all, delete-orphan",
+        order_by="OrganisationContact.name",
+    )
+
+
+class OrganisationContact(Tracked, Base):
+    """A contact person at an organisation (a professional, not a family member)."""
+
+    __tablename__ = "organisation_contact"
+
+    organisation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organisation.id"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(80), default="")
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    email: Mapped[str] = mapped_column(String(120), default="")
+
+    organisation: Mapped[Organisation] = relationship(back_populates="contacts")
+
+
 class Consent(Tracked, Base):
-    """Toestemming: what may be shared with which named organisation, or a refusal."""
+    """Toestemming: what may be shared with which organisation, or a refusal."""
 
     __tablename__ = "consent"
 
     household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("household.id"), index=True)
     person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
+    organisation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organisation.id"), index=True)
+    # The organisation's name as it was when the consent was recorded: what the family
+    # agreed to, kept verbatim even if the organisation is renamed later.
     organisation: Mapped[str] = mapped_column(String(120))
     purpose: Mapped[str] = mapped_column(Text, default="")
     given_by: Mapped[str] = mapped_column(String(120), default="")
@@ -170,6 +207,7 @@ class Consent(Tracked, Base):
     refused: Mapped[bool] = mapped_column(Boolean, default=False)
 
     household: Mapped[Household] = relationship(back_populates="consents")
+    organisation_record: Mapped[Organisation] = relationship()
 
 
 class Measurement(Tracked, Base):

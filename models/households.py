@@ -18,6 +18,7 @@ from models.base import get_or_raise
 from models.codelists import load_codelists
 from models.consents import consent_record
 from models.entities import (
+    Consent,
     Contact,
     Household,
     Medewerker,
@@ -52,6 +53,17 @@ from models.records import (
     birthday,
     full_name,
 )
+from models.rules import (
+    CLOSURE,
+    CONTACT,
+    HOUSEHOLD,
+    MEDEWERKER,
+    PERSON,
+    Spec,
+    check_draft,
+    check_fields,
+    earliest_event_date,
+)
 from models.search import match_clause, search_text, sort_name
 from models.validation import (
     Problem,
@@ -69,8 +81,14 @@ TURNS_18_WARNING_MONTHS = 6
 # --- validation of drafts ------------------------------------------------------------
 
 
-def _raise_if(problems: dict[str, Problem | None]) -> None:
-    found = {name: problem for name, problem in problems.items() if problem is not None}
+def _raise_if(
+    problems: dict[str, Problem | None], spec: Spec | None = None, draft: object = None
+) -> None:
+    """Raise the problems found, those of the draft's field rules first (one per field)."""
+    found = check_draft(spec, draft) if spec else {}
+    for name, problem in problems.items():
+        if problem is not None:
+            found.setdefault(name, problem)
     if found:
         raise ValidationError(found)
 
@@ -82,12 +100,7 @@ def _check_code(list_name: str, code: str) -> Problem | None:
 
 
 def validate_household(draft: HouseholdDraft) -> None:
-    _raise_if(
-        {
-            "name": Problem.REQUIRED if not draft.name.strip() else None,
-            "postcode": check_postcode(draft.postcode),
-        }
-    )
+    _raise_if({"postcode": check_postcode(draft.postcode)}, HOUSEHOLD, draft)
 
 
 def validate_traject(draft: TrajectDraft, today: date) -> None:
@@ -105,13 +118,13 @@ def validate_traject(draft: TrajectDraft, today: date) -> None:
 def validate_person(draft: PersonDraft, today: date) -> None:
     _raise_if(
         {
-            "first_name": Problem.REQUIRED if not draft.first_name.strip() else None,
-            "last_name": Problem.REQUIRED if not draft.last_name.strip() else None,
             "date_of_birth": (
                 check_date(draft.date_of_birth, not_after=today) if draft.date_of_birth else None
             ),
             "bsn": check_bsn(draft.bsn),
-        }
+        },
+        PERSON,
+        draft,
     )
 
 
@@ -126,12 +139,8 @@ def list_medewerkers(session: Session, *, active_only: bool = False) -> list[Med
 
 
 def add_medewerker(session: Session, name: str, discipline: str) -> uuid.UUID:
-    _raise_if(
-        {
-            "name": Problem.REQUIRED if not name.strip() else None,
-            "discipline": _check_code("discipline", discipline),
-        }
-    )
+    problems = check_fields(MEDEWERKER, {"name": name, "discipline": discipline})
+    _raise_if({"discipline": _check_code("discipline", discipline), **problems})
     medewerker = Medewerker(name=name.strip(), discipline=discipline, active=True)
     session.add(medewerker)
     session.flush()
@@ -375,7 +384,9 @@ def _open_traject(session: Session, traject_id: uuid.UUID) -> Traject:
 
 
 def _check_event_date(traject: Traject, on: date, today: date, field: str = "on") -> None:
-    _raise_if({field: check_date(on, not_after=today, not_before=traject.registered_on)})
+    """Not in the future, and not before the aanmelding nor the traject's latest event."""
+    earliest = earliest_event_date(traject.registered_on, (e.event_date for e in traject.events))
+    _raise_if({field: check_date(on, not_after=today, not_before=earliest)})
 
 
 def update_traject(
@@ -457,13 +468,7 @@ def close_traject(
 ) -> None:
     traject = _open_traject(session, traject_id)
     _check_event_date(traject, closure.on, today or date.today())
-    _raise_if(
-        {
-            "reason": Problem.REQUIRED
-            if not closure.reason
-            else _check_code("afsluitreden", closure.reason)
-        }
-    )
+    _raise_if({"reason": _check_code("afsluitreden", closure.reason)}, CLOSURE, closure)
     traject.events.append(
         TrajectEvent(
             event_date=closure.on,
@@ -485,7 +490,7 @@ def close_traject(
 
 
 def _check_contact(draft: ContactDraft, today: date) -> None:
-    _raise_if({"contact_date": check_date(draft.contact_date, not_after=today)})
+    _raise_if({"contact_date": check_date(draft.contact_date, not_after=today)}, CONTACT, draft)
 
 
 def add_contact(
@@ -584,7 +589,7 @@ def load_dossier(
         .options(
             selectinload(Household.members),
             selectinload(Household.contacts).selectinload(Contact.medewerker),
-            selectinload(Household.consents),
+            selectinload(Household.consents).selectinload(Consent.organisation_record),
             selectinload(Household.trajecten).selectinload(Traject.events),
             selectinload(Household.trajecten)
             .selectinload(Traject.regisseurs)

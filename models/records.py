@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from models.enums import ContactKind, EventKind, MemberRole, Phase
 from models.permissions import AccessAction, Role
+from models.rules import earliest_event_date
 
 
 def age_on(born: date, on: date) -> int:
@@ -214,6 +215,11 @@ class TrajectRecord:
     def is_open(self) -> bool:
         return self.phase is not Phase.AFGESLOTEN
 
+    @property
+    def earliest_event_date(self) -> date:
+        """The earliest date a next phase change, op-/afschaling or closure may carry."""
+        return earliest_event_date(self.registered_on, (e.event_date for e in self.events))
+
 
 @dataclass(frozen=True)
 class ContactRecord:
@@ -288,7 +294,7 @@ class RetentionRow:
 
 @dataclass(frozen=True)
 class ConsentDraft:
-    organisation: str
+    organisation_id: uuid.UUID | None  # picked from the organisations; None until picked
     given_on: date
     purpose: str = ""
     given_by: str = ""
@@ -300,7 +306,8 @@ class ConsentDraft:
 @dataclass(frozen=True)
 class ConsentRecord:
     id: uuid.UUID
-    organisation: str
+    organisation: str  # the organisation's name, for display
+    organisation_id: uuid.UUID
     purpose: str
     given_by: str
     given_on: date
@@ -311,7 +318,7 @@ class ConsentRecord:
 
     def draft(self) -> ConsentDraft:
         return ConsentDraft(
-            self.organisation,
+            self.organisation_id,
             self.given_on,
             self.purpose,
             self.given_by,
@@ -322,6 +329,47 @@ class ConsentRecord:
 
     def valid_on(self, day: date) -> bool:
         return self.given_on <= day and (self.valid_until is None or day <= self.valid_until)
+
+
+# --- organisations ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrganisationDraft:
+    name: str
+    kind: str = "overig"  # a code of the 'organisatiesoort' list
+
+
+@dataclass(frozen=True)
+class OrganisationContactDraft:
+    name: str
+    role: str = ""  # function, e.g. 'intern begeleider', 'praktijkondersteuner'
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class OrganisationContactRecord:
+    id: uuid.UUID
+    name: str
+    role: str
+    phone: str
+    email: str
+
+    def draft(self) -> OrganisationContactDraft:
+        return OrganisationContactDraft(self.name, self.role, self.phone, self.email)
+
+
+@dataclass(frozen=True)
+class OrganisationRecord:
+    id: uuid.UUID
+    name: str
+    kind: str
+    active: bool
+    contacts: tuple[OrganisationContactRecord, ...] = ()
+
+    def draft(self) -> OrganisationDraft:
+        return OrganisationDraft(self.name, self.kind)
 
 
 # --- ZRM ----------------------------------------------------------------------------

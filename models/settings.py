@@ -1,16 +1,26 @@
-"""Team-wide settings stored in the encrypted database, with their defaults."""
+"""Team-wide settings stored in the encrypted database, with their defaults.
+
+Their keys, defaults and limits live in :mod:`models.rules`, which the settings form reads too.
+"""
 
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from models.rules import (
+    AUTOLOCK_MINUTES,
+    RETENTION_YEARS,
+    SETTING_DEFAULTS,
+    SETTING_LIMITS,
+    check_setting,
+)
 from models.security import AppSetting
+from models.validation import ValidationError
 
-AUTOLOCK_MINUTES = "autolock_minutes"
-RETENTION_YEARS = "retention_years"
+DEFAULTS = SETTING_DEFAULTS
+LIMITS = SETTING_LIMITS
 
-DEFAULTS = {AUTOLOCK_MINUTES: 5, RETENTION_YEARS: 20}  # Jeugdwet: 20 years after the last entry
-LIMITS = {AUTOLOCK_MINUTES: (1, 240), RETENTION_YEARS: (1, 100)}
+__all__ = ["AUTOLOCK_MINUTES", "DEFAULTS", "LIMITS", "RETENTION_YEARS", "get_int", "set_int"]
 
 
 def get_int(session: Session, key: str) -> int:
@@ -22,9 +32,9 @@ def get_int(session: Session, key: str) -> int:
 
 
 def set_int(session: Session, key: str, value: int) -> None:
-    low, high = LIMITS[key]
-    if not low <= value <= high:
-        raise ValueError(f"{key} must lie between {low} and {high}")
+    """Refuses (ValidationError, a ValueError) a value outside the key's limits."""
+    if problem := check_setting(key, value):
+        raise ValidationError({key: problem})
     row = session.get(AppSetting, key)
     if row is None:
         session.add(AppSetting(key=key, value=str(value)))

@@ -29,6 +29,10 @@ class Problem(enum.StrEnum):
     LEVEL_OUT_OF_RANGE = "level_out_of_range"
     PASSWORD_SHORT = "password_short"
     PASSWORD_MISMATCH = "password_mismatch"
+    OUT_OF_RANGE = "out_of_range"
+    DUPLICATE = "duplicate"
+    EMAIL = "email"
+    INACTIVE = "inactive"
 
 
 class ValidationError(DomainError, ValueError):
@@ -128,3 +132,11 @@ def normalize_postcode(text: str) -> str:
 
 def check_required(text: str) -> Problem | None:
     return Problem.REQUIRED if not text.strip() else None
+
+
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def check_email(text: str) -> Problem | None:
+    """An empty e-mail address is fine; a given one must look like one."""
+    return Problem.EMAIL if text.strip() and not _EMAIL_RE.match(text.strip()) else None

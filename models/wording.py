@@ -83,6 +83,10 @@ PROBLEM = {
     Problem.END_BEFORE_START: "Deze einddatum ligt vóór de begindatum.",
     Problem.PASSWORD_SHORT: "Een wachtwoord heeft minstens 10 tekens.",
     Problem.PASSWORD_MISMATCH: "De twee wachtwoorden zijn niet gelijk.",
+    Problem.OUT_OF_RANGE: "Deze waarde ligt buiten de toegestane grenzen.",
+    Problem.DUPLICATE: "Deze naam staat al in de lijst.",
+    Problem.EMAIL: "Dit is geen geldig e-mailadres, bijvoorbeeld naam@voorbeeld.nl.",
+    Problem.INACTIVE: "Deze organisatie is uitgeschakeld; kies een andere.",
 }
 
 RULE = {

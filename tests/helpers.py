@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from desktop.database import keyed_connection
 from desktop.keyring import KdfCost
 from models import households as service
-from models.records import HouseholdDraft, RegistrationDraft, TrajectDraft
+from models import organisations
+from models.records import HouseholdDraft, OrganisationDraft, RegistrationDraft, TrajectDraft
 
 TODAY = date(2026, 11, 25)
 
@@ -42,3 +43,8 @@ def register(
         TrajectDraft(registered_on=registered_on, herkomst="school", regisseur_id=regisseur_id),
     )
     return service.register_household(session, draft, today=TODAY)
+
+
+def organisation(session: Session, name: str, kind: str = "overig") -> uuid.UUID:
+    """An organisation to point a consent at, as the organisations screen would add it."""
+    return organisations.add_organisation(session, OrganisationDraft(name, kind))

@@ -41,6 +41,7 @@ VIEW_ALLOWED_MODELS = {
     "models.records",
     "models.enums",
     "models.validation",
+    "models.rules",
     "models.codelists",
     "models.errors",
     "models.permissions",

@@ -22,9 +22,24 @@ from PySide6.QtWidgets import (
 
 from models.permissions import Role
 from models.records import AccountRecord, LogLine, RetentionRow
-from models.validation import Problem, check_required, parse_date
-from views.forms import DateLineEdit, FormDialog, code_combo, save_cancel_buttons, text_of
-from views.labels import ACCESS_ACTION, ROLE_NAMES, date_text, moment_text
+from models.rules import (
+    ACCOUNT,
+    AUTOLOCK_MINUTES,
+    MIN_PASSWORD_LENGTH,
+    RETENTION_YEARS,
+    SETTING_LIMITS,
+    check_password,
+)
+from models.validation import parse_date
+from models.wording import ACCESS_ACTION, ROLE_NAMES, date_text, moment_text
+from views.forms import (
+    DateLineEdit,
+    FormDialog,
+    code_combo,
+    released,
+    save_cancel_buttons,
+    text_of,
+)
 from views.tables import fill_table, read_only_table, selected_id
 
 
@@ -137,10 +152,8 @@ class AccountDialog(FormDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Account toevoegen"), parent)
-        name = self.add_field("name", self.tr("Naam *"), QLineEdit())
-        self._checks["name"] = lambda: check_required(name.text())
-        login = self.add_field("login", self.tr("Inlognaam *"), QLineEdit())
-        self._checks["login"] = lambda: check_required(login.text())
+        self.add_field("name", self.tr("Naam *"), QLineEdit())
+        self.add_field("login", self.tr("Inlognaam *"), QLineEdit())
         self.add_field(
             "role",
             self.tr("Rol *"),
@@ -148,9 +161,11 @@ class AccountDialog(FormDialog):
         )
         password = self.add_field("password", self.tr("Eerste wachtwoord *"), QLineEdit())
         password.setEchoMode(QLineEdit.EchoMode.Password)
-        self._checks["password"] = lambda: (
-            Problem.PASSWORD_SHORT if len(password.text()) < 10 else None
+        password.setPlaceholderText(
+            self.tr("minstens %1 tekens").replace("%1", str(MIN_PASSWORD_LENGTH))
         )
+        self._checks["password"] = lambda: check_password(password.text())
+        self.apply_rules(ACCOUNT)
         self.finish_loading()
 
     def value(self) -> tuple[str, str, Role, str]:
@@ -163,8 +178,8 @@ class AccountDialog(FormDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None = None) -> tuple[str, str, Role, str] | None:
-        dialog = cls(parent)
-        return dialog.value() if dialog.run() else None
+        with released(cls(parent)) as dialog:
+            return dialog.value() if dialog.run() else None
 
 
 class AccountsDialog(QDialog):
@@ -259,11 +274,11 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Instellingen"))
         self.autolock = QSpinBox()
-        self.autolock.setRange(1, 240)
+        self.autolock.setRange(*SETTING_LIMITS[AUTOLOCK_MINUTES])
         self.autolock.setValue(autolock_minutes)
         self.autolock.setSuffix(self.tr(" minuten"))
         self.retention = QSpinBox()
-        self.retention.setRange(1, 100)
+        self.retention.setRange(*SETTING_LIMITS[RETENTION_YEARS])
         self.retention.setValue(retention_years)
         self.retention.setSuffix(self.tr(" jaar"))
         form = QFormLayout()
@@ -279,7 +294,7 @@ class SettingsDialog(QDialog):
     def ask(
         cls, autolock_minutes: int, retention_years: int, parent: QWidget | None = None
     ) -> tuple[int, int] | None:
-        dialog = cls(autolock_minutes, retention_years, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dialog.autolock.value(), dialog.retention.value()
+        with released(cls(autolock_minutes, retention_years, parent)) as dialog:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.autolock.value(), dialog.retention.value()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from models.codelists import CodeLists
 from models.enums import OPEN_PHASES, ContactKind, EventKind, MemberRole, Phase
@@ -15,6 +16,7 @@ from models.records import (
     ContactDraft,
     HouseholdDraft,
     MedewerkerRecord,
+    OrganisationRecord,
     PersonDraft,
     PhaseChange,
     RegisseurChange,
@@ -22,15 +24,26 @@ from models.records import (
     ScaleEvent,
     TrajectDraft,
 )
+from models.rules import (
+    CLOSURE,
+    CONSENT,
+    CONTACT,
+    HOUSEHOLD,
+    MEDEWERKER,
+    PERSON,
+    PHASE_CHANGE,
+    REGISSEUR_CHANGE,
+    SCALE_EVENT,
+    TRAJECT,
+)
 from models.validation import (
     ParsedDate,
     Problem,
     check_bsn,
     check_postcode,
-    check_required,
     parse_date,
 )
-from views.forms import DateLineEdit, FormDialog, code_combo, text_of
+from views.forms import DateLineEdit, FormDialog, code_combo, released, text_of
 from views.labels import CONTACT_KIND, PHASE, ROLE
 
 
@@ -93,7 +106,6 @@ class _HouseholdFields(FormDialog):
         initial = initial or HouseholdDraft(name="")
         name = self.add_field("name", self.tr("Naam huishouden *"), QLineEdit(initial.name))
         name.setPlaceholderText(self.tr("bijvoorbeeld: De Vries"))
-        self._checks["name"] = lambda: check_required(name.text())
         self.add_field("street", self.tr("Straat"), QLineEdit(initial.street))
         self.add_field("house_number", self.tr("Huisnummer"), QLineEdit(initial.house_number))
         postcode = self.add_field("postcode", self.tr("Postcode"), QLineEdit(initial.postcode))
@@ -101,6 +113,7 @@ class _HouseholdFields(FormDialog):
         self._checks["postcode"] = lambda: check_postcode(postcode.text())
         self.add_field("city", self.tr("Woonplaats"), QLineEdit(initial.city))
         self.add_field("phone", self.tr("Telefoon"), QLineEdit(initial.phone))
+        self.apply_rules(HOUSEHOLD)
 
     def household_value(self) -> HouseholdDraft:
         return HouseholdDraft(
@@ -147,6 +160,7 @@ class _TrajectFields(FormDialog):
                     medewerkers, initial.regisseur_id, empty=self.tr("— nog niet toegewezen —")
                 ),
             )
+        self.apply_rules(TRAJECT)
 
     def traject_value(self) -> TrajectDraft:
         regisseur = self._fields.get("regisseur")
@@ -194,8 +208,8 @@ class RegistrationDialog(_HouseholdFields, _TrajectFields):
         initial: RegistrationDraft | None = None,
         problems: dict[str, Problem] | None = None,
     ) -> RegistrationDraft | None:
-        dialog = cls(codes, medewerkers, initial, parent=parent)
-        return dialog.value() if dialog.run(problems) else None
+        with released(cls(codes, medewerkers, initial, parent=parent)) as dialog:
+            return dialog.value() if dialog.run(problems) else None
 
 
 class HouseholdDialog(_HouseholdFields):
@@ -215,8 +229,8 @@ class HouseholdDialog(_HouseholdFields):
         initial: HouseholdDraft,
         problems: dict[str, Problem] | None = None,
     ) -> HouseholdDraft | None:
-        dialog = cls(initial, parent)
-        return dialog.value() if dialog.run(problems) else None
+        with released(cls(initial, parent)) as dialog:
+            return dialog.value() if dialog.run(problems) else None
 
 
 class TrajectDialog(_TrajectFields):
@@ -252,8 +266,8 @@ class TrajectDialog(_TrajectFields):
         medewerkers: list[MedewerkerRecord] | None = None,
         problems: dict[str, Problem] | None = None,
     ) -> TrajectDraft | None:
-        dialog = cls(codes, initial, medewerkers, parent=parent)
-        return dialog.value() if dialog.run(problems) else None
+        with released(cls(codes, initial, medewerkers, parent=parent)) as dialog:
+            return dialog.value() if dialog.run(problems) else None
 
 
 # --- members and contacts -----------------------------------------------------------------
@@ -269,12 +283,10 @@ class PersonDialog(FormDialog):
         title = self.tr("Gezinslid wijzigen") if initial else self.tr("Gezinslid toevoegen")
         super().__init__(title, parent)
         initial = initial or PersonDraft(first_name="", last_name="", role=MemberRole.KIND)
-        first = self.add_field("first_name", self.tr("Voornaam *"), QLineEdit(initial.first_name))
-        self._checks["first_name"] = lambda: check_required(first.text())
+        self.add_field("first_name", self.tr("Voornaam *"), QLineEdit(initial.first_name))
         infix = self.add_field("infix", self.tr("Tussenvoegsel"), QLineEdit(initial.infix))
         infix.setMaximumWidth(120)
-        last = self.add_field("last_name", self.tr("Achternaam *"), QLineEdit(initial.last_name))
-        self._checks["last_name"] = lambda: check_required(last.text())
+        self.add_field("last_name", self.tr("Achternaam *"), QLineEdit(initial.last_name))
         self.add_field(
             "date_of_birth", self.tr("Geboortedatum"), DateLineEdit(initial.date_of_birth)
         )
@@ -291,6 +303,7 @@ class PersonDialog(FormDialog):
         bsn.setMaximumWidth(140)
         bsn.setPlaceholderText(self.tr("9 cijfers, mag leeg"))
         self._checks["bsn"] = lambda: check_bsn(bsn.text())
+        self.apply_rules(PERSON)
         self.setMinimumWidth(440)
         self.finish_loading()
 
@@ -311,8 +324,8 @@ class PersonDialog(FormDialog):
         initial: PersonDraft | None = None,
         problems: dict[str, Problem] | None = None,
     ) -> PersonDraft | None:
-        dialog = cls(initial, parent=parent)
-        return dialog.value() if dialog.run(problems) else None
+        with released(cls(initial, parent=parent)) as dialog:
+            return dialog.value() if dialog.run(problems) else None
 
 
 class ContactDialog(FormDialog):
@@ -345,6 +358,7 @@ class ContactDialog(FormDialog):
             _medewerker_combo(medewerkers, initial.medewerker_id),
         )
         self.add_field("note", self.tr("Korte notitie"), _note_edit(initial.note, 90))
+        self.apply_rules(CONTACT)
         self.setMinimumWidth(460)
         self.finish_loading()
 
@@ -364,8 +378,8 @@ class ContactDialog(FormDialog):
         initial: ContactDraft | None = None,
         problems: dict[str, Problem] | None = None,
     ) -> ContactDraft | None:
-        dialog = cls(medewerkers, initial, parent=parent)
-        return dialog.value() if dialog.run(problems) else None
+        with released(cls(medewerkers, initial, parent=parent)) as dialog:
+            return dialog.value() if dialog.run(problems) else None
 
 
 # --- moving the traject -----------------------------------------------------------------
@@ -402,6 +416,7 @@ class PhaseDialog(_DatedNoteDialog):
             code_combo(choices, following.value if following else "", empty=""),
         )
         self.add_date_and_note(earliest, today or date.today(), self.tr("Toelichting"))
+        self.apply_rules(PHASE_CHANGE)
         self.finish_loading()
 
     def value(self) -> PhaseChange:
@@ -411,8 +426,8 @@ class PhaseDialog(_DatedNoteDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, current: Phase, earliest: date) -> PhaseChange | None:
-        dialog = cls(current, earliest, parent=parent)
-        return dialog.value() if dialog.run() else None
+        with released(cls(current, earliest, parent=parent)) as dialog:
+            return dialog.value() if dialog.run() else None
 
 
 class ScaleDialog(_DatedNoteDialog):
@@ -435,6 +450,7 @@ class ScaleDialog(_DatedNoteDialog):
         )
         self.add_date_and_note(earliest, today or date.today(), self.tr("Toelichting"))
         self.field("note").setPlaceholderText(hint)
+        self.apply_rules(SCALE_EVENT)
         self.finish_loading()
 
     def value(self) -> ScaleEvent:
@@ -442,8 +458,8 @@ class ScaleDialog(_DatedNoteDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, kind: EventKind, earliest: date) -> ScaleEvent | None:
-        dialog = cls(kind, earliest, parent=parent)
-        return dialog.value() if dialog.run() else None
+        with released(cls(kind, earliest, parent=parent)) as dialog:
+            return dialog.value() if dialog.run() else None
 
 
 class CloseDialog(_DatedNoteDialog):
@@ -455,11 +471,9 @@ class CloseDialog(_DatedNoteDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Traject afsluiten"), parent)
-        reason = self.add_field(
-            "reason", self.tr("Reden *"), code_combo(codes.items("afsluitreden"), "")
-        )
-        self._checks["reason"] = lambda: check_required(str(reason.currentData() or ""))
+        self.add_field("reason", self.tr("Reden *"), code_combo(codes.items("afsluitreden"), ""))
         self.add_date_and_note(earliest, today or date.today(), self.tr("Toelichting"))
+        self.apply_rules(CLOSURE)
         self.finish_loading()
 
     def value(self) -> Closure:
@@ -469,8 +483,8 @@ class CloseDialog(_DatedNoteDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, codes: CodeLists, earliest: date) -> Closure | None:
-        dialog = cls(codes, earliest, parent=parent)
-        return dialog.value() if dialog.run() else None
+        with released(cls(codes, earliest, parent=parent)) as dialog:
+            return dialog.value() if dialog.run() else None
 
 
 class RegisseurDialog(FormDialog):
@@ -485,13 +499,11 @@ class RegisseurDialog(FormDialog):
         super().__init__(self.tr("Casusregisseur wijzigen"), parent)
         today = today or date.today()
         others = [m for m in medewerkers if m.id != current]
-        combo = self.add_field(
-            "medewerker", self.tr("Nieuwe regisseur *"), _medewerker_combo(others, None)
-        )
-        self._checks["medewerker"] = lambda: check_required(str(combo.currentData() or ""))
+        self.add_field("medewerker", self.tr("Nieuwe regisseur *"), _medewerker_combo(others, None))
         self.add_field("on", self.tr("Met ingang van *"), DateLineEdit(today))
         self.on_check = _DateChecks(self, "on", not_after=today, not_before=earliest)
         self._checks["on"] = self.on_check
+        self.apply_rules(REGISSEUR_CHANGE)
         self.finish_loading()
 
     def value(self) -> RegisseurChange:
@@ -507,8 +519,8 @@ class RegisseurDialog(FormDialog):
         current: uuid.UUID | None,
         earliest: date,
     ) -> RegisseurChange | None:
-        dialog = cls(medewerkers, current, earliest, parent=parent)
-        return dialog.value() if dialog.run() else None
+        with released(cls(medewerkers, current, earliest, parent=parent)) as dialog:
+            return dialog.value() if dialog.run() else None
 
 
 class MedewerkerDialog(FormDialog):
@@ -516,14 +528,13 @@ class MedewerkerDialog(FormDialog):
 
     def __init__(self, codes: CodeLists, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Medewerker toevoegen"), parent)
-        name = self.add_field("name", self.tr("Naam *"), QLineEdit())
-        self._checks["name"] = lambda: check_required(name.text())
-        discipline = self.add_field(
+        self.add_field("name", self.tr("Naam *"), QLineEdit())
+        self.add_field(
             "discipline",
             self.tr("Discipline *"),
             code_combo(codes.items("discipline"), "generalist", empty=""),
         )
-        self._checks["discipline"] = lambda: check_required(str(discipline.currentData() or ""))
+        self.apply_rules(MEDEWERKER)
         self.setMinimumWidth(400)
         self.finish_loading()
 
@@ -532,12 +543,17 @@ class MedewerkerDialog(FormDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, codes: CodeLists) -> tuple[str, str] | None:
-        dialog = cls(codes, parent)
-        return dialog.value() if dialog.run() else None
+        with released(cls(codes, parent)) as dialog:
+            return dialog.value() if dialog.run() else None
+
+
+# Opens a form for a new organisation over the given dialog, stores it through the service
+# (the presenter's job) and returns its record, or None when cancelled.
+AddOrganisation = Callable[[QWidget], OrganisationRecord | None]
 
 
 class ConsentDialog(FormDialog):
-    """Toestemming (or a refusal) to share information with one named organisation."""
+    """Toestemming (or a refusal) to share information with one organisation from the list."""
 
     def __init__(
         self,
@@ -545,16 +561,33 @@ class ConsentDialog(FormDialog):
         initial: ConsentDraft | None = None,
         today: date | None = None,
         parent: QWidget | None = None,
+        *,
+        organisations: Sequence[OrganisationRecord] = (),
+        add_organisation: AddOrganisation | None = None,
     ) -> None:
         title = self.tr("Toestemming wijzigen") if initial else self.tr("Toestemming vastleggen")
         super().__init__(title, parent)
         today = today or date.today()
-        initial = initial or ConsentDraft(organisation="", given_on=today)
-        organisation = self.add_field(
-            "organisation", self.tr("Organisatie *"), QLineEdit(initial.organisation)
+        initial = initial or ConsentDraft(organisation_id=None, given_on=today)
+        self._add_organisation = add_organisation
+        current = initial.organisation_id
+        items = [
+            (str(o.id), o.name if o.active else self.tr("%1 (uitgeschakeld)").replace("%1", o.name))
+            for o in organisations
+            if o.active or o.id == current
+        ]
+        new = QPushButton(self.tr("Nieuwe organisatie…"))
+        new.setObjectName("new_organisation")
+        new.setVisible(add_organisation is not None)
+        new.clicked.connect(self._new_organisation)
+        self.add_field(
+            "organisation",
+            self.tr("Organisatie *"),
+            code_combo(
+                items, str(current) if current else "", empty=self.tr("— kies een organisatie —")
+            ),
+            beside=new,
         )
-        organisation.setPlaceholderText(self.tr("bijvoorbeeld: GGZ Voorbeeldstad, huisarts Jansen"))
-        self._checks["organisation"] = lambda: check_required(organisation.text())
         self.add_field(
             "answer",
             self.tr("Antwoord *"),
@@ -580,8 +613,21 @@ class ConsentDialog(FormDialog):
         self._checks["given_on"] = self.given_check
         self.add_field("valid_until", self.tr("Geldig tot"), DateLineEdit(initial.valid_until))
         self._checks["valid_until"] = self._check_until
-        self.setMinimumWidth(480)
+        self.apply_rules(CONSENT)
+        self.setMinimumWidth(520)
         self.finish_loading()
+
+    def _new_organisation(self) -> None:
+        """Add an organisation on the spot (through the presenter and its service) and pick it."""
+        assert self._add_organisation is not None
+        record = self._add_organisation(self)
+        if record is None:
+            return
+        combo: QComboBox = self.field("organisation")
+        labels = [combo.itemText(i) for i in range(1, combo.count())]
+        position = 1 + sum(1 for label in labels if label.casefold() < record.name.casefold())
+        combo.insertItem(position, record.name, str(record.id))
+        combo.setCurrentIndex(position)
 
     def _check_until(self) -> Problem | None:
         given = self.given_check.parse().value
@@ -592,7 +638,7 @@ class ConsentDialog(FormDialog):
 
     def value(self) -> ConsentDraft:
         return ConsentDraft(
-            organisation=text_of(self.field("organisation")),
+            organisation_id=_uuid_of(self.field("organisation")),
             given_on=self.given_check.value(),
             purpose=text_of(self.field("purpose")),
             given_by=text_of(self.field("given_by")),
@@ -608,6 +654,18 @@ class ConsentDialog(FormDialog):
         members: list[tuple[uuid.UUID, str]],
         initial: ConsentDraft | None = None,
         problems: dict[str, Problem] | None = None,
+        *,
+        organisations: Sequence[OrganisationRecord],
+        add_organisation: AddOrganisation | None = None,
     ) -> ConsentDraft | None:
-        dialog = cls(members, initial, parent=parent)
-        return dialog.value() if dialog.run(problems) else None
+        """``organisations``: every organisation (the form offers the active ones and the
+        consent's own); ``add_organisation``: see :data:`AddOrganisation`."""
+        dialog = cls(
+            members,
+            initial,
+            parent=parent,
+            organisations=organisations,
+            add_organisation=add_organisation,
+        )
+        with released(dialog):
+            return dialog.value() if dialog.run(problems) else None

@@ -6,9 +6,10 @@ keeps the dialog open on a problem; closing with changes asks first.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -24,10 +26,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.rules import Spec
 from models.validation import Problem, format_date, parse_date
 from views.labels import PROBLEM
 
 Check = Callable[[], Problem | None]
+D = TypeVar("D", bound=QDialog)
+
+
+@contextmanager
+def released(dialog: D) -> Iterator[D]:
+    """Use a dialog for one ``ask()`` and release it afterwards (novelWriter's softDelete):
+    a closed dialog must not stay alive as a child of the main window."""
+    try:
+        yield dialog
+    finally:
+        dialog.deleteLater()
 
 
 class DateLineEdit(QLineEdit):
@@ -91,6 +105,7 @@ class FormDialog(QDialog):
         self._checks: dict[str, Check] = {}
         self._fields: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
+        self._boxes: dict[str, QWidget] = {}
         self._dirty = False
         self._loading = True
 
@@ -106,7 +121,16 @@ class FormDialog(QDialog):
 
     # --- building the form ------------------------------------------------------------
 
-    def add_field(self, key: str, label: str, widget: QWidget, check: Check | None = None) -> Any:
+    def add_field(
+        self,
+        key: str,
+        label: str,
+        widget: QWidget,
+        check: Check | None = None,
+        *,
+        beside: QWidget | None = None,
+    ) -> Any:
+        """A labelled field with its error line under it; ``beside`` stands right of it."""
         error = QLabel()
         error.setObjectName(f"error_{key}")
         error.setWordWrap(True)
@@ -116,16 +140,51 @@ class FormDialog(QDialog):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        column.addWidget(widget)
+        if beside is None:
+            column.addWidget(widget)
+        else:
+            row = QHBoxLayout()
+            row.addWidget(widget, 1)
+            row.addWidget(beside)
+            column.addLayout(row)
         column.addWidget(error)
         widget.setObjectName(key)
         self.form.addRow(label, box)
+        self._boxes[key] = box
         self._fields[key] = widget
         self._errors[key] = error
         if check is not None:
             self._checks[key] = check
         self._watch(key, widget)
         return widget
+
+    def apply_rules(self, spec: Spec) -> None:
+        """The rules of :mod:`models.rules` for this form's fields: a '*' after the label of a
+        required field, the maximum length, and both checked as the user types (after the
+        field's own check, e.g. a date's format).  The service checks the same rules."""
+        for key, rule in spec.items():
+            widget = self._fields.get(key)
+            if widget is None:
+                continue
+            if rule.max_length is not None and isinstance(widget, QLineEdit):
+                # Never cut a longer stored text: it shows as too long instead.
+                widget.setMaxLength(max(rule.max_length, len(widget.text())))
+            own = self._checks.get(key)
+
+            def check(
+                own: Check | None = own, rule: Any = rule, widget: QWidget = widget
+            ) -> Problem | None:
+                return (own() if own else None) or rule.check(text_of(widget))
+
+            self._checks[key] = check
+            label = self.form.labelForField(self._boxes[key])
+            if isinstance(label, QLabel):
+                base = label.text().removesuffix(" *")
+                label.setText(f"{base} *" if rule.required else base)
+
+    def required_marked(self, key: str) -> bool:
+        label = self.form.labelForField(self._boxes[key])
+        return isinstance(label, QLabel) and label.text().endswith(" *")
 
     def add_section(self, title: str) -> None:
         header = QLabel(f"<b>{title}</b>")

@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.rules import ACCOUNT, MIN_PASSWORD_LENGTH, check_password
 from models.validation import Problem, check_required
-from views.forms import FormDialog, text_of
-
-MIN_PASSWORD_LENGTH = 10
+from views.forms import FormDialog, released, text_of
 
 # verify(login, password) -> a Dutch message when it failed, None when it worked
 Verify = Callable[[str, str], str | None]
@@ -37,9 +36,7 @@ def _add_new_password(dialog: FormDialog, key: str, label: str, again_label: str
     """A new password and its repetition, each checked as the user types."""
     new = dialog.add_field(key, label, _password_edit())
     new.setPlaceholderText(dialog.tr("minstens %1 tekens").replace("%1", str(MIN_PASSWORD_LENGTH)))
-    dialog._checks[key] = lambda: (
-        Problem.PASSWORD_SHORT if len(new.text()) < MIN_PASSWORD_LENGTH else None
-    )
+    dialog._checks[key] = lambda: check_password(new.text())
     again = dialog.add_field("again", again_label, _password_edit())
     dialog._checks["again"] = lambda: (
         Problem.PASSWORD_MISMATCH if again.text() != new.text() else None
@@ -140,7 +137,8 @@ class LoginDialog(QDialog):
         parent: QWidget | None = None,
         recover: Recover | None = None,
     ) -> bool:
-        return cls(verify, hint, parent, recover).exec() == QDialog.DialogCode.Accepted
+        with released(cls(verify, hint, parent, recover)) as dialog:
+            return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 class FirstAdminDialog(FormDialog):
@@ -156,13 +154,12 @@ class FirstAdminDialog(FormDialog):
         )
         intro.setWordWrap(True)
         self.form.insertRow(0, intro)
-        name = self.add_field("name", self.tr("Naam *"), QLineEdit())
-        self._checks["name"] = lambda: check_required(name.text())
-        login = self.add_field("login", self.tr("Inlognaam *"), QLineEdit())
-        self._checks["login"] = lambda: check_required(login.text())
+        self.add_field("name", self.tr("Naam *"), QLineEdit())
+        self.add_field("login", self.tr("Inlognaam *"), QLineEdit())
         _add_new_password(
             self, "password", self.tr("Wachtwoord *"), self.tr("Herhaal wachtwoord *")
         )
+        self.apply_rules(ACCOUNT)
         self.setMinimumWidth(460)
         self.finish_loading()
 
@@ -175,8 +172,8 @@ class FirstAdminDialog(FormDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None = None) -> tuple[str, str, str] | None:
-        dialog = cls(parent)
-        return dialog.value() if dialog.run() else None
+        with released(cls(parent)) as dialog:
+            return dialog.value() if dialog.run() else None
 
 
 class RecoveryCodeDialog(QDialog):
@@ -221,7 +218,8 @@ class RecoveryCodeDialog(QDialog):
 
     @classmethod
     def show_code(cls, code: str, parent: QWidget | None = None) -> None:
-        cls(code, parent).exec()
+        with released(cls(code, parent)) as dialog:
+            dialog.exec()
 
 
 class PasswordDialog(FormDialog):
@@ -238,6 +236,12 @@ class PasswordDialog(FormDialog):
 
     def value(self) -> tuple[str, str]:
         return text_of(self.field("old")), text_of(self.field("new"))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None = None) -> tuple[str, str] | None:
+        """(old password, new password), or None when cancelled."""
+        with released(cls(parent)) as dialog:
+            return dialog.value() if dialog.run() else None
 
 
 class RecoveryDialog(FormDialog):
@@ -260,5 +264,5 @@ class RecoveryDialog(FormDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None = None) -> tuple[str, str, str] | None:
-        dialog = cls(parent)
-        return dialog.value() if dialog.run() else None
+        with released(cls(parent)) as dialog:
+            return dialog.value() if dialog.run() else None

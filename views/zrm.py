@@ -35,7 +35,7 @@ from models.instruments import Instrument
 from models.records import MeasurementDraft, MeasurementRecord, ScoreDraft, Trend
 from models.validation import Problem, parse_date
 from models.wording import PROBLEM, date_text
-from views.forms import DateLineEdit, confirm_discard, save_cancel_buttons
+from views.forms import DateLineEdit, confirm_discard, released, save_cancel_buttons
 
 if TYPE_CHECKING:
     from views.zrm_chart import TrendChart
@@ -354,8 +354,8 @@ class ZrmScoringDialog(QDialog):
         assessor: str,
         initial: MeasurementDraft | None = None,
     ) -> MeasurementDraft | None:
-        dialog = cls(instrument, person_name, assessor, initial, parent=parent)
-        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        with released(cls(instrument, person_name, assessor, initial, parent=parent)) as dialog:
+            return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def make_chart_view() -> TrendChart:

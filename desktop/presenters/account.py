@@ -30,13 +30,10 @@ class AccountPresenter:
         menu.insertAction(before, window.make_action("&Wachtwoord wijzigen…", self.change_password))
 
     def change_password(self) -> None:
-        dialog = PasswordDialog(self.ui.window)
-        try:
-            if not dialog.run():
-                return
-            old, new = dialog.value()
-        finally:
-            dialog.deleteLater()
+        answer = PasswordDialog.ask(self.ui.window)
+        if answer is None:
+            return
+        old, new = answer
         try:
             change_own_password(self.ui.unlocked, old, new)
         except WrongSecret:
@@ -62,5 +59,5 @@ def _locked_screen(context: ScreenContext) -> QWidget:
 
     window = _dossier_screen(context)
     window.show()
-    context.controller.account.autolock.lock()  # type: ignore[attr-defined]
+    context.controller.account.autolock.lock()
     return window

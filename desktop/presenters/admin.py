@@ -173,8 +173,9 @@ class AdminPresenter:
         if answer is None:
             return
         chosen = TeamSettings(*answer)
-        if self.ui.attempt(lambda: settings.save(self.ui.unlocked, chosen) or True):
-            self.account.autolock.set_minutes(chosen.autolock_minutes)
+        stored = self.ui.attempt(lambda: settings.save(self.ui.unlocked, chosen))
+        if stored is not None:
+            self.account.autolock.set_minutes(stored.autolock_minutes)
 
     def load_zrm_texts(self, path: Path | None = None) -> bool:
         """A beheerder loads the team's licensed ZRM cell texts from a file."""
@@ -204,7 +205,7 @@ class AdminPresenter:
 
 @screen("toegangslog", order=90)
 def _access_log_screen(context: ScreenContext) -> QWidget:
-    dialog = context.controller.admin.show_access_log()  # type: ignore[attr-defined]
+    dialog = context.controller.admin.show_access_log()
     if dialog is None:
         raise LookupError("het toegangslog is alleen voor een beheerder")
-    return dialog  # type: ignore[no-any-return]
+    return dialog

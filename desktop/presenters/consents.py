@@ -7,11 +7,13 @@ from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
+from desktop.presenters.organisations import organisation_adder
 from desktop.registry import DossierScope, ScreenContext, screen, section
-from desktop.usecases import consents
+from desktop.usecases import consents, organisations
 from desktop.usecases.base import Changed
 from desktop.usecases.consents import CONSENTS
-from models.records import HouseholdDossier
+from models.records import ConsentDraft, HouseholdDossier
+from models.validation import Problem
 from views.dialogs import ConsentDialog
 from views.dossier import Column
 from views.dossier.consents import ConsentsSection
@@ -33,20 +35,30 @@ class ConsentsPresenter:
     def _people(self) -> list[tuple[uuid.UUID, str]]:
         return [(m.id, m.full_name) for m in self.scope.current().members]
 
+    def _ask(
+        self, draft: ConsentDraft | None, problems: dict[str, Problem] | None
+    ) -> ConsentDraft | None:
+        """The consent form, with the organisations read anew each time (one may be added)."""
+        unlocked = self.ui.unlocked
+        return ConsentDialog.ask(
+            self.ui.window,
+            self._people(),
+            draft,
+            problems,
+            organisations=organisations.list_organisations(unlocked),
+            add_organisation=organisation_adder(unlocked),
+        )
+
     def add(self) -> None:
-        people = self._people()
         self.ui.ask_and_save(
-            lambda draft, problems: ConsentDialog.ask(self.ui.window, people, draft, problems),
+            self._ask,
             lambda draft: consents.add_consent(self.ui.unlocked, self.scope.household_id, draft),
         )
 
     def edit(self, consent_id: uuid.UUID) -> None:
-        people = self._people()
         original = next(c for c in self.scope.current().consents if c.id == consent_id).draft()
         self.ui.ask_and_save(
-            lambda draft, problems: ConsentDialog.ask(
-                self.ui.window, people, draft or original, problems
-            ),
+            lambda draft, problems: self._ask(draft or original, problems),
             lambda draft: consents.update_consent(self.ui.unlocked, consent_id, draft),
         )
 
@@ -62,8 +74,12 @@ def _consent_screen(context: ScreenContext) -> QWidget:
 
     dossier = pick_household(context)
     members = [(m.id, m.full_name) for m in dossier.members]
-    consent = ConsentDialog(members, parent=context.ui.window)
-    consent.field("organisation").setText("GGZ Voorbeeldstad")
+    consent = ConsentDialog(
+        members,
+        parent=context.ui.window,
+        organisations=organisations.list_organisations(context.unlocked),
+    )
+    consent.field("organisation").setCurrentIndex(1)
     consent.field("purpose").setPlainText("Afstemming over de behandeling van moeder")
     consent.field("given_by").setText(members[0][1] if members else "")
     consent.field("valid_until").setText("01-01-2020")

@@ -62,7 +62,9 @@ class ZrmPresenter:
                 return
             actor = self.ui.unlocked.actor.name
             draft = ZrmScoringDialog.ask(dialog, instrument, name, actor, record.draft)
-            if draft is not None and self.ui.attempt(
+            if draft is None:
+                return
+            if self.ui.attempt(
                 lambda: zrm.correct(self.ui.unlocked, measurement_id, draft), dialog
             ):
                 dialog.accept()
@@ -72,9 +74,9 @@ class ZrmPresenter:
                 "Deze ZRM-meting verwijderen? Doe dit alleen bij een meting die per vergissing "
                 "is gemaakt."
             )
-            if self.ui.confirm(question, dialog) and self.ui.attempt(
-                lambda: zrm.remove(self.ui.unlocked, measurement_id), dialog
-            ):
+            if not self.ui.confirm(question, dialog):
+                return
+            if self.ui.attempt(lambda: zrm.remove(self.ui.unlocked, measurement_id), dialog):
                 dialog.accept()
 
         dialog.correctRequested.connect(correct)

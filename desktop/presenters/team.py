@@ -1,20 +1,27 @@
-"""The Team menu (coördinator and beheerder): the team list."""
+"""The Team menu: the organisations the team works with (everyone) and the team list
+(coördinator and beheerder)."""
 
 from __future__ import annotations
 
+from desktop.presenters.organisations import manage_organisations
 from desktop.presenters.ui import Ui
 from desktop.usecases import households
 from models.permissions import Permission
 from views.dialogs import MedewerkerDialog
 from views.main_window import MainWindow
+from views.organisations import OrganisationsDialog
 
 
 class TeamPresenter:
     def __init__(self, ui: Ui, window: MainWindow) -> None:
         self.ui = ui
+        menu = window.menuBar().addMenu("&Team")
+        menu.addAction("&Organisaties…", self.organisations)
         if ui.unlocked.actor.may(Permission.MANAGE_TEAM):
-            menu = window.menuBar().addMenu("&Team")
             menu.addAction("Medewerker &toevoegen…", self.add_medewerker)
+
+    def organisations(self) -> OrganisationsDialog:
+        return manage_organisations(self.ui.window, self.ui.unlocked)
 
     def add_medewerker(self) -> None:
         answer = MedewerkerDialog.ask(self.ui.window, self.ui.codes)

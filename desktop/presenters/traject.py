@@ -15,10 +15,6 @@ from views.dossier import Column
 from views.dossier.traject import TrajectSection
 
 
-def _earliest_event(current: TrajectRecord) -> date:
-    return max([current.registered_on, *(e.event_date for e in current.events)])
-
-
 @section(TRAJECT, Column.RIGHT, 10)
 class TrajectPresenter:
     def __init__(self, scope: DossierScope) -> None:
@@ -68,7 +64,7 @@ class TrajectPresenter:
 
     def change_phase(self) -> None:
         current = self._traject()
-        phase = PhaseDialog.ask(self.ui.window, current.phase, _earliest_event(current))
+        phase = PhaseDialog.ask(self.ui.window, current.phase, current.earliest_event_date)
         if phase is not None:
             self.ui.attempt(lambda: traject.change_phase(self.ui.unlocked, current.id, phase))
 
@@ -86,12 +82,12 @@ class TrajectPresenter:
 
     def scale(self, kind: EventKind) -> None:
         current = self._traject()
-        event = ScaleDialog.ask(self.ui.window, kind, current.registered_on)
+        event = ScaleDialog.ask(self.ui.window, kind, current.earliest_event_date)
         if event is not None:
             self.ui.attempt(lambda: traject.record_scale_event(self.ui.unlocked, current.id, event))
 
     def close(self) -> None:
         current = self._traject()
-        closure = CloseDialog.ask(self.ui.window, self.ui.codes, _earliest_event(current))
+        closure = CloseDialog.ask(self.ui.window, self.ui.codes, current.earliest_event_date)
         if closure is not None:
             self.ui.attempt(lambda: traject.close_traject(self.ui.unlocked, current.id, closure))

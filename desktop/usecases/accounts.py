@@ -7,7 +7,7 @@ import uuid
 from sqlalchemy import select
 
 from desktop.keyring import DEFAULT_COST, KdfCost, WrongSecret, user_slot
-from desktop.session import Unlocked, check_password
+from desktop.session import Unlocked, check_account, check_password
 from models.access import log_access
 from models.permissions import AccessAction, Permission, Role, require
 from models.records import AccountRecord
@@ -36,6 +36,7 @@ def add_account(
     cost: KdfCost = DEFAULT_COST,
 ) -> uuid.UUID:
     require(unlocked.actor, Permission.MANAGE_ACCOUNTS)
+    check_account(name, login)
     check_password(password)
     login = login.strip().casefold()
     with unlocked.store.sessions.begin() as session:

@@ -35,9 +35,12 @@ def current(unlocked: Unlocked) -> TeamSettings:
     return read(unlocked, Permission.CHANGE_SETTINGS, _current)
 
 
-def save(unlocked: Unlocked, chosen: TeamSettings) -> None:
-    def work(session: Session) -> None:
+def save(unlocked: Unlocked, chosen: TeamSettings) -> TeamSettings:
+    """Store both settings (each checked against its limits); returns what is stored now."""
+
+    def work(session: Session) -> TeamSettings:
         settings.set_int(session, settings.AUTOLOCK_MINUTES, chosen.autolock_minutes)
         settings.set_int(session, settings.RETENTION_YEARS, chosen.retention_years)
+        return _current(session)
 
-    write(unlocked, Permission.CHANGE_SETTINGS, work)
+    return write(unlocked, Permission.CHANGE_SETTINGS, work)

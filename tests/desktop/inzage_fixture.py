@@ -24,7 +24,7 @@ from models.records import (
     TrajectDraft,
 )
 from models.security import AccessLogEntry
-from tests.helpers import TODAY
+from tests.helpers import TODAY, organisation
 
 # Two moments the access log holds, in UTC; in Dutch winter time they read 14:03 and 09:30.
 OPENED_AT = datetime(2026, 11, 25, 13, 3, tzinfo=UTC)
@@ -92,7 +92,7 @@ def full_dossier(unlocked: Unlocked) -> tuple[uuid.UUID, uuid.UUID]:
             session,
             household_id,
             ConsentDraft(
-                "Huisarts Jansen",
+                organisation(session, "Huisarts Jansen", "huisarts"),
                 date(2026, 9, 1),
                 purpose="medische informatie",
                 given_by="Elif Yılmaz",
@@ -103,7 +103,11 @@ def full_dossier(unlocked: Unlocked) -> tuple[uuid.UUID, uuid.UUID]:
         add_consent(
             session,
             household_id,
-            ConsentDraft("School De Linde", date(2026, 9, 2), given_by="Lan Nguyễn Thị"),
+            ConsentDraft(
+                organisation(session, "School De Linde", "school"),
+                date(2026, 9, 2),
+                given_by="Lan Nguyễn Thị",
+            ),
             today=TODAY,
         )
         zrm.save_measurement(

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.controller import MainController
-from desktop.usecases.households import medewerkers
 from desktop.session import Unlocked
+from desktop.usecases.households import medewerkers
 from models import households as service
 from models.enums import ContactKind, EventKind, MemberRole, Phase
 from models.records import HouseholdDraft, PersonDraft, RegistrationDraft, TrajectDraft
@@ -179,7 +179,10 @@ def test_phase_scale_events_and_a_new_aanmelding(qtbot: QtBot, opened) -> None: 
 
     with controller.unlocked.store.sessions.begin() as session:
         service.close_traject(
-            session, traject.id, service.Closure(date(2026, 11, 1), "afgeschaald")
+            # not before the phase change and op-/afschaling just made (dated today)
+            session,
+            traject.id,
+            service.Closure(date.today(), "afgeschaald"),
         )
     controller.open_household(household_id)
     assert widget.section("traject").new_button.isVisible()
@@ -233,5 +236,5 @@ def test_add_a_medewerker_from_the_team_menu(
         MedewerkerDialog, "ask", lambda _parent, _codes: ("Bas Hoekstra", "gedragswetenschapper")
     )
     team_menu = next(a.menu() for a in controller.window.menuBar().actions() if a.text() == "&Team")
-    team_menu.actions()[0].trigger()
+    next(a for a in team_menu.actions() if a.text() == "Medewerker &toevoegen…").trigger()
     assert [m.name for m in medewerkers(controller.unlocked)] == ["Anouk Verbeek", "Bas Hoekstra"]

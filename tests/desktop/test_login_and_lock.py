@@ -13,10 +13,11 @@ from desktop.app import demo_hint, login_message
 from desktop.controller import MainController
 from desktop.demo import create_demo_database
 from desktop.session import Throttle, Unlocked, unlock
-from models.permissions import Role
+from desktop.usecases.households import add_medewerker, medewerkers
+from models.permissions import PermissionDenied, Role
 from tests.desktop.modal import on_modal
 from tests.helpers import FAST_KDF, TEST_PASSWORD
-from views.dialogs import PersonDialog
+from views.dialogs import MedewerkerDialog, PersonDialog
 from views.login import LoginDialog
 
 
@@ -124,12 +125,35 @@ def test_medewerker_sees_no_beheer_menu_and_is_refused_anyway(
     controller = MainController(anouk)
     qtbot.addWidget(controller.window)
     menus = [a.text() for a in controller.window.menuBar().actions()]
-    assert "B&eheer" not in menus and "&Team" not in menus
+    assert "B&eheer" not in menus
+    team = next(a.menu() for a in controller.window.menuBar().actions() if a.text() == "&Team")
+    assert [a.text() for a in team.actions()] == ["&Organisaties…"]  # not the team list
     assert controller.admin.show_access_log() is None
     assert controller.admin.manage_accounts() is None
     assert controller.admin.review_retention() is None
     assert message_boxes.texts() == ["Dit mag alleen een beheerder."] * 3
     anouk.close()
+
+
+def test_only_a_coordinator_or_beheerder_adds_a_team_member(
+    qtbot: QtBot, demo_path: Path, monkeypatch: pytest.MonkeyPatch, message_boxes
+) -> None:  # type: ignore[no-untyped-def]
+    """The use case checks the permission itself: a hidden menu item is not a lock."""
+    anouk = unlock(demo_path, "anouk", "demo-medewerker-2026")
+    before = len(medewerkers(anouk))
+    with pytest.raises(PermissionDenied):
+        add_medewerker(anouk, "Bas Hoekstra", "generalist")
+    controller = MainController(anouk)
+    qtbot.addWidget(controller.window)
+    monkeypatch.setattr(MedewerkerDialog, "ask", lambda _parent, _codes: ("Bas", "generalist"))
+    controller.team.add_medewerker()
+    assert message_boxes.texts() == ["Dit mag alleen een coördinator of een beheerder."]
+    assert len(medewerkers(anouk)) == before
+    anouk.close()
+    karin = unlock(demo_path, "karin", "demo-coordinator-2026")
+    add_medewerker(karin, "Bas Hoekstra", "generalist")
+    assert len(medewerkers(karin)) == before + 1
+    karin.close()
 
 
 def test_beheerder_reads_the_log_and_adds_an_account(

@@ -27,7 +27,7 @@ from models.security import AccessLogEntry, AccessLogSubject
 from tests.conftest import MessageBoxes
 from tests.desktop.inzage_fixture import full_dossier
 from tests.desktop.modal import on_modal
-from tests.helpers import TODAY, register
+from tests.helpers import TODAY, organisation, register
 from views.pdf_preview import PdfPreviewDialog
 
 
@@ -173,7 +173,10 @@ def test_a_document_that_leaves_the_team_warns_without_consent(
         missing = register(session, "Çelik")
         number = service.load_dossier(session, missing).dossier_number
         add_consent(
-            session, covered, ConsentDraft("GGZ Voorbeeldstad", date(2026, 1, 1)), today=TODAY
+            session,
+            covered,
+            ConsentDraft(organisation(session, "GGZ Voorbeeldstad", "ggz"), date(2026, 1, 1)),
+            today=TODAY,
         )
         service.add_member(
             session, missing, PersonDraft("Emre", "Çelik", MemberRole.KIND), today=TODAY
@@ -228,7 +231,9 @@ def test_inzage_export_button_previews_then_saves_pdf_and_json(
     widget = controller.open_household(household_id)
     assert widget is not None
     row = next(
-        r for r in range(widget.section("members").table.rowCount()) if "Elif" in widget.section("members").table.item(r, 0).text()
+        r
+        for r in range(widget.section("members").table.rowCount())
+        if "Elif" in widget.section("members").table.item(r, 0).text()
     )
     widget.section("members").table.selectRow(row)
     target = tmp_path / "inzage.pdf"

@@ -14,22 +14,23 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from desktop.usecases.accounts import add_account, change_own_password, deactivate_account
-from desktop.usecases.avg import destroy, export_inzage
-from desktop.usecases.backup import BadBackup, make_backup, restore_backup
 from desktop.cli import main
 from desktop.demo import DEMO_ACCOUNTS, create_demo_database
 from desktop.keyring import WrongSecret, keyring_path
 from desktop.session import Throttle, Unlocked, unlock
+from desktop.usecases.accounts import add_account, change_own_password, deactivate_account
+from desktop.usecases.avg import destroy, export_inzage
+from desktop.usecases.backup import BadBackup, make_backup, restore_backup
 from models import households as service
 from models.access import household_log, search_log
 from models.consents import add_consent, list_consents, uncovered
 from models.entities import Person
 from models.enums import ContactKind, MemberRole
+from models.organisations import list_organisations
 from models.permissions import AccessAction, PermissionDenied, Role
 from models.records import ConsentDraft, ContactDraft, HouseholdDraft, PersonDraft
 from models.security import ChangeRecord
-from tests.helpers import FAST_KDF, TEST_LOGIN, TEST_PASSWORD, TODAY, register
+from tests.helpers import FAST_KDF, TEST_LOGIN, TEST_PASSWORD, TODAY, organisation, register
 
 PAGE_SIZE, RESERVE = 4096, 80  # SQLCipher 4 defaults: IV (16) + HMAC-SHA512 (64)
 
@@ -201,7 +202,13 @@ def test_destruction_removes_every_trace_and_is_logged(demo: Unlocked) -> None:
             ContactDraft(TODAY, ContactKind.HUISBEZOEK, "Geheime notitie Quirijn"),
             today=TODAY,
         )
-        add_consent(session, target_id, ConsentDraft("Bureau Quirijnsdijk", TODAY), today=TODAY)
+        bureau = organisation(session, "Bureau Jeugdzorg Voorbeeldstad", "jeugdhulp")
+        add_consent(
+            session,
+            target_id,
+            ConsentDraft(bureau, TODAY, purpose="Overleg Quirijnsdijk"),
+            today=TODAY,
+        )
     with demo.store.sessions.begin() as session:  # a correction, so the history holds it too
         service.update_member(
             session,
@@ -217,7 +224,7 @@ def test_destruction_removes_every_trace_and_is_logged(demo: Unlocked) -> None:
         b"06-11112222",
         b"111222333",
         b"Geheime notitie Quirijn",
-        b"Bureau Quirijnsdijk",
+        b"Overleg Quirijnsdijk",
         b"Quirijntje",
         b"zwanenburg-oudshoorn",
     ]
@@ -233,6 +240,8 @@ def test_destruction_removes_every_trace_and_is_logged(demo: Unlocked) -> None:
         assert secret not in after, secret
     with demo.store.sessions() as session:
         assert service.count_households(session) == 39
+        # the organisation is the team's partner, not the family's data: it stays
+        assert "Bureau Jeugdzorg Voorbeeldstad" in {o.name for o in list_organisations(session)}
         lines = household_log(session, target.id)
     assert lines[0].action is AccessAction.DESTROY and lines[0].login == "beheer"
     assert lines[0].dossier_number == dossier.dossier_number
@@ -305,22 +314,28 @@ def test_backup_and_restore_round_trip(demo: Unlocked, tmp_path: Path) -> None:
 def test_consent_covers_named_organisations_only(unlocked: Unlocked) -> None:
     with unlocked.store.sessions.begin() as session:
         household_id = register(session)
+        ggz = organisation(session, "GGZ Voorbeeldstad", "ggz")
+        school = organisation(session, "School De Linde", "school")
+        veilig_thuis = organisation(session, "Veilig Thuis", "veilig_thuis")
         add_consent(
             session,
             household_id,
-            ConsentDraft(
-                "GGZ Voorbeeldstad", date(2026, 1, 1), "behandeling", "moeder", date(2026, 12, 31)
-            ),
+            ConsentDraft(ggz, date(2026, 1, 1), "behandeling", "moeder", date(2026, 12, 31)),
             today=TODAY,
         )
         add_consent(
             session,
             household_id,
-            ConsentDraft("School De Linde", date(2026, 2, 1), refused=True),
+            ConsentDraft(school, date(2026, 2, 1), refused=True),
             today=TODAY,
         )
     with unlocked.store.sessions() as session:
         records = list_consents(session, household_id)
+    assert not uncovered(records, ggz, date(2026, 6, 1))
+    assert uncovered(records, ggz, date(2027, 1, 1))
+    assert uncovered(records, school, date(2026, 6, 1))
+    assert uncovered(records, veilig_thuis, date(2026, 6, 1))
+    # by name, as before organisations were records
     assert not uncovered(records, "ggz voorbeeldstad", date(2026, 6, 1))
     assert uncovered(records, "GGZ Voorbeeldstad", date(2027, 1, 1))  # expired
     assert uncovered(records, "School De Linde", date(2026, 6, 1))  # refused
@@ -341,7 +356,11 @@ def test_inzage_export_is_readable_and_machine_readable(unlocked: Unlocked, tmp_
         add_consent(
             session,
             household_id,
-            ConsentDraft("Huisarts Jansen", date(2026, 1, 1), person_id=person_id),
+            ConsentDraft(
+                organisation(session, "Huisarts Jansen", "huisarts"),
+                date(2026, 1, 1),
+                person_id=person_id,
+            ),
             today=TODAY,
         )
     pdf, machine = export_inzage(unlocked, person_id, tmp_path / "export")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import uuid
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,9 @@ from desktop.database import StoreError, StoreProblem, make_engine, migrate, ope
 from models import households as service
 from models import migrations
 from models.base import Base
+from models.consents import list_consents, uncovered
 from models.enums import Phase
+from models.organisations import list_organisations
 from tests.helpers import TEST_KEY, raw_connect, register
 
 
@@ -240,3 +243,54 @@ def test_failed_migration_rolls_back_whole_and_says_so(tmp_path: Path) -> None:
         columns = {row[1] for row in raw.execute("PRAGMA table_info(traject)")}
         assert "is_current" not in columns
     assert list(tmp_path.glob("wees.sqlite.voor-migratie-0001-*.bak"))
+
+
+def test_0007_links_every_consent_to_one_organisation_per_name(tmp_path: Path) -> None:
+    """A database at 0006 with consents typed as free text: each gets an organisation record."""
+    path = tmp_path / "toestemming.sqlite"
+    engine = make_engine(path, TEST_KEY)
+    migrate(engine, "0006")
+    engine.dispose()
+    household_id = uuid.uuid4()
+    typed = {
+        "2025-01-02": "GGZ Voorbeeldstad",
+        "2025-02-03": "  ggz   voorbeeldstad ",
+        "2025-03-04": "Huisarts Jansen",
+        "2025-04-05": "GGZ VOORBEELDSTAD",
+    }
+    with raw_connect(path) as raw:
+        raw.execute("PRAGMA foreign_keys = ON")
+        _insert_0001_household(raw, household_id)
+        for given_on, organisation in typed.items():
+            raw.execute(
+                "INSERT INTO consent (id, household_id, person_id, organisation, purpose, given_by,"
+                " given_on, valid_until, refused, created_at, created_by, updated_at, updated_by)"
+                " VALUES (?, ?, NULL, ?, '', 'moeder', ?, NULL, 0, '2025-01-01 10:00:00', 'oud',"
+                " '2025-01-01 10:00:00', 'oud')",
+                (uuid.uuid4().hex, household_id.hex, organisation, given_on),
+            )
+
+    store = open_store(path, TEST_KEY, user="tester")
+    with store.sessions() as session:
+        organisations = list_organisations(session)
+        consents = list_consents(session, household_id)
+    store.close()
+    assert [(o.name, o.kind, o.active) for o in organisations] == [
+        ("GGZ Voorbeeldstad", "overig", True),
+        ("Huisarts Jansen", "overig", True),
+    ]
+    ggz, huisarts = (o.id for o in organisations)
+    by_date = {c.given_on.isoformat(): c.organisation_id for c in consents}
+    assert by_date == {
+        "2025-01-02": ggz,
+        "2025-02-03": ggz,
+        "2025-03-04": huisarts,
+        "2025-04-05": ggz,
+    }
+    assert {c.organisation for c in consents} == {"GGZ Voorbeeldstad", "Huisarts Jansen"}
+    assert not uncovered(consents, ggz, date(2025, 6, 1))
+    with raw_connect(path) as raw:  # the text as typed stays beside the link
+        texts = {row[0] for row in raw.execute("SELECT organisation FROM consent")}
+        assert texts == set(typed.values())
+        assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert list(tmp_path.glob("toestemming.sqlite.voor-migratie-0006-*.bak"))

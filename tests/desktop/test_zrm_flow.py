@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.controller import MainController
-from desktop.usecases import zrm as zrm_usecases
 from desktop.session import Unlocked
+from desktop.usecases import zrm as zrm_usecases
 from models import households as service
 from models import zrm
 from models.enums import MemberRole

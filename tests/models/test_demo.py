@@ -37,3 +37,16 @@ def test_demo_households_are_searchable_and_open_whole(session: Session) -> None
     assert first.members and first.traject is not None
     name = first.members[0].first_name
     assert first.id in {r.id for r in service.search_households(session, name)}
+
+
+def test_demo_consents_point_at_organisation_records(session: Session) -> None:
+    from models.consents import list_consents
+    from models.organisations import list_organisations
+
+    generate_demo(session, 60, seed=5, today=TODAY)
+    organisations = {o.id: o for o in list_organisations(session)}
+    assert len(organisations) >= 5
+    assert any(o.contacts for o in organisations.values())
+    consents = [c for r in service.search_households(session) for c in list_consents(session, r.id)]
+    assert consents
+    assert all(organisations[c.organisation_id].name == c.organisation for c in consents)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import uuid
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
@@ -342,3 +344,33 @@ def test_names_sort_the_dutch_way(session: Session) -> None:
         register(session, name)
     names = [r.name for r in service.search_households(session, sort=HouseholdSort.NAME)]
     assert names == ["Bakker", "de Boer", "van der Meer", "Öztürk", "De Vries", "Zijlstra"]
+
+
+def _traject_with_phase_on(session: Session, on: date) -> uuid.UUID:
+    household_id = register(session, registered_on=date(2026, 1, 5))
+    traject = service.load_dossier(session, household_id).traject
+    assert traject is not None
+    service.change_phase(session, traject.id, PhaseChange(Phase.PLAN, on), today=TODAY)
+    return traject.id
+
+
+@pytest.mark.parametrize(
+    "move",
+    [
+        lambda s, t, on: service.change_phase(s, t, PhaseChange(Phase.UITVOERING, on), today=TODAY),
+        lambda s, t, on: service.close_traject(s, t, Closure(on, "afgeschaald"), today=TODAY),
+        lambda s, t, on: service.record_scale_event(
+            s, t, ScaleEvent(EventKind.OPSCHALEN, on), today=TODAY
+        ),
+    ],
+    ids=["phase", "closure", "scale"],
+)
+def test_traject_event_before_the_previous_event_is_refused(
+    session: Session, move: Callable[[Session, uuid.UUID, date], object]
+) -> None:
+    """Regression: after the aanmelding but before the last event was accepted."""
+    traject_id = _traject_with_phase_on(session, date(2026, 3, 1))
+    with pytest.raises(ValidationError) as raised:
+        move(session, traject_id, date(2026, 2, 1))
+    assert raised.value.problems == {"on": Problem.DATE_BEFORE_REGISTRATION}
+    move(session, traject_id, date(2026, 3, 1))  # the same day is fine

@@ -86,7 +86,7 @@ def _shown(qtbot: QtBot, dossier: HouseholdDossier) -> DossierWidget:
     for order, (kind, section, column) in enumerate(sections):
         widget.add_section(kind, section, column, order)
     widget.show_dossier(dossier, today=TODAY)
-    for kind, section, _column in sections:
+    for _kind, section, _column in sections:
         section.show_dossier(dossier, TODAY)
     return widget
 

@@ -29,6 +29,7 @@ from views.dialogs import (
 )
 from views.forms import FormDialog
 from views.login import FirstAdminDialog, PasswordDialog, RecoveryDialog
+from views.organisations import ContactPersonDialog, OrganisationDialog
 
 TEAM = [MedewerkerRecord(uuid.uuid4(), "Anouk Verbeek", "generalist", True)]
 CODES = load_codelists()
@@ -52,6 +53,8 @@ FACTORIES: dict[str, Callable[[], FormDialog]] = {
     "password": lambda: PasswordDialog(),
     "recovery": lambda: RecoveryDialog(),
     "account": lambda: AccountDialog(),
+    "organisation": lambda: OrganisationDialog(CODES),
+    "contact_person": lambda: ContactPersonDialog("GGZ Voorbeeldstad"),
 }
 
 

@@ -48,8 +48,8 @@ def button_row(*buttons: QWidget) -> QHBoxLayout:
 
 def emit_selected(table: QTableWidget, signal: SignalInstance) -> None:
     """Emit the id of the selected row, if a row is selected."""
-    record_id: uuid.UUID | None = selected_id(table)
-    if record_id is not None:
+    record_id = selected_id(table)
+    if isinstance(record_id, uuid.UUID):
         signal.emit(record_id)
 
 

@@ -1,0 +1,129 @@
+"""Every input rule, in one place: the forms check them as the user types, the services on save.
+
+A form and its service read the same :class:`Field` specs, so a field that is required
+or limited in length on screen is refused by the service too, whoever calls it (the
+window, the command line, a later meetings flow).  The maximum lengths are those of the
+``String(n)`` columns that store the fields; ``tests/models/test_rules.py`` keeps them equal.
+
+Plain Python: views may import this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from models.validation import Problem
+
+
+@dataclass(frozen=True)
+class Field:
+    """What one text field of a draft must satisfy (checked on the stripped text)."""
+
+    required: bool = False
+    max_length: int | None = None
+
+    def check(self, text: str) -> Problem | None:
+        stripped = text.strip()
+        if self.required and not stripped:
+            return Problem.REQUIRED
+        if self.max_length is not None and len(stripped) > self.max_length:
+            return Problem.TOO_LONG
+        return None
+
+
+Spec = Mapping[str, Field]
+
+REQUIRED = Field(required=True)
+
+# Each draft's fields, by the name the draft and its form use.
+HOUSEHOLD: Spec = {
+    "name": Field(required=True, max_length=120),
+    "street": Field(max_length=120),
+    "house_number": Field(max_length=20),
+    # the postcode's own format check (validation.check_postcode) bounds its length
+    "city": Field(max_length=80),
+    "phone": Field(max_length=30),
+}
+TRAJECT: Spec = {"registered_on": REQUIRED}
+PERSON: Spec = {
+    "first_name": Field(required=True, max_length=80),
+    "infix": Field(max_length=20),
+    "last_name": Field(required=True, max_length=120),
+    "role": REQUIRED,
+}
+CONTACT: Spec = {"contact_date": REQUIRED, "kind": REQUIRED}
+CONSENT: Spec = {
+    "organisation": REQUIRED,
+    "given_by": Field(max_length=120),
+    "given_on": REQUIRED,
+}
+# Phase change, opschalen/afschalen and closure: a date, and for a closure its reason.
+# Their notes are free text (Text columns) without a limit.
+PHASE_CHANGE: Spec = {"phase": REQUIRED, "on": REQUIRED}
+SCALE_EVENT: Spec = {"on": REQUIRED}
+CLOSURE: Spec = {"reason": REQUIRED, "on": REQUIRED}
+REGISSEUR_CHANGE: Spec = {"medewerker": REQUIRED, "on": REQUIRED}
+MEDEWERKER: Spec = {"name": Field(required=True, max_length=120), "discipline": REQUIRED}
+ACCOUNT: Spec = {
+    "name": Field(required=True, max_length=120),
+    "login": Field(required=True, max_length=64),
+}
+ORGANISATION: Spec = {"name": Field(required=True, max_length=120), "kind": REQUIRED}
+ORGANISATION_CONTACT: Spec = {
+    "name": Field(required=True, max_length=120),
+    "role": Field(max_length=80),
+    "phone": Field(max_length=30),
+    "email": Field(max_length=120),
+}
+
+
+def check_fields(spec: Spec, values: Mapping[str, object]) -> dict[str, Problem]:
+    """The problems of the text fields in ``values`` (other values are checked elsewhere)."""
+    problems: dict[str, Problem] = {}
+    for name, rule in spec.items():
+        value = values.get(name)
+        if value is None and rule.required:
+            problems[name] = Problem.REQUIRED
+        elif isinstance(value, str) and (problem := rule.check(value)):
+            problems[name] = problem
+    return problems
+
+
+def check_draft(spec: Spec, draft: object) -> dict[str, Problem]:
+    """:func:`check_fields` on a draft's attributes of the same names."""
+    return check_fields(spec, {name: getattr(draft, name, "") for name in spec})
+
+
+# --- passwords ----------------------------------------------------------------------------
+
+MIN_PASSWORD_LENGTH = 10
+
+
+def check_password(password: str) -> Problem | None:
+    """The password policy: at least :data:`MIN_PASSWORD_LENGTH` characters."""
+    return Problem.PASSWORD_SHORT if len(password) < MIN_PASSWORD_LENGTH else None
+
+
+# --- settings -------------------------------------------------------------------------------
+
+AUTOLOCK_MINUTES = "autolock_minutes"
+RETENTION_YEARS = "retention_years"
+
+SETTING_DEFAULTS = {AUTOLOCK_MINUTES: 5, RETENTION_YEARS: 20}  # Jeugdwet: 20 years
+SETTING_LIMITS = {AUTOLOCK_MINUTES: (1, 240), RETENTION_YEARS: (1, 100)}
+
+
+def check_setting(key: str, value: int) -> Problem | None:
+    low, high = SETTING_LIMITS[key]
+    return None if low <= value <= high else Problem.OUT_OF_RANGE
+
+
+# --- the traject ------------------------------------------------------------------------------
+
+
+def earliest_event_date(registered_on: date, event_dates: Iterable[date]) -> date:
+    """A traject event (phase change, op-/afschalen, closure) may not lie before the
+    aanmelding nor before the traject's latest event: its course reads in order."""
+    return max([registered_on, *event_dates])
