@@ -6,6 +6,7 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+import logging  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -23,6 +24,24 @@ def isolated_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home" / "config"))
+
+
+@pytest.fixture(autouse=True)
+def fail_on_log_warnings(
+    request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+) -> Iterator[None]:
+    """Tests fail on Python log warnings as they do on Qt warnings (qutebrowser's logfail)."""
+    yield
+    if request.node.get_closest_marker("log_warnings"):
+        return
+    noisy = [
+        f"{r.levelname} {r.name}: {r.getMessage()}"
+        for when in ("setup", "call")
+        for r in caplog.get_records(when)
+        if r.levelno >= logging.WARNING
+    ]
+    if noisy:
+        pytest.fail("unexpected log warnings:\n" + "\n".join(noisy), pytrace=False)
 
 
 @pytest.fixture

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -62,3 +64,36 @@ def test_views_touch_no_sql(path: Path) -> None:
 def test_resources_hold_no_code() -> None:
     code = [p.name for p in (ROOT / "resources").rglob("*.py") if p.name != "__init__.py"]
     assert code == []
+
+
+# The use-case layer is shared by the window, the command line and tests: no Qt, no views,
+# no presenters, not even through what it imports.
+QT_FREE_DESKTOP = ["desktop.usecases", "desktop.reports", "desktop.registry", "desktop.session"]
+
+
+@pytest.mark.parametrize("path", _files("desktop/usecases"), ids=lambda p: str(p.relative_to(ROOT)))
+def test_use_cases_import_no_qt_views_or_presenters(path: Path) -> None:
+    bad = {
+        name
+        for name in _imports(path)
+        if name.split(".")[0] in {"PySide6", "shiboken6", "views"}
+        or name.startswith(("desktop.presenters", "desktop.printing", "desktop.controller"))
+    }
+    assert not bad, f"{path.name} imports {bad}"
+
+
+def test_use_case_layer_loads_without_qt() -> None:
+    """Importing every use case (and what they import) must not load PySide6 or a view."""
+    code = (
+        "import importlib, pkgutil, sys\n"
+        "import desktop.usecases as u\n"
+        "for m in pkgutil.iter_modules(u.__path__):\n"
+        "    importlib.import_module('desktop.usecases.' + m.name)\n"
+        f"for name in {QT_FREE_DESKTOP!r}:\n"
+        "    importlib.import_module(name)\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'PySide6', 'shiboken6', 'views'}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"

@@ -5,9 +5,13 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
+from PySide6.QtWidgets import QWidget
+
 from desktop.presenters.ui import Ui
 from desktop.printing import show_document
+from desktop.registry import ScreenContext, screen
 from desktop.usecases import avg
+from views.pdf_preview import PdfPreviewDialog
 
 
 def export_inzage(ui: Ui, person_id: uuid.UUID) -> Path | None:
@@ -19,3 +23,15 @@ def export_inzage(ui: Ui, person_id: uuid.UUID) -> Path | None:
     if pdf is not None:
         ui.inform(f"De inzage-export staat klaar:\n{pdf.name}\n{pdf.with_suffix('.json').name}")
     return pdf
+
+
+@screen("afdrukvoorbeeld", order=95)
+def _preview_screen(context: ScreenContext) -> QWidget:
+    """The print path's preview, with a member's inzage PDF loaded from memory."""
+    from desktop.screenshot import pick_household
+
+    dossier = pick_household(context)
+    document = avg.inzage_document(context.unlocked, dossier.members[0].id)
+    dialog = PdfPreviewDialog(document.title, document.pdf, context.ui.window)
+    dialog.resize(900, 700)
+    return dialog

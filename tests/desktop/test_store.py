@@ -221,6 +221,7 @@ def store_file_with_data(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.log_warnings
 def test_failed_migration_rolls_back_whole_and_says_so(tmp_path: Path) -> None:
     """An orphan row (written with foreign keys off) makes the check after migrating fail."""
     path = tmp_path / "wees.sqlite"

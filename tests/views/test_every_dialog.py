@@ -73,7 +73,6 @@ def test_dialog_opens_with_dutch_buttons(qtbot: QtBot, name: str) -> None:
         image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
     }
     assert len(colours) > 5
-    assert all(isinstance(w, QWidget) for w in dialog._fields.values())
 
 
 def test_new_password_must_be_long_enough_and_typed_twice(qtbot: QtBot) -> None:

@@ -1,0 +1,47 @@
+"""A crash is reported without the data it was about, from the moment the QApplication exists."""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import sys
+
+import pytest
+
+from desktop import app as desktop_app
+from tests.conftest import MessageBoxes
+
+SECRET_NAME, SECRET_BSN, SECRET_NOTE = "Nguyễn Thị Lan", "999969419", "vader drinkt weer"
+
+
+def _crash() -> None:
+    person = {"naam": SECRET_NAME, "bsn": SECRET_BSN}  # a local the report must not show
+    raise ValueError(f"kan {person['naam']} ({person['bsn']}) niet opslaan: {SECRET_NOTE}")
+
+
+def test_the_crash_hook_is_installed_with_the_application(
+    qtbot: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.__excepthook__)
+    desktop_app.make_application()
+    assert sys.excepthook is desktop_app.excepthook
+    assert faulthandler.is_enabled()
+
+
+@pytest.mark.log_warnings
+def test_a_crash_report_names_the_code_not_the_data(
+    caplog: pytest.LogCaptureFixture, message_boxes: MessageBoxes
+) -> None:
+    try:
+        _crash()
+    except ValueError as exc:
+        kind, error, tb = type(exc), exc, exc.__traceback__
+    with caplog.at_level(logging.ERROR, logger="desktop.app"):
+        desktop_app.excepthook(kind, error, tb)
+    report = caplog.text
+    assert "unexpected ValueError" in report and "_crash" in report
+    for secret in (SECRET_NAME, SECRET_BSN, SECRET_NOTE, "Nguy"):
+        assert secret not in report
+    # The user is told, in Dutch, without the data either.
+    [(box, text)] = message_boxes.shown
+    assert box == "critical" and "onverwacht" in text and SECRET_NAME not in text
