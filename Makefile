@@ -27,6 +27,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/bench_households.py
 	$(PY) bench/bench_zrm.py
+	$(PY) bench/bench_dossier.py
 
 # Every named screen, as the screen registry lists them (a new screen is registered once).
 screenshots: $(STAMP)

@@ -11,6 +11,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.controller import MainController
@@ -48,10 +49,25 @@ def make_application() -> QApplication:
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
     install_crash_handlers()
+    _install_dutch(app)
     app.setApplicationName("Teamtafel")
     app.setOrganizationName("Teamtafel")
     app.setApplicationDisplayName("Teamtafel")
     return app
+
+
+def _install_dutch(app: QApplication) -> None:
+    """Qt's own texts (file dialogs, standard buttons) in Dutch, from Qt's translations."""
+    if app.property("teamtafel_dutch"):
+        return
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load("qtbase_nl", folder):
+        app.installTranslator(translator)
+    else:
+        log.warning("Qt's Dutch translations are missing; Qt's own buttons stay English")
+    app.setProperty("teamtafel_dutch", True)
 
 
 def install_crash_handlers() -> None:

@@ -1,4 +1,5 @@
-"""A crash is reported without the data it was about, from the moment the QApplication exists."""
+"""The application object: a crash report without the data it was about, from the moment the
+QApplication exists, and Qt's own texts in Dutch."""
 
 from __future__ import annotations
 
@@ -45,3 +46,14 @@ def test_a_crash_report_names_the_code_not_the_data(
     # The user is told, in Dutch, without the data either.
     [(box, text)] = message_boxes.shown
     assert box == "critical" and "onverwacht" in text and SECRET_NAME not in text
+
+
+def test_qt_own_texts_are_dutch(qtbot: object) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    desktop_app.make_application()
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Close
+    )
+    texts = {button.text().replace("&", "") for button in box.buttons()}
+    assert texts == {"Annuleren", "Sluiten"}
