@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.controller import MainController
@@ -80,5 +81,6 @@ def save_screenshot(
             raise OSError(f"kan {out} niet schrijven")
     finally:
         window.close()
-        window.deleteLater()
+        window.deleteLater()  # with its auto-lock, which watches the whole application
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return out

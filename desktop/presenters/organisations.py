@@ -10,44 +10,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.errors import show_error
+from desktop.presenters.ui import ask_until_stored
 from desktop.session import Unlocked
 from desktop.usecases import organisations as usecases
 from models.codelists import load_codelists
 from models.errors import DomainError
 from models.permissions import PermissionDenied
 from models.records import OrganisationRecord
-from models.validation import Problem, ValidationError
 from views.organisations import ContactPersonDialog, OrganisationDialog, OrganisationsDialog
 
 D = TypeVar("D")
 R = TypeVar("R")
-
-
-def ask_until_stored(
-    parent: QWidget,
-    ask: Callable[[D | None, dict[str, Problem] | None], D | None],
-    store: Callable[[D], R],
-) -> R | None:
-    """Ask for a draft and store it; a refused draft is asked again, filled in, with its problems."""
-    draft: D | None = None
-    problems: dict[str, Problem] | None = None
-    while True:
-        draft = ask(draft, problems)
-        if draft is None:
-            return None
-        try:
-            return store(draft)
-        except ValidationError as exc:
-            problems = exc.problems
-            show_error(parent, exc)
-        except DomainError as exc:
-            show_error(parent, exc)
-            return None
-        except PermissionDenied:
-            QMessageBox.warning(
-                parent, "Teamtafel", parent.tr("Dit mag alleen een coördinator of beheerder.")
-            )
-            return None
 
 
 def new_organisation(parent: QWidget, unlocked: Unlocked) -> OrganisationRecord | None:

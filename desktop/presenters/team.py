@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QWidget
+
 from desktop.presenters.organisations import manage_organisations
 from desktop.presenters.ui import Ui
+from desktop.registry import ScreenContext, screen
 from desktop.usecases import households
 from models.permissions import Permission
 from views.dialogs import MedewerkerDialog
@@ -28,3 +31,8 @@ class TeamPresenter:
         if answer is not None:
             name, discipline = answer
             self.ui.attempt(lambda: households.add_medewerker(self.ui.unlocked, name, discipline))
+
+
+@screen("organisaties", order=85)
+def _organisations_screen(context: ScreenContext) -> QWidget:
+    return context.controller.team.organisations()

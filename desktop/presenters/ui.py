@@ -26,6 +26,25 @@ R = TypeVar("R")
 Ask = Callable[[D | None, dict[str, Problem] | None], D | None]
 
 
+def ask_until_stored(parent: QWidget, ask: Ask[D], store: Callable[[D], R]) -> R | None:
+    """Ask for a draft and store it; a refused draft is asked again, filled in as typed, with
+    its problems under their fields. None when the user cancels or the store refuses outright."""
+    draft: D | None = None
+    problems: dict[str, Problem] | None = None
+    while True:
+        draft = ask(draft, problems)
+        if draft is None:
+            return None
+        try:
+            return store(draft)
+        except ValidationError as exc:
+            problems = exc.problems
+            QMessageBox.warning(parent, "Teamtafel", describe(exc))
+        except (DomainError, PermissionDenied) as exc:
+            QMessageBox.warning(parent, "Teamtafel", describe(exc))
+            return None
+
+
 class Ui(QObject):
     """The window side of a user action, shared by all presenters of one main window.
 
@@ -55,23 +74,10 @@ class Ui(QObject):
 
     def ask_and_save(self, ask: Ask[D], save: Callable[[D], Changed]) -> Changed | None:
         """Ask for a draft and save it; a rejected draft is asked again, filled in as typed."""
-        draft: D | None = None
-        problems: dict[str, Problem] | None = None
-        while True:
-            draft = ask(draft, problems)
-            if draft is None:
-                return None
-            try:
-                result = save(draft)
-            except ValidationError as exc:
-                problems = exc.problems
-                self.warn(describe(exc))
-                continue
-            except (DomainError, PermissionDenied) as exc:
-                self.warn(describe(exc))
-                return None
+        result = ask_until_stored(self.window, ask, save)
+        if result is not None:
             self.changed.emit(result)
-            return result
+        return result
 
     def confirm(self, question: str, parent: QWidget | None = None) -> bool:
         answer = QMessageBox.question(

@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from desktop import app as desktop_app
@@ -56,19 +55,6 @@ def test_demo_verb_rejects_nonsense_counts(
     assert main(["demo", "--households", "0", "--db", str(tmp_path / "x.sqlite")]) == 2
     assert "minstens 1" in capsys.readouterr().err
     assert not (tmp_path / "x.sqlite").exists()
-
-
-def _colours(path: Path) -> int:
-    image = QImage(str(path))
-    assert not image.isNull()
-    step_x, step_y = max(1, image.width() // 60), max(1, image.height() // 60)
-    return len(
-        {
-            image.pixel(x, y)
-            for x in range(0, image.width(), step_x)
-            for y in range(0, image.height(), step_y)
-        }
-    )
 
 
 def test_screenshot_verb_names_bad_input(
