@@ -57,7 +57,8 @@ class LockOverlay(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         parent = self.parentWidget()
-        if watched is parent and parent is not None and event.type() == QEvent.Type.Resize:
+        # ``watched`` is never None, so this also holds when the overlay has no parent.
+        if watched is parent and event.type() == QEvent.Type.Resize:
             self.setGeometry(parent.rect())
         return False
 
