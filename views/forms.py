@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from models.rules import Field, Spec
 from models.validation import Problem, format_date, parse_date
-from views.labels import PROBLEM
+from models.wording import PROBLEM
 
 Check = Callable[[], Problem | None]
 D = TypeVar("D", bound=QDialog)
@@ -77,8 +77,8 @@ def save_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
     )
-    buttons.button(QDialogButtonBox.StandardButton.Save).setText(dialog.tr("Opslaan"))
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Annuleren"))
+    buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
@@ -88,8 +88,8 @@ def confirm_discard(parent: QWidget) -> bool:
     """Ask before throwing away what the user typed; True means 'throw it away'."""
     answer = QMessageBox.question(
         parent,
-        parent.tr("Wijzigingen niet opgeslagen"),
-        parent.tr("U heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze weggooien?"),
+        "Wijzigingen niet opgeslagen",
+        "U heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze weggooien?",
         QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )

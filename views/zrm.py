@@ -86,9 +86,7 @@ class ScoringGrid(QTableWidget):
         super().__init__(len(instrument.items), 4, parent)
         self.instrument = instrument
         self.setObjectName("zrm_grid")
-        self.setHorizontalHeaderLabels(
-            [self.tr("Domein"), self.tr("Niveau"), self.tr("Doel"), self.tr("Opmerking")]
-        )
+        self.setHorizontalHeaderLabels(["Domein", "Niveau", "Doel", "Opmerking"])
         self.verticalHeader().hide()
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(
@@ -210,7 +208,7 @@ class ZrmScoringDialog(QDialog):
         self.instrument = instrument
         self.today = today or date.today()
         self._dirty = False
-        title = self.tr("ZRM corrigeren") if initial else self.tr("ZRM afnemen")
+        title = "ZRM corrigeren" if initial else "ZRM afnemen"
         self.setWindowTitle(f"{title} — {person_name}")
         self.measured_on = DateLineEdit(initial.measured_on if initial else self.today)
         self.measured_on.setObjectName("measured_on")
@@ -230,13 +228,11 @@ class ZrmScoringDialog(QDialog):
         self.progress.setObjectName("progress")
 
         form = QFormLayout()
-        form.addRow(self.tr("Datum *"), self.measured_on)
-        form.addRow(self.tr("Beoordelaar *"), self.assessor)
+        form.addRow("Datum *", self.measured_on)
+        form.addRow("Beoordelaar *", self.assessor)
         hint = QLabel(
-            self.tr(
-                "Typ 1–5 voor het niveau, N voor ‘niet beoordeeld’; in de kolom Doel typt u de doelscore. "
-                "Met pijltjes of Tab gaat u naar een andere cel; F2 bewerkt een opmerking."
-            )
+            "Typ 1–5 voor het niveau, N voor ‘niet beoordeeld’; in de kolom Doel typt u de doelscore. "
+            "Met pijltjes of Tab gaat u naar een andere cel; F2 bewerkt een opmerking."
         )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
@@ -275,13 +271,9 @@ class ZrmScoringDialog(QDialog):
         scores = self.grid.scores()
         done = sum(1 for s in scores if s.scored)
         total = len(scores)
-        text = (
-            self.tr("%1 van %2 domeinen gescoord")
-            .replace("%1", str(done))
-            .replace("%2", str(total))
-        )
+        text = f"{done} van {total} domeinen gescoord"
         if done < total:
-            text += self.tr(" — wordt opgeslagen als onvolledig")
+            text += " — wordt opgeslagen als onvolledig"
         self.progress.setText(text)
 
     def _show_help(self) -> None:
@@ -328,9 +320,9 @@ class ZrmScoringDialog(QDialog):
         found = []
         date_problem = parse_date(self.measured_on.text(), not_after=self.today).problem
         if date_problem:
-            found.append(self.tr("Datum: ") + PROBLEM[date_problem])
+            found.append("Datum: " + PROBLEM[date_problem])
         if not self.assessor.text().strip():
-            found.append(self.tr("Beoordelaar: ") + PROBLEM[Problem.REQUIRED])
+            found.append("Beoordelaar: " + PROBLEM[Problem.REQUIRED])
         return found
 
     def accept(self) -> None:
@@ -384,14 +376,14 @@ class ZrmHistoryDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("ZRM-geschiedenis — %1").replace("%1", person_name))
+        self.setWindowTitle(f"ZRM-geschiedenis — {person_name}")
         self.records = list(records)
         self._instrument_of, self._compare, self._series = instrument_of, compare, series
         self.list = QListWidget()
         self.list.setObjectName("measurements")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         for record in reversed(self.records):
-            status = "" if record.complete else self.tr(" (onvolledig)")
+            status = "" if record.complete else " (onvolledig)"
             entry = QListWidgetItem(
                 f"{date_text(record.measured_on)} · {record.draft.assessor}{status}"
             )
@@ -408,16 +400,16 @@ class ZrmHistoryDialog(QDialog):
         self.caption = QLabel()
         self.domain = QComboBox()
         self.domain.setObjectName("domain")
-        self.domain.addItem(self.tr("Gemiddeld over alle domeinen"), None)
+        self.domain.addItem("Gemiddeld over alle domeinen", None)
         latest = instrument_of(self.records[-1]) if self.records else None
         for item in latest.items if latest else ():
             self.domain.addItem(item.name, item.code)
         self.chart = make_chart_view()
         self.chart.setObjectName("chart")
-        correct = QPushButton(self.tr("Corrigeren…"))
-        remove = QPushButton(self.tr("Verwijderen…"))
+        correct = QPushButton("Corrigeren…")
+        remove = QPushButton("Verwijderen…")
         left = QVBoxLayout()
-        left.addWidget(QLabel(self.tr("<b>Metingen</b> (kies er twee om te vergelijken)")))
+        left.addWidget(QLabel("<b>Metingen</b> (kies er twee om te vergelijken)"))
         left.addWidget(self.list, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(correct)
@@ -427,7 +419,7 @@ class ZrmHistoryDialog(QDialog):
         right.addWidget(self.caption)
         right.addWidget(self.comparison, 1)
         chart_bar = QHBoxLayout()
-        chart_bar.addWidget(QLabel(self.tr("<b>Verloop</b>")))
+        chart_bar.addWidget(QLabel("<b>Verloop</b>"))
         chart_bar.addWidget(self.domain, 1)
         right.addLayout(chart_bar)
         right.addWidget(self.chart, 1)
@@ -435,7 +427,7 @@ class ZrmHistoryDialog(QDialog):
         body.addLayout(left, 1)
         body.addLayout(right, 3)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Sluiten"))
+        close.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten")
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
@@ -475,10 +467,10 @@ class ZrmHistoryDialog(QDialog):
             return
         self.comparison.setHorizontalHeaderLabels(
             [
-                self.tr("Domein"),
+                "Domein",
                 date_text(old.measured_on),
                 date_text(new.measured_on),
-                self.tr("Verandering"),
+                "Verandering",
             ]
         )
         rows = self._compare(instrument, old, new)
@@ -502,14 +494,10 @@ class ZrmHistoryDialog(QDialog):
         for column in (2, 3):
             self.comparison.setColumnHidden(column, single)
         if single:
-            self.caption.setText(
-                self.tr("<b>Meting van %1</b>").replace("%1", date_text(old.measured_on))
-            )
+            self.caption.setText(f"<b>Meting van {date_text(old.measured_on)}</b>")
         else:
             self.caption.setText(
-                self.tr("<b>Vergelijking</b> %1 → %2")
-                .replace("%1", date_text(old.measured_on))
-                .replace("%2", date_text(new.measured_on))
+                f"<b>Vergelijking</b> {date_text(old.measured_on)} → {date_text(new.measured_on)}"
             )
 
     def _draw(self) -> None:
@@ -531,7 +519,7 @@ class HouseholdZrmTable(QTableWidget):
         self.clear()
         self.setRowCount(len(instrument.items))
         self.setColumnCount(1 + len(scored))
-        headers = [self.tr("Domein")] + [
+        headers = ["Domein"] + [
             f"{name}\n{date_text(latest[pid].measured_on)}" for pid, name in scored
         ]
         self.setHorizontalHeaderLabels(headers)

@@ -44,9 +44,7 @@ def ask_until_stored(
             show_error(parent, exc)
             return None
         except PermissionDenied:
-            QMessageBox.warning(
-                parent, "Teamtafel", parent.tr("Dit mag alleen een coördinator of beheerder.")
-            )
+            QMessageBox.warning(parent, "Teamtafel", "Dit mag alleen een coördinator of beheerder.")
             return None
 
 
@@ -103,10 +101,8 @@ def manage_organisations(parent: QWidget, unlocked: Unlocked) -> OrganisationsDi
         name = record(organisation_id).name
         if not on and not _confirm(
             dialog,
-            dialog.tr(
-                "%1 uitschakelen? De organisatie staat dan niet meer in de keuzelijsten; "
-                "bestaande toestemmingen blijven bewaard."
-            ).replace("%1", name),
+            f"{name} uitschakelen? De organisatie staat dan niet meer in de keuzelijsten; "
+            "bestaande toestemmingen blijven bewaard.",
         ):
             return
         try:
@@ -115,9 +111,7 @@ def manage_organisations(parent: QWidget, unlocked: Unlocked) -> OrganisationsDi
             else:
                 usecases.deactivate_organisation(unlocked, organisation_id)
         except PermissionDenied:
-            QMessageBox.warning(
-                dialog, "Teamtafel", dialog.tr("Dit mag alleen een coördinator of beheerder.")
-            )
+            QMessageBox.warning(dialog, "Teamtafel", "Dit mag alleen een coördinator of beheerder.")
             return
         except DomainError as exc:
             show_error(dialog, exc)
@@ -149,7 +143,7 @@ def manage_organisations(parent: QWidget, unlocked: Unlocked) -> OrganisationsDi
             refresh(organisation_id)
 
     def remove_contact(contact_id: uuid.UUID) -> None:
-        if _confirm(dialog, dialog.tr("Deze contactpersoon verwijderen?")):
+        if _confirm(dialog, "Deze contactpersoon verwijderen?"):
             try:
                 usecases.remove_contact_person(unlocked, contact_id)
             except DomainError as exc:

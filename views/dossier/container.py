@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from models.enums import Phase
 from models.records import HouseholdDossier
-from views.labels import PHASE, warning_text
+from models.wording import PHASE, warning_text
 
 _PHASE_COLOURS = {
     Phase.AANGEMELD: "#5c6bc0",
