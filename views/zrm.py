@@ -152,7 +152,7 @@ class ScoringGrid(QTableWidget):
         if item.column() == COL_REMARK:
             self._update(item.row())
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt's name
         row, column = self.currentRow(), self.currentColumn()
         text = event.text()
         if row >= 0 and column in (COL_LEVEL, COL_TARGET, COL_ITEM):
@@ -226,7 +226,21 @@ class ZrmScoringDialog(QDialog):
         self.help.setMinimumWidth(300)
         self.progress = QLabel()
         self.progress.setObjectName("progress")
+        self.buttons = save_cancel_buttons(self)
+        self._lay_out()
+        self.resize(1000, 620)
 
+        self.grid.currentCellChanged.connect(lambda *_: self._show_help())
+        self.grid.changed.connect(self._changed)
+        self.measured_on.textChanged.connect(self._changed)
+        self.assessor.textChanged.connect(self._changed)
+        self._dirty = False
+        self._show_help()
+        self._show_progress()
+        self.grid.setFocus()
+
+    def _lay_out(self) -> None:
+        """Date and assessor on top, the grid beside the level help, progress and buttons below."""
         form = QFormLayout()
         form.addRow("Datum *", self.measured_on)
         form.addRow("Beoordelaar *", self.assessor)
@@ -241,7 +255,6 @@ class ZrmScoringDialog(QDialog):
         split.addWidget(self.help)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        self.buttons = save_cancel_buttons(self)
         bottom = QHBoxLayout()
         bottom.addWidget(self.progress, 1)
         bottom.addWidget(self.buttons)
@@ -251,16 +264,6 @@ class ZrmScoringDialog(QDialog):
         layout.addWidget(split, 1)
         layout.addWidget(self.errors)
         layout.addLayout(bottom)
-        self.resize(1000, 620)
-
-        self.grid.currentCellChanged.connect(lambda *_: self._show_help())
-        self.grid.changed.connect(self._changed)
-        self.measured_on.textChanged.connect(self._changed)
-        self.assessor.textChanged.connect(self._changed)
-        self._dirty = False
-        self._show_help()
-        self._show_progress()
-        self.grid.setFocus()
 
     def _changed(self) -> None:
         self._dirty = True
@@ -357,6 +360,31 @@ def make_chart_view() -> TrendChart:
     return TrendChart()
 
 
+def _measurement_list(records: Sequence[MeasurementRecord]) -> QListWidget:
+    """The measurements, newest first, each carrying its id."""
+    measurements = QListWidget()
+    measurements.setObjectName("measurements")
+    measurements.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    for record in reversed(records):
+        status = "" if record.complete else " (onvolledig)"
+        entry = QListWidgetItem(
+            f"{date_text(record.measured_on)} · {record.draft.assessor}{status}"
+        )
+        entry.setData(Qt.ItemDataRole.UserRole, record.id)
+        measurements.addItem(entry)
+    return measurements
+
+
+def _comparison_table() -> QTableWidget:
+    table = QTableWidget(0, 4)
+    table.setObjectName("comparison")
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
 class ZrmHistoryDialog(QDialog):
     """Every measurement of one person; the change between any two; a trend chart."""
 
@@ -379,24 +407,8 @@ class ZrmHistoryDialog(QDialog):
         self.setWindowTitle(f"ZRM-geschiedenis — {person_name}")
         self.records = list(records)
         self._instrument_of, self._compare, self._series = instrument_of, compare, series
-        self.list = QListWidget()
-        self.list.setObjectName("measurements")
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        for record in reversed(self.records):
-            status = "" if record.complete else " (onvolledig)"
-            entry = QListWidgetItem(
-                f"{date_text(record.measured_on)} · {record.draft.assessor}{status}"
-            )
-            entry.setData(Qt.ItemDataRole.UserRole, record.id)
-            self.list.addItem(entry)
-        self.comparison = QTableWidget(0, 4)
-        self.comparison.setObjectName("comparison")
-        self.comparison.verticalHeader().hide()
-        self.comparison.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.comparison.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.comparison.horizontalHeader().setStretchLastSection(True)
+        self.list = _measurement_list(self.records)
+        self.comparison = _comparison_table()
         self.caption = QLabel()
         self.domain = QComboBox()
         self.domain.setObjectName("domain")
@@ -408,6 +420,22 @@ class ZrmHistoryDialog(QDialog):
         self.chart.setObjectName("chart")
         correct = QPushButton("Corrigeren…")
         remove = QPushButton("Verwijderen…")
+        self._lay_out(correct, remove)
+        self.resize(1100, 720)
+
+        self.list.itemSelectionChanged.connect(self._compare_selected)
+        self.domain.currentIndexChanged.connect(self._draw)
+        correct.clicked.connect(lambda: self._emit_selected(self.correctRequested))
+        remove.clicked.connect(lambda: self._emit_selected(self.removeRequested))
+        if len(self.records) >= 2:  # the first against the latest, to start with
+            self.list.item(0).setSelected(True)
+            self.list.item(self.list.count() - 1).setSelected(True)
+        elif self.records:
+            self.list.item(0).setSelected(True)
+        self._draw()
+
+    def _lay_out(self, correct: QPushButton, remove: QPushButton) -> None:
+        """The measurements with their buttons on the left; comparison and chart on the right."""
         left = QVBoxLayout()
         left.addWidget(QLabel("<b>Metingen</b> (kies er twee om te vergelijken)"))
         left.addWidget(self.list, 1)
@@ -432,18 +460,6 @@ class ZrmHistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addWidget(close)
-        self.resize(1100, 720)
-
-        self.list.itemSelectionChanged.connect(self._compare_selected)
-        self.domain.currentIndexChanged.connect(self._draw)
-        correct.clicked.connect(lambda: self._emit_selected(self.correctRequested))
-        remove.clicked.connect(lambda: self._emit_selected(self.removeRequested))
-        if len(self.records) >= 2:  # the first against the latest, to start with
-            self.list.item(0).setSelected(True)
-            self.list.item(self.list.count() - 1).setSelected(True)
-        elif self.records:
-            self.list.item(0).setSelected(True)
-        self._draw()
 
     def _selected(self) -> list[MeasurementRecord]:
         ids = {entry.data(Qt.ItemDataRole.UserRole) for entry in self.list.selectedItems()}
