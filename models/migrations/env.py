@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection, create_engine
 
-import models.entities  # noqa: F401  (registers the tables)
+import models.entities  # registers the tables
 import models.security  # noqa: F401
 from models.base import Base
 
