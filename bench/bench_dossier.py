@@ -121,12 +121,18 @@ def main() -> int:
         controller.window.close()
         unlocked.close()
 
-    print(f"open a dossier tab (sections, OPEN line, paint): {open_ms:7.1f} ms"
-          f"   vs load_dossier alone {load_ms:6.1f} ms  = {open_ms / load_ms:5.1f}x  (target < 150 ms)")
-    print(f"save a contact through the use case + refresh:   {save_ms:7.1f} ms"
-          f"   vs the service call alone {service_ms:6.1f} ms  = {save_ms / service_ms:5.1f}x  (target < 100 ms)")
-    print(f"inzage PDF in memory:                            {pdf_ms:7.1f} ms"
-          f"   vs a one-paragraph PDF {small_ms:6.1f} ms  = {pdf_ms / small_ms:5.1f}x  (target < 1 s)")
+    print(
+        f"open a dossier tab (sections, OPEN line, paint): {open_ms:7.1f} ms"
+        f"   vs load_dossier alone {load_ms:6.1f} ms  = {open_ms / load_ms:5.1f}x  (target < 150 ms)"
+    )
+    print(
+        f"save a contact through the use case + refresh:   {save_ms:7.1f} ms"
+        f"   vs the service call alone {service_ms:6.1f} ms  = {save_ms / service_ms:5.1f}x  (target < 100 ms)"
+    )
+    print(
+        f"inzage PDF in memory:                            {pdf_ms:7.1f} ms"
+        f"   vs a one-paragraph PDF {small_ms:6.1f} ms  = {pdf_ms / small_ms:5.1f}x  (target < 1 s)"
+    )
     return 0
 
 

@@ -108,7 +108,7 @@ class AutoLock(QObject):
         if not self._verify(password):
             overlay = self.password_overlay()
             if overlay is not None:
-                overlay.show_error(self.tr("Dit wachtwoord klopt niet."))
+                overlay.show_error("Dit wachtwoord klopt niet.")
             return False
         for overlay in self._overlays:
             overlay.hide()

@@ -14,9 +14,9 @@ from desktop.presenters.ui import Ui
 from desktop.registry import TABS, TabPresenter, load_presenters
 from desktop.session import Unlocked
 from desktop.usecases.base import Changed
+from models.wording import ROLE_NAMES
 from views.dossier import DossierWidget
 from views.household_list import HouseholdListWidget
-from views.labels import ROLE_NAMES
 from views.main_window import MainWindow
 
 

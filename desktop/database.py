@@ -129,7 +129,9 @@ def stored_revision(engine: Engine, path: Path) -> str | None:
 
 def backup_copy(path: Path, label: str) -> Path:
     """A copy of the (encrypted) file beside it, made while nothing writes to it."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = (
+        datetime.now().astimezone().strftime("%Y%m%d-%H%M%S")
+    )  # local time, as the user reads it
     target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
     shutil.copyfile(path, target)
     return target

@@ -153,7 +153,10 @@ class Keyring:
             _derive(secret, b"\0" * 16, DEFAULT_COST)
             raise WrongSecret(name)
         try:
-            cost = KdfCost(**slot["cost"])  # type: ignore[arg-type]
+            stored_cost = slot["cost"]
+            if not isinstance(stored_cost, dict):
+                raise TypeError("cost is not a mapping")
+            cost = KdfCost(**stored_cost)
             key = _derive(secret, _unb64(str(slot["salt"])), cost)
             return AESGCM(key).decrypt(
                 _unb64(str(slot["nonce"])), _unb64(str(slot["wrapped"])), name.encode("utf-8")

@@ -101,14 +101,14 @@ class Section:
 SECTIONS: Registry[Section] = Registry("dossier section")
 
 
-Builder = TypeVar("Builder", bound=Callable[..., object])
+SectionBuilder = TypeVar("SectionBuilder", bound=Callable[[DossierScope], SectionPresenter])
 
 
-def section(kind: str, column: Column, order: int) -> Callable[[Builder], Builder]:
+def section(kind: str, column: Column, order: int) -> Callable[[SectionBuilder], SectionBuilder]:
     """Class decorator for a section presenter: ``@section("members", Column.LEFT, 10)``."""
 
-    def register(build: Builder) -> Builder:
-        SECTIONS.add(kind, Section(kind, column, order, build))  # type: ignore[arg-type]
+    def register(build: SectionBuilder) -> SectionBuilder:
+        SECTIONS.add(kind, Section(kind, column, order, build))
         return build
 
     return register
@@ -181,11 +181,14 @@ class Screen:
 SCREENS: Registry[Screen] = Registry("screen")
 
 
-def screen(name: str, order: int = 50) -> Callable[[Builder], Builder]:
+ScreenBuilder = TypeVar("ScreenBuilder", bound=Callable[[ScreenContext], "QWidget"])
+
+
+def screen(name: str, order: int = 50) -> Callable[[ScreenBuilder], ScreenBuilder]:
     """Function decorator for a screen builder: ``@screen("dossier")``."""
 
-    def register(build: Builder) -> Builder:
-        SCREENS.add(name, Screen(name, build, order))  # type: ignore[arg-type]
+    def register(build: ScreenBuilder) -> ScreenBuilder:
+        SCREENS.add(name, Screen(name, build, order))
         return build
 
     return register

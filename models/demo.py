@@ -11,6 +11,7 @@ import random
 import uuid
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
+from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import insert
@@ -427,9 +428,7 @@ def _demo_traject(
     )
     end_phase_index = OPEN_PHASES.index(phase) if phase in OPEN_PHASES else 3
     step_day = registered
-    for previous, following in zip(
-        OPEN_PHASES[:end_phase_index], OPEN_PHASES[1 : end_phase_index + 1], strict=True
-    ):
+    for previous, following in pairwise(OPEN_PHASES[: end_phase_index + 1]):
         step_day = min(today, step_day + timedelta(days=rng.randrange(7, 60)))
         rows[TrajectEvent].append(
             {

@@ -7,9 +7,8 @@ import uuid
 from collections.abc import Mapping, Sequence
 from datetime import date
 from statistics import mean
-from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, selectinload
 
 from models.base import get_or_raise
@@ -181,7 +180,7 @@ def _record(
     )
 
 
-def _measurements(session: Session, *where: Any) -> list[MeasurementRecord]:
+def _measurements(session: Session, *where: ColumnElement[bool]) -> list[MeasurementRecord]:
     """Matching measurements with their scores, oldest first."""
     rows = session.scalars(
         select(Measurement)

@@ -6,16 +6,16 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-import logging  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+import logging
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
-from sqlalchemy.orm import Session  # noqa: E402
+import pytest
+from sqlalchemy.orm import Session
 
-from desktop.database import Store, open_store  # noqa: E402
-from desktop.session import Unlocked, create_database  # noqa: E402
-from tests.helpers import FAST_KDF, TEST_KEY, TEST_LOGIN, TEST_PASSWORD  # noqa: E402
+from desktop.database import Store, open_store
+from desktop.session import Unlocked, create_database
+from tests.helpers import FAST_KDF, TEST_KEY, TEST_LOGIN, TEST_PASSWORD
 
 
 @pytest.fixture(autouse=True)

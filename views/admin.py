@@ -58,7 +58,7 @@ def _log_rows(
 
 def _close_buttons(dialog: QDialog) -> QDialogButtonBox:
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    buttons.button(QDialogButtonBox.StandardButton.Close).setText(dialog.tr("Sluiten"))
+    buttons.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten")
     buttons.rejected.connect(dialog.reject)
     return buttons
 
@@ -68,10 +68,8 @@ class HouseholdLogDialog(QDialog):
 
     def __init__(self, title: str, lines: Sequence[LogLine], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Wie heeft dit dossier ingezien?"))
-        self.table = read_only_table(
-            [self.tr("Wanneer"), self.tr("Wie"), self.tr("Wat"), self.tr("Toelichting")], "log"
-        )
+        self.setWindowTitle("Wie heeft dit dossier ingezien?")
+        self.table = read_only_table(["Wanneer", "Wie", "Wat", "Toelichting"], "log")
         fill_table(self.table, _log_rows(lines, with_dossier=False))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<b>{title}</b>"))
@@ -87,22 +85,22 @@ class AccessLogDialog(QDialog):
 
     def __init__(self, logins: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Toegangslog"))
-        self.login = code_combo([(login, login) for login in logins], "", empty=self.tr("iedereen"))
+        self.setWindowTitle("Toegangslog")
+        self.login = code_combo([(login, login) for login in logins], "", empty="iedereen")
         self.dossier = QLineEdit()
-        self.dossier.setPlaceholderText(self.tr("dossiernummer"))
+        self.dossier.setPlaceholderText("dossiernummer")
         self.start = DateLineEdit()
         self.end = DateLineEdit()
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
-        search = QPushButton(self.tr("Zoeken"))
+        search = QPushButton("Zoeken")
         search.setObjectName("search_log")
         bar = QHBoxLayout()
         for label, widget in (
-            (self.tr("Wie"), self.login),
-            (self.tr("Dossier"), self.dossier),
-            (self.tr("Van"), self.start),
-            (self.tr("Tot en met"), self.end),
+            ("Wie", self.login),
+            ("Dossier", self.dossier),
+            ("Van", self.start),
+            ("Tot en met", self.end),
         ):
             bar.addWidget(QLabel(label))
             bar.addWidget(widget)
@@ -110,11 +108,11 @@ class AccessLogDialog(QDialog):
         bar.addStretch(1)
         self.table = read_only_table(
             [
-                self.tr("Wanneer"),
-                self.tr("Wie"),
-                self.tr("Wat"),
-                self.tr("Dossier"),
-                self.tr("Toelichting"),
+                "Wanneer",
+                "Wie",
+                "Wat",
+                "Dossier",
+                "Toelichting",
             ],
             "log",
         )
@@ -135,7 +133,7 @@ class AccessLogDialog(QDialog):
             parse_date(self.end.text(), required=False),
         )
         if start.problem or end.problem:
-            self.error.setText(self.tr("Schrijf de datums als dd-mm-jjjj."))
+            self.error.setText("Schrijf de datums als dd-mm-jjjj.")
             return
         self.error.clear()
         self.filterRequested.emit(
@@ -144,26 +142,24 @@ class AccessLogDialog(QDialog):
 
     def show_lines(self, lines: Sequence[LogLine]) -> None:
         fill_table(self.table, _log_rows(lines, with_dossier=True))
-        self.count.setText(self.tr("%1 regels").replace("%1", str(len(lines))))
+        self.count.setText(f"{len(lines)} regels")
 
 
 class AccountDialog(FormDialog):
     """A new account: login, name, role and a first password."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Account toevoegen"), parent)
-        self.add_field("name", self.tr("Naam *"), QLineEdit())
-        self.add_field("login", self.tr("Inlognaam *"), QLineEdit())
+        super().__init__("Account toevoegen", parent)
+        self.add_field("name", "Naam *", QLineEdit())
+        self.add_field("login", "Inlognaam *", QLineEdit())
         self.add_field(
             "role",
-            self.tr("Rol *"),
+            "Rol *",
             code_combo([(r.value, ROLE_NAMES[r]) for r in Role], Role.MEDEWERKER.value, empty=""),
         )
-        password = self.add_field("password", self.tr("Eerste wachtwoord *"), QLineEdit())
+        password = self.add_field("password", "Eerste wachtwoord *", QLineEdit())
         password.setEchoMode(QLineEdit.EchoMode.Password)
-        password.setPlaceholderText(
-            self.tr("minstens %1 tekens").replace("%1", str(MIN_PASSWORD_LENGTH))
-        )
+        password.setPlaceholderText(f"minstens {MIN_PASSWORD_LENGTH} tekens")
         self._checks["password"] = lambda: check_password(password.text())
         self.apply_rules(ACCOUNT)
         self.finish_loading()
@@ -188,20 +184,16 @@ class AccountsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Accounts"))
-        self.table = read_only_table(
-            [self.tr("Naam"), self.tr("Inlognaam"), self.tr("Rol"), self.tr("Status")], "accounts"
-        )
-        add = QPushButton(self.tr("Toevoegen…"))
-        self.deactivate = QPushButton(self.tr("Uitschakelen"))
+        self.setWindowTitle("Accounts")
+        self.table = read_only_table(["Naam", "Inlognaam", "Rol", "Status"], "accounts")
+        add = QPushButton("Toevoegen…")
+        self.deactivate = QPushButton("Uitschakelen")
         row = QHBoxLayout()
         row.addWidget(add)
         row.addWidget(self.deactivate)
         row.addStretch(1)
         note = QLabel(
-            self.tr(
-                "Een uitgeschakeld account kan de database niet meer openen; zijn naam blijft in de logboeken."
-            )
+            "Een uitgeschakeld account kan de database niet meer openen; zijn naam blijft in de logboeken."
         )
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -214,7 +206,7 @@ class AccountsDialog(QDialog):
         self.resize(620, 400)
 
     def show_accounts(self, accounts: Sequence[AccountRecord]) -> None:
-        status = {True: self.tr("actief"), False: self.tr("uitgeschakeld")}
+        status = {True: "actief", False: "uitgeschakeld"}
         fill_table(
             self.table,
             [(a.id, [a.name, a.login, ROLE_NAMES[a.role], status[a.active]]) for a in accounts],
@@ -235,22 +227,18 @@ class RetentionDialog(QDialog):
         self, years: int, rows: Sequence[RetentionRow], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Bewaartermijn verstreken"))
+        self.setWindowTitle("Bewaartermijn verstreken")
         intro = QLabel(
-            self.tr(
-                "Deze dossiers zijn langer dan %1 jaar geleden afgesloten. Beoordeel per dossier of het "
-                "vernietigd moet worden."
-            ).replace("%1", str(years))
+            f"Deze dossiers zijn langer dan {years} jaar geleden afgesloten. Beoordeel per dossier "
+            "of het vernietigd moet worden."
         )
         intro.setWordWrap(True)
-        self.table = read_only_table(
-            [self.tr("Dossier"), self.tr("Naam"), self.tr("Afgesloten op")], "retention"
-        )
+        self.table = read_only_table(["Dossier", "Naam", "Afgesloten op"], "retention")
         fill_table(
             self.table,
             [(r.household_id, [r.dossier_number, r.name, date_text(r.closed_on)]) for r in rows],
         )
-        destroy = QPushButton(self.tr("Vernietigen…"))
+        destroy = QPushButton("Vernietigen…")
         destroy.setObjectName("destroy")
         destroy.setEnabled(bool(rows))
         layout = QVBoxLayout(self)
@@ -272,22 +260,22 @@ class SettingsDialog(QDialog):
         self, autolock_minutes: int, retention_years: int, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Instellingen"))
+        self.setWindowTitle("Instellingen")
         self.autolock = QSpinBox()
         self.autolock.setRange(*SETTING_LIMITS[AUTOLOCK_MINUTES])
         self.autolock.setValue(autolock_minutes)
-        self.autolock.setSuffix(self.tr(" minuten"))
+        self.autolock.setSuffix(" minuten")
         self.retention = QSpinBox()
         self.retention.setRange(*SETTING_LIMITS[RETENTION_YEARS])
         self.retention.setValue(retention_years)
-        self.retention.setSuffix(self.tr(" jaar"))
+        self.retention.setSuffix(" jaar")
         form = QFormLayout()
-        form.addRow(self.tr("Vergrendelen na"), self.autolock)
-        form.addRow(self.tr("Bewaartermijn na afsluiten"), self.retention)
+        form.addRow("Vergrendelen na", self.autolock)
+        form.addRow("Bewaartermijn na afsluiten", self.retention)
         buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("De Jeugdwet noemt 20 jaar na de laatste vastlegging.")))
+        layout.addWidget(QLabel("De Jeugdwet noemt 20 jaar na de laatste vastlegging."))
         layout.addWidget(buttons)
 
     @classmethod

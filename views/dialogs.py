@@ -43,8 +43,8 @@ from models.validation import (
     check_postcode,
     parse_date,
 )
+from models.wording import CONTACT_KIND, PHASE, ROLE
 from views.forms import DateLineEdit, FormDialog, code_combo, released, text_of
-from views.labels import CONTACT_KIND, PHASE, ROLE
 
 
 def _note_edit(text: str = "", height: int = 70) -> QPlainTextEdit:
@@ -104,15 +104,15 @@ class _DateChecks:
 class _HouseholdFields(FormDialog):
     def add_household_fields(self, initial: HouseholdDraft | None) -> None:
         initial = initial or HouseholdDraft(name="")
-        name = self.add_field("name", self.tr("Naam huishouden *"), QLineEdit(initial.name))
-        name.setPlaceholderText(self.tr("bijvoorbeeld: De Vries"))
-        self.add_field("street", self.tr("Straat"), QLineEdit(initial.street))
-        self.add_field("house_number", self.tr("Huisnummer"), QLineEdit(initial.house_number))
-        postcode = self.add_field("postcode", self.tr("Postcode"), QLineEdit(initial.postcode))
+        name = self.add_field("name", "Naam huishouden *", QLineEdit(initial.name))
+        name.setPlaceholderText("bijvoorbeeld: De Vries")
+        self.add_field("street", "Straat", QLineEdit(initial.street))
+        self.add_field("house_number", "Huisnummer", QLineEdit(initial.house_number))
+        postcode = self.add_field("postcode", "Postcode", QLineEdit(initial.postcode))
         postcode.setMaximumWidth(100)
         self._checks["postcode"] = lambda: check_postcode(postcode.text())
-        self.add_field("city", self.tr("Woonplaats"), QLineEdit(initial.city))
-        self.add_field("phone", self.tr("Telefoon"), QLineEdit(initial.phone))
+        self.add_field("city", "Woonplaats", QLineEdit(initial.city))
+        self.add_field("phone", "Telefoon", QLineEdit(initial.phone))
         self.apply_rules(HOUSEHOLD)
 
     def household_value(self) -> HouseholdDraft:
@@ -135,29 +135,27 @@ class _TrajectFields(FormDialog):
         today: date,
     ) -> None:
         initial = initial or TrajectDraft(registered_on=today)
-        self.add_field(
-            "registered_on", self.tr("Aanmelddatum *"), DateLineEdit(initial.registered_on)
-        )
+        self.add_field("registered_on", "Aanmelddatum *", DateLineEdit(initial.registered_on))
         self.registered_check = _DateChecks(self, "registered_on", not_after=today)
         self._checks["registered_on"] = self.registered_check
         self.add_field(
-            "herkomst", self.tr("Herkomst"), code_combo(codes.items("herkomst"), initial.herkomst)
+            "herkomst", "Herkomst", code_combo(codes.items("herkomst"), initial.herkomst)
         )
         question = self.add_field(
-            "question", self.tr("Vraag van het gezin"), _note_edit(initial.question, 80)
+            "question", "Vraag van het gezin", _note_edit(initial.question, 80)
         )
-        question.setPlaceholderText(self.tr("De vraag in de eigen woorden van het gezin"))
-        self.add_field("aard", self.tr("Aard"), code_combo(codes.items("aard"), initial.aard))
-        self.add_field("ernst", self.tr("Ernst"), code_combo(codes.items("ernst"), initial.ernst))
+        question.setPlaceholderText("De vraag in de eigen woorden van het gezin")
+        self.add_field("aard", "Aard", code_combo(codes.items("aard"), initial.aard))
+        self.add_field("ernst", "Ernst", code_combo(codes.items("ernst"), initial.ernst))
         self.add_field(
-            "urgentie", self.tr("Urgentie"), code_combo(codes.items("urgentie"), initial.urgentie)
+            "urgentie", "Urgentie", code_combo(codes.items("urgentie"), initial.urgentie)
         )
         if medewerkers is not None:
             self.add_field(
                 "regisseur",
-                self.tr("Casusregisseur"),
+                "Casusregisseur",
                 _medewerker_combo(
-                    medewerkers, initial.regisseur_id, empty=self.tr("— nog niet toegewezen —")
+                    medewerkers, initial.regisseur_id, empty="— nog niet toegewezen —"
                 ),
             )
         self.apply_rules(TRAJECT)
@@ -186,10 +184,10 @@ class RegistrationDialog(_HouseholdFields, _TrajectFields):
         today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(self.tr("Nieuw huishouden aanmelden"), parent)
-        self.add_section(self.tr("Huishouden"))
+        super().__init__("Nieuw huishouden aanmelden", parent)
+        self.add_section("Huishouden")
         self.add_household_fields(initial.household if initial else None)
-        self.add_section(self.tr("Aanmelding"))
+        self.add_section("Aanmelding")
         self.add_traject_fields(
             initial.traject if initial else None, codes, medewerkers, today or date.today()
         )
@@ -214,7 +212,7 @@ class RegistrationDialog(_HouseholdFields, _TrajectFields):
 
 class HouseholdDialog(_HouseholdFields):
     def __init__(self, initial: HouseholdDraft, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Gegevens huishouden wijzigen"), parent)
+        super().__init__("Gegevens huishouden wijzigen", parent)
         self.add_household_fields(initial)
         self.setMinimumWidth(460)
         self.finish_loading()
@@ -244,11 +242,7 @@ class TrajectDialog(_TrajectFields):
         today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = (
-            self.tr("Nieuwe aanmelding")
-            if medewerkers is not None
-            else self.tr("Aanmelding wijzigen")
-        )
+        title = "Nieuwe aanmelding" if medewerkers is not None else "Aanmelding wijzigen"
         super().__init__(title, parent)
         self.add_traject_fields(initial, codes, medewerkers, today or date.today())
         self.setMinimumWidth(480)
@@ -280,28 +274,26 @@ class PersonDialog(FormDialog):
         today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = self.tr("Gezinslid wijzigen") if initial else self.tr("Gezinslid toevoegen")
+        title = "Gezinslid wijzigen" if initial else "Gezinslid toevoegen"
         super().__init__(title, parent)
         initial = initial or PersonDraft(first_name="", last_name="", role=MemberRole.KIND)
-        self.add_field("first_name", self.tr("Voornaam *"), QLineEdit(initial.first_name))
-        infix = self.add_field("infix", self.tr("Tussenvoegsel"), QLineEdit(initial.infix))
+        self.add_field("first_name", "Voornaam *", QLineEdit(initial.first_name))
+        infix = self.add_field("infix", "Tussenvoegsel", QLineEdit(initial.infix))
         infix.setMaximumWidth(120)
-        self.add_field("last_name", self.tr("Achternaam *"), QLineEdit(initial.last_name))
-        self.add_field(
-            "date_of_birth", self.tr("Geboortedatum"), DateLineEdit(initial.date_of_birth)
-        )
+        self.add_field("last_name", "Achternaam *", QLineEdit(initial.last_name))
+        self.add_field("date_of_birth", "Geboortedatum", DateLineEdit(initial.date_of_birth))
         self.birth_check = _DateChecks(
             self, "date_of_birth", required=False, not_after=today or date.today()
         )
         self._checks["date_of_birth"] = self.birth_check
         self.add_field(
             "role",
-            self.tr("Rol in het huishouden *"),
+            "Rol in het huishouden *",
             code_combo([(r.value, ROLE[r]) for r in MemberRole], initial.role.value, empty=""),
         )
-        bsn = self.add_field("bsn", self.tr("BSN"), QLineEdit(initial.bsn))
+        bsn = self.add_field("bsn", "BSN", QLineEdit(initial.bsn))
         bsn.setMaximumWidth(140)
-        bsn.setPlaceholderText(self.tr("9 cijfers, mag leeg"))
+        bsn.setPlaceholderText("9 cijfers, mag leeg")
         self._checks["bsn"] = lambda: check_bsn(bsn.text())
         self.apply_rules(PERSON)
         self.setMinimumWidth(440)
@@ -336,28 +328,26 @@ class ContactDialog(FormDialog):
         today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = (
-            self.tr("Contactmoment wijzigen") if initial else self.tr("Contactmoment vastleggen")
-        )
+        title = "Contactmoment wijzigen" if initial else "Contactmoment vastleggen"
         super().__init__(title, parent)
         today = today or date.today()
         initial = initial or ContactDraft(contact_date=today, kind=ContactKind.HUISBEZOEK)
-        self.add_field("contact_date", self.tr("Datum *"), DateLineEdit(initial.contact_date))
+        self.add_field("contact_date", "Datum *", DateLineEdit(initial.contact_date))
         self.date_check = _DateChecks(self, "contact_date", not_after=today)
         self._checks["contact_date"] = self.date_check
         self.add_field(
             "kind",
-            self.tr("Soort *"),
+            "Soort *",
             code_combo(
                 [(k.value, CONTACT_KIND[k]) for k in ContactKind], initial.kind.value, empty=""
             ),
         )
         self.add_field(
             "medewerker",
-            self.tr("Medewerker"),
+            "Medewerker",
             _medewerker_combo(medewerkers, initial.medewerker_id),
         )
-        self.add_field("note", self.tr("Korte notitie"), _note_edit(initial.note, 90))
+        self.add_field("note", "Korte notitie", _note_edit(initial.note, 90))
         self.apply_rules(CONTACT)
         self.setMinimumWidth(460)
         self.finish_loading()
@@ -389,7 +379,7 @@ class _DatedNoteDialog(FormDialog):
     """Date (default today, not before ``earliest``) and a note, under other fields."""
 
     def add_date_and_note(self, earliest: date, today: date, note_label: str) -> None:
-        self.add_field("on", self.tr("Datum *"), DateLineEdit(today))
+        self.add_field("on", "Datum *", DateLineEdit(today))
         self.on_check = _DateChecks(self, "on", not_after=today, not_before=earliest)
         self._checks["on"] = self.on_check
         self.add_field("note", note_label, _note_edit())
@@ -403,7 +393,7 @@ class PhaseDialog(_DatedNoteDialog):
         today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(self.tr("Fase wijzigen"), parent)
+        super().__init__("Fase wijzigen", parent)
         choices = [(p.value, PHASE[p]) for p in OPEN_PHASES if p is not current]
         following = (
             OPEN_PHASES[min(OPEN_PHASES.index(current) + 1, len(OPEN_PHASES) - 1)]
@@ -412,10 +402,10 @@ class PhaseDialog(_DatedNoteDialog):
         )
         self.add_field(
             "phase",
-            self.tr("Nieuwe fase *"),
+            "Nieuwe fase *",
             code_combo(choices, following.value if following else "", empty=""),
         )
-        self.add_date_and_note(earliest, today or date.today(), self.tr("Toelichting"))
+        self.add_date_and_note(earliest, today or date.today(), "Toelichting")
         self.apply_rules(PHASE_CHANGE)
         self.finish_loading()
 
@@ -440,15 +430,15 @@ class ScaleDialog(_DatedNoteDialog):
         today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = self.tr("Opschalen") if kind is EventKind.OPSCHALEN else self.tr("Afschalen")
+        title = "Opschalen" if kind is EventKind.OPSCHALEN else "Afschalen"
         super().__init__(title, parent)
         self.kind = kind
         hint = (
-            self.tr("Waarom en naar wie (bijv. Veilig Thuis, jeugdbescherming)")
+            "Waarom en naar wie (bijv. Veilig Thuis, jeugdbescherming)"
             if kind is EventKind.OPSCHALEN
-            else self.tr("Waarom en naar wie (bijv. voorliggend veld, waakvlam)")
+            else "Waarom en naar wie (bijv. voorliggend veld, waakvlam)"
         )
-        self.add_date_and_note(earliest, today or date.today(), self.tr("Toelichting"))
+        self.add_date_and_note(earliest, today or date.today(), "Toelichting")
         self.field("note").setPlaceholderText(hint)
         self.apply_rules(SCALE_EVENT)
         self.finish_loading()
@@ -470,9 +460,9 @@ class CloseDialog(_DatedNoteDialog):
         today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(self.tr("Traject afsluiten"), parent)
-        self.add_field("reason", self.tr("Reden *"), code_combo(codes.items("afsluitreden"), ""))
-        self.add_date_and_note(earliest, today or date.today(), self.tr("Toelichting"))
+        super().__init__("Traject afsluiten", parent)
+        self.add_field("reason", "Reden *", code_combo(codes.items("afsluitreden"), ""))
+        self.add_date_and_note(earliest, today or date.today(), "Toelichting")
         self.apply_rules(CLOSURE)
         self.finish_loading()
 
@@ -496,11 +486,11 @@ class RegisseurDialog(FormDialog):
         today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(self.tr("Casusregisseur wijzigen"), parent)
+        super().__init__("Casusregisseur wijzigen", parent)
         today = today or date.today()
         others = [m for m in medewerkers if m.id != current]
-        self.add_field("medewerker", self.tr("Nieuwe regisseur *"), _medewerker_combo(others, None))
-        self.add_field("on", self.tr("Met ingang van *"), DateLineEdit(today))
+        self.add_field("medewerker", "Nieuwe regisseur *", _medewerker_combo(others, None))
+        self.add_field("on", "Met ingang van *", DateLineEdit(today))
         self.on_check = _DateChecks(self, "on", not_after=today, not_before=earliest)
         self._checks["on"] = self.on_check
         self.apply_rules(REGISSEUR_CHANGE)
@@ -527,11 +517,11 @@ class MedewerkerDialog(FormDialog):
     """A new team member (medewerker) with their discipline."""
 
     def __init__(self, codes: CodeLists, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Medewerker toevoegen"), parent)
-        self.add_field("name", self.tr("Naam *"), QLineEdit())
+        super().__init__("Medewerker toevoegen", parent)
+        self.add_field("name", "Naam *", QLineEdit())
         self.add_field(
             "discipline",
-            self.tr("Discipline *"),
+            "Discipline *",
             code_combo(codes.items("discipline"), "generalist", empty=""),
         )
         self.apply_rules(MEDEWERKER)
@@ -565,53 +555,51 @@ class ConsentDialog(FormDialog):
         organisations: Sequence[OrganisationRecord] = (),
         add_organisation: AddOrganisation | None = None,
     ) -> None:
-        title = self.tr("Toestemming wijzigen") if initial else self.tr("Toestemming vastleggen")
+        title = "Toestemming wijzigen" if initial else "Toestemming vastleggen"
         super().__init__(title, parent)
         today = today or date.today()
         initial = initial or ConsentDraft(organisation_id=None, given_on=today)
         self._add_organisation = add_organisation
         current = initial.organisation_id
         items = [
-            (str(o.id), o.name if o.active else self.tr("%1 (uitgeschakeld)").replace("%1", o.name))
+            (str(o.id), o.name if o.active else f"{o.name} (uitgeschakeld)")
             for o in organisations
             if o.active or o.id == current
         ]
-        new = QPushButton(self.tr("Nieuwe organisatie…"))
+        new = QPushButton("Nieuwe organisatie…")
         new.setObjectName("new_organisation")
         new.setVisible(add_organisation is not None)
         new.clicked.connect(self._new_organisation)
         self.add_field(
             "organisation",
-            self.tr("Organisatie *"),
-            code_combo(
-                items, str(current) if current else "", empty=self.tr("— kies een organisatie —")
-            ),
+            "Organisatie *",
+            code_combo(items, str(current) if current else "", empty="— kies een organisatie —"),
             beside=new,
         )
         self.add_field(
             "answer",
-            self.tr("Antwoord *"),
+            "Antwoord *",
             code_combo(
-                [("ja", self.tr("Toestemming gegeven")), ("nee", self.tr("Geweigerd"))],
+                [("ja", "Toestemming gegeven"), ("nee", "Geweigerd")],
                 "nee" if initial.refused else "ja",
                 empty="",
             ),
         )
         self.add_field(
             "person",
-            self.tr("Voor wie"),
+            "Voor wie",
             code_combo(
                 [(str(pid), name) for pid, name in members],
                 str(initial.person_id) if initial.person_id else "",
-                empty=self.tr("het hele huishouden"),
+                empty="het hele huishouden",
             ),
         )
-        self.add_field("purpose", self.tr("Waarvoor"), _note_edit(initial.purpose, 60))
-        self.add_field("given_by", self.tr("Gegeven door"), QLineEdit(initial.given_by))
-        self.add_field("given_on", self.tr("Datum *"), DateLineEdit(initial.given_on))
+        self.add_field("purpose", "Waarvoor", _note_edit(initial.purpose, 60))
+        self.add_field("given_by", "Gegeven door", QLineEdit(initial.given_by))
+        self.add_field("given_on", "Datum *", DateLineEdit(initial.given_on))
         self.given_check = _DateChecks(self, "given_on", not_after=today)
         self._checks["given_on"] = self.given_check
-        self.add_field("valid_until", self.tr("Geldig tot"), DateLineEdit(initial.valid_until))
+        self.add_field("valid_until", "Geldig tot", DateLineEdit(initial.valid_until))
         self._checks["valid_until"] = self._check_until
         self.apply_rules(CONSENT)
         self.setMinimumWidth(520)

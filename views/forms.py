@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.rules import Spec
+from models.rules import Field, Spec
 from models.validation import Problem, format_date, parse_date
-from views.labels import PROBLEM
+from models.wording import PROBLEM
 
 Check = Callable[[], Problem | None]
 D = TypeVar("D", bound=QDialog)
+W = TypeVar("W", bound=QWidget)
 
 
 @contextmanager
@@ -76,8 +77,8 @@ def save_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
     )
-    buttons.button(QDialogButtonBox.StandardButton.Save).setText(dialog.tr("Opslaan"))
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Annuleren"))
+    buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
@@ -87,8 +88,8 @@ def confirm_discard(parent: QWidget) -> bool:
     """Ask before throwing away what the user typed; True means 'throw it away'."""
     answer = QMessageBox.question(
         parent,
-        parent.tr("Wijzigingen niet opgeslagen"),
-        parent.tr("U heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze weggooien?"),
+        "Wijzigingen niet opgeslagen",
+        "U heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze weggooien?",
         QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )
@@ -125,11 +126,11 @@ class FormDialog(QDialog):
         self,
         key: str,
         label: str,
-        widget: QWidget,
+        widget: W,
         check: Check | None = None,
         *,
         beside: QWidget | None = None,
-    ) -> Any:
+    ) -> W:
         """A labelled field with its error line under it; ``beside`` stands right of it."""
         error = QLabel()
         error.setObjectName(f"error_{key}")
@@ -172,7 +173,7 @@ class FormDialog(QDialog):
             own = self._checks.get(key)
 
             def check(
-                own: Check | None = own, rule: Any = rule, widget: QWidget = widget
+                own: Check | None = own, rule: Field = rule, widget: QWidget = widget
             ) -> Problem | None:
                 return (own() if own else None) or rule.check(text_of(widget))
 

@@ -42,13 +42,13 @@ class HouseholdListWidget(QWidget):
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Zoek op naam, BSN, postcode of dossiernummer…"))
+        self.search.setPlaceholderText("Zoek op naam, BSN, postcode of dossiernummer…")
         self.search.setClearButtonEnabled(True)
         self.scope = QComboBox()
         self.scope.setObjectName("scope")
-        self.scope.addItem(self.tr("Lopende trajecten"), True)
-        self.scope.addItem(self.tr("Alle huishoudens"), False)
-        self.new_button = QPushButton(self.tr("Nieuw huishouden…"))
+        self.scope.addItem("Lopende trajecten", True)
+        self.scope.addItem("Alle huishoudens", False)
+        self.new_button = QPushButton("Nieuw huishouden…")
         self.new_button.setObjectName("new_household")
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
@@ -102,11 +102,7 @@ class HouseholdListWidget(QWidget):
         """Show a new search result: ``total`` matches, fetched page by page."""
         self.model.set_source(fetch, total)
         count = number_text(total)
-        self.count_label.setText(
-            self.tr("1 huishouden")
-            if total == 1
-            else self.tr("%1 huishoudens").replace("%1", count)
-        )
+        self.count_label.setText("1 huishouden" if total == 1 else f"{count} huishoudens")
 
     def _open_index(self, index: QModelIndex) -> None:
         household_id = index.data(ID_ROLE)

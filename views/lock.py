@@ -22,23 +22,19 @@ class LockOverlay(QWidget):
         self.error = QLabel()
         self.error.setStyleSheet("color: #ffb4b4;")
         self.error.hide()
-        title = QLabel(self.tr("<h2>Teamtafel is vergrendeld</h2>"))
+        title = QLabel("<h2>Teamtafel is vergrendeld</h2>")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column = QVBoxLayout()
         column.addStretch(1)
         column.addWidget(title)
         if with_password:
-            who = QLabel(
-                self.tr("Ingelogd als %1. Vul uw wachtwoord in om verder te werken.").replace(
-                    "%1", user_name
-                )
-            )
+            who = QLabel(f"Ingelogd als {user_name}. Vul uw wachtwoord in om verder te werken.")
             who.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.password = QLineEdit()
             self.password.setObjectName("lock_password")
             self.password.setEchoMode(QLineEdit.EchoMode.Password)
             self.password.setMaximumWidth(260)
-            button = QPushButton(self.tr("Ontgrendelen"))
+            button = QPushButton("Ontgrendelen")
             button.setObjectName("unlock")
             row = QHBoxLayout()
             row.addStretch(1)
@@ -57,7 +53,8 @@ class LockOverlay(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         parent = self.parentWidget()
-        if watched is parent and parent is not None and event.type() == QEvent.Type.Resize:
+        # ``watched`` is never None, so this also holds when the overlay has no parent.
+        if watched is parent and event.type() == QEvent.Type.Resize:
             self.setGeometry(parent.rect())
         return False
 

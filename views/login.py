@@ -35,7 +35,7 @@ def _password_edit() -> QLineEdit:
 def _add_new_password(dialog: FormDialog, key: str, label: str, again_label: str) -> None:
     """A new password and its repetition, each checked as the user types."""
     new = dialog.add_field(key, label, _password_edit())
-    new.setPlaceholderText(dialog.tr("minstens %1 tekens").replace("%1", str(MIN_PASSWORD_LENGTH)))
+    new.setPlaceholderText(f"minstens {MIN_PASSWORD_LENGTH} tekens")
     dialog._checks[key] = lambda: check_password(new.text())
     again = dialog.add_field("again", again_label, _password_edit())
     dialog._checks["again"] = lambda: (
@@ -57,9 +57,9 @@ class LoginDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._recover = recover
-        self.setWindowTitle(self.tr("Teamtafel — inloggen"))
+        self.setWindowTitle("Teamtafel — inloggen")
         self._verify = verify
-        title = QLabel(self.tr("<h2>Teamtafel</h2>Log in om de dossiers van uw team te openen."))
+        title = QLabel("<h2>Teamtafel</h2>Log in om de dossiers van uw team te openen.")
         self.login = QLineEdit()
         self.login.setObjectName("login")
         self.password = _password_edit()
@@ -70,13 +70,13 @@ class LoginDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
         form = QFormLayout()
-        form.addRow(self.tr("Inlognaam"), self.login)
-        form.addRow(self.tr("Wachtwoord"), self.password)
+        form.addRow("Inlognaam", self.login)
+        form.addRow("Wachtwoord", self.password)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Inloggen"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Afsluiten"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Inloggen")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Afsluiten")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -92,7 +92,7 @@ class LoginDialog(QDialog):
             )
             layout.addWidget(note)
         if recover is not None:
-            forgot = QPushButton(self.tr("Wachtwoord kwijt? Herstelcode gebruiken…"))
+            forgot = QPushButton("Wachtwoord kwijt? Herstelcode gebruiken…")
             forgot.setObjectName("recover")
             forgot.setFlat(True)
             forgot.clicked.connect(self._use_recovery_code)
@@ -102,7 +102,7 @@ class LoginDialog(QDialog):
 
     def accept(self) -> None:
         if not self.login.text().strip() or not self.password.text():
-            self._show(self.tr("Vul uw inlognaam en wachtwoord in."))
+            self._show("Vul uw inlognaam en wachtwoord in.")
             return
         message = self._verify(self.login.text().strip(), self.password.text())
         if message:
@@ -123,7 +123,7 @@ class LoginDialog(QDialog):
             self._show(message)
             return
         self.login.setText(answer[1])
-        self._show(self.tr("Het nieuwe wachtwoord is ingesteld. Log nu in."))
+        self._show("Het nieuwe wachtwoord is ingesteld. Log nu in.")
 
     def _show(self, message: str) -> None:
         self.error.setText(message)
@@ -145,20 +145,16 @@ class FirstAdminDialog(FormDialog):
     """The first start of a new database: who will be its first beheerder?"""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Nieuwe database: eerste beheerder"), parent)
+        super().__init__("Nieuwe database: eerste beheerder", parent)
         intro = QLabel(
-            self.tr(
-                "De database wordt versleuteld. Maak het account van de eerste beheerder aan; "
-                "die kan daarna de andere teamleden toevoegen."
-            )
+            "De database wordt versleuteld. Maak het account van de eerste beheerder aan; "
+            "die kan daarna de andere teamleden toevoegen."
         )
         intro.setWordWrap(True)
         self.form.insertRow(0, intro)
-        self.add_field("name", self.tr("Naam *"), QLineEdit())
-        self.add_field("login", self.tr("Inlognaam *"), QLineEdit())
-        _add_new_password(
-            self, "password", self.tr("Wachtwoord *"), self.tr("Herhaal wachtwoord *")
-        )
+        self.add_field("name", "Naam *", QLineEdit())
+        self.add_field("login", "Inlognaam *", QLineEdit())
+        _add_new_password(self, "password", "Wachtwoord *", "Herhaal wachtwoord *")
         self.apply_rules(ACCOUNT)
         self.setMinimumWidth(460)
         self.finish_loading()
@@ -181,13 +177,11 @@ class RecoveryCodeDialog(QDialog):
 
     def __init__(self, code: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Herstelcode"))
+        self.setWindowTitle("Herstelcode")
         text = QLabel(
-            self.tr(
-                "Dit is de herstelcode van deze database. Hiermee kan een beheerder een nieuw "
-                "wachtwoord instellen als alle wachtwoorden kwijt zijn. <b>Schrijf hem op en bewaar "
-                "hem veilig, gescheiden van de laptop.</b> Teamtafel toont hem maar één keer."
-            )
+            "Dit is de herstelcode van deze database. Hiermee kan een beheerder een nieuw "
+            "wachtwoord instellen als alle wachtwoorden kwijt zijn. <b>Schrijf hem op en bewaar "
+            "hem veilig, gescheiden van de laptop.</b> Teamtafel toont hem maar één keer."
         )
         text.setWordWrap(True)
         self.code = QLabel(code)
@@ -197,11 +191,11 @@ class RecoveryCodeDialog(QDialog):
         self.code.setFont(font)
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.saved = QCheckBox(self.tr("Ik heb de herstelcode opgeschreven"))
+        self.saved = QCheckBox("Ik heb de herstelcode opgeschreven")
         self.saved.setObjectName("saved")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("Verder"))
+        self.ok.setText("Verder")
         self.ok.setEnabled(False)
         self.saved.toggled.connect(self.ok.setEnabled)
         buttons.accepted.connect(self.accept)
@@ -226,12 +220,10 @@ class PasswordDialog(FormDialog):
     """Change your own password: the old one, and the new one twice."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Wachtwoord wijzigen"), parent)
-        old = self.add_field("old", self.tr("Huidig wachtwoord *"), _password_edit())
+        super().__init__("Wachtwoord wijzigen", parent)
+        old = self.add_field("old", "Huidig wachtwoord *", _password_edit())
         self._checks["old"] = lambda: check_required(old.text())
-        _add_new_password(
-            self, "new", self.tr("Nieuw wachtwoord *"), self.tr("Herhaal nieuw wachtwoord *")
-        )
+        _add_new_password(self, "new", "Nieuw wachtwoord *", "Herhaal nieuw wachtwoord *")
         self.finish_loading()
 
     def value(self) -> tuple[str, str]:
@@ -248,15 +240,13 @@ class RecoveryDialog(FormDialog):
     """All passwords lost: the recovery code sets a new one for a beheerder account."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Herstelcode gebruiken"), parent)
-        code = self.add_field("code", self.tr("Herstelcode *"), QLineEdit())
+        super().__init__("Herstelcode gebruiken", parent)
+        code = self.add_field("code", "Herstelcode *", QLineEdit())
         code.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
         self._checks["code"] = lambda: check_required(code.text())
-        login = self.add_field("login", self.tr("Inlognaam beheerder *"), QLineEdit())
+        login = self.add_field("login", "Inlognaam beheerder *", QLineEdit())
         self._checks["login"] = lambda: check_required(login.text())
-        _add_new_password(
-            self, "new", self.tr("Nieuw wachtwoord *"), self.tr("Herhaal nieuw wachtwoord *")
-        )
+        _add_new_password(self, "new", "Nieuw wachtwoord *", "Herhaal nieuw wachtwoord *")
         self.finish_loading()
 
     def value(self) -> tuple[str, str, str]:

@@ -36,15 +36,15 @@ class OrganisationDialog(FormDialog):
         initial: OrganisationDraft | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = self.tr("Organisatie wijzigen") if initial else self.tr("Nieuwe organisatie")
+        title = "Organisatie wijzigen" if initial else "Nieuwe organisatie"
         super().__init__(title, parent)
         initial = initial or OrganisationDraft(name="", kind="")
-        name = self.add_field("name", self.tr("Naam *"), QLineEdit(initial.name))
-        name.setPlaceholderText(self.tr("bijvoorbeeld: Basisschool De Linde"))
+        name = self.add_field("name", "Naam *", QLineEdit(initial.name))
+        name.setPlaceholderText("bijvoorbeeld: Basisschool De Linde")
         self.add_field(
             "kind",
-            self.tr("Soort *"),
-            code_combo(codes.items(KIND_LIST), initial.kind, empty=self.tr("— kies —")),
+            "Soort *",
+            code_combo(codes.items(KIND_LIST), initial.kind, empty="— kies —"),
         )
         self.apply_rules(ORGANISATION)
         self.setMinimumWidth(440)
@@ -74,16 +74,14 @@ class ContactPersonDialog(FormDialog):
         initial: OrganisationContactDraft | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = (
-            self.tr("Contactpersoon wijzigen") if initial else self.tr("Contactpersoon toevoegen")
-        )
+        title = "Contactpersoon wijzigen" if initial else "Contactpersoon toevoegen"
         super().__init__(f"{title} · {organisation}", parent)
         initial = initial or OrganisationContactDraft(name="")
-        self.add_field("name", self.tr("Naam *"), QLineEdit(initial.name))
-        role = self.add_field("role", self.tr("Functie"), QLineEdit(initial.role))
-        role.setPlaceholderText(self.tr("bijvoorbeeld: intern begeleider"))
-        self.add_field("phone", self.tr("Telefoon"), QLineEdit(initial.phone))
-        email = self.add_field("email", self.tr("E-mail"), QLineEdit(initial.email))
+        self.add_field("name", "Naam *", QLineEdit(initial.name))
+        role = self.add_field("role", "Functie", QLineEdit(initial.role))
+        role.setPlaceholderText("bijvoorbeeld: intern begeleider")
+        self.add_field("phone", "Telefoon", QLineEdit(initial.phone))
+        email = self.add_field("email", "E-mail", QLineEdit(initial.email))
         self._checks["email"] = lambda: check_email(email.text())
         self.apply_rules(ORGANISATION_CONTACT)
         self.setMinimumWidth(440)
@@ -122,16 +120,16 @@ class OrganisationsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.codes = codes
-        self.setWindowTitle(self.tr("Organisaties"))
+        self.setWindowTitle("Organisaties")
         self.records: dict[uuid.UUID, OrganisationRecord] = {}
         self.table = read_only_table(
-            [self.tr("Naam"), self.tr("Soort"), self.tr("Contactpersonen"), self.tr("Status")],
+            ["Naam", "Soort", "Contactpersonen", "Status"],
             "organisations",
             stretch=0,
         )
-        self.add_button = QPushButton(self.tr("Toevoegen…"))
-        self.edit_button = QPushButton(self.tr("Wijzigen…"))
-        self.switch_button = QPushButton(self.tr("Uitschakelen"))
+        self.add_button = QPushButton("Toevoegen…")
+        self.edit_button = QPushButton("Wijzigen…")
+        self.switch_button = QPushButton("Uitschakelen")
         self.switch_button.setObjectName("switch")
         self.switch_button.setVisible(may_switch_off)
         row = QHBoxLayout()
@@ -141,13 +139,13 @@ class OrganisationsDialog(QDialog):
 
         self.contacts_title = QLabel()
         self.contacts = read_only_table(
-            [self.tr("Naam"), self.tr("Functie"), self.tr("Telefoon"), self.tr("E-mail")],
+            ["Naam", "Functie", "Telefoon", "E-mail"],
             "contacts",
             stretch=3,
         )
-        self.add_contact_button = QPushButton(self.tr("Contactpersoon toevoegen…"))
-        self.edit_contact_button = QPushButton(self.tr("Wijzigen…"))
-        self.remove_contact_button = QPushButton(self.tr("Verwijderen"))
+        self.add_contact_button = QPushButton("Contactpersoon toevoegen…")
+        self.edit_contact_button = QPushButton("Wijzigen…")
+        self.remove_contact_button = QPushButton("Verwijderen")
         contact_row = QHBoxLayout()
         for button in (
             self.add_contact_button,
@@ -157,15 +155,13 @@ class OrganisationsDialog(QDialog):
             contact_row.addWidget(button)
         contact_row.addStretch(1)
         note = QLabel(
-            self.tr(
-                "Een uitgeschakelde organisatie staat niet meer in de keuzelijsten; "
-                "toestemmingen die ernaar verwijzen blijven bewaard."
-            )
+            "Een uitgeschakelde organisatie staat niet meer in de keuzelijsten; "
+            "toestemmingen die ernaar verwijzen blijven bewaard."
         )
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Sluiten"))
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten")
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
@@ -198,7 +194,7 @@ class OrganisationsDialog(QDialog):
         """Fill the list, keeping (or moving) the selection to ``select``."""
         keep = select or self.selected()
         self.records = {r.id: r for r in records}
-        status = {True: self.tr("actief"), False: self.tr("uitgeschakeld")}
+        status = {True: "actief", False: "uitgeschakeld"}
         fill_table(
             self.table,
             [
@@ -238,9 +234,9 @@ class OrganisationsDialog(QDialog):
         contacts = current.contacts if current else ()
         fill_table(self.contacts, [(c.id, [c.name, c.role, c.phone, c.email]) for c in contacts])
         self.contacts_title.setText(
-            self.tr("<b>Contactpersonen van %1</b>").replace("%1", current.name)
+            f"<b>Contactpersonen van {current.name}</b>"
             if current
-            else self.tr("<b>Contactpersonen</b> (kies een organisatie)")
+            else "<b>Contactpersonen</b> (kies een organisatie)"
         )
         self._update_buttons()
 
@@ -249,9 +245,7 @@ class OrganisationsDialog(QDialog):
         self.edit_button.setEnabled(current is not None)
         self.switch_button.setEnabled(current is not None)
         self.switch_button.setText(
-            self.tr("Weer inschakelen")
-            if current is not None and not current.active
-            else self.tr("Uitschakelen")
+            "Weer inschakelen" if current is not None and not current.active else "Uitschakelen"
         )
         self.add_contact_button.setEnabled(current is not None)
         has_contact = self.selected_contact() is not None

@@ -86,9 +86,7 @@ class ScoringGrid(QTableWidget):
         super().__init__(len(instrument.items), 4, parent)
         self.instrument = instrument
         self.setObjectName("zrm_grid")
-        self.setHorizontalHeaderLabels(
-            [self.tr("Domein"), self.tr("Niveau"), self.tr("Doel"), self.tr("Opmerking")]
-        )
+        self.setHorizontalHeaderLabels(["Domein", "Niveau", "Doel", "Opmerking"])
         self.verticalHeader().hide()
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(
@@ -154,7 +152,7 @@ class ScoringGrid(QTableWidget):
         if item.column() == COL_REMARK:
             self._update(item.row())
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt's name
         row, column = self.currentRow(), self.currentColumn()
         text = event.text()
         if row >= 0 and column in (COL_LEVEL, COL_TARGET, COL_ITEM):
@@ -210,7 +208,7 @@ class ZrmScoringDialog(QDialog):
         self.instrument = instrument
         self.today = today or date.today()
         self._dirty = False
-        title = self.tr("ZRM corrigeren") if initial else self.tr("ZRM afnemen")
+        title = "ZRM corrigeren" if initial else "ZRM afnemen"
         self.setWindowTitle(f"{title} — {person_name}")
         self.measured_on = DateLineEdit(initial.measured_on if initial else self.today)
         self.measured_on.setObjectName("measured_on")
@@ -228,33 +226,8 @@ class ZrmScoringDialog(QDialog):
         self.help.setMinimumWidth(300)
         self.progress = QLabel()
         self.progress.setObjectName("progress")
-
-        form = QFormLayout()
-        form.addRow(self.tr("Datum *"), self.measured_on)
-        form.addRow(self.tr("Beoordelaar *"), self.assessor)
-        hint = QLabel(
-            self.tr(
-                "Typ 1–5 voor het niveau, N voor ‘niet beoordeeld’; in de kolom Doel typt u de doelscore. "
-                "Met pijltjes of Tab gaat u naar een andere cel; F2 bewerkt een opmerking."
-            )
-        )
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
-        split = QSplitter()
-        split.addWidget(self.grid)
-        split.addWidget(self.help)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
         self.buttons = save_cancel_buttons(self)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.progress, 1)
-        bottom.addWidget(self.buttons)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addWidget(split, 1)
-        layout.addWidget(self.errors)
-        layout.addLayout(bottom)
+        self._lay_out()
         self.resize(1000, 620)
 
         self.grid.currentCellChanged.connect(lambda *_: self._show_help())
@@ -266,6 +239,32 @@ class ZrmScoringDialog(QDialog):
         self._show_progress()
         self.grid.setFocus()
 
+    def _lay_out(self) -> None:
+        """Date and assessor on top, the grid beside the level help, progress and buttons below."""
+        form = QFormLayout()
+        form.addRow("Datum *", self.measured_on)
+        form.addRow("Beoordelaar *", self.assessor)
+        hint = QLabel(
+            "Typ 1–5 voor het niveau, N voor ‘niet beoordeeld’; in de kolom Doel typt u de doelscore. "
+            "Met pijltjes of Tab gaat u naar een andere cel; F2 bewerkt een opmerking."
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        split = QSplitter()
+        split.addWidget(self.grid)
+        split.addWidget(self.help)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.progress, 1)
+        bottom.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.errors)
+        layout.addLayout(bottom)
+
     def _changed(self) -> None:
         self._dirty = True
         self._show_help()
@@ -275,13 +274,9 @@ class ZrmScoringDialog(QDialog):
         scores = self.grid.scores()
         done = sum(1 for s in scores if s.scored)
         total = len(scores)
-        text = (
-            self.tr("%1 van %2 domeinen gescoord")
-            .replace("%1", str(done))
-            .replace("%2", str(total))
-        )
+        text = f"{done} van {total} domeinen gescoord"
         if done < total:
-            text += self.tr(" — wordt opgeslagen als onvolledig")
+            text += " — wordt opgeslagen als onvolledig"
         self.progress.setText(text)
 
     def _show_help(self) -> None:
@@ -328,9 +323,9 @@ class ZrmScoringDialog(QDialog):
         found = []
         date_problem = parse_date(self.measured_on.text(), not_after=self.today).problem
         if date_problem:
-            found.append(self.tr("Datum: ") + PROBLEM[date_problem])
+            found.append("Datum: " + PROBLEM[date_problem])
         if not self.assessor.text().strip():
-            found.append(self.tr("Beoordelaar: ") + PROBLEM[Problem.REQUIRED])
+            found.append("Beoordelaar: " + PROBLEM[Problem.REQUIRED])
         return found
 
     def accept(self) -> None:
@@ -365,6 +360,31 @@ def make_chart_view() -> TrendChart:
     return TrendChart()
 
 
+def _measurement_list(records: Sequence[MeasurementRecord]) -> QListWidget:
+    """The measurements, newest first, each carrying its id."""
+    measurements = QListWidget()
+    measurements.setObjectName("measurements")
+    measurements.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    for record in reversed(records):
+        status = "" if record.complete else " (onvolledig)"
+        entry = QListWidgetItem(
+            f"{date_text(record.measured_on)} · {record.draft.assessor}{status}"
+        )
+        entry.setData(Qt.ItemDataRole.UserRole, record.id)
+        measurements.addItem(entry)
+    return measurements
+
+
+def _comparison_table() -> QTableWidget:
+    table = QTableWidget(0, 4)
+    table.setObjectName("comparison")
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
 class ZrmHistoryDialog(QDialog):
     """Every measurement of one person; the change between any two; a trend chart."""
 
@@ -384,62 +404,23 @@ class ZrmHistoryDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("ZRM-geschiedenis — %1").replace("%1", person_name))
+        self.setWindowTitle(f"ZRM-geschiedenis — {person_name}")
         self.records = list(records)
         self._instrument_of, self._compare, self._series = instrument_of, compare, series
-        self.list = QListWidget()
-        self.list.setObjectName("measurements")
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        for record in reversed(self.records):
-            status = "" if record.complete else self.tr(" (onvolledig)")
-            entry = QListWidgetItem(
-                f"{date_text(record.measured_on)} · {record.draft.assessor}{status}"
-            )
-            entry.setData(Qt.ItemDataRole.UserRole, record.id)
-            self.list.addItem(entry)
-        self.comparison = QTableWidget(0, 4)
-        self.comparison.setObjectName("comparison")
-        self.comparison.verticalHeader().hide()
-        self.comparison.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.comparison.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.comparison.horizontalHeader().setStretchLastSection(True)
+        self.list = _measurement_list(self.records)
+        self.comparison = _comparison_table()
         self.caption = QLabel()
         self.domain = QComboBox()
         self.domain.setObjectName("domain")
-        self.domain.addItem(self.tr("Gemiddeld over alle domeinen"), None)
+        self.domain.addItem("Gemiddeld over alle domeinen", None)
         latest = instrument_of(self.records[-1]) if self.records else None
         for item in latest.items if latest else ():
             self.domain.addItem(item.name, item.code)
         self.chart = make_chart_view()
         self.chart.setObjectName("chart")
-        correct = QPushButton(self.tr("Corrigeren…"))
-        remove = QPushButton(self.tr("Verwijderen…"))
-        left = QVBoxLayout()
-        left.addWidget(QLabel(self.tr("<b>Metingen</b> (kies er twee om te vergelijken)")))
-        left.addWidget(self.list, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(correct)
-        buttons.addWidget(remove)
-        left.addLayout(buttons)
-        right = QVBoxLayout()
-        right.addWidget(self.caption)
-        right.addWidget(self.comparison, 1)
-        chart_bar = QHBoxLayout()
-        chart_bar.addWidget(QLabel(self.tr("<b>Verloop</b>")))
-        chart_bar.addWidget(self.domain, 1)
-        right.addLayout(chart_bar)
-        right.addWidget(self.chart, 1)
-        body = QHBoxLayout()
-        body.addLayout(left, 1)
-        body.addLayout(right, 3)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Sluiten"))
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(body, 1)
-        layout.addWidget(close)
+        correct = QPushButton("Corrigeren…")
+        remove = QPushButton("Verwijderen…")
+        self._lay_out(correct, remove)
         self.resize(1100, 720)
 
         self.list.itemSelectionChanged.connect(self._compare_selected)
@@ -452,6 +433,33 @@ class ZrmHistoryDialog(QDialog):
         elif self.records:
             self.list.item(0).setSelected(True)
         self._draw()
+
+    def _lay_out(self, correct: QPushButton, remove: QPushButton) -> None:
+        """The measurements with their buttons on the left; comparison and chart on the right."""
+        left = QVBoxLayout()
+        left.addWidget(QLabel("<b>Metingen</b> (kies er twee om te vergelijken)"))
+        left.addWidget(self.list, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(correct)
+        buttons.addWidget(remove)
+        left.addLayout(buttons)
+        right = QVBoxLayout()
+        right.addWidget(self.caption)
+        right.addWidget(self.comparison, 1)
+        chart_bar = QHBoxLayout()
+        chart_bar.addWidget(QLabel("<b>Verloop</b>"))
+        chart_bar.addWidget(self.domain, 1)
+        right.addLayout(chart_bar)
+        right.addWidget(self.chart, 1)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addLayout(right, 3)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten")
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(close)
 
     def _selected(self) -> list[MeasurementRecord]:
         ids = {entry.data(Qt.ItemDataRole.UserRole) for entry in self.list.selectedItems()}
@@ -475,10 +483,10 @@ class ZrmHistoryDialog(QDialog):
             return
         self.comparison.setHorizontalHeaderLabels(
             [
-                self.tr("Domein"),
+                "Domein",
                 date_text(old.measured_on),
                 date_text(new.measured_on),
-                self.tr("Verandering"),
+                "Verandering",
             ]
         )
         rows = self._compare(instrument, old, new)
@@ -502,14 +510,10 @@ class ZrmHistoryDialog(QDialog):
         for column in (2, 3):
             self.comparison.setColumnHidden(column, single)
         if single:
-            self.caption.setText(
-                self.tr("<b>Meting van %1</b>").replace("%1", date_text(old.measured_on))
-            )
+            self.caption.setText(f"<b>Meting van {date_text(old.measured_on)}</b>")
         else:
             self.caption.setText(
-                self.tr("<b>Vergelijking</b> %1 → %2")
-                .replace("%1", date_text(old.measured_on))
-                .replace("%2", date_text(new.measured_on))
+                f"<b>Vergelijking</b> {date_text(old.measured_on)} → {date_text(new.measured_on)}"
             )
 
     def _draw(self) -> None:
@@ -531,7 +535,7 @@ class HouseholdZrmTable(QTableWidget):
         self.clear()
         self.setRowCount(len(instrument.items))
         self.setColumnCount(1 + len(scored))
-        headers = [self.tr("Domein")] + [
+        headers = ["Domein"] + [
             f"{name}\n{date_text(latest[pid].measured_on)}" for pid, name in scored
         ]
         self.setHorizontalHeaderLabels(headers)

@@ -19,6 +19,7 @@ from desktop.usecases.backup import BadBackup, make_backup, restore_backup
 from desktop.usecases.settings import TeamSettings
 from models.instruments import InstrumentError
 from models.permissions import Permission
+from models.wording import instrument_problem_text
 from views.admin import (
     AccessLogDialog,
     AccountDialog,
@@ -26,7 +27,6 @@ from views.admin import (
     RetentionDialog,
     SettingsDialog,
 )
-from views.labels import instrument_problem_text
 from views.main_window import MainWindow
 
 

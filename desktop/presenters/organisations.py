@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.errors import show_error
@@ -43,102 +43,112 @@ def organisation_adder(unlocked: Unlocked) -> Callable[[QWidget], OrganisationRe
 
 def manage_organisations(parent: QWidget, unlocked: Unlocked) -> OrganisationsDialog:
     """Open the organisations list (not modal); it is released when closed."""
-    codes = load_codelists()
-    dialog = OrganisationsDialog(
-        codes, may_switch_off=usecases.may_switch_off(unlocked), parent=parent
-    )
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return OrganisationsPresenter(parent, unlocked).dialog
 
-    def refresh(select: uuid.UUID | None = None) -> None:
-        dialog.show_organisations(usecases.list_organisations(unlocked), select)
 
-    def record(organisation_id: uuid.UUID) -> OrganisationRecord:
-        return dialog.records[organisation_id]
+class OrganisationsPresenter(QObject):
+    """Team → Organisaties…: turns the list's requests into use-case calls.
 
-    def add() -> None:
-        added = new_organisation(dialog, unlocked)
+    A child of its dialog, so it lives exactly as long as the dialog does.
+    """
+
+    def __init__(self, parent: QWidget, unlocked: Unlocked) -> None:
+        codes = load_codelists()
+        dialog = OrganisationsDialog(
+            codes, may_switch_off=usecases.may_switch_off(unlocked), parent=parent
+        )
+        super().__init__(dialog)
+        self.dialog, self.unlocked, self.codes = dialog, unlocked, codes
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.addRequested.connect(self.add)
+        dialog.editRequested.connect(self.edit)
+        dialog.switchOffRequested.connect(self.switch_off)
+        dialog.switchOnRequested.connect(self.switch_on)
+        dialog.addContactRequested.connect(self.add_contact)
+        dialog.editContactRequested.connect(self.edit_contact)
+        dialog.removeContactRequested.connect(self.remove_contact)
+        self.refresh()
+        dialog.open()
+
+    def refresh(self, select: uuid.UUID | None = None) -> None:
+        self.dialog.show_organisations(usecases.list_organisations(self.unlocked), select)
+
+    def record(self, organisation_id: uuid.UUID) -> OrganisationRecord:
+        return self.dialog.records[organisation_id]
+
+    def add(self) -> None:
+        added = new_organisation(self.dialog, self.unlocked)
         if added is not None:
-            refresh(added.id)
+            self.refresh(added.id)
 
-    def edit(organisation_id: uuid.UUID) -> None:
-        original = record(organisation_id).draft()
+    def edit(self, organisation_id: uuid.UUID) -> None:
+        original = self.record(organisation_id).draft()
         if (
             ask_until_stored(
-                dialog,
-                lambda d, p: OrganisationDialog.ask(dialog, codes, d or original, p),
-                lambda d: usecases.update_organisation(unlocked, organisation_id, d),
+                self.dialog,
+                lambda d, p: OrganisationDialog.ask(self.dialog, self.codes, d or original, p),
+                lambda d: usecases.update_organisation(self.unlocked, organisation_id, d),
             )
             is not None
         ):
-            refresh(organisation_id)
+            self.refresh(organisation_id)
 
-    def switch(organisation_id: uuid.UUID, on: bool) -> None:
-        name = record(organisation_id).name
-        if not on and not _confirm(
-            dialog,
-            dialog.tr(
-                "%1 uitschakelen? De organisatie staat dan niet meer in de keuzelijsten; "
-                "bestaande toestemmingen blijven bewaard."
-            ).replace("%1", name),
+    def switch_off(self, organisation_id: uuid.UUID) -> None:
+        name = self.record(organisation_id).name
+        if _confirm(
+            self.dialog,
+            f"{name} uitschakelen? De organisatie staat dan niet meer in de keuzelijsten; "
+            "bestaande toestemmingen blijven bewaard.",
         ):
-            return
+            self._switch(organisation_id, usecases.deactivate_organisation)
+
+    def switch_on(self, organisation_id: uuid.UUID) -> None:
+        self._switch(organisation_id, usecases.reactivate_organisation)
+
+    def _switch(
+        self, organisation_id: uuid.UUID, action: Callable[[Unlocked, uuid.UUID], object]
+    ) -> None:
         try:
-            if on:
-                usecases.reactivate_organisation(unlocked, organisation_id)
-            else:
-                usecases.deactivate_organisation(unlocked, organisation_id)
-        except PermissionDenied:
-            QMessageBox.warning(
-                dialog, "Teamtafel", dialog.tr("Dit mag alleen een coördinator of beheerder.")
-            )
+            action(self.unlocked, organisation_id)
+        except (DomainError, PermissionDenied) as exc:
+            show_error(self.dialog, exc)
             return
-        except DomainError as exc:
-            show_error(dialog, exc)
-        refresh(organisation_id)
+        self.refresh(organisation_id)
 
-    def add_contact(organisation_id: uuid.UUID) -> None:
-        name = record(organisation_id).name
+    def add_contact(self, organisation_id: uuid.UUID) -> None:
+        name = self.record(organisation_id).name
         if (
             ask_until_stored(
-                dialog,
-                lambda d, p: ContactPersonDialog.ask(dialog, name, d, p),
-                lambda d: usecases.add_contact_person(unlocked, organisation_id, d),
+                self.dialog,
+                lambda d, p: ContactPersonDialog.ask(self.dialog, name, d, p),
+                lambda d: usecases.add_contact_person(self.unlocked, organisation_id, d),
             )
             is not None
         ):
-            refresh(organisation_id)
+            self.refresh(organisation_id)
 
-    def edit_contact(organisation_id: uuid.UUID, contact_id: uuid.UUID) -> None:
-        organisation = record(organisation_id)
+    def edit_contact(self, organisation_id: uuid.UUID, contact_id: uuid.UUID) -> None:
+        organisation = self.record(organisation_id)
         original = next(c for c in organisation.contacts if c.id == contact_id).draft()
         if (
             ask_until_stored(
-                dialog,
-                lambda d, p: ContactPersonDialog.ask(dialog, organisation.name, d or original, p),
-                lambda d: usecases.update_contact_person(unlocked, contact_id, d),
+                self.dialog,
+                lambda d, p: ContactPersonDialog.ask(
+                    self.dialog, organisation.name, d or original, p
+                ),
+                lambda d: usecases.update_contact_person(self.unlocked, contact_id, d),
             )
             is not None
         ):
-            refresh(organisation_id)
+            self.refresh(organisation_id)
 
-    def remove_contact(contact_id: uuid.UUID) -> None:
-        if _confirm(dialog, dialog.tr("Deze contactpersoon verwijderen?")):
+    def remove_contact(self, contact_id: uuid.UUID) -> None:
+        if _confirm(self.dialog, "Deze contactpersoon verwijderen?"):
             try:
-                usecases.remove_contact_person(unlocked, contact_id)
+                usecases.remove_contact_person(self.unlocked, contact_id)
             except DomainError as exc:
-                show_error(dialog, exc)
-            refresh()
-
-    dialog.addRequested.connect(add)
-    dialog.editRequested.connect(edit)
-    dialog.switchOffRequested.connect(lambda organisation_id: switch(organisation_id, False))
-    dialog.switchOnRequested.connect(lambda organisation_id: switch(organisation_id, True))
-    dialog.addContactRequested.connect(add_contact)
-    dialog.editContactRequested.connect(edit_contact)
-    dialog.removeContactRequested.connect(remove_contact)
-    refresh()
-    dialog.open()
-    return dialog
+                show_error(self.dialog, exc)
+            self.refresh()
 
 
 def _confirm(parent: QWidget, question: str) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -25,6 +25,13 @@ from models.base import get_or_raise
 from models.permissions import AccessAction, Permission, require
 
 R = TypeVar("R")
+
+
+class InHousehold(Protocol):
+    """A record that belongs to one household (a person, traject, contact, consent, …)."""
+
+    @property
+    def household_id(self) -> uuid.UUID: ...
 
 
 @dataclass(frozen=True)
@@ -117,7 +124,6 @@ def output(
             log_households(session, unlocked.actor, action, household_ids, detail=detail)
 
 
-def household_of(session: Session, cls: type[Any], record_id: uuid.UUID) -> uuid.UUID:
+def household_of(session: Session, cls: type[InHousehold], record_id: uuid.UUID) -> uuid.UUID:
     """The household a record belongs to (NotFound when it was removed meanwhile)."""
-    household_id: uuid.UUID = get_or_raise(session, cls, record_id).household_id
-    return household_id
+    return get_or_raise(session, cls, record_id).household_id

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
-import models.entities  # noqa: F401  (registers the tables)
+import models.entities  # registers the tables
 import models.security  # noqa: F401
 from models.base import Base
 
 config = context.config
 
 
-def _run(connection) -> None:  # type: ignore[no-untyped-def,unused-ignore]
+def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,

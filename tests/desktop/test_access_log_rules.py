@@ -109,7 +109,7 @@ def test_an_output_about_several_households_shows_in_each_familys_log(
         exports = [line for line in access.search(again) if line.action is AccessAction.EXPORT]
         assert len(exports) == 1
         number = households.dossier(again, ids[1]).dossier_number
-        assert [line.detail for line in access.search(again, dossier_number=number)][0] == (
+        assert next(line.detail for line in access.search(again, dossier_number=number)) == (
             "lijst lopende trajecten"
         )
     finally:

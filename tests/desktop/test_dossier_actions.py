@@ -203,7 +203,7 @@ def test_phase_scale_events_and_a_new_aanmelding(qtbot: QtBot, opened) -> None: 
 def test_a_draft_the_store_refuses_comes_back_filled_in(
     qtbot: QtBot, opened, monkeypatch: pytest.MonkeyPatch, message_boxes: MessageBoxes
 ) -> None:  # type: ignore[no-untyped-def]
-    controller, widget, household_id = opened
+    _controller, widget, _household_id = opened
     typed = PersonDraft("Noor", "Bakker", MemberRole.KIND, bsn="111222333")
     asked: list[tuple[PersonDraft | None, dict[str, Problem] | None]] = []
 

@@ -12,11 +12,11 @@ from desktop.session import Unlocked, unlock
 from models import households as service
 from models.enums import MemberRole, Phase
 from models.validation import Problem
+from models.wording import PROBLEM
 from tests.desktop.modal import on_modal, press_save
 from tests.helpers import TEST_LOGIN, TEST_PASSWORD
 from views.dialogs import CloseDialog, PersonDialog, RegisseurDialog, RegistrationDialog
 from views.dossier import DossierWidget
-from views.labels import PROBLEM
 
 
 def _start(qtbot: QtBot, unlocked: Unlocked) -> MainController:

@@ -64,7 +64,7 @@ def rooms() -> Iterator[None]:
     TABS.add("overzicht", Tab("overzicht", "Overzicht", 50, OverviewTab))
 
     def run(args: argparse.Namespace) -> int:
-        print(f"hallo {args.wie} op {args.db.name}")
+        print(f"hallo {args.wie} op {args.db.name}")  # noqa: T201  (a verb prints)
         return 0
 
     VERBS.add(

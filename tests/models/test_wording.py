@@ -70,9 +70,3 @@ def test_counts_and_warnings_in_dutch() -> None:
     assert wording.warning_text(warning) == (
         "Zoë van 't Hart wordt 18 op 1 mei 2027: bereid de overgang naar 18+ tijdig voor."
     )
-
-
-def test_the_views_shim_hands_out_the_same_objects() -> None:
-    from views import labels
-
-    assert labels.PHASE is wording.PHASE and labels.moment_text is wording.moment_text

@@ -50,7 +50,7 @@ ALL_THREE = {item.code: 3 for item in current_version("zrm").items}
 def test_shipped_zrm_has_thirteen_domains_and_five_levels() -> None:
     zrm2017 = current_version("zrm")
     assert zrm2017.version == "2017" and len(zrm2017.items) == 13
-    assert [level.name for level in zrm2017.scale][0] == "Acute problematiek"
+    assert zrm2017.scale[0].name == "Acute problematiek"
     assert zrm2017.item("middelengebruik").client_name == "Verslaving"
     assert len(shipped_instruments()[("zrm", "2013")].items) == 11
 

@@ -76,7 +76,7 @@ def test_dialog_opens_with_dutch_buttons(qtbot: QtBot, name: str) -> None:
 
 def test_new_password_must_be_long_enough_and_typed_twice(qtbot: QtBot) -> None:
     from models.validation import Problem
-    from views.labels import PROBLEM
+    from models.wording import PROBLEM
 
     dialog = PasswordDialog()
     qtbot.addWidget(dialog)

@@ -15,6 +15,7 @@ from models.codelists import load_codelists
 from models.enums import EventKind, Phase
 from models.records import EventRecord, HouseholdDraft, MedewerkerRecord, TrajectRecord
 from models.validation import Problem
+from models.wording import PROBLEM
 from views.admin import AccountDialog, SettingsDialog
 from views.dialogs import (
     CloseDialog,
@@ -29,7 +30,6 @@ from views.dialogs import (
     ScaleDialog,
 )
 from views.forms import FormDialog
-from views.labels import PROBLEM
 from views.login import FirstAdminDialog, PasswordDialog, RecoveryDialog
 from views.organisations import ContactPersonDialog, OrganisationDialog
 

@@ -14,8 +14,8 @@ from models.codelists import load_codelists
 from models.enums import MemberRole
 from models.records import MedewerkerRecord, OrganisationRecord, PersonDraft
 from models.validation import Problem
+from models.wording import PROBLEM
 from views.dialogs import CloseDialog, PersonDialog, RegistrationDialog
-from views.labels import PROBLEM
 
 TODAY = date(2026, 11, 25)
 

@@ -18,9 +18,9 @@ from models.records import (
     OrganisationRecord,
 )
 from models.validation import Problem
+from models.wording import PROBLEM
 from tests.desktop.modal import on_modal, press_save
 from views.dialogs import ConsentDialog
-from views.labels import PROBLEM
 from views.organisations import ContactPersonDialog, OrganisationDialog, OrganisationsDialog
 
 CODES = load_codelists()

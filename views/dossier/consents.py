@@ -7,8 +7,8 @@ from datetime import date
 from PySide6.QtWidgets import QWidget
 
 from models.records import HouseholdDossier
+from models.wording import date_text
 from views.dossier.common import RecordSection
-from views.labels import date_text
 
 
 class ConsentsSection(RecordSection):

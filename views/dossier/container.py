@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from models.enums import Phase
 from models.records import HouseholdDossier
-from views.labels import PHASE, warning_text
+from models.wording import PHASE, warning_text
 
 _PHASE_COLOURS = {
     Phase.AANGEMELD: "#5c6bc0",
@@ -79,16 +79,6 @@ class DossierWidget(QWidget):
             "background: #fff4e5; border: 1px solid #f0a040; border-radius: 4px; padding: 6px;"
         )
 
-        header = QGridLayout()
-        header.addWidget(self.title, 0, 0)
-        header.addWidget(self.badge, 0, 1, Qt.AlignmentFlag.AlignLeft)
-        actions = QHBoxLayout()
-        for button in (self.log_button, self.destroy_button, self.edit_household):
-            actions.addWidget(button)
-        header.addLayout(actions, 0, 2, Qt.AlignmentFlag.AlignRight)
-        header.addWidget(self.subtitle, 1, 0, 1, 3)
-        header.setColumnStretch(1, 1)
-
         self.columns = (QVBoxLayout(), QVBoxLayout())
         for column in self.columns:
             column.addStretch(1)
@@ -98,7 +88,7 @@ class DossierWidget(QWidget):
 
         content = QWidget()
         body = QVBoxLayout(content)
-        body.addLayout(header)
+        body.addLayout(self._header())
         body.addWidget(self.warnings)
         body.addLayout(body_columns, 1)
         scroll = QScrollArea()
@@ -112,6 +102,19 @@ class DossierWidget(QWidget):
         self.edit_household.clicked.connect(self.editHouseholdRequested)
         self.log_button.clicked.connect(self.logRequested)
         self.destroy_button.clicked.connect(self.destroyRequested)
+
+    def _header(self) -> QGridLayout:
+        """Title and phase badge, the dossier's buttons on the right, the subtitle below."""
+        header = QGridLayout()
+        header.addWidget(self.title, 0, 0)
+        header.addWidget(self.badge, 0, 1, Qt.AlignmentFlag.AlignLeft)
+        actions = QHBoxLayout()
+        for button in (self.log_button, self.destroy_button, self.edit_household):
+            actions.addWidget(button)
+        header.addLayout(actions, 0, 2, Qt.AlignmentFlag.AlignRight)
+        header.addWidget(self.subtitle, 1, 0, 1, 3)
+        header.setColumnStretch(1, 1)
+        return header
 
     # --- sections ---------------------------------------------------------------------
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from models.records import HouseholdDossier
+from models.wording import ROLE, date_text
 from views.dossier.common import RecordSection
-from views.labels import ROLE, date_text
 
 
 class MembersSection(RecordSection):

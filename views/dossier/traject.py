@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QVBox
 from models.codelists import CodeLists
 from models.enums import EventKind
 from models.records import HouseholdDossier, TrajectRecord
+from models.wording import EVENT_KIND, PHASE, date_text
 from views.dossier.common import button_row, fill, small_table
-from views.labels import EVENT_KIND, PHASE, date_text
 
 _FIELDS = (
     ("registered_on", "Aanmelddatum"),
