@@ -1,4 +1,4 @@
-"""Issue 3: the encrypted store, accounts, the access log, destruction, backups, consent, inzage."""
+"""Security: the encrypted store, accounts, the access log, destruction, backups, consent, inzage."""
 
 from __future__ import annotations
 
