@@ -7,12 +7,13 @@ import uuid
 from desktop.autolock import AutoLock
 from desktop.presenters.account import AccountPresenter
 from desktop.presenters.admin import AdminPresenter
-from desktop.presenters.dossier import DESTROYED, DossierPresenter
+from desktop.presenters.dossier import DossierPresenter
 from desktop.presenters.households import HouseholdsPresenter
 from desktop.presenters.team import TeamPresenter
 from desktop.presenters.ui import Ui
 from desktop.registry import TABS, TabPresenter, load_presenters
 from desktop.session import Unlocked
+from desktop.usecases.avg import DESTROYED
 from desktop.usecases.base import Changed
 from models.wording import ROLE_NAMES
 from views.dossier import DossierWidget

@@ -17,13 +17,14 @@ from desktop.errors import show_error
 from desktop.session import Unlocked
 from desktop.usecases.printing import Document, consent_gaps, save_document
 from models.errors import DomainError
-from views.pdf_preview import PdfPreviewDialog
 
 
 def show_document(
     parent: QWidget | None, unlocked: Unlocked, document: Document, *, today: date | None = None
 ) -> Path | None:
     """Preview ``document``; returns the saved PDF's path, or None when nothing was saved."""
+    from views.pdf_preview import PdfPreviewDialog  # QtPdf loads with the first printout
+
     dialog = PdfPreviewDialog(document.title, document.pdf, parent)
     saved: list[Path] = []
 

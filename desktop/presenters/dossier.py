@@ -11,14 +11,13 @@ from PySide6.QtWidgets import QWidget
 from desktop.presenters.ui import Ui
 from desktop.registry import SECTIONS, ScreenContext, SectionPresenter, screen
 from desktop.usecases import avg, households
+from desktop.usecases.avg import DESTROYED
 from desktop.usecases.base import Changed
 from models.permissions import Permission
 from models.records import HouseholdDossier
 from views.admin import HouseholdLogDialog
 from views.dialogs import HouseholdDialog
 from views.dossier import DossierWidget
-
-DESTROYED = "destroyed"
 
 
 class DossierPresenter:

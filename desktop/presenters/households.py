@@ -9,10 +9,17 @@ from PySide6.QtWidgets import QWidget
 from desktop.presenters.ui import Ui
 from desktop.registry import TABS, ScreenContext, Tab, screen
 from desktop.usecases import households
+from desktop.usecases.avg import DESTROYED
 from desktop.usecases.base import Changed
+from desktop.usecases.households import HOUSEHOLD, MEMBERS
+from desktop.usecases.traject import TRAJECT
 from models.records import HouseholdRow, HouseholdSort
 from views.dialogs import RegistrationDialog
 from views.household_list import HouseholdListWidget
+
+# What the list shows or searches on: the household, its members' names, the traject's phase,
+# regisseur and aanmelding, and whether the dossier still exists.
+LIST_KINDS = frozenset({HOUSEHOLD, MEMBERS, TRAJECT, DESTROYED})
 
 
 class HouseholdsPresenter:
@@ -46,8 +53,10 @@ class HouseholdsPresenter:
     def refresh(self) -> None:
         self.search(*self.widget.query())
 
-    def _on_changed(self, _change: Changed) -> None:
-        self.refresh()
+    def _on_changed(self, change: Changed) -> None:
+        """Refresh only for a change the list shows (a contact or a ZRM changes no column)."""
+        if not change.kinds or change.kinds & LIST_KINDS:
+            self.refresh()
 
     def register(self) -> uuid.UUID | None:
         """Nieuw huishouden: the household with its aanmelding, then its dossier opens."""

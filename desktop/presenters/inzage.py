@@ -11,7 +11,6 @@ from desktop.presenters.ui import Ui
 from desktop.printing import show_document
 from desktop.registry import ScreenContext, screen
 from desktop.usecases import avg
-from views.pdf_preview import PdfPreviewDialog
 
 
 def export_inzage(ui: Ui, person_id: uuid.UUID) -> Path | None:
@@ -32,6 +31,8 @@ def _preview_screen(context: ScreenContext) -> QWidget:
 
     dossier = pick_household(context)
     document = avg.inzage_document(context.unlocked, dossier.members[0].id)
+    from views.pdf_preview import PdfPreviewDialog
+
     dialog = PdfPreviewDialog(document.title, document.pdf, context.ui.window)
     dialog.resize(900, 700)
     return dialog

@@ -19,6 +19,9 @@ from models.records import RetentionRow
 
 INZAGE_DETAIL = "inzage-export (AVG)"
 
+# The section kind of a destroyed dossier: its tab closes, the list drops it.
+DESTROYED = "destroyed"
+
 
 def inzage_document(
     unlocked: Unlocked, person_id: uuid.UUID, *, on: date | None = None

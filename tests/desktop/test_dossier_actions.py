@@ -12,10 +12,17 @@ from pytestqt.qtbot import QtBot
 
 from desktop.controller import MainController
 from desktop.session import Unlocked
+from desktop.usecases import contacts, households
 from desktop.usecases.households import medewerkers
 from models import households as service
 from models.enums import ContactKind, EventKind, MemberRole, Phase
-from models.records import HouseholdDraft, PersonDraft, RegistrationDraft, TrajectDraft
+from models.records import (
+    ContactDraft,
+    HouseholdDraft,
+    PersonDraft,
+    RegistrationDraft,
+    TrajectDraft,
+)
 from models.validation import Problem, ValidationError
 from tests.conftest import MessageBoxes
 from tests.desktop.modal import on_modal, press_save
@@ -238,3 +245,20 @@ def test_add_a_medewerker_from_the_team_menu(
     team_menu = next(a.menu() for a in controller.window.menuBar().actions() if a.text() == "&Team")
     next(a for a in team_menu.actions() if a.text() == "Medewerker &toevoegen…").trigger()
     assert [m.name for m in medewerkers(controller.unlocked)] == ["Anouk Verbeek", "Bas Hoekstra"]
+
+
+def test_the_list_refreshes_only_for_changes_it_shows(
+    qtbot: QtBot, opened, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    controller, _widget, household_id = opened
+    searches: list[str] = []
+    monkeypatch.setattr(controller.households, "refresh", lambda: searches.append("refresh"))
+    draft = ContactDraft(date(2026, 11, 20), ContactKind.TELEFOON, "gebeld")
+    controller.ui.attempt(lambda: contacts.add_contact(controller.unlocked, household_id, draft))
+    assert searches == []  # a contact changes no column of the list
+    controller.ui.attempt(
+        lambda: households.update_household(
+            controller.unlocked, household_id, HouseholdDraft("Bakker-de Wit")
+        )
+    )
+    assert searches == ["refresh"]
