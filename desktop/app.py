@@ -199,6 +199,8 @@ def crash_report(kind: type[BaseException], tb: TracebackType | None) -> str:
 
 def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     log.error("%s", crash_report(kind, tb))
+    if QApplication.platformName() == "offscreen":
+        return  # no one to read a dialog (screenshots, automation): the log has it
     QMessageBox.critical(
         None,
         "Teamtafel",

@@ -113,3 +113,6 @@ def main(argv: list[str] | None = None) -> int:
         return fail(f"dit mag alleen {needed_roles(exc.permission)}")
     except CommandFailed as exc:
         return fail(str(exc))
+    except OSError as exc:  # the environment's fault: a folder that does not exist, a full disk
+        where = exc.filename or "het bestand"
+        return fail(f"kan {where} niet schrijven of lezen ({exc.strerror or 'onbekende fout'})")

@@ -22,11 +22,12 @@ from views.main_window import MainWindow
 
 
 class MainController:
-    def __init__(self, unlocked: Unlocked) -> None:
+    def __init__(self, unlocked: Unlocked, *, interactive: bool = True) -> None:
+        """``interactive=False`` (the screenshot verb): a refusal raises ``Refused``, no dialog."""
         load_presenters()
         self.unlocked = unlocked
         self.window = MainWindow()
-        self.ui = Ui(self.window, unlocked)
+        self.ui = Ui(self.window, unlocked, interactive=interactive)
         actor = unlocked.actor
         self.window.store_label.setText(
             f"{actor.name} · {ROLE_NAMES[actor.role]} · database {unlocked.store.path.name}"

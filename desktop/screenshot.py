@@ -65,7 +65,7 @@ def save_screenshot(
         raise UnknownScreen(screen)
     app = QApplication.instance()
     assert app is not None, "make_application() first"
-    controller = MainController(unlocked)
+    controller = MainController(unlocked, interactive=False)
     window = controller.window
     window.resize(*size)
     controller.search("", True)
@@ -78,7 +78,7 @@ def save_screenshot(
             app.processEvents()
         out.parent.mkdir(parents=True, exist_ok=True)
         if not target.grab().save(str(out)):
-            raise OSError(f"kan {out} niet schrijven")
+            raise OSError(out)
     finally:
         window.close()
         window.deleteLater()  # with its auto-lock, which watches the whole application

@@ -30,7 +30,7 @@ from models.rules import (
     SETTING_LIMITS,
     check_password,
 )
-from models.validation import parse_date
+from models.validation import Problem, parse_date
 from models.wording import ACCESS_ACTION, ROLE_NAMES, date_text, moment_text
 from views.forms import (
     DateLineEdit,
@@ -173,9 +173,19 @@ class AccountDialog(FormDialog):
         )
 
     @classmethod
-    def ask(cls, parent: QWidget | None = None) -> tuple[str, str, Role, str] | None:
+    def ask(
+        cls,
+        parent: QWidget | None = None,
+        initial: tuple[str, str, Role, str] | None = None,
+        problems: dict[str, Problem] | None = None,
+    ) -> tuple[str, str, Role, str] | None:
         with released(cls(parent)) as dialog:
-            return dialog.value() if dialog.run() else None
+            if initial is not None:
+                name, login, role, password = initial
+                dialog.fill(
+                    {"name": name, "login": login, "role": role.value, "password": password}
+                )
+            return dialog.value() if dialog.run(problems) else None
 
 
 class AccountsDialog(QDialog):

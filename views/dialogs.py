@@ -41,6 +41,7 @@ from models.validation import (
     Problem,
     check_bsn,
     check_postcode,
+    format_date,
     parse_date,
 )
 from models.wording import CONTACT_KIND, PHASE, ROLE
@@ -375,6 +376,10 @@ class ContactDialog(FormDialog):
 # --- moving the traject -----------------------------------------------------------------
 
 
+def _dated(on: date, note: str) -> dict[str, str]:
+    return {"on": format_date(on), "note": note}
+
+
 class _DatedNoteDialog(FormDialog):
     """Date (default today, not before ``earliest``) and a note, under other fields."""
 
@@ -415,9 +420,18 @@ class PhaseDialog(_DatedNoteDialog):
         )
 
     @classmethod
-    def ask(cls, parent: QWidget | None, current: Phase, earliest: date) -> PhaseChange | None:
+    def ask(
+        cls,
+        parent: QWidget | None,
+        current: Phase,
+        earliest: date,
+        initial: PhaseChange | None = None,
+        problems: dict[str, Problem] | None = None,
+    ) -> PhaseChange | None:
         with released(cls(current, earliest, parent=parent)) as dialog:
-            return dialog.value() if dialog.run() else None
+            if initial is not None:
+                dialog.fill({"phase": initial.phase.value, **_dated(initial.on, initial.note)})
+            return dialog.value() if dialog.run(problems) else None
 
 
 class ScaleDialog(_DatedNoteDialog):
@@ -447,9 +461,18 @@ class ScaleDialog(_DatedNoteDialog):
         return ScaleEvent(self.kind, self.on_check.value(), text_of(self.field("note")))
 
     @classmethod
-    def ask(cls, parent: QWidget | None, kind: EventKind, earliest: date) -> ScaleEvent | None:
+    def ask(
+        cls,
+        parent: QWidget | None,
+        kind: EventKind,
+        earliest: date,
+        initial: ScaleEvent | None = None,
+        problems: dict[str, Problem] | None = None,
+    ) -> ScaleEvent | None:
         with released(cls(kind, earliest, parent=parent)) as dialog:
-            return dialog.value() if dialog.run() else None
+            if initial is not None:
+                dialog.fill(_dated(initial.on, initial.note))
+            return dialog.value() if dialog.run(problems) else None
 
 
 class CloseDialog(_DatedNoteDialog):
@@ -472,9 +495,18 @@ class CloseDialog(_DatedNoteDialog):
         )
 
     @classmethod
-    def ask(cls, parent: QWidget | None, codes: CodeLists, earliest: date) -> Closure | None:
+    def ask(
+        cls,
+        parent: QWidget | None,
+        codes: CodeLists,
+        earliest: date,
+        initial: Closure | None = None,
+        problems: dict[str, Problem] | None = None,
+    ) -> Closure | None:
         with released(cls(codes, earliest, parent=parent)) as dialog:
-            return dialog.value() if dialog.run() else None
+            if initial is not None:
+                dialog.fill({"reason": initial.reason, **_dated(initial.on, initial.note)})
+            return dialog.value() if dialog.run(problems) else None
 
 
 class RegisseurDialog(FormDialog):
@@ -508,9 +540,15 @@ class RegisseurDialog(FormDialog):
         medewerkers: list[MedewerkerRecord],
         current: uuid.UUID | None,
         earliest: date,
+        initial: RegisseurChange | None = None,
+        problems: dict[str, Problem] | None = None,
     ) -> RegisseurChange | None:
         with released(cls(medewerkers, current, earliest, parent=parent)) as dialog:
-            return dialog.value() if dialog.run() else None
+            if initial is not None:
+                dialog.fill(
+                    {"medewerker": str(initial.medewerker_id), "on": format_date(initial.on)}
+                )
+            return dialog.value() if dialog.run(problems) else None
 
 
 class MedewerkerDialog(FormDialog):
@@ -532,9 +570,17 @@ class MedewerkerDialog(FormDialog):
         return text_of(self.field("name")), text_of(self.field("discipline"))
 
     @classmethod
-    def ask(cls, parent: QWidget | None, codes: CodeLists) -> tuple[str, str] | None:
+    def ask(
+        cls,
+        parent: QWidget | None,
+        codes: CodeLists,
+        initial: tuple[str, str] | None = None,
+        problems: dict[str, Problem] | None = None,
+    ) -> tuple[str, str] | None:
         with released(cls(codes, parent)) as dialog:
-            return dialog.value() if dialog.run() else None
+            if initial is not None:
+                dialog.fill({"name": initial[0], "discipline": initial[1]})
+            return dialog.value() if dialog.run(problems) else None
 
 
 # Opens a form for a new organisation over the given dialog, stores it through the service

@@ -206,6 +206,18 @@ class FormDialog(QDialog):
         elif isinstance(widget, QComboBox):
             widget.currentIndexChanged.connect(changed)
 
+    def fill(self, values: dict[str, str]) -> None:
+        """Put back what was typed before (a draft the store refused): texts, or combo codes."""
+        for key, value in values.items():
+            widget = self._fields[key]
+            if isinstance(widget, QLineEdit):
+                widget.setText(value)
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(value)
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(widget.findData(value), 0))
+        self._dirty = self._dirty or not self._loading
+
     def finish_loading(self) -> None:
         """Call at the end of a subclass's __init__: edits from here on count as changes."""
         self._loading = False

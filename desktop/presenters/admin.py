@@ -11,14 +11,16 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 from desktop.keyring import KeyringError, WrongSecret
 from desktop.presenters.account import AccountPresenter
 from desktop.presenters.dossier import confirm_and_destroy
-from desktop.presenters.ui import Ui
+from desktop.presenters.ui import Ui, ask_until_stored
 from desktop.registry import ScreenContext, screen
+from desktop.session import WeakPassword
 from desktop.usecases import access, avg, settings, zrm
 from desktop.usecases.accounts import LoginTaken, add_account, deactivate_account, list_accounts
 from desktop.usecases.backup import BadBackup, make_backup, restore_backup
 from desktop.usecases.settings import TeamSettings
 from models.instruments import InstrumentError
-from models.permissions import Permission
+from models.permissions import Permission, Role
+from models.validation import Problem, ValidationError
 from models.wording import instrument_problem_text
 from views.admin import (
     AccessLogDialog,
@@ -74,16 +76,19 @@ class AdminPresenter:
         dialog = AccountsDialog(self.ui.window)
         dialog.show_accounts(accounts)
 
-        def add() -> None:
-            answer = AccountDialog.ask(dialog)
-            if answer is None:
-                return
+        def store(answer: tuple[str, str, Role, str]) -> uuid.UUID:
             name, login, role, password = answer
             try:
-                add_account(unlocked, login=login, name=name, role=role, password=password)
+                return add_account(unlocked, login=login, name=name, role=role, password=password)
             except LoginTaken:
-                self.ui.warn("Deze inlognaam bestaat al.", dialog)
-            dialog.show_accounts(list_accounts(unlocked))
+                raise ValidationError({"login": Problem.DUPLICATE}) from None
+            except WeakPassword:
+                raise ValidationError({"password": Problem.PASSWORD_SHORT}) from None
+
+        def add() -> None:
+            # A refusal (a login that exists) asks again with everything typed still there.
+            if ask_until_stored(dialog, lambda d, p: AccountDialog.ask(dialog, d, p), store):
+                dialog.show_accounts(list_accounts(unlocked))
 
         def deactivate(account_id: uuid.UUID) -> None:
             if account_id == unlocked.actor.account_id:

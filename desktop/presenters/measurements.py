@@ -38,10 +38,13 @@ class ZrmPresenter:
 
     def score(self, person_id: uuid.UUID) -> None:
         instrument = zrm.instrument(self.ui.unlocked)
-        actor = self.ui.unlocked.actor.name
-        draft = ZrmScoringDialog.ask(self.ui.window, instrument, self._name(person_id), actor)
-        if draft is not None:
-            self.ui.attempt(lambda: zrm.score(self.ui.unlocked, person_id, draft))
+        actor, name = self.ui.unlocked.actor.name, self._name(person_id)
+        self.ui.ask_and_save(  # a refused ZRM comes back with every score as typed
+            lambda draft, _problems: ZrmScoringDialog.ask(
+                self.ui.window, instrument, name, actor, draft
+            ),
+            lambda draft: zrm.score(self.ui.unlocked, person_id, draft),
+        )
 
     def history(self, person_id: uuid.UUID) -> ZrmHistoryDialog:
         found = zrm.history(self.ui.unlocked, person_id)
@@ -61,11 +64,11 @@ class ZrmPresenter:
             if instrument is None:
                 return
             actor = self.ui.unlocked.actor.name
-            draft = ZrmScoringDialog.ask(dialog, instrument, name, actor, record.draft)
-            if draft is None:
-                return
-            if self.ui.attempt(
-                lambda: zrm.correct(self.ui.unlocked, measurement_id, draft), dialog
+            if self.ui.ask_and_save(
+                lambda draft, _problems: ZrmScoringDialog.ask(
+                    dialog, instrument, name, actor, draft or record.draft
+                ),
+                lambda draft: zrm.correct(self.ui.unlocked, measurement_id, draft),
             ):
                 dialog.accept()
 

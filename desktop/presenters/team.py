@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from desktop.presenters.organisations import manage_organisations
-from desktop.presenters.ui import Ui
+from desktop.presenters.ui import Ui, ask_until_stored
 from desktop.registry import ScreenContext, screen
 from desktop.usecases import households
 from models.permissions import Permission
@@ -27,10 +27,13 @@ class TeamPresenter:
         return manage_organisations(self.ui.window, self.ui.unlocked)
 
     def add_medewerker(self) -> None:
-        answer = MedewerkerDialog.ask(self.ui.window, self.ui.codes)
-        if answer is not None:
-            name, discipline = answer
-            self.ui.attempt(lambda: households.add_medewerker(self.ui.unlocked, name, discipline))
+        ask_until_stored(
+            self.ui.window,
+            lambda draft, problems: MedewerkerDialog.ask(
+                self.ui.window, self.ui.codes, draft, problems
+            ),
+            lambda answer: households.add_medewerker(self.ui.unlocked, *answer),
+        )
 
 
 @screen("organisaties", order=85)

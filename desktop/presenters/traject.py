@@ -64,30 +64,43 @@ class TrajectPresenter:
 
     def change_phase(self) -> None:
         current = self._traject()
-        phase = PhaseDialog.ask(self.ui.window, current.phase, current.earliest_event_date)
-        if phase is not None:
-            self.ui.attempt(lambda: traject.change_phase(self.ui.unlocked, current.id, phase))
+        self.ui.ask_and_save(
+            lambda draft, problems: PhaseDialog.ask(
+                self.ui.window, current.phase, current.earliest_event_date, draft, problems
+            ),
+            lambda phase: traject.change_phase(self.ui.unlocked, current.id, phase),
+        )
 
     def change_regisseur(self) -> None:
         current = self._traject()
         regisseur = current.regisseur
-        regie = RegisseurDialog.ask(
-            self.ui.window,
-            households.medewerkers(self.ui.unlocked),
-            regisseur.medewerker_id if regisseur else None,
-            regisseur.start_on if regisseur else current.registered_on,
+        team = households.medewerkers(self.ui.unlocked)
+        self.ui.ask_and_save(
+            lambda draft, problems: RegisseurDialog.ask(
+                self.ui.window,
+                team,
+                regisseur.medewerker_id if regisseur else None,
+                regisseur.start_on if regisseur else current.registered_on,
+                draft,
+                problems,
+            ),
+            lambda regie: traject.change_regisseur(self.ui.unlocked, current.id, regie),
         )
-        if regie is not None:
-            self.ui.attempt(lambda: traject.change_regisseur(self.ui.unlocked, current.id, regie))
 
     def scale(self, kind: EventKind) -> None:
         current = self._traject()
-        event = ScaleDialog.ask(self.ui.window, kind, current.earliest_event_date)
-        if event is not None:
-            self.ui.attempt(lambda: traject.record_scale_event(self.ui.unlocked, current.id, event))
+        self.ui.ask_and_save(
+            lambda draft, problems: ScaleDialog.ask(
+                self.ui.window, kind, current.earliest_event_date, draft, problems
+            ),
+            lambda event: traject.record_scale_event(self.ui.unlocked, current.id, event),
+        )
 
     def close(self) -> None:
         current = self._traject()
-        closure = CloseDialog.ask(self.ui.window, self.ui.codes, current.earliest_event_date)
-        if closure is not None:
-            self.ui.attempt(lambda: traject.close_traject(self.ui.unlocked, current.id, closure))
+        self.ui.ask_and_save(
+            lambda draft, problems: CloseDialog.ask(
+                self.ui.window, self.ui.codes, current.earliest_event_date, draft, problems
+            ),
+            lambda closure: traject.close_traject(self.ui.unlocked, current.id, closure),
+        )

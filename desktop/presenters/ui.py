@@ -45,6 +45,10 @@ def ask_until_stored(parent: QWidget, ask: Ask[D], store: Callable[[D], R]) -> R
             return None
 
 
+class Refused(Exception):
+    """A message for the user where no one can read a dialog (the screenshot verb)."""
+
+
 class Ui(QObject):
     """The window side of a user action, shared by all presenters of one main window.
 
@@ -55,10 +59,11 @@ class Ui(QObject):
     changed = Signal(object)  # Changed
     openRequested = Signal(object)  # uuid.UUID of a household to open in its own tab
 
-    def __init__(self, window: QWidget, unlocked: Unlocked) -> None:
+    def __init__(self, window: QWidget, unlocked: Unlocked, *, interactive: bool = True) -> None:
         super().__init__(window)
         self.window = window
         self.unlocked = unlocked
+        self.interactive = interactive
         self.codes: CodeLists = load_codelists()
 
     def attempt(self, action: Callable[[], R], parent: QWidget | None = None) -> R | None:
@@ -67,6 +72,10 @@ class Ui(QObject):
             result = action()
         except (DomainError, PermissionDenied) as exc:
             self.warn(describe(exc), parent)
+            return None
+        except OSError as exc:  # the environment's fault: a full disk, a folder without access
+            where = exc.filename or "het bestand"
+            self.warn(f"Teamtafel kan {where} niet schrijven of lezen ({exc.strerror}).", parent)
             return None
         if isinstance(result, Changed):
             self.changed.emit(result)
@@ -90,6 +99,8 @@ class Ui(QObject):
         return answer == QMessageBox.StandardButton.Yes
 
     def warn(self, text: str, parent: QWidget | None = None) -> None:
+        if not self.interactive:
+            raise Refused(text)
         QMessageBox.warning(parent or self.window, "Teamtafel", text)
 
     def inform(self, text: str, parent: QWidget | None = None) -> None:

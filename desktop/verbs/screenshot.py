@@ -21,6 +21,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from desktop.app import make_application
+    from desktop.presenters.ui import Refused
     from desktop.screenshot import UnknownScreen, save_screenshot, screen_names
 
     names = screen_names()
@@ -47,8 +48,11 @@ def run(args: argparse.Namespace) -> int:
         raise CommandFailed(
             f"onbekend scherm {args.screen!r}; kies uit: {', '.join(names)}"
         ) from None
-    except LookupError as exc:
-        raise CommandFailed(str(exc)) from None
+    except (LookupError, Refused) as exc:
+        text = str(exc).rstrip(".")
+        raise CommandFailed(text[:1].lower() + text[1:]) from None
+    except OSError:
+        raise CommandFailed(f"kan {args.out} niet schrijven") from None
     finally:
         unlocked.close()
     print(args.out)

@@ -156,3 +156,24 @@ def test_gui_refuses_a_foreign_file_with_a_dutch_message(
     assert main(["--db", str(db)]) == 2
     assert "geen (leesbare) Teamtafel-database" in message_boxes.texts()[0]  # type: ignore[attr-defined]
     assert db.read_text(encoding="utf-8").startswith("Beste mevrouw")
+
+
+def test_screenshot_and_backup_refuse_clearly_instead_of_hanging(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "demo.sqlite"
+    assert main(["demo", "--households", "3", "--db", str(db)]) == 0
+    capsys.readouterr()
+    monkeypatch.setenv(desktop_app.ENV_LOGIN, "anouk")
+    monkeypatch.setenv(desktop_app.ENV_PASSWORD, "demo-medewerker-2026")
+    out = tmp_path / "log.png"
+    assert main(["screenshot", "toegangslog", "--out", str(out), "--db", str(db)]) == 2
+    assert "dit mag alleen een beheerder" in capsys.readouterr().err
+    assert not out.exists()
+    monkeypatch.setenv(desktop_app.ENV_LOGIN, "beheer")
+    monkeypatch.setenv(desktop_app.ENV_PASSWORD, "demo-beheer-2026")
+    (tmp_path / "een-bestand").write_text("geen map", encoding="utf-8")
+    nowhere = tmp_path / "een-bestand" / "x"
+    assert main(["backup", "--out", str(nowhere), "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert "kan" in err and "niet schrijven" in err and "Traceback" not in err

@@ -24,6 +24,7 @@ from models.records import (
     TrajectDraft,
 )
 from models.validation import Problem, ValidationError
+from models.wording import PROBLEM
 from tests.conftest import MessageBoxes
 from tests.desktop.modal import on_modal, press_save
 from views.dialogs import (
@@ -240,7 +241,9 @@ def test_add_a_medewerker_from_the_team_menu(
 ) -> None:  # type: ignore[no-untyped-def]
     controller, _widget, _household_id = opened
     monkeypatch.setattr(
-        MedewerkerDialog, "ask", lambda _parent, _codes: ("Bas Hoekstra", "gedragswetenschapper")
+        MedewerkerDialog,
+        "ask",
+        lambda _parent, _codes, *_retry: ("Bas Hoekstra", "gedragswetenschapper"),
     )
     team_menu = next(a.menu() for a in controller.window.menuBar().actions() if a.text() == "&Team")
     next(a for a in team_menu.actions() if a.text() == "Medewerker &toevoegen…").trigger()
@@ -262,3 +265,36 @@ def test_the_list_refreshes_only_for_changes_it_shows(
         )
     )
     assert searches == ["refresh"]
+
+
+def test_a_phase_change_the_store_refuses_comes_back_as_typed(
+    qtbot: QtBot, opened, monkeypatch: pytest.MonkeyPatch, message_boxes: MessageBoxes
+) -> None:  # type: ignore[no-untyped-def]
+    """A colleague recorded a later event meanwhile: the service refuses, nothing typed is lost."""
+    controller, widget, household_id = opened
+    real = service.change_phase
+    calls: list[str] = []
+
+    def refuse_once(session, traject_id, change, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(change.note)
+        if len(calls) == 1:
+            raise ValidationError({"on": Problem.DATE_BEFORE_REGISTRATION})
+        return real(session, traject_id, change, **kwargs)
+
+    monkeypatch.setattr(service, "change_phase", refuse_once)
+    seen: list[tuple[str, str]] = []
+
+    def second_try(dialog: PhaseDialog) -> None:
+        seen.append((dialog.field("note").toPlainText(), dialog.error_text("on")))
+        press_save(qtbot, dialog)
+
+    def first_try(dialog: PhaseDialog) -> None:
+        qtbot.keyClicks(dialog.field("note"), "Besproken in het MDO")
+        on_modal(PhaseDialog, second_try)
+        press_save(qtbot, dialog)
+
+    on_modal(PhaseDialog, first_try)
+    qtbot.mouseClick(widget.section("traject").phase_button, Qt.MouseButton.LeftButton)
+    assert seen == [("Besproken in het MDO", PROBLEM[Problem.DATE_BEFORE_REGISTRATION])]
+    assert calls == ["Besproken in het MDO"] * 2
+    assert _stored(controller, household_id).traject.phase is Phase.VRAAGVERHELDERING
