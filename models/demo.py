@@ -429,7 +429,7 @@ def _demo_traject(
     end_phase_index = OPEN_PHASES.index(phase) if phase in OPEN_PHASES else 3
     step_day = registered
     for previous, following in pairwise(OPEN_PHASES[: end_phase_index + 1]):
-        step_day = min(today, step_day + timedelta(days=rng.randrange(7, 60)))
+        step_day = min(closed_on or today, step_day + timedelta(days=rng.randrange(7, 60)))
         rows[TrajectEvent].append(
             {
                 **event,

@@ -392,9 +392,20 @@ def _check_event_date(traject: Traject, on: date, today: date, field: str = "on"
 def update_traject(
     session: Session, traject_id: uuid.UUID, draft: TrajectDraft, *, today: date | None = None
 ) -> None:
-    """Correct the aanmelding and triage; the regisseur changes through change_regisseur."""
+    """Correct the aanmelding and triage; the regisseur changes through change_regisseur.
+
+    The aanmelddatum may move, but not past a later step of the traject: its course keeps
+    reading in order. The 'aangemeld' event moves with it.
+    """
     validate_traject(draft, today or date.today())
     traject = get_or_raise(session, Traject, traject_id)
+    later_steps = [e.event_date for e in traject.events if e.kind is not EventKind.AANGEMELD]
+    later_steps += [r.start_on for r in traject.regisseurs]
+    if later_steps and draft.registered_on > min(later_steps):
+        raise ValidationError({"registered_on": Problem.DATE_AFTER_EVENTS})
+    for event in traject.events:
+        if event.kind is EventKind.AANGEMELD:
+            event.event_date = draft.registered_on
     _apply_traject(traject, draft)
 
 

@@ -5,8 +5,8 @@ from sqlalchemy.orm import Session
 
 from models import households as service
 from models.demo import DEMO_CITY, generate_demo
-from models.entities import Household, Medewerker, Person
-from models.enums import MemberRole
+from models.entities import Household, Medewerker, Person, Traject
+from models.enums import EventKind, MemberRole
 from models.validation import check_bsn
 from tests.helpers import TODAY
 
@@ -50,3 +50,17 @@ def test_demo_consents_point_at_organisation_records(session: Session) -> None:
     consents = [c for r in service.search_households(session) for c in list_consents(session, r.id)]
     assert consents
     assert all(organisations[c.organisation_id].name == c.organisation for c in consents)
+
+
+def test_demo_trajecten_read_in_order(session: Session) -> None:
+    """Every step lies on or after the one before it, and a closure is the last step."""
+    generate_demo(session, 300, seed=11, today=TODAY)
+    for traject in session.scalars(select(Traject)):
+        steps = sorted(traject.events, key=lambda e: (e.event_date, e.created_at))
+        kinds_in_order = [e.kind for e in steps]
+        assert kinds_in_order[0] is EventKind.AANGEMELD
+        assert steps[0].event_date == traject.registered_on
+        if traject.closed_on is not None:
+            [closure] = [e for e in steps if e.kind is EventKind.AFGESLOTEN]
+            assert closure.event_date == traject.closed_on
+            assert max(e.event_date for e in steps) == traject.closed_on, "a step after closing"

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import households as service
-from models.entities import Household, Person
+from models.entities import Household, Person, Traject
 from models.enums import ContactKind, EventKind, MemberRole, Phase
 from models.errors import NotFound, Rule, RuleViolation
 from models.records import (
@@ -374,3 +374,20 @@ def test_traject_event_before_the_previous_event_is_refused(
         move(session, traject_id, date(2026, 2, 1))
     assert raised.value.problems == {"on": Problem.DATE_BEFORE_REGISTRATION}
     move(session, traject_id, date(2026, 3, 1))  # the same day is fine
+
+
+def test_the_aanmelddatum_cannot_move_past_a_later_step(session: Session) -> None:
+    """Regression: correcting the aanmelding could put it after the traject's own events."""
+    traject_id = _traject_with_phase_on(session, date(2026, 3, 1))
+    traject = session.get(Traject, traject_id)
+    assert traject is not None
+    draft = TrajectDraft(registered_on=date(2026, 6, 1), herkomst="school")
+    with pytest.raises(ValidationError) as raised:
+        service.update_traject(session, traject_id, draft, today=TODAY)
+    assert raised.value.problems == {"registered_on": Problem.DATE_AFTER_EVENTS}
+    earlier = TrajectDraft(registered_on=date(2026, 1, 2), herkomst="school")
+    service.update_traject(session, traject_id, earlier, today=TODAY)
+    record = service.load_dossier(session, traject.household_id).traject
+    assert record is not None and record.registered_on == date(2026, 1, 2)
+    assert record.events[0].kind is EventKind.AANGEMELD
+    assert record.events[0].event_date == date(2026, 1, 2)  # the course still reads in order
