@@ -78,8 +78,6 @@ class DossierScope(Protocol):
 
     def current(self) -> HouseholdDossier: ...
 
-    def changed(self, change: Changed | None) -> None: ...
-
 
 class SectionPresenter(Protocol):
     """Turns one section's signals into use-case calls and refreshes it from what they return."""
@@ -92,10 +90,17 @@ class SectionPresenter(Protocol):
 
 @dataclass(frozen=True)
 class Section:
+    """A dossier section: where it stands, how it is built, and which changes it shows."""
+
     kind: str
     column: Column
     order: int
     build: Callable[[DossierScope], SectionPresenter]
+    refresh_on: frozenset[str] = frozenset()
+
+    def shows(self, change: Changed | None) -> bool:
+        """Whether ``change`` touches what this section shows (None: a first showing)."""
+        return change is None or not change.kinds or bool(change.kinds & self.refresh_on)
 
 
 SECTIONS: Registry[Section] = Registry("dossier section")
@@ -104,11 +109,17 @@ SECTIONS: Registry[Section] = Registry("dossier section")
 SectionBuilder = TypeVar("SectionBuilder", bound=Callable[[DossierScope], SectionPresenter])
 
 
-def section(kind: str, column: Column, order: int) -> Callable[[SectionBuilder], SectionBuilder]:
-    """Class decorator for a section presenter: ``@section("members", Column.LEFT, 10)``."""
+def section(
+    kind: str, column: Column, order: int, *, also: tuple[str, ...] = ()
+) -> Callable[[SectionBuilder], SectionBuilder]:
+    """Class decorator for a section presenter: ``@section("members", Column.LEFT, 10)``.
+
+    The section is refreshed after a change of its own kind and of the kinds in ``also``
+    (the consents section shows members' names, so it refreshes after a members change).
+    """
 
     def register(build: SectionBuilder) -> SectionBuilder:
-        SECTIONS.add(kind, Section(kind, column, order, build))
+        SECTIONS.add(kind, Section(kind, column, order, build, frozenset({kind, *also})))
         return build
 
     return register

@@ -12,6 +12,7 @@ from desktop.registry import DossierScope, ScreenContext, screen, section
 from desktop.usecases import consents, organisations
 from desktop.usecases.base import Changed
 from desktop.usecases.consents import CONSENTS
+from desktop.usecases.households import MEMBERS
 from models.records import ConsentDraft, HouseholdDossier
 from models.validation import Problem
 from views.dialogs import ConsentDialog
@@ -19,7 +20,7 @@ from views.dossier import Column
 from views.dossier.consents import ConsentsSection
 
 
-@section(CONSENTS, Column.LEFT, 40)
+@section(CONSENTS, Column.LEFT, 40, also=(MEMBERS,))
 class ConsentsPresenter:
     def __init__(self, scope: DossierScope) -> None:
         self.scope = scope

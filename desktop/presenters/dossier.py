@@ -29,7 +29,8 @@ class DossierPresenter:
         )
         self._dossier: HouseholdDossier | None = None
         self.sections: dict[str, SectionPresenter] = {}
-        for spec in SECTIONS:
+        self.specs = list(SECTIONS)
+        for spec in self.specs:
             presenter = spec.build(self)
             self.sections[spec.kind] = presenter
             self.widget.add_section(spec.kind, presenter.widget, spec.column, spec.order)
@@ -43,11 +44,6 @@ class DossierPresenter:
     def current(self) -> HouseholdDossier:
         assert self._dossier is not None, "open() first"
         return self._dossier
-
-    def changed(self, change: Changed | None) -> None:
-        """For a section that stored a change outside Ui.attempt/ask_and_save."""
-        if change is not None:
-            self.ui.changed.emit(change)
 
     # --- showing --------------------------------------------------------------------------
 
@@ -69,14 +65,20 @@ class DossierPresenter:
         return dossier is not None
 
     def _on_changed(self, change: Changed) -> None:
-        if change.household_id == self.household_id and DESTROYED not in change.kinds:
+        if DESTROYED in change.kinds:
+            return
+        if change.household_id == self.household_id:
             self.reload(change)
+        elif change.household_id is None and any(spec.shows(change) for spec in self.specs):
+            self.reload(change)  # team-wide: an organisation renamed, say
 
     def _show(self, dossier: HouseholdDossier, change: Changed | None) -> None:
+        """The header always; each section only when the change touches what it shows."""
         self._dossier = dossier
         self.widget.show_dossier(dossier, date.today())
-        for presenter in self.sections.values():
-            presenter.refresh(dossier, change)
+        for spec in self.specs:
+            if spec.shows(change):
+                self.sections[spec.kind].refresh(dossier, change)
 
     def detach(self) -> None:
         """The tab closes: stop listening for changes."""

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.registry import DossierScope, ScreenContext, screen, section
 from desktop.usecases import zrm
 from desktop.usecases.base import Changed
+from desktop.usecases.households import MEMBERS
 from desktop.usecases.zrm import MEASUREMENTS
 from models import zrm as zrm_model
 from models.records import HouseholdDossier, PersonRecord
@@ -18,7 +19,7 @@ from views.dossier.measurements import ZrmSection
 from views.zrm import ZrmHistoryDialog, ZrmScoringDialog
 
 
-@section(MEASUREMENTS, Column.LEFT, 20)
+@section(MEASUREMENTS, Column.LEFT, 20, also=(MEMBERS,))
 class ZrmPresenter:
     def __init__(self, scope: DossierScope) -> None:
         self.scope = scope
@@ -29,7 +30,7 @@ class ZrmPresenter:
 
     def refresh(self, dossier: HouseholdDossier, change: Changed | None) -> None:
         self.widget.show_dossier(dossier, date.today())
-        if change is None or change.touches(MEASUREMENTS) or change.touches("members"):
+        if change is None or change.touches(MEASUREMENTS) or change.touches(MEMBERS):
             latest = zrm.latest(self.ui.unlocked, self.scope.household_id)
             self.widget.show_latest(latest.instrument, latest.per_member)
 

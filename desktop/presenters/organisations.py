@@ -13,6 +13,8 @@ from desktop.errors import show_error
 from desktop.presenters.ui import ask_until_stored
 from desktop.session import Unlocked
 from desktop.usecases import organisations as usecases
+from desktop.usecases.base import Changed
+from desktop.usecases.consents import CONSENTS
 from models.codelists import load_codelists
 from models.errors import DomainError
 from models.permissions import PermissionDenied
@@ -41,9 +43,12 @@ def organisation_adder(unlocked: Unlocked) -> Callable[[QWidget], OrganisationRe
     return lambda parent: new_organisation(parent, unlocked)
 
 
-def manage_organisations(parent: QWidget, unlocked: Unlocked) -> OrganisationsDialog:
-    """Open the organisations list (not modal); it is released when closed."""
-    return OrganisationsPresenter(parent, unlocked).dialog
+def manage_organisations(
+    parent: QWidget, unlocked: Unlocked, changed: Callable[[Changed], None] | None = None
+) -> OrganisationsDialog:
+    """Open the organisations list (not modal); it is released when closed. ``changed`` hears
+    of a renamed organisation, so open dossiers show the new name in their consents."""
+    return OrganisationsPresenter(parent, unlocked, changed).dialog
 
 
 class OrganisationsPresenter(QObject):
@@ -52,13 +57,19 @@ class OrganisationsPresenter(QObject):
     A child of its dialog, so it lives exactly as long as the dialog does.
     """
 
-    def __init__(self, parent: QWidget, unlocked: Unlocked) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        unlocked: Unlocked,
+        changed: Callable[[Changed], None] | None = None,
+    ) -> None:
         codes = load_codelists()
         dialog = OrganisationsDialog(
             codes, may_switch_off=usecases.may_switch_off(unlocked), parent=parent
         )
         super().__init__(dialog)
         self.dialog, self.unlocked, self.codes = dialog, unlocked, codes
+        self.changed = changed or (lambda _change: None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.addRequested.connect(self.add)
         dialog.editRequested.connect(self.edit)
@@ -92,6 +103,7 @@ class OrganisationsPresenter(QObject):
             is not None
         ):
             self.refresh(organisation_id)
+            self.changed(Changed(None, frozenset({CONSENTS})))  # every dossier's consents
 
     def switch_off(self, organisation_id: uuid.UUID) -> None:
         name = self.record(organisation_id).name

@@ -24,7 +24,7 @@ class TeamPresenter:
             menu.addAction("Medewerker &toevoegen…", self.add_medewerker)
 
     def organisations(self) -> OrganisationsDialog:
-        return manage_organisations(self.ui.window, self.ui.unlocked)
+        return manage_organisations(self.ui.window, self.ui.unlocked, self.ui.changed.emit)
 
     def add_medewerker(self) -> None:
         ask_until_stored(

@@ -60,7 +60,10 @@ class OverviewTab:
 def rooms() -> Iterator[None]:
     load_presenters()
     load_verbs()
-    SECTIONS.add("notities", Section("notities", Column.RIGHT, 99, NotesSection))
+    SECTIONS.add(
+        "notities",
+        Section("notities", Column.RIGHT, 99, NotesSection, frozenset({"notities", "members"})),
+    )
     TABS.add("overzicht", Tab("overzicht", "Overzicht", 50, OverviewTab))
 
     def run(args: argparse.Namespace) -> int:
@@ -107,7 +110,8 @@ def test_a_registered_section_and_tab_appear_in_the_window(
     assert members.widget is widget.section("members")
     controller.ui.changed.emit(Changed(household_id, frozenset({"members"})))
     assert presenter.refreshes[-1] == Changed(household_id, frozenset({"members"}))
-    # ...but not a change to another household.
+    # ...but not a change it does not show, nor a change to another household.
+    controller.ui.changed.emit(Changed(household_id, frozenset({"contacts"})))
     controller.ui.changed.emit(Changed(uuid.uuid4(), frozenset({"members"})))
     assert len(presenter.refreshes) == 2
 
