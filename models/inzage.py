@@ -11,13 +11,13 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from models import households as service
 from models.access import household_log
 from models.consents import list_consents
-from models.entities import Person
+from models.entities import Consent, Measurement, MeasurementScore, Person
 from models.enums import MemberRole
 from models.errors import NotFound
 from models.records import (
@@ -94,6 +94,36 @@ class InzageReport:
         return self.person.household_id
 
 
+# Corrections to these tables are about the household as a whole, which the person is part of.
+HOUSEHOLD_TABLES = ("household", "traject", "traject_event", "regisseur_assignment", "contact")
+
+
+def _about_the_person(person: Person) -> ColumnElement[bool]:
+    """The corrections a person may see: their own record, their consents and ZRMs, and the
+    household's own facts; never another member's record, consent or measurement."""
+    measurements = select(Measurement.id).where(Measurement.person_id == person.id)
+    return or_(
+        ChangeRecord.table_name.in_(HOUSEHOLD_TABLES),
+        and_(ChangeRecord.table_name == "person", ChangeRecord.record_id == person.id),
+        and_(
+            ChangeRecord.table_name == "consent",
+            ChangeRecord.record_id.in_(
+                select(Consent.id).where(
+                    Consent.household_id == person.household_id,
+                    or_(Consent.person_id.is_(None), Consent.person_id == person.id),
+                )
+            ),
+        ),
+        and_(ChangeRecord.table_name == "measurement", ChangeRecord.record_id.in_(measurements)),
+        and_(
+            ChangeRecord.table_name == "measurement_score",
+            ChangeRecord.record_id.in_(
+                select(MeasurementScore.id).where(MeasurementScore.measurement_id.in_(measurements))
+            ),
+        ),
+    )
+
+
 def inzage_report(session: Session, person_id: uuid.UUID) -> InzageReport:
     """Everything stored about one person: for the PDF and the JSON file."""
     person = session.get(Person, person_id)
@@ -103,6 +133,7 @@ def inzage_report(session: Session, person_id: uuid.UUID) -> InzageReport:
     history = session.scalars(
         select(ChangeRecord)
         .where(ChangeRecord.household_id == person.household_id)
+        .where(_about_the_person(person))
         .order_by(ChangeRecord.at)
     )
     return InzageReport(

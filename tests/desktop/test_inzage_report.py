@@ -15,9 +15,10 @@ from pypdf import PdfReader
 from desktop.session import Unlocked
 from desktop.usecases.avg import export_inzage, inzage_document
 from models.access import household_log
+from models.enums import MemberRole
 from models.permissions import AccessAction
 from tests.desktop.inzage_fixture import full_dossier
-from tests.helpers import TODAY
+from tests.helpers import TODAY, register
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "inzage.txt"
 MOMENT = re.compile(r"\b\d{2}-\d{2}-\d{4}\s+\d{2}:\d{2}\b")
@@ -198,3 +199,36 @@ def test_building_the_inzage_writes_and_logs_nothing_saving_it_does(
         lines = household_log(session, household_id)
     assert [line.action for line in lines].count(AccessAction.EXPORT) == 1
     assert lines[0].action is AccessAction.EXPORT and lines[0].detail == "inzage-export (AVG)"
+
+
+def test_the_inzage_holds_no_other_members_corrections(unlocked: Unlocked) -> None:
+    """Regression: the correction history of the whole household went into one person's export."""
+    from models import households as households_service
+    from models.inzage import inzage_report
+    from models.records import HouseholdDraft, PersonDraft
+
+    with unlocked.store.sessions.begin() as session:
+        household_id = register(session, "Nguyễn")
+        lan = households_service.add_member(
+            session, household_id, PersonDraft("Lan", "Nguyễn Thị", MemberRole.OUDER)
+        )
+        minh = households_service.add_member(
+            session, household_id, PersonDraft("Minh", "Nguyễn", MemberRole.KIND)
+        )
+    with unlocked.store.sessions.begin() as session:
+        households_service.update_member(
+            session, minh, PersonDraft("Minh", "Nguyễn", MemberRole.KIND, bsn="999999990")
+        )
+        households_service.update_member(
+            session, lan, PersonDraft("Lan", "Nguyễn Thị", MemberRole.OUDER, infix="")
+        )
+        households_service.update_household(
+            session, household_id, HouseholdDraft("Nguyễn", street="Lindelaan")
+        )
+    with unlocked.store.sessions() as session:
+        report = inzage_report(session, lan)
+        other = inzage_report(session, minh)
+    values = {(c.table_name, c.field, c.new_value) for c in report.changes}
+    assert ("household", "street", "Lindelaan") in values  # the household's own facts
+    assert not any("999999990" in (c.old_value + c.new_value) for c in report.changes)
+    assert any(c.new_value == "999999990" for c in other.changes)  # Minh sees his own
