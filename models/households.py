@@ -385,7 +385,10 @@ def _open_traject(session: Session, traject_id: uuid.UUID) -> Traject:
 
 def _check_event_date(traject: Traject, on: date, today: date, field: str = "on") -> None:
     """Not in the future, and not before the aanmelding nor the traject's latest event."""
-    earliest = earliest_event_date(traject.registered_on, (e.event_date for e in traject.events))
+    earliest = earliest_event_date(
+        traject.registered_on,
+        [*(e.event_date for e in traject.events), *(r.start_on for r in traject.regisseurs)],
+    )
     _raise_if({field: check_date(on, not_after=today, not_before=earliest)})
 
 

@@ -218,7 +218,10 @@ class TrajectRecord:
     @property
     def earliest_event_date(self) -> date:
         """The earliest date a next phase change, op-/afschaling or closure may carry."""
-        return earliest_event_date(self.registered_on, (e.event_date for e in self.events))
+        return earliest_event_date(
+            self.registered_on,
+            [*(e.event_date for e in self.events), *(r.start_on for r in self.regisseurs)],
+        )
 
 
 @dataclass(frozen=True)

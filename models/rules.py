@@ -70,6 +70,8 @@ ACCOUNT: Spec = {
     "name": Field(required=True, max_length=120),
     "login": Field(required=True, max_length=64),
 }
+# A measurement (ZRM): the date and who scored it.
+MEASUREMENT: Spec = {"measured_on": REQUIRED, "assessor": Field(required=True, max_length=120)}
 ORGANISATION: Spec = {"name": Field(required=True, max_length=120), "kind": REQUIRED}
 ORGANISATION_CONTACT: Spec = {
     "name": Field(required=True, max_length=120),
@@ -125,5 +127,6 @@ def check_setting(key: str, value: int) -> Problem | None:
 
 def earliest_event_date(registered_on: date, event_dates: Iterable[date]) -> date:
     """A traject event (phase change, op-/afschalen, closure) may not lie before the
-    aanmelding nor before the traject's latest event: its course reads in order."""
+    aanmelding nor before the traject's latest step (an event or a regisseur's start): its
+    course reads in order, and a closure never ends a regisseur before they began."""
     return max([registered_on, *event_dates])

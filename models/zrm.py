@@ -21,6 +21,7 @@ from models.instruments import (
     shipped_instruments,
 )
 from models.records import MeasurementDraft, MeasurementRecord, ScoreDraft, Trend
+from models.rules import MEASUREMENT, check_fields
 from models.security import AppSetting
 from models.validation import Problem, ValidationError, check_date
 
@@ -74,8 +75,8 @@ def validate(draft: MeasurementDraft, instrument: Instrument, today: date) -> No
     problems: dict[str, Problem] = {}
     if problem := check_date(draft.measured_on, not_after=today):
         problems["measured_on"] = problem
-    if not draft.assessor.strip():
-        problems["assessor"] = Problem.REQUIRED
+    if problem := check_fields(MEASUREMENT, {"assessor": draft.assessor}).get("assessor"):
+        problems["assessor"] = problem
     values = instrument.values()
     for score in draft.scores:
         if instrument.item(score.item_code) is None:

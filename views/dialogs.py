@@ -400,15 +400,17 @@ class PhaseDialog(_DatedNoteDialog):
     ) -> None:
         super().__init__("Fase wijzigen", parent)
         choices = [(p.value, PHASE[p]) for p in OPEN_PHASES if p is not current]
-        following = (
-            OPEN_PHASES[min(OPEN_PHASES.index(current) + 1, len(OPEN_PHASES) - 1)]
-            if current in OPEN_PHASES
-            else None
-        )
+        index = OPEN_PHASES.index(current) if current in OPEN_PHASES else -1
+        # The next phase is proposed; from the last one (uitvoering) nothing is.
+        following = OPEN_PHASES[index + 1] if 0 <= index < len(OPEN_PHASES) - 1 else None
         self.add_field(
             "phase",
             "Nieuwe fase *",
-            code_combo(choices, following.value if following else "", empty=""),
+            code_combo(
+                choices,
+                following.value if following else "",
+                empty="" if following else "— kies een fase —",
+            ),
         )
         self.add_date_and_note(earliest, today or date.today(), "Toelichting")
         self.apply_rules(PHASE_CHANGE)

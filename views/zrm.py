@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from models.instruments import Instrument
 from models.records import MeasurementDraft, MeasurementRecord, ScoreDraft, Trend
+from models.rules import MEASUREMENT
 from models.validation import Problem, parse_date
 from models.wording import PROBLEM, date_text
 from views.forms import DateLineEdit, confirm_discard, released, save_cancel_buttons
@@ -214,6 +215,7 @@ class ZrmScoringDialog(QDialog):
         self.measured_on.setObjectName("measured_on")
         self.assessor = QLineEdit(initial.assessor if initial else assessor)
         self.assessor.setObjectName("assessor")
+        self.assessor.setMaxLength(MEASUREMENT["assessor"].max_length or 120)
         self.errors = QLabel()
         self.errors.setObjectName("errors")
         self.errors.setStyleSheet("color: #b00020;")

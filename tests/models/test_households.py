@@ -391,3 +391,19 @@ def test_the_aanmelddatum_cannot_move_past_a_later_step(session: Session) -> Non
     assert record is not None and record.registered_on == date(2026, 1, 2)
     assert record.events[0].kind is EventKind.AANGEMELD
     assert record.events[0].event_date == date(2026, 1, 2)  # the course still reads in order
+
+
+def test_a_closure_cannot_end_a_regisseur_before_they_began(session: Session) -> None:
+    """Regression: closing before the latest regisseur change gave 'from 16-11 to 10-11'."""
+    anouk = service.add_medewerker(session, "Anouk Verbeek", "generalist")
+    household_id = register(session, registered_on=date(2026, 1, 5))
+    traject = service.load_dossier(session, household_id).traject
+    assert traject is not None
+    service.change_regisseur(
+        session, traject.id, RegisseurChange(anouk, date(2026, 11, 16)), today=TODAY
+    )
+    with pytest.raises(ValidationError) as raised:
+        service.close_traject(session, traject.id, Closure(date(2026, 11, 10), "afgeschaald"))
+    assert raised.value.problems == {"on": Problem.DATE_BEFORE_REGISTRATION}
+    record = service.load_dossier(session, household_id).traject
+    assert record is not None and record.earliest_event_date == date(2026, 11, 16)

@@ -236,3 +236,17 @@ def test_team_texts_are_checked_and_then_shown(session: Session) -> None:
         zrm.instruments(session)[("zrm", "2017")].texts["financien"][1]
         == "Groeiende complexe schulden."
     )
+
+
+def test_an_assessor_name_longer_than_its_column_is_refused(session: Session) -> None:
+    """Regression: a 300-character Beoordelaar was stored in a String(120) column."""
+    household_id = register(session)
+    person_id = service.add_member(
+        session, household_id, PersonDraft("Sem", "Bakker", MemberRole.KIND), today=TODAY
+    )
+    instrument = shipped_instruments()[("zrm", "2017")]
+    scores = tuple(ScoreDraft(item.code, 3) for item in instrument.items)
+    draft = MeasurementDraft(instrument.code, instrument.version, TODAY, "x" * 121, scores)
+    with pytest.raises(ValidationError) as raised:
+        zrm.save_measurement(session, person_id, draft, today=TODAY)
+    assert raised.value.problems == {"assessor": Problem.TOO_LONG}

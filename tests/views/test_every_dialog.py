@@ -94,3 +94,15 @@ def test_phase_dialog_proposes_the_next_phase(qtbot: QtBot) -> None:
     dialog.accept()
     assert dialog.value().phase is Phase.PLAN
     assert dialog.value().on == date(2026, 11, 25)
+
+
+def test_phase_dialog_in_the_last_phase_offers_only_other_phases(qtbot: QtBot) -> None:
+    """Regression: from uitvoering the raw code 'uitvoering' was added and proposed."""
+    dialog = PhaseDialog(Phase.UITVOERING, EARLIEST, today=date(2026, 11, 25))
+    qtbot.addWidget(dialog)
+    combo = dialog.field("phase")
+    items = [combo.itemText(i) for i in range(combo.count())]
+    assert items == ["— kies een fase —", "Aangemeld", "Vraagverheldering", "Plan"]
+    assert combo.currentIndex() == 0  # nothing proposed: going back is a choice, not a default
+    dialog.accept()
+    assert dialog.error_text("phase")
