@@ -113,6 +113,9 @@ def main(argv: list[str] | None = None) -> int:
         return fail(f"dit mag alleen {needed_roles(exc.permission)}")
     except CommandFailed as exc:
         return fail(str(exc))
+    except BrokenPipeError:  # `teamtafel toegangslog | head`: the reader has had enough
+        sys.stderr.close()
+        return 0
     except OSError as exc:  # the environment's fault: a folder that does not exist, a full disk
         where = exc.filename or "het bestand"
         return fail(f"kan {where} niet schrijven of lezen ({exc.strerror or 'onbekende fout'})")

@@ -11,12 +11,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.errors import show_error
 from desktop.session import Unlocked
 from desktop.usecases.printing import Document, consent_gaps, save_document
 from models.errors import DomainError
+from views import files
 
 
 def show_document(
@@ -52,10 +53,9 @@ def consent_question(document: Document, gaps: list[str]) -> str:
 
 
 def ask_target(parent: QWidget | None, document: Document) -> Path | None:
-    chosen, _filter = QFileDialog.getSaveFileName(
-        parent, "Opslaan als PDF", str(Path.home() / document.file_name), "PDF-bestanden (*.pdf)"
+    return files.save_path(
+        parent, "Opslaan als PDF", "PDF-bestanden (*.pdf)", Path.home() / document.file_name
     )
-    return Path(chosen) if chosen else None
 
 
 def _save(

@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from desktop.keyring import KeyringError, WrongSecret
 from desktop.presenters.account import AccountPresenter
@@ -22,6 +22,7 @@ from models.instruments import InstrumentError
 from models.permissions import Permission, Role
 from models.validation import Problem, ValidationError
 from models.wording import instrument_problem_text
+from views import files
 from views.admin import (
     AccessLogDialog,
     AccountDialog,
@@ -124,22 +125,18 @@ class AdminPresenter:
         return dialog
 
     def make_backup(self) -> Path | None:
-        target, _filter = QFileDialog.getSaveFileName(
-            self.ui.window, "Back-up maken", "", "Teamtafel-back-up (*.ttbackup)"
-        )
-        if not target:
+        target = files.save_path(self.ui.window, "Back-up maken", "Teamtafel-back-up (*.ttbackup)")
+        if target is None:
             return None
-        path = self.ui.attempt(lambda: make_backup(self.ui.unlocked, Path(target)))
+        path = self.ui.attempt(lambda: make_backup(self.ui.unlocked, target))
         if path is not None:
             self.ui.inform(f"Back-up gemaakt:\n{path}")
         return path
 
     def restore_backup(self) -> bool:
         window = self.ui.window
-        source, _filter = QFileDialog.getOpenFileName(
-            window, "Back-up terugzetten", "", "Teamtafel-back-up (*.ttbackup)"
-        )
-        if not source:
+        source = files.open_path(window, "Back-up terugzetten", "Teamtafel-back-up (*.ttbackup)")
+        if source is None:
             return False
         password, ok = QInputDialog.getText(
             window,
@@ -185,12 +182,9 @@ class AdminPresenter:
     def load_zrm_texts(self, path: Path | None = None) -> bool:
         """A beheerder loads the team's licensed ZRM cell texts from a file."""
         if path is None:
-            chosen, _filter = QFileDialog.getOpenFileName(
-                self.ui.window, "ZRM-teksten laden", "", "Teksten (*.json)"
-            )
-            if not chosen:
+            path = files.open_path(self.ui.window, "ZRM-teksten laden", "Teksten (*.json)")
+            if path is None:
                 return False
-            path = Path(chosen)
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):

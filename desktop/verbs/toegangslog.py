@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from desktop.cli import add_dossier, unlock_for_verb
 from desktop.registry import VERBS, Verb
@@ -15,17 +16,21 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from desktop.usecases import access
-    from models.wording import moment_text
+    from models.wording import ACCESS_ACTION, moment_text
 
     unlocked = unlock_for_verb(args.db)
     try:
         lines = access.search(unlocked, login=args.gebruiker, dossier_number=args.dossier)
     finally:
         unlocked.close()
+    if not lines:
+        print("teamtafel: geen regels in het toegangslog voor deze keuze", file=sys.stderr)
     for line in lines:
+        # A line about several households names the one asked for, or says it is several.
+        number = line.dossier_number or args.dossier or "(meerdere)"
         print(
-            f"{moment_text(line.at)}  {line.login:<12} {line.action.value:<8} "
-            f"{line.dossier_number:<11} {line.detail}"
+            f"{moment_text(line.at)}  {line.login:<12} {ACCESS_ACTION[line.action]:<18} "
+            f"{number:<11} {line.detail}"
         )
     return 0
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.printing import show_document
@@ -28,6 +28,7 @@ from tests.conftest import MessageBoxes
 from tests.desktop.inzage_fixture import full_dossier
 from tests.desktop.modal import on_modal
 from tests.helpers import TODAY, organisation, register
+from views import files
 from views.pdf_preview import PdfPreviewDialog
 
 
@@ -37,11 +38,11 @@ def save_to(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[[Path |
     asked: list[str] = []
 
     def answer(target: Path | None) -> list[str]:
-        def fake(_parent: object, _caption: str, suggested: str, _filter: str) -> tuple[str, str]:
-            asked.append(Path(suggested).name)
-            return (str(target) if target else "", "")
+        def fake(_parent: object, _title: str, _filter: str, suggested: Path) -> Path | None:
+            asked.append(suggested.name)
+            return target
 
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", fake)
+        monkeypatch.setattr(files, "save_path", fake)
         return asked
 
     return answer

@@ -283,7 +283,10 @@ def test_command_line_refuses_beheerder_verbs_to_a_medewerker(
     monkeypatch.setenv("TEAMTAFEL_GEBRUIKER", "beheer")
     monkeypatch.setenv("TEAMTAFEL_WACHTWOORD", "demo-beheer-2026")
     assert main(["--db", str(path), "toegangslog", "--gebruiker", "anouk"]) == 0
-    assert "login" in capsys.readouterr().out
+    out = capsys.readouterr().out.splitlines()
+    assert out and all("Ingelogd" in line and " anouk " in line for line in out)
+    assert main(["--db", str(path), "toegangslog", "--dossier", "1999-00001"]) == 0
+    assert "geen regels" in capsys.readouterr().err
 
 
 def test_backup_and_restore_round_trip(demo: Unlocked, tmp_path: Path) -> None:
