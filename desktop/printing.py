@@ -46,7 +46,8 @@ def show_document(
 def consent_question(document: Document, gaps: list[str]) -> str:
     numbers = ", ".join(number for number in gaps if number) or "dit huishouden"
     return (
-        f"Dit document gaat naar {document.recipient}. Voor {numbers} is geen geldige "
+        f"Dit document gaat naar {document.recipient.name if document.recipient else '—'}. "
+        f"Voor {numbers} is geen geldige "
         "toestemming vastgelegd om gegevens met deze organisatie te delen, of de toestemming "
         "is geweigerd.\n\nToch opslaan?"
     )

@@ -19,6 +19,7 @@ from desktop.usecases.base import output
 from models.consents import list_consents, uncovered
 from models.entities import Household
 from models.permissions import AccessAction, Permission, require
+from models.records import OrganisationRecord
 
 
 @dataclass(frozen=True)
@@ -40,12 +41,13 @@ class Document:
     action: AccessAction = AccessAction.PRINT
     detail: str = ""  # for the access log: no personal data
     person_id: uuid.UUID | None = None  # when it is about one person
-    recipient: str = ""  # the organisation it goes to; "" when it stays in the team
+    # The organisation (record) it goes to; None when it stays in the team.
+    recipient: OrganisationRecord | None = None
     attachments: tuple[Attachment, ...] = ()
 
     @property
     def leaves_team(self) -> bool:
-        return bool(self.recipient)
+        return self.recipient is not None
 
 
 def consent_gaps(unlocked: Unlocked, document: Document, on: date | None = None) -> list[str]:
@@ -53,14 +55,14 @@ def consent_gaps(unlocked: Unlocked, document: Document, on: date | None = None)
 
     Empty for a document that stays in the team.
     """
-    if not document.leaves_team:
+    if document.recipient is None:
         return []
     require(unlocked.actor, Permission.WORK_ON_DOSSIERS)
     on = on or date.today()
     gaps: list[str] = []
     with unlocked.store.sessions() as session:
         for household_id in document.household_ids:
-            if uncovered(list_consents(session, household_id), document.recipient, on):
+            if uncovered(list_consents(session, household_id), document.recipient.id, on):
                 household = session.get(Household, household_id)
                 gaps.append(household.dossier_number if household else "")
     return gaps
@@ -78,26 +80,34 @@ def write_private(path: Path, data: bytes) -> None:
 
 
 def save_document(unlocked: Unlocked, document: Document, target: Path) -> list[Path]:
-    """Log the output for every household, then write the PDF and its attachments (0600).
+    """Write the PDF and its attachments (0600) and log the output for every household.
 
-    The log line comes first: a file must never exist without its line. Returns the
-    paths written, the PDF first.
+    The files are written under a working name first; only when all are complete is the
+    line logged and are they given their names. So a file never stands under its name
+    without its line, and a write that fails (a full disk, a folder without access) logs
+    nothing and leaves nothing behind. Returns the paths written, the PDF first.
     """
     require(unlocked.actor, Permission.WORK_ON_DOSSIERS)
     target = target if target.suffix.lower() == ".pdf" else target.with_name(target.name + ".pdf")
-    output(
-        unlocked,
-        document.action,
-        list(document.household_ids),
-        detail=document.detail or document.title,
-        person_id=document.person_id,
-    )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for path, data in _files(document, target):
-        write_private(path, data)
-        written.append(path)
-    return written
+    planned = _files(document, target)
+    working = [(path.with_name(path.name + ".deel"), path, data) for path, data in planned]
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        for part, _path, data in working:
+            write_private(part, data)
+        output(
+            unlocked,
+            document.action,
+            list(document.household_ids),
+            detail=document.detail or document.title,
+            person_id=document.person_id,
+        )
+        for part, path, _data in working:
+            os.replace(part, path)
+    finally:
+        for part, _path, _data in working:
+            part.unlink(missing_ok=True)
+    return [path for path, _data in planned]
 
 
 def _files(document: Document, target: Path) -> Sequence[tuple[Path, bytes]]:

@@ -21,8 +21,9 @@ from models import households as service
 from models.access import household_log
 from models.consents import add_consent
 from models.enums import MemberRole
+from models.organisations import get_organisation
 from models.permissions import AccessAction
-from models.records import ConsentDraft, PersonDraft
+from models.records import ConsentDraft, OrganisationRecord, PersonDraft
 from models.security import AccessLogEntry, AccessLogSubject
 from tests.conftest import MessageBoxes
 from tests.desktop.inzage_fixture import full_dossier
@@ -48,7 +49,9 @@ def save_to(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[[Path |
     return answer
 
 
-def _document(household_ids: list[uuid.UUID], recipient: str = "") -> Document:
+def _document(
+    household_ids: list[uuid.UUID], recipient: OrganisationRecord | None = None
+) -> Document:
     pdf = build_pdf(
         [title("Overzicht"), body("Voor het overleg.")],
         document_title="Overzicht",
@@ -173,16 +176,13 @@ def test_a_document_that_leaves_the_team_warns_without_consent(
         covered = register(session, "Bakker")
         missing = register(session, "Çelik")
         number = service.load_dossier(session, missing).dossier_number
-        add_consent(
-            session,
-            covered,
-            ConsentDraft(organisation(session, "GGZ Voorbeeldstad", "ggz"), date(2026, 1, 1)),
-            today=TODAY,
-        )
+        ggz = organisation(session, "GGZ Voorbeeldstad", "ggz")
+        add_consent(session, covered, ConsentDraft(ggz, date(2026, 1, 1)), today=TODAY)
+        recipient = get_organisation(session, ggz)
         service.add_member(
             session, missing, PersonDraft("Emre", "Çelik", MemberRole.KIND), today=TODAY
         )
-    document = _document([covered, missing], recipient="ggz voorbeeldstad")
+    document = _document([covered, missing], recipient=recipient)
     assert consent_gaps(unlocked, document, TODAY) == [number]
     assert consent_gaps(unlocked, _document([covered, missing]), TODAY) == []  # stays in the team
     target = tmp_path / "ggz.pdf"
@@ -192,7 +192,7 @@ def test_a_document_that_leaves_the_team_warns_without_consent(
     _save_in_preview(qtbot, lambda _d: None)
     assert show_document(None, unlocked, document, today=TODAY) is None
     (question,) = message_boxes.texts()
-    assert "ggz voorbeeldstad" in question and number in question and "Toch opslaan?" in question
+    assert "GGZ Voorbeeldstad" in question and number in question and "Toch opslaan?" in question
     assert "Çelik" not in question  # a dossier number, never a name
     assert asked == [] and not target.exists()
 
@@ -217,6 +217,43 @@ def test_a_file_that_cannot_be_written_is_explained(
     assert message_boxes.texts() == [
         "Het bestand kon niet worden opgeslagen. Kies een andere map of een andere naam."
     ]
+    # Nothing was written, so nothing is logged as printed.
+    with unlocked.store.sessions() as session:
+        actions = [line.action for line in household_log(session, household_id)]
+    assert AccessAction.PRINT not in actions
+
+
+def test_a_write_that_fails_halfway_logs_nothing_and_leaves_nothing(
+    unlocked: Unlocked, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk fills up while the JSON beside the PDF is written: no file, no line."""
+    from desktop.usecases import printing
+
+    with unlocked.store.sessions.begin() as session:
+        household_id = register(session)
+    real = printing.write_private
+    calls: list[Path] = []
+
+    def full_disk(path: Path, data: bytes) -> None:
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device", str(path))
+        real(path, data)
+
+    monkeypatch.setattr(printing, "write_private", full_disk)
+    document = printing.Document(
+        title="Test",
+        pdf=b"%PDF-1.4 test",
+        household_ids=(household_id,),
+        file_name="test.pdf",
+        attachments=(printing.Attachment(".json", b"{}"),),
+    )
+    with pytest.raises(OSError):
+        printing.save_document(unlocked, document, tmp_path / "uit" / "test.pdf")
+    assert sorted(p.name for p in (tmp_path / "uit").iterdir()) == []
+    with unlocked.store.sessions() as session:
+        actions = [line.action for line in household_log(session, household_id)]
+    assert AccessAction.PRINT not in actions
 
 
 def test_inzage_export_button_previews_then_saves_pdf_and_json(
