@@ -14,8 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop.controller import MainController
 from desktop.registry import SCREENS, ScreenContext, load_presenters
 from desktop.session import Unlocked
-from models import households as service
-from models import zrm
+from desktop.usecases import households
 from models.records import HouseholdDossier
 
 
@@ -30,27 +29,7 @@ def screen_names() -> list[str]:
 
 def pick_household(context: ScreenContext) -> HouseholdDossier:
     """The dossier named on the command line, or the fullest open one (the most telling picture)."""
-    with context.unlocked.store.sessions() as session:
-        if context.dossier_number:
-            household_id = service.find_household_id(session, context.dossier_number)
-            if household_id is None:
-                raise LookupError(f"geen huishouden met dossiernummer {context.dossier_number}")
-            return service.load_dossier(session, household_id)
-        rows = service.search_households(session, "", open_only=True)
-        if not rows:
-            raise LookupError("de database heeft geen huishoudens")
-        dossiers = [service.load_dossier(session, r.id) for r in rows[:200]]
-        scored = {
-            d.id: sum(
-                len(zrm.person_measurements(session, pid))
-                for pid in zrm.latest_per_member(session, d.id)
-            )
-            for d in dossiers
-        }
-    return max(
-        dossiers,
-        key=lambda d: (scored[d.id], len(d.warnings) > 0, len(d.members), len(d.contacts)),
-    )
+    return households.showcase(context.unlocked, context.dossier_number)
 
 
 def save_screenshot(

@@ -97,3 +97,13 @@ def test_use_case_layer_loads_without_qt() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    "path", _files("desktop/presenters"), ids=lambda p: str(p.relative_to(ROOT))
+)
+def test_presenters_reach_the_store_only_through_use_cases(path: Path) -> None:
+    """A presenter calls use cases; it opens no session and imports no SQL."""
+    names = _imports(path)
+    assert not {n for n in names if n.split(".")[0] in {"sqlalchemy", "sqlite3", "sqlcipher3"}}
+    assert "sessions" not in path.read_text(encoding="utf-8"), f"{path.name} opens a session"
