@@ -5,8 +5,11 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any, NoReturn
 
 from desktop.database import StoreError, default_db_path
 from desktop.keyring import KeyringError, WrongSecret
@@ -17,6 +20,48 @@ from models.permissions import PermissionDenied
 log = logging.getLogger(__name__)
 
 DEFAULT_VERB = "gui"
+
+
+class DutchHelpFormatter(argparse.HelpFormatter):
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
+
+
+# argparse's own messages, in Dutch (its catalogue has no Dutch).
+_ARGPARSE_ERRORS = [
+    (r"unrecognized arguments: (.*)", r"onbekende argumenten: \1"),
+    (r"the following arguments are required: (.*)", r"deze argumenten ontbreken: \1"),
+    (r"argument (\S+): invalid int value: (.*)", r"\1 verwacht een heel getal, niet \2"),
+    (
+        r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)",
+        r"\1: onbekend: \2 (kies uit \3)",
+    ),
+    (r"argument (\S+): expected one argument", r"\1 verwacht een waarde"),
+]
+
+
+class DutchParser(argparse.ArgumentParser):
+    """argparse with its headings, its -h and its error messages in Dutch."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", DutchHelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, dutch in _ARGPARSE_ERRORS:
+            message = re.sub(pattern, dutch, message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fout: {message}\n")
 
 
 class CommandFailed(Exception):
@@ -41,7 +86,7 @@ def add_dossier(parser: argparse.ArgumentParser, help: str = "het dossiernummer"
 
 def build_parser() -> argparse.ArgumentParser:
     load_verbs()
-    parser = argparse.ArgumentParser(
+    parser = DutchParser(
         prog="teamtafel",
         description="Teamtafel: huishoudens, casuïstiek, ZRM en gezinsplan voor wijkteams.",
     )

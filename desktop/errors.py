@@ -36,6 +36,23 @@ FIELD_NAMES = {
     "email": "E-mail",
     "autolock_minutes": "Vergrendelen na",
     "retention_years": "Bewaartermijn",
+    "role": "Rol",
+    "phase": "Fase",
+    "herkomst": "Herkomst",
+    "aard": "Aard",
+    "ernst": "Ernst",
+    "urgentie": "Urgentie",
+    "medewerker": "Medewerker",
+    "regisseur_id": "Casusregisseur",
+    "medewerker_id": "Medewerker",
+    "question": "Vraag van het gezin",
+    "note": "Toelichting",
+    "purpose": "Waarvoor",
+    "person_id": "Voor wie",
+    "refused": "Antwoord",
+    "measured_on": "Datum",
+    "assessor": "Beoordelaar",
+    "password": "Wachtwoord",
 }
 
 STORE_PROBLEMS = {

@@ -59,3 +59,13 @@ def test_qt_own_texts_are_dutch(qtbot: object) -> None:
     )
     texts = {button.text().replace("&", "") for button in box.buttons()}
     assert texts == {"Annuleren", "Sluiten"}
+
+
+def test_every_rule_field_has_a_dutch_name_in_messages() -> None:
+    """A refused draft names its fields in Dutch: never 'role: Vul dit veld in.'"""
+    from desktop.errors import FIELD_NAMES
+    from models import rules
+
+    specs = [value for value in vars(rules).values() if isinstance(value, dict)]
+    fields = {name for spec in specs for name, rule in spec.items() if isinstance(rule, rules.Field)}
+    assert fields and fields <= set(FIELD_NAMES), fields - set(FIELD_NAMES)

@@ -177,3 +177,16 @@ def test_screenshot_and_backup_refuse_clearly_instead_of_hanging(
     assert main(["backup", "--out", str(nowhere), "--db", str(db)]) == 2
     err = capsys.readouterr().err
     assert "kan" in err and "niet schrijven" in err and "Traceback" not in err
+
+
+def test_the_command_lines_own_words_are_dutch(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("gebruik: teamtafel") and "opties:" in out and "toon deze hulp" in out
+    assert "usage" not in out and "show this help" not in out
+    with pytest.raises(SystemExit) as done:
+        main(["demo", "--households", "veel"])
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert "fout: --households verwacht een heel getal" in err and "error" not in err
