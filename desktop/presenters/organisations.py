@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -20,9 +19,6 @@ from models.errors import DomainError
 from models.permissions import PermissionDenied
 from models.records import OrganisationRecord
 from views.organisations import ContactPersonDialog, OrganisationDialog, OrganisationsDialog
-
-D = TypeVar("D")
-R = TypeVar("R")
 
 
 def new_organisation(parent: QWidget, unlocked: Unlocked) -> OrganisationRecord | None:

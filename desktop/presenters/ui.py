@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -16,8 +15,6 @@ from models.codelists import CodeLists, load_codelists
 from models.errors import DomainError
 from models.permissions import PermissionDenied
 from models.validation import Problem, ValidationError
-
-log = logging.getLogger(__name__)
 
 D = TypeVar("D")
 R = TypeVar("R")

@@ -48,9 +48,6 @@ class Changed:
         return not self.kinds or kind in self.kinds
 
 
-NOTHING = Changed()
-
-
 def read(unlocked: Unlocked, permission: Permission, work: Callable[[Session], R]) -> R:
     """A read in its own session, after the permission check. Reads are not logged."""
     require(unlocked.actor, permission)
@@ -108,8 +105,11 @@ def output(
     """Log that a document or export left the screen: PRINT or EXPORT.
 
     One household: one ordinary line. Several: one line with a subject row each, so every
-    family's "Wie heeft dit dossier ingezien?" shows it.
+    family's "Wie heeft dit dossier ingezien?" shows it. An output about no household at all
+    is a mistake in the caller, never a line without a subject.
     """
+    if not household_ids:
+        raise ValueError("an output is about at least one household")
     with unlocked.store.sessions.begin() as session:
         if len(household_ids) == 1:
             log_access(
