@@ -26,6 +26,7 @@ SKIPPED = {
     "updated_at",
     "updated_by",
     "search_text",
+    "sort_name",
     "is_current",
 }
 

@@ -8,7 +8,7 @@ moments, no Dutch wording.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, and_, or_, select
@@ -29,7 +29,7 @@ from models.records import (
     TrajectRecord,
     full_name,
 )
-from models.security import ChangeRecord
+from models.security import Account, ChangeRecord
 from models.zrm import person_measurements
 
 
@@ -88,11 +88,19 @@ class InzageReport:
     measurements: tuple[MeasurementRecord, ...]  # oldest first
     changes: tuple[ChangeLine, ...]  # oldest first
     access: tuple[LogLine, ...]  # newest first
+    names: dict[str, str] = field(default_factory=dict)  # login -> the colleague's name
+
+    def name_of(self, login: str) -> str:
+        """Who did it, as the family knows them: the colleague's name, not their login."""
+        return self.names.get(login, login)
 
     @property
     def household_id(self) -> uuid.UUID:
         return self.person.household_id
 
+
+# Kept for sorting and searching, derived from what the family sees: not a correction.
+DERIVED_FIELDS = ("sort_name", "search_text")
 
 # Corrections to these tables are about the household as a whole, which the person is part of.
 HOUSEHOLD_TABLES = ("household", "traject", "traject_event", "regisseur_assignment", "contact")
@@ -134,6 +142,7 @@ def inzage_report(session: Session, person_id: uuid.UUID) -> InzageReport:
         select(ChangeRecord)
         .where(ChangeRecord.household_id == person.household_id)
         .where(_about_the_person(person))
+        .where(ChangeRecord.field.not_in(DERIVED_FIELDS))
         .order_by(ChangeRecord.at)
     )
     return InzageReport(
@@ -167,4 +176,8 @@ def inzage_report(session: Session, person_id: uuid.UUID) -> InzageReport:
             for h in history
         ),
         access=tuple(household_log(session, person.household_id)),
+        names={
+            login: name
+            for login, name in session.execute(select(Account.login, Account.display_name))
+        },
     )

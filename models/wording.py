@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from models.codelists import CodeLists
 from models.enums import ContactKind, EventKind, MemberRole, Phase
 from models.errors import Rule
 from models.instruments import InstrumentError, InstrumentProblem
 from models.permissions import AccessAction, Role
-from models.records import DossierWarning, WarningKind
+from models.records import DossierWarning, EventRecord, WarningKind
 from models.validation import Problem
 
 PHASE = {
@@ -184,3 +185,112 @@ def instrument_problem_text(error: InstrumentError) -> str:
         if not text.endswith(".")
         else f"{text} Er is niets geladen."
     )
+
+
+def event_text(event: EventRecord) -> str:
+    """A step of the traject as the screen and the PDF both show it: 'Plan → Uitvoering'."""
+    if event.kind is EventKind.FASE and event.from_phase and event.to_phase:
+        return f"{PHASE[event.from_phase]} → {PHASE[event.to_phase]}"
+    return EVENT_KIND[event.kind]
+
+
+# --- the correction history, in words a family can read -------------------------------------
+
+CHANGED_RECORD = {
+    "household": "Huishouden",
+    "person": "Gezinslid",
+    "traject": "Traject",
+    "traject_event": "Verloop",
+    "regisseur_assignment": "Casusregisseur",
+    "contact": "Contactmoment",
+    "consent": "Toestemming",
+    "measurement": "ZRM-meting",
+    "measurement_score": "ZRM-score",
+}
+
+CHANGED_FIELD = {
+    "name": "naam",
+    "street": "straat",
+    "house_number": "huisnummer",
+    "postcode": "postcode",
+    "city": "woonplaats",
+    "phone": "telefoon",
+    "first_name": "voornaam",
+    "infix": "tussenvoegsel",
+    "last_name": "achternaam",
+    "date_of_birth": "geboortedatum",
+    "role": "rol",
+    "bsn": "BSN",
+    "registered_on": "aanmelddatum",
+    "herkomst": "herkomst",
+    "question": "vraag van het gezin",
+    "phase": "fase",
+    "aard": "aard",
+    "ernst": "ernst",
+    "urgentie": "urgentie",
+    "closed_on": "afgesloten op",
+    "close_reason": "reden van afsluiten",
+    "start_on": "van",
+    "end_on": "tot",
+    "medewerker_id": "medewerker",
+    "event_date": "datum",
+    "kind": "soort",
+    "note": "toelichting",
+    "contact_date": "datum",
+    "organisation": "organisatie",
+    "organisation_id": "organisatie",
+    "purpose": "waarvoor",
+    "given_by": "gegeven door",
+    "given_on": "datum",
+    "valid_until": "geldig tot",
+    "refused": "geweigerd",
+    "person_id": "voor wie",
+    "measured_on": "datum",
+    "assessor": "beoordelaar",
+    "level": "niveau",
+    "target": "doel",
+    "remark": "opmerking",
+    "not_assessed": "niet beoordeeld",
+    "item_code": "domein",
+}
+
+# Fields whose stored value is a code from a code list (resources/codelists.json).
+CODE_LIST_FIELDS = {
+    "herkomst": "herkomst",
+    "aard": "aard",
+    "ernst": "ernst",
+    "urgentie": "urgentie",
+    "close_reason": "afsluitreden",
+}
+
+# Fields whose value is an internal key (another record): the family sees that it changed.
+KEY_FIELDS = {"medewerker_id", "organisation_id", "person_id", "household_id", "traject_id"}
+
+
+def changed_field_text(table: str, field: str) -> str:
+    """'Gezinslid: geboortedatum' for person.date_of_birth."""
+    record = CHANGED_RECORD.get(table, table.replace("_", " "))
+    return f"{record}: {CHANGED_FIELD.get(field, field.replace('_', ' '))}"
+
+
+def changed_value_text(field: str, value: str, codes: CodeLists | None = None) -> str:
+    """A stored value as the family reads it: dates, phases, roles and codes in words."""
+    if value in ("", "None"):
+        return NOTHING
+    if field in KEY_FIELDS:
+        return "(een ander gegeven)"
+    if value in ("True", "False"):
+        return yes_no(value == "True")
+    if len(value) == 10 and value[4] == value[7] == "-" and value[:4].isdigit():
+        return f"{value[8:10]}-{value[5:7]}-{value[:4]}"
+    words: dict[str, str] = {}
+    if field == "phase" or field in ("from_phase", "to_phase"):
+        words = {p.value: PHASE[p] for p in Phase}
+    elif field == "role":
+        words = {r.value: ROLE[r] for r in MemberRole}
+    elif field == "kind":
+        words = {k.value: CONTACT_KIND[k] for k in ContactKind}
+        words |= {k.value: EVENT_KIND[k] for k in EventKind}
+    elif field in CODE_LIST_FIELDS and codes is not None:
+        return codes.label(CODE_LIST_FIELDS[field], value) or value
+    return words.get(value, value)

@@ -23,13 +23,15 @@ from models.records import MeasurementRecord, TrajectRecord
 from models.wording import (
     ACCESS_ACTION,
     CONTACT_KIND,
-    EVENT_KIND,
     NOT_ASSESSED,
     PHASE,
     ROLE,
     UNTIL_NOW,
     WHOLE_HOUSEHOLD,
+    changed_field_text,
+    changed_value_text,
     date_text,
+    event_text,
     long_date_text,
     moment_text,
     yes_no,
@@ -172,7 +174,7 @@ def _traject(traject: TrajectRecord) -> list[Flowable]:
         subheading("Verloop"),
         data_table(
             ["Datum", "Soort", "Toelichting"],
-            [(date_text(e.event_date), EVENT_KIND[e.kind], e.note) for e in traject.events],
+            [(date_text(e.event_date), event_text(e), e.note) for e in traject.events],
             widths=[0.15, 0.2, 0.65],
         ),
     ]
@@ -208,6 +210,7 @@ def _measurement(measurement: MeasurementRecord) -> list[Flowable]:
 def inzage_pdf(report: InzageReport, *, made_by: str, on: date | None = None) -> bytes:
     """A readable overview of everything Teamtafel holds about one person, as PDF bytes."""
     on = on or date.today()
+    codes = load_codelists()
     person, household = report.person, report.household
     name = person.full_name
     story: list[Flowable] = [
@@ -281,7 +284,13 @@ def inzage_pdf(report: InzageReport, *, made_by: str, on: date | None = None) ->
         data_table(
             ["Wanneer", "Door", "Gegeven", "Was", "Werd"],
             [
-                (moment_text(h.at), h.login, h.what, h.old_value, h.new_value)
+                (
+                    moment_text(h.at),
+                    report.name_of(h.login),
+                    changed_field_text(h.table_name, h.field),
+                    changed_value_text(h.field, h.old_value, codes),
+                    changed_value_text(h.field, h.new_value, codes),
+                )
                 for h in report.changes
             ],
             widths=[0.2, 0.11, 0.23, 0.23, 0.23],
@@ -289,7 +298,10 @@ def inzage_pdf(report: InzageReport, *, made_by: str, on: date | None = None) ->
         heading("Wie heeft het dossier ingezien of gewijzigd?"),
         data_table(
             ["Wanneer", "Door", "Handeling"],
-            [(moment_text(a.at), a.login, ACCESS_ACTION[a.action]) for a in report.access],
+            [
+                (moment_text(a.at), report.name_of(a.login), ACCESS_ACTION[a.action])
+                for a in report.access
+            ],
             widths=[0.25, 0.3, 0.45],
         ),
     ]

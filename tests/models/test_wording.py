@@ -70,3 +70,21 @@ def test_counts_and_warnings_in_dutch() -> None:
     assert wording.warning_text(warning) == (
         "Zoë van 't Hart wordt 18 op 1 mei 2027: bereid de overgang naar 18+ tijdig voor."
     )
+
+
+def test_the_correction_history_reads_in_words_a_family_knows() -> None:
+    from models.codelists import load_codelists
+    from models.wording import changed_field_text, changed_value_text
+
+    codes = load_codelists()
+    assert changed_field_text("person", "date_of_birth") == "Gezinslid: geboortedatum"
+    assert changed_field_text("traject", "close_reason") == "Traject: reden van afsluiten"
+    assert changed_value_text("date_of_birth", "1990-03-04") == "04-03-1990"
+    assert changed_value_text("phase", "uitvoering") == "Uitvoering"
+    assert changed_value_text("role", "ouder") == "Ouder"
+    assert changed_value_text("herkomst", "huisarts", codes) == "Huisarts"
+    assert changed_value_text("refused", "True") == "ja"
+    assert changed_value_text("medewerker_id", "3f2c0d9e-0000-4000-8000-000000000000") == (
+        "(een ander gegeven)"
+    )
+    assert changed_value_text("bsn", "") == "—"

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QVBox
 from models.codelists import CodeLists
 from models.enums import EventKind
 from models.records import HouseholdDossier, TrajectRecord
-from models.wording import EVENT_KIND, PHASE, date_text
+from models.wording import PHASE, date_text, event_text
 from views.dossier.common import button_row, fill, small_table
 
 _FIELDS = (
@@ -151,10 +151,8 @@ class TrajectSection(QWidget):
             for r in reversed(traject.regisseurs)
         ]
         self.regisseurs.setText("<br>".join(history) or "Nog niemand toegewezen.")
-        rows = []
-        for event in reversed(traject.events):
-            what = EVENT_KIND[event.kind]
-            if event.kind is EventKind.FASE and event.from_phase and event.to_phase:
-                what = f"{PHASE[event.from_phase]} → {PHASE[event.to_phase]}"
-            rows.append((traject.id, [date_text(event.event_date), what, event.note]))
+        rows = [
+            (traject.id, [date_text(event.event_date), event_text(event), event.note])
+            for event in reversed(traject.events)
+        ]
         fill(self.events, rows)
