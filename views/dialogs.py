@@ -316,8 +316,13 @@ class PersonDialog(FormDialog):
         parent: QWidget | None,
         initial: PersonDraft | None = None,
         problems: dict[str, Problem] | None = None,
+        *,
+        adding: bool = False,
     ) -> PersonDraft | None:
+        """``adding``: a new member asked again after a refusal keeps the title 'toevoegen'."""
         with released(cls(initial, parent=parent)) as dialog:
+            if adding:
+                dialog.setWindowTitle("Gezinslid toevoegen")
             return dialog.value() if dialog.run(problems) else None
 
 
@@ -368,8 +373,12 @@ class ContactDialog(FormDialog):
         medewerkers: list[MedewerkerRecord],
         initial: ContactDraft | None = None,
         problems: dict[str, Problem] | None = None,
+        *,
+        adding: bool = False,
     ) -> ContactDraft | None:
         with released(cls(medewerkers, initial, parent=parent)) as dialog:
+            if adding:
+                dialog.setWindowTitle("Contactmoment vastleggen")
             return dialog.value() if dialog.run(problems) else None
 
 
@@ -693,6 +702,7 @@ class ConsentDialog(FormDialog):
         *,
         organisations: Sequence[OrganisationRecord],
         add_organisation: AddOrganisation | None = None,
+        adding: bool = False,
     ) -> ConsentDraft | None:
         """``organisations``: every organisation (the form offers the active ones and the
         consent's own); ``add_organisation``: see :data:`AddOrganisation`."""
@@ -704,4 +714,6 @@ class ConsentDialog(FormDialog):
             add_organisation=add_organisation,
         )
         with released(dialog):
+            if adding:
+                dialog.setWindowTitle("Toestemming vastleggen")
             return dialog.value() if dialog.run(problems) else None

@@ -60,8 +60,12 @@ class OrganisationDialog(FormDialog):
         codes: CodeLists,
         initial: OrganisationDraft | None = None,
         problems: dict[str, Problem] | None = None,
+        *,
+        adding: bool = False,
     ) -> OrganisationDraft | None:
         with released(cls(codes, initial, parent)) as dialog:
+            if adding:
+                dialog.setWindowTitle("Nieuwe organisatie")
             return dialog.value() if dialog.run(problems) else None
 
 
@@ -99,8 +103,12 @@ class ContactPersonDialog(FormDialog):
         organisation: str,
         initial: OrganisationContactDraft | None = None,
         problems: dict[str, Problem] | None = None,
+        *,
+        adding: bool = False,
     ) -> OrganisationContactDraft | None:
         with released(cls(organisation, initial, parent)) as dialog:
+            if adding:
+                dialog.setWindowTitle("Contactpersoon toevoegen")
             return dialog.value() if dialog.run(problems) else None
 
 

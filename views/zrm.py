@@ -350,8 +350,13 @@ class ZrmScoringDialog(QDialog):
         person_name: str,
         assessor: str,
         initial: MeasurementDraft | None = None,
+        *,
+        adding: bool = False,
     ) -> MeasurementDraft | None:
+        """``adding``: a new ZRM asked again after a refusal, with every score as typed."""
         with released(cls(instrument, person_name, assessor, initial, parent=parent)) as dialog:
+            if adding:
+                dialog.setWindowTitle(f"ZRM afnemen — {person_name}")
             return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 

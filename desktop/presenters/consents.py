@@ -37,7 +37,11 @@ class ConsentsPresenter:
         return [(m.id, m.full_name) for m in self.scope.current().members]
 
     def _ask(
-        self, draft: ConsentDraft | None, problems: dict[str, Problem] | None
+        self,
+        draft: ConsentDraft | None,
+        problems: dict[str, Problem] | None,
+        *,
+        adding: bool = False,
     ) -> ConsentDraft | None:
         """The consent form, with the organisations read anew each time (one may be added)."""
         unlocked = self.ui.unlocked
@@ -48,11 +52,12 @@ class ConsentsPresenter:
             problems,
             organisations=organisations.list_organisations(unlocked),
             add_organisation=organisation_adder(unlocked),
+            adding=adding,
         )
 
     def add(self) -> None:
         self.ui.ask_and_save(
-            self._ask,
+            lambda draft, problems: self._ask(draft, problems, adding=True),
             lambda draft: consents.add_consent(self.ui.unlocked, self.scope.household_id, draft),
         )
 
@@ -61,6 +66,7 @@ class ConsentsPresenter:
         self.ui.ask_and_save(
             lambda draft, problems: self._ask(draft or original, problems),
             lambda draft: consents.update_consent(self.ui.unlocked, consent_id, draft),
+            original=original,
         )
 
     def remove(self, consent_id: uuid.UUID) -> None:

@@ -31,7 +31,9 @@ class ContactsPresenter:
     def add(self) -> None:
         team = households.medewerkers(self.ui.unlocked)
         self.ui.ask_and_save(
-            lambda draft, problems: ContactDialog.ask(self.ui.window, team, draft, problems),
+            lambda draft, problems: ContactDialog.ask(
+                self.ui.window, team, draft, problems, adding=True
+            ),
             lambda draft: contacts.add_contact(self.ui.unlocked, self.scope.household_id, draft),
         )
 
@@ -43,6 +45,7 @@ class ContactsPresenter:
                 self.ui.window, team, draft or original, problems
             ),
             lambda draft: contacts.update_contact(self.ui.unlocked, contact_id, draft),
+            original=original,
         )
 
     def remove(self, contact_id: uuid.UUID) -> None:

@@ -93,6 +93,7 @@ class DossierPresenter:
                 self.ui.window, draft or original, problems
             ),
             lambda draft: households.update_household(self.ui.unlocked, self.household_id, draft),
+            original=original,
         )
 
     def show_log(self) -> None:

@@ -42,7 +42,7 @@ class ZrmPresenter:
         actor, name = self.ui.unlocked.actor.name, self._name(person_id)
         self.ui.ask_and_save(  # a refused ZRM comes back with every score as typed
             lambda draft, _problems: ZrmScoringDialog.ask(
-                self.ui.window, instrument, name, actor, draft
+                self.ui.window, instrument, name, actor, draft, adding=True
             ),
             lambda draft: zrm.score(self.ui.unlocked, person_id, draft),
         )

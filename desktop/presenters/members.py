@@ -37,7 +37,7 @@ class MembersPresenter:
 
     def add(self) -> None:
         self.ui.ask_and_save(
-            lambda draft, problems: PersonDialog.ask(self.ui.window, draft, problems),
+            lambda draft, problems: PersonDialog.ask(self.ui.window, draft, problems, adding=True),
             lambda draft: households.add_member(self.ui.unlocked, self.scope.household_id, draft),
         )
 
@@ -46,6 +46,7 @@ class MembersPresenter:
         self.ui.ask_and_save(
             lambda draft, problems: PersonDialog.ask(self.ui.window, draft or original, problems),
             lambda draft: households.update_member(self.ui.unlocked, person_id, draft),
+            original=original,
         )
 
     def remove(self, person_id: uuid.UUID) -> None:

@@ -29,7 +29,7 @@ def new_organisation(parent: QWidget, unlocked: Unlocked) -> OrganisationRecord 
     codes = load_codelists()
     return ask_until_stored(
         parent,
-        lambda d, p: OrganisationDialog.ask(parent, codes, d, p),
+        lambda d, p: OrganisationDialog.ask(parent, codes, d, p, adding=True),
         lambda d: usecases.add_organisation(unlocked, d),
     )
 
@@ -128,7 +128,7 @@ class OrganisationsPresenter(QObject):
         if (
             ask_until_stored(
                 self.dialog,
-                lambda d, p: ContactPersonDialog.ask(self.dialog, name, d, p),
+                lambda d, p: ContactPersonDialog.ask(self.dialog, name, d, p, adding=True),
                 lambda d: usecases.add_contact_person(self.unlocked, organisation_id, d),
             )
             is not None

@@ -51,6 +51,7 @@ class TrajectPresenter:
                 self.ui.window, self.ui.codes, draft or original, None, problems
             ),
             lambda draft: traject.update_traject(self.ui.unlocked, current.id, draft),
+            original=original,
         )
 
     def start_new(self) -> None:

@@ -78,9 +78,18 @@ class Ui(QObject):
             self.changed.emit(result)
         return result
 
-    def ask_and_save(self, ask: Ask[D], save: Callable[[D], Changed]) -> Changed | None:
-        """Ask for a draft and save it; a rejected draft is asked again, filled in as typed."""
-        result = ask_until_stored(self.window, ask, save)
+    def ask_and_save(
+        self, ask: Ask[D], save: Callable[[D], Changed], *, original: D | None = None
+    ) -> Changed | None:
+        """Ask for a draft and save it; a rejected draft is asked again, filled in as typed.
+
+        With ``original`` (an edit), Opslaan on an unchanged form stores and logs nothing.
+        """
+
+        def store(draft: D) -> Changed | None:
+            return None if original is not None and draft == original else save(draft)
+
+        result = ask_until_stored(self.window, ask, store)
         if result is not None:
             self.changed.emit(result)
         return result

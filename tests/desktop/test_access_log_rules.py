@@ -17,7 +17,7 @@ from models.permissions import AccessAction
 from models.records import HouseholdDraft, RegistrationDraft, TrajectDraft
 from tests.desktop.modal import on_modal, press_save
 from tests.helpers import TEST_LOGIN, TEST_PASSWORD, register
-from views.dialogs import ContactDialog, RegistrationDialog
+from views.dialogs import ContactDialog, HouseholdDialog, RegistrationDialog
 
 
 def _sequence(unlocked: Unlocked, household_id: object) -> list[tuple[AccessAction, str]]:
@@ -114,3 +114,18 @@ def test_an_output_about_several_households_shows_in_each_familys_log(
         )
     finally:
         again.close()
+
+
+def test_saving_an_unchanged_form_stores_and_logs_nothing(
+    qtbot: QtBot, db_path: Path, unlocked: Unlocked
+) -> None:
+    with unlocked.store.sessions.begin() as session:
+        household_id = register(session, "Yılmaz")
+    controller = MainController(unlocked)
+    qtbot.addWidget(controller.window)
+    widget = controller.open_household(household_id)
+    assert widget is not None
+    before = _sequence(unlocked, household_id)
+    on_modal(HouseholdDialog, lambda dialog: press_save(qtbot, dialog))
+    qtbot.mouseClick(widget.edit_household, Qt.MouseButton.LeftButton)
+    assert _sequence(unlocked, household_id) == before

@@ -67,5 +67,7 @@ def test_every_rule_field_has_a_dutch_name_in_messages() -> None:
     from models import rules
 
     specs = [value for value in vars(rules).values() if isinstance(value, dict)]
-    fields = {name for spec in specs for name, rule in spec.items() if isinstance(rule, rules.Field)}
+    fields = {
+        name for spec in specs for name, rule in spec.items() if isinstance(rule, rules.Field)
+    }
     assert fields and fields <= set(FIELD_NAMES), fields - set(FIELD_NAMES)

@@ -219,7 +219,10 @@ def test_a_draft_the_store_refuses_comes_back_filled_in(
         _parent: object,
         initial: PersonDraft | None = None,
         problems: dict[str, Problem] | None = None,
+        *,
+        adding: bool = False,
     ) -> PersonDraft | None:
+        assert adding
         asked.append((initial, problems))
         return typed if len(asked) == 1 else None  # the user gives up the second time
 
@@ -298,3 +301,39 @@ def test_a_phase_change_the_store_refuses_comes_back_as_typed(
     assert seen == [("Besproken in het MDO", PROBLEM[Problem.DATE_BEFORE_REGISTRATION])]
     assert calls == ["Besproken in het MDO"] * 2
     assert _stored(controller, household_id).traject.phase is Phase.VRAAGVERHELDERING
+
+
+def test_a_new_member_asked_again_is_still_a_new_member(
+    qtbot: QtBot, opened, monkeypatch: pytest.MonkeyPatch, message_boxes: MessageBoxes
+) -> None:  # type: ignore[no-untyped-def]
+    """Regression: a refused new record came back titled 'wijzigen'."""
+    _controller, widget, _household_id = opened
+    real = service.add_member
+
+    def refuse_once(session, household_id, draft, **kwargs):  # type: ignore[no-untyped-def]
+        if not titles[1:]:
+            raise ValidationError({"bsn": Problem.BSN_ELFPROEF})
+        return real(session, household_id, draft, **kwargs)
+
+    monkeypatch.setattr(service, "add_member", refuse_once)
+    titles: list[str] = []
+
+    def second(dialog: PersonDialog) -> None:
+        titles.append(dialog.windowTitle())
+        assert dialog.field("first_name").text() == "Noor"
+        press_save(qtbot, dialog)
+
+    def first(dialog: PersonDialog) -> None:
+        titles.append(dialog.windowTitle())
+        qtbot.keyClicks(dialog.field("first_name"), "Noor")
+        qtbot.keyClicks(dialog.field("last_name"), "Bakker")
+        on_modal(PersonDialog, second)
+        press_save(qtbot, dialog)
+
+    on_modal(PersonDialog, first)
+    qtbot.mouseClick(widget.section("members").add_button, Qt.MouseButton.LeftButton)
+    assert titles == ["Gezinslid toevoegen", "Gezinslid toevoegen"]
+    assert "Noor Bakker" in [
+        widget.section("members").table.item(r, 0).text()
+        for r in range(widget.section("members").table.rowCount())
+    ]
