@@ -89,7 +89,7 @@ def confirm_discard(parent: QWidget) -> bool:
     answer = QMessageBox.question(
         parent,
         "Wijzigingen niet opgeslagen",
-        "U heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze weggooien?",
+        "U heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze verwerpen?",
         QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )

@@ -20,7 +20,8 @@ def export_inzage(ui: Ui, person_id: uuid.UUID) -> Path | None:
         return None
     pdf = show_document(ui.window, ui.unlocked, document)
     if pdf is not None:
-        ui.inform(f"De inzage-export staat klaar:\n{pdf.name}\n{pdf.with_suffix('.json').name}")
+        json_name = pdf.with_suffix(".json").name
+        ui.inform(f"De inzage-export staat klaar in {pdf.parent}:\n{pdf.name}\n{json_name}")
     return pdf
 
 

@@ -287,7 +287,9 @@ def test_inzage_export_button_previews_then_saves_pdf_and_json(
     assert previews and "Inzage persoonsgegevens: Elif Yılmaz" in previews[0]
     assert target.stat().st_mode & 0o777 == 0o600
     assert target.with_suffix(".json").stat().st_mode & 0o777 == 0o600
-    assert message_boxes.texts() == ["De inzage-export staat klaar:\ninzage.pdf\ninzage.json"]
+    assert message_boxes.texts() == [
+        f"De inzage-export staat klaar in {tmp_path}:\ninzage.pdf\ninzage.json"
+    ]
     with unlocked.store.sessions() as session:
         entry = session.query(AccessLogEntry).filter_by(action=AccessAction.EXPORT).one()
     assert entry.person_id == person_id
