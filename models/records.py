@@ -207,6 +207,17 @@ class TrajectRecord:
     regisseurs: tuple[RegisseurRecord, ...] = ()
     events: tuple[EventRecord, ...] = ()
 
+    def draft(self) -> TrajectDraft:
+        """The aanmelding as its form edits it (the regisseur changes on its own)."""
+        return TrajectDraft(
+            registered_on=self.registered_on,
+            herkomst=self.herkomst,
+            question=self.question,
+            aard=self.aard,
+            ernst=self.ernst,
+            urgentie=self.urgentie,
+        )
+
     @property
     def regisseur(self) -> RegisseurRecord | None:
         return next((r for r in self.regisseurs if r.end_on is None), None)

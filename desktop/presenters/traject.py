@@ -9,7 +9,7 @@ from desktop.usecases import households, traject
 from desktop.usecases.base import Changed
 from desktop.usecases.traject import TRAJECT
 from models.enums import EventKind
-from models.records import HouseholdDossier, TrajectDraft, TrajectRecord
+from models.records import HouseholdDossier, TrajectRecord
 from views.dialogs import CloseDialog, PhaseDialog, RegisseurDialog, ScaleDialog, TrajectDialog
 from views.dossier import Column
 from views.dossier.traject import TrajectSection
@@ -38,14 +38,7 @@ class TrajectPresenter:
 
     def edit(self) -> None:
         current = self._traject()
-        original = TrajectDraft(
-            registered_on=current.registered_on,
-            herkomst=current.herkomst,
-            question=current.question,
-            aard=current.aard,
-            ernst=current.ernst,
-            urgentie=current.urgentie,
-        )
+        original = current.draft()
         self.ui.ask_and_save(
             lambda draft, problems: TrajectDialog.ask(
                 self.ui.window, self.ui.codes, draft or original, None, problems
