@@ -254,9 +254,29 @@ class FormDialog(QDialog):
         return self._dirty
 
     def run(self, problems: dict[str, Problem] | None = None) -> bool:
-        """Show modally, with problems from an earlier try under their fields; True on Opslaan."""
+        """Show modally, with problems from an earlier try under their fields; True on Opslaan.
+
+        The cursor starts in the field to fix, or else the first field to fill: never on
+        Opslaan, where a space typed straight after Ctrl+N would save the form.
+        """
         self.show_problems(problems or {})
+        self.focus_first_field(problems or {})
         return self.exec() == QDialog.DialogCode.Accepted
+
+    def focus_first_field(self, problems: dict[str, Problem] | None = None) -> None:
+        wrong = [key for key in self._fields if key in (problems or {})]
+        empty = [
+            key
+            for key, widget in self._fields.items()
+            if isinstance(widget, QLineEdit | QPlainTextEdit)
+            and widget.isEnabled()
+            and not text_of(widget)
+        ]
+        enabled = [key for key, widget in self._fields.items() if widget.isEnabled()]
+        for candidates in (wrong, empty, enabled):
+            if candidates:
+                self._fields[candidates[0]].setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def accept(self) -> None:
         invalid = [key for key in self._fields if not self.check_field(key)]

@@ -106,3 +106,29 @@ def test_phase_dialog_in_the_last_phase_offers_only_other_phases(qtbot: QtBot) -
     assert combo.currentIndex() == 0  # nothing proposed: going back is a choice, not a default
     dialog.accept()
     assert dialog.error_text("phase")
+
+
+@pytest.mark.parametrize("name", sorted(FACTORIES))
+def test_typing_straight_after_opening_goes_into_a_field(qtbot: QtBot, name: str) -> None:
+    """Regression: forms opened with focus on Opslaan, so 'Van Dijk' became 'Dijk' + a save."""
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+    from tests.desktop.modal import on_modal
+
+    dialog = FACTORIES[name]()
+    focused: list[QWidget | None] = []
+
+    def type_at_once(opened: FormDialog) -> None:
+        widget = opened.focusWidget()
+        focused.append(widget)
+        if isinstance(widget, QLineEdit | QPlainTextEdit):
+            qtbot.keyClicks(widget, "Van Dijk")
+        opened.done(0)
+
+    on_modal(type(dialog), type_at_once)
+    dialog.run()
+    [widget] = focused
+    assert widget in dialog._fields.values(), f"focus on {type(widget).__name__}"
+    if isinstance(widget, QLineEdit):
+        assert widget.text().endswith("Van Dijk")
+    dialog.deleteLater()
