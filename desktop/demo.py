@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sqlalchemy import select
 
-from desktop.keyring import DEFAULT_COST, KdfCost
-from desktop.session import Unlocked, create_database
+from desktop.keyring import DEFAULT_COST, KdfCost, keyring_path
+from desktop.session import Unlocked, create_database, unlock
 from desktop.usecases.accounts import add_account
 from models.demo import generate_demo
 from models.entities import Medewerker
@@ -21,10 +22,30 @@ DEMO_ACCOUNTS = (
 )
 
 
+def work_path(path: Path) -> Path:
+    """Where a demo database is built before it is moved into place."""
+    return path.with_name(path.name + ".wordt-gemaakt")
+
+
 def create_demo_database(
     path: Path, households: int, *, seed: int = 2026, cost: KdfCost = DEFAULT_COST
 ) -> Unlocked:
-    """Unlocked as the demo beheerder."""
+    """Build the demo beside ``path`` and move it into place when it is whole; unlocked as the
+    demo beheerder. A build that is killed halfway leaves no half-made database at ``path``
+    (its leftovers are cleared by the next build)."""
+    work = work_path(path)
+    for leftover in (work, keyring_path(work)):
+        leftover.unlink(missing_ok=True)
+    unlocked = _build(work, households, seed=seed, cost=cost)
+    unlocked.close()
+    # The key file first, so the database never stands at ``path`` without its key file.
+    os.replace(keyring_path(work), keyring_path(path))
+    os.replace(work, path)
+    login, password, _role, _name = DEMO_ACCOUNTS[0]
+    return unlock(path, login, password)
+
+
+def _build(path: Path, households: int, *, seed: int, cost: KdfCost) -> Unlocked:
     (login, password, _role, name), *others = DEMO_ACCOUNTS
     unlocked, _code = create_database(
         path, name=name, login=login, password=password, cost=cost, demo=True

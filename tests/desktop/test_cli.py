@@ -190,3 +190,35 @@ def test_the_command_lines_own_words_are_dutch(capsys: pytest.CaptureFixture[str
     assert done.value.code == 2
     err = capsys.readouterr().err
     assert "fout: --households verwacht een heel getal" in err and "error" not in err
+
+
+def test_a_demo_killed_halfway_leaves_no_half_made_database(tmp_path: Path) -> None:
+    """kill -9 while the demo is built: nothing at the target, and the next run just works."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from desktop.demo import work_path
+
+    db = tmp_path / "demo.sqlite"
+    root = Path(__file__).resolve().parents[2]
+    child = subprocess.Popen(
+        [sys.executable, "main.py", "--db", str(db), "demo", "--households", "20000"],
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    deadline = time.monotonic() + 60
+    while not work_path(db).exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # halfway through generating the households
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert work_path(db).exists(), "the build had started"
+    assert not db.exists() and not (tmp_path / "demo.sqlite.sleutels").exists()
+    assert main(["demo", "--households", "5", "--db", str(db)]) == 0  # no --replace needed
+    assert not work_path(db).exists()
+    with _open_demo(db).store.sessions() as session:
+        assert service.count_households(session) == 5
