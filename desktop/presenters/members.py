@@ -65,3 +65,22 @@ def _person_screen(context: ScreenContext) -> QWidget:
     person.field("bsn").setText("123456788")
     person.accept()
     return person
+
+
+@screen("bevestiging", order=35)
+def _confirmation_screen(context: ScreenContext) -> QWidget:
+    """A confirmation as every one looks: the question, and Qt's own buttons in Dutch."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.screenshot import pick_household
+
+    member = pick_household(context).members[0]
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Teamtafel",
+        f"{member.full_name} uit dit huishouden verwijderen?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        context.ui.window,
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box

@@ -61,6 +61,23 @@ def test_qt_own_texts_are_dutch(qtbot: object) -> None:
     assert texts == {"Annuleren", "Sluiten"}
 
 
+def test_a_confirmation_reads_ja_nee(qtbot: object) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    desktop_app.make_application()
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Teamtafel",
+        "Dit contactmoment verwijderen?",
+        QMessageBox.StandardButton.Yes
+        | QMessageBox.StandardButton.No
+        | QMessageBox.StandardButton.Discard,
+    )
+    texts = sorted(button.text().replace("&", "") for button in box.buttons())
+    assert texts == ["Ja", "Nee", "Verwerpen"]
+    box.deleteLater()
+
+
 def test_every_rule_field_has_a_dutch_name_in_messages() -> None:
     """A refused draft names its fields in Dutch: never 'role: Vul dit veld in.'"""
     from desktop.errors import FIELD_NAMES
