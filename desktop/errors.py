@@ -53,6 +53,7 @@ FIELD_NAMES = {
     "measured_on": "Datum",
     "assessor": "Beoordelaar",
     "password": "Wachtwoord",
+    "scores": "Scores",
 }
 
 STORE_PROBLEMS = {

@@ -23,6 +23,7 @@ class Problem(enum.StrEnum):
     DATE_TOO_OLD = "date_too_old"
     DATE_BEFORE_REGISTRATION = "date_before_registration"
     DATE_AFTER_EVENTS = "date_after_events"
+    NOTHING_SCORED = "nothing_scored"
     POSTCODE = "postcode"
     TOO_LONG = "too_long"
     UNKNOWN_CODE = "unknown_code"

@@ -75,6 +75,7 @@ PROBLEM = {
     Problem.DATE_NOT_REAL: "Deze datum bestaat niet.",
     Problem.DATE_IN_FUTURE: "Deze datum ligt in de toekomst.",
     Problem.DATE_TOO_OLD: "Deze datum ligt vóór 1900.",
+    Problem.NOTHING_SCORED: "Vul minstens één domein in (een niveau of 'niet beoordeeld').",
     Problem.DATE_AFTER_EVENTS: "Deze datum ligt na een latere stap in het traject (een "
     "fasewijziging, op- of afschaling of de start van een regisseur). Corrigeer eerst die stap.",
     Problem.DATE_BEFORE_REGISTRATION: "Deze datum ligt te vroeg: vóór de aanmelding "

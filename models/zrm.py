@@ -77,6 +77,8 @@ def validate(draft: MeasurementDraft, instrument: Instrument, today: date) -> No
         problems["measured_on"] = problem
     if problem := check_fields(MEASUREMENT, {"assessor": draft.assessor}).get("assessor"):
         problems["assessor"] = problem
+    if not any(score.level is not None or score.not_assessed for score in draft.scores):
+        problems["scores"] = Problem.NOTHING_SCORED  # an empty ZRM would blank the overview
     values = instrument.values()
     for score in draft.scores:
         if instrument.item(score.item_code) is None:

@@ -328,6 +328,8 @@ class ZrmScoringDialog(QDialog):
             found.append("Datum: " + PROBLEM[date_problem])
         if not self.assessor.text().strip():
             found.append("Beoordelaar: " + PROBLEM[Problem.REQUIRED])
+        if not any(s.level is not None or s.not_assessed for s in self.grid.scores()):
+            found.append(PROBLEM[Problem.NOTHING_SCORED])
         return found
 
     def accept(self) -> None:

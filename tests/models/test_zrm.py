@@ -250,3 +250,20 @@ def test_an_assessor_name_longer_than_its_column_is_refused(session: Session) ->
     with pytest.raises(ValidationError) as raised:
         zrm.save_measurement(session, person_id, draft, today=TODAY)
     assert raised.value.problems == {"assessor": Problem.TOO_LONG}
+
+
+def test_an_empty_zrm_cannot_be_saved(session: Session) -> None:
+    """Regression: one Return in a fresh grid stored 0 of 13 and blanked the overview."""
+    household_id = register(session)
+    person_id = service.add_member(
+        session, household_id, PersonDraft("Sem", "Bakker", MemberRole.KIND), today=TODAY
+    )
+    instrument = shipped_instruments()[("zrm", "2017")]
+    empty = tuple(ScoreDraft(item.code, None) for item in instrument.items)
+    draft = MeasurementDraft(instrument.code, instrument.version, TODAY, "Anouk", empty)
+    with pytest.raises(ValidationError) as raised:
+        zrm.save_measurement(session, person_id, draft, today=TODAY)
+    assert raised.value.problems == {"scores": Problem.NOTHING_SCORED}
+    one = (ScoreDraft(instrument.items[0].code, 2), *empty[1:])
+    partial = MeasurementDraft(instrument.code, instrument.version, TODAY, "Anouk", one)
+    zrm.save_measurement(session, person_id, partial, today=TODAY)  # one domain is enough
