@@ -9,6 +9,8 @@ from __future__ import annotations
 import enum
 import logging
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,9 +19,11 @@ import platformdirs
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import migrations
+from models.errors import DomainError
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +63,7 @@ class Store:
 
     path: Path
     engine: Engine
-    sessions: sessionmaker[Session]
+    sessions: Sessions
 
     def close(self) -> None:
         self.engine.dispose()
@@ -85,8 +89,49 @@ def _on_connect(dbapi_connection: sqlcipher.Connection, _record: object) -> None
     dbapi_connection.execute("PRAGMA cache_size = -16384")  # KiB, so 16 MiB
 
 
+IMMEDIATE = "teamtafel_immediate"  # an execution option: this transaction will write
+
+
 def _on_begin(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A write takes SQLite's write lock when it begins (BEGIN IMMEDIATE), so two windows or a
+    # back-up beside the window wait their turn (busy timeout) instead of failing halfway,
+    # after the data was written but before its log line. Reads stay deferred: a long
+    # export does not block a colleague's save.
+    immediate = connection.get_execution_options().get(IMMEDIATE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+class Sessions:
+    """One session per user action: ``sessions()`` to read, ``sessions.begin()`` to write.
+
+    Shaped like a ``sessionmaker`` (``with sessions() as s``, ``with sessions.begin() as s``);
+    a write session's transaction begins IMMEDIATE.
+    """
+
+    def __init__(self, engine: Engine, user: str) -> None:
+        info = {"user": user}  # the author of every change (models.base)
+        self._read = sessionmaker(engine, expire_on_commit=False, info=info)
+        writer = engine.execution_options(**{IMMEDIATE: True})
+        self._write = sessionmaker(writer, expire_on_commit=False, info=info)
+
+    def __call__(self) -> Session:
+        return self._read()
+
+    @contextmanager
+    def begin(self) -> Iterator[Session]:
+        """A write transaction; a lock that does not clear in time raises :class:`StoreBusy`
+        (with BEGIN IMMEDIATE that happens before anything was written)."""
+        try:
+            with self._write.begin() as session:
+                yield session
+        except OperationalError as exc:
+            if any(word in str(exc.orig).lower() for word in ("locked", "busy")):
+                raise StoreBusy from exc
+            raise
+
+
+class StoreBusy(DomainError):
+    """Another process held the database's write lock past the busy timeout."""
 
 
 def make_engine(path: Path, key: bytes) -> Engine:
@@ -209,5 +254,4 @@ def open_store(path: Path, key: bytes, *, create: bool = False, user: str = "sys
     except StoreError:
         engine.dispose()
         raise
-    sessions = sessionmaker(engine, expire_on_commit=False, info={"user": user})
-    return Store(path=path, engine=engine, sessions=sessions)
+    return Store(path=path, engine=engine, sessions=Sessions(engine, user))

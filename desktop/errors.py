@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.database import StoreError, StoreProblem
+from desktop.database import StoreBusy, StoreError, StoreProblem
 from models.errors import NotFound, RuleViolation
 from models.permissions import ROLE_PERMISSIONS, Permission, PermissionDenied
 from models.validation import ValidationError
@@ -74,6 +74,12 @@ STORE_PROBLEMS = {
 }
 
 
+BUSY = (
+    "De database is bezet: een collega of een back-up schrijft er op dit moment in. Er is "
+    "niets opgeslagen; probeer het zo opnieuw."
+)
+
+
 def needed_roles(permission: Permission) -> str:
     """'een coördinator of een beheerder': the roles that may do this, for a refusal."""
     names = [
@@ -95,6 +101,8 @@ def describe(exc: Exception) -> str:
         return RULE[exc.rule]
     if isinstance(exc, NotFound):
         return "Dit gegeven bestaat niet meer; misschien is het intussen verwijderd."
+    if isinstance(exc, StoreBusy):
+        return BUSY
     if isinstance(exc, PermissionDenied):
         return f"Dit mag alleen {needed_roles(exc.permission)}."
     if isinstance(exc, StoreError):

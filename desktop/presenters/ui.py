@@ -8,7 +8,8 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.errors import describe
+from desktop.database import StoreBusy
+from desktop.errors import BUSY, describe
 from desktop.session import Unlocked
 from desktop.usecases.base import Changed
 from models.codelists import CodeLists, load_codelists
@@ -34,6 +35,8 @@ def ask_until_stored(parent: QWidget, ask: Ask[D], store: Callable[[D], R]) -> R
             return None
         try:
             return store(draft)
+        except StoreBusy:
+            QMessageBox.warning(parent, "Teamtafel", BUSY)  # and the form comes back as typed
         except ValidationError as exc:
             problems = exc.problems
             QMessageBox.warning(parent, "Teamtafel", describe(exc))
