@@ -19,6 +19,7 @@ from desktop.database import StoreError, check_file, default_db_path
 from desktop.demo import DEMO_ACCOUNTS, create_demo_database
 from desktop.errors import describe
 from desktop.keyring import RECOVERY_SLOT, Keyring, KeyringError, WrongSecret, keyring_path
+from desktop.lock import ALREADY_OPEN, DatabaseLock
 from desktop.session import (
     AccountDisabled,
     Throttle,
@@ -212,6 +213,17 @@ def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType 
 def run_gui(db: Path | None, *, demo: bool, quit_after_load: bool = False) -> int:
     app = make_application()
     path = db or default_db_path()
+    lock = DatabaseLock(path)
+    if not lock.acquire():  # before the password is asked: a second window would only confuse
+        QMessageBox.warning(None, "Teamtafel", ALREADY_OPEN)
+        return 2
+    try:
+        return _run_window(app, path, demo=demo, quit_after_load=quit_after_load)
+    finally:
+        lock.release()
+
+
+def _run_window(app: QApplication, path: Path, *, demo: bool, quit_after_load: bool) -> int:
     try:
         unlocked = start_session(path, demo=demo)
     except StoreError as exc:

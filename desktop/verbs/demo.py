@@ -21,17 +21,24 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from desktop.demo import DEMO_ACCOUNTS, create_demo_database
     from desktop.keyring import keyring_path
+    from desktop.lock import DatabaseLock
 
     db = args.db
     if args.households < 1:
         raise CommandFailed("--households moet minstens 1 zijn")
     keys = keyring_path(db)
-    if db.exists() or keys.exists():
-        if not args.replace:
-            raise CommandFailed(f"{db} bestaat al; kies een ander pad of gebruik --replace")
-        db.unlink(missing_ok=True)
-        keys.unlink(missing_ok=True)
-    create_demo_database(db, args.households, seed=args.seed).close()
+    lock = DatabaseLock(db)
+    if not lock.acquire():
+        raise CommandFailed("deze database is geopend in Teamtafel; sluit dat venster eerst")
+    try:
+        if db.exists() or keys.exists():
+            if not args.replace:
+                raise CommandFailed(f"{db} bestaat al; kies een ander pad of gebruik --replace")
+            db.unlink(missing_ok=True)
+            keys.unlink(missing_ok=True)
+        create_demo_database(db, args.households, seed=args.seed).close()
+    finally:
+        lock.release()
     print(f"{args.households} huishoudens aangemaakt in {db} (versleuteld)")
     print(
         "inloggen als: "

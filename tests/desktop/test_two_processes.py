@@ -112,3 +112,44 @@ def test_a_write_lock_held_past_the_timeout_raises_store_busy_before_writing(
         assert session.scalar(select(func.count()).select_from(AccessLogEntry)) == 0
     with store.sessions() as session:  # reads were never blocked
         session.scalar(select(func.count()).select_from(Contact))
+
+
+HOLD_LOCK = """
+import sys, time
+from pathlib import Path
+from desktop.lock import DatabaseLock
+lock = DatabaseLock(Path(sys.argv[1]))
+print("locked" if lock.acquire() else "refused", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_second_window_on_the_same_database_is_refused_until_the_first_is_gone(
+    qtbot: object, tmp_path: Path, message_boxes: MessageBoxes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import signal
+
+    from desktop import app as desktop_app
+    from desktop.cli import main
+    from desktop.lock import ALREADY_OPEN
+
+    db = tmp_path / "demo.sqlite"
+    assert main(["demo", "--households", "3", "--db", str(db)]) == 0
+    first = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(db)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert first.stdout is not None and first.stdout.readline().strip() == "locked"
+        assert desktop_app.run_gui(db, demo=False, quit_after_load=True) == 2
+        assert message_boxes.texts() == [ALREADY_OPEN]
+        assert main(["demo", "--households", "3", "--db", str(db), "--replace"]) == 2
+        assert "geopend in Teamtafel" in capsys.readouterr().err
+    finally:
+        first.send_signal(signal.SIGKILL)  # the first window dies without unlocking
+        first.communicate()
+    # Its lock is stale now: the database opens again.
+    assert main(["demo", "--households", "4", "--db", str(db), "--replace"]) == 0
