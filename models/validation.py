@@ -45,9 +45,14 @@ class ValidationError(DomainError, ValueError):
         self.problems = problems
 
 
+def _bsn_digits(text: str) -> str:
+    """A BSN as people write it, '111 222 333' or '111.22.333': the digits count."""
+    return "".join(text.split()).replace(".", "").replace("-", "")
+
+
 def check_bsn(text: str) -> Problem | None:
     """An empty BSN is fine (it is often unknown); a given one must pass the elfproef."""
-    digits = text.strip()
+    digits = _bsn_digits(text)
     if not digits:
         return None
     if not digits.isdigit() or len(digits) not in (8, 9):
@@ -61,7 +66,7 @@ def check_bsn(text: str) -> Problem | None:
 
 
 def normalize_bsn(text: str) -> str | None:
-    digits = text.strip()
+    digits = _bsn_digits(text)
     return digits.zfill(9) if digits else None
 
 

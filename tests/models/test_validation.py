@@ -70,3 +70,13 @@ def test_postcodes() -> None:
     assert check_postcode("1234 SS") is Problem.POSTCODE
     assert check_postcode("12345") is Problem.POSTCODE
     assert check_postcode("") is None
+
+
+def test_a_bsn_written_with_spaces_or_dots_counts_its_digits() -> None:
+    """Regression: '111 222 333' was refused as 'not 9 digits'."""
+    from models.validation import check_bsn, normalize_bsn
+
+    assert check_bsn("111 222 333") is None
+    assert check_bsn("111.22.2333") is None
+    assert normalize_bsn(" 111 222 333 ") == "111222333"
+    assert check_bsn("111 222 33a") is Problem.BSN_LENGTH
