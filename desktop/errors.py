@@ -112,3 +112,15 @@ def describe(exc: Exception) -> str:
 
 def show_error(parent: QWidget | None, exc: Exception) -> None:
     QMessageBox.warning(parent, "Teamtafel", describe(exc))
+
+
+def confirm(parent: QWidget | None, question: str) -> bool:
+    """A Ja/Nee question with Nee as the default; True on Ja."""
+    answer = QMessageBox.question(
+        parent,
+        "Teamtafel",
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

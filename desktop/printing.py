@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.errors import show_error
+from desktop.errors import confirm, show_error
 from desktop.session import Unlocked
 from desktop.usecases.printing import Document, consent_gaps, save_document
 from models.errors import DomainError
@@ -64,16 +64,8 @@ def _save(
 ) -> Path | None:
     try:
         gaps = consent_gaps(unlocked, document, today)
-        if gaps:
-            answer = QMessageBox.question(
-                parent,
-                "Teamtafel",
-                consent_question(document, gaps),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
+        if gaps and not confirm(parent, consent_question(document, gaps)):
+            return None
         target = ask_target(parent, document)
         if target is None:
             return None

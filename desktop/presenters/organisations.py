@@ -6,9 +6,9 @@ import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
-from desktop.errors import show_error
+from desktop.errors import confirm, show_error
 from desktop.presenters.ui import ask_until_stored
 from desktop.session import Unlocked
 from desktop.usecases import organisations as usecases
@@ -103,7 +103,7 @@ class OrganisationsPresenter(QObject):
 
     def switch_off(self, organisation_id: uuid.UUID) -> None:
         name = self.record(organisation_id).name
-        if _confirm(
+        if confirm(
             self.dialog,
             f"{name} uitschakelen? De organisatie staat dan niet meer in de keuzelijsten; "
             "bestaande toestemmingen blijven bewaard.",
@@ -151,20 +151,9 @@ class OrganisationsPresenter(QObject):
             self.refresh(organisation_id)
 
     def remove_contact(self, contact_id: uuid.UUID) -> None:
-        if _confirm(self.dialog, "Deze contactpersoon verwijderen?"):
+        if confirm(self.dialog, "Deze contactpersoon verwijderen?"):
             try:
                 usecases.remove_contact_person(self.unlocked, contact_id)
             except DomainError as exc:
                 show_error(self.dialog, exc)
             self.refresh()
-
-
-def _confirm(parent: QWidget, question: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        "Teamtafel",
-        question,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes

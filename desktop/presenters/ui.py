@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.database import StoreBusy
-from desktop.errors import BUSY, describe
+from desktop.errors import BUSY, confirm, describe
 from desktop.session import Unlocked
 from desktop.usecases.base import Changed
 from models.codelists import CodeLists, load_codelists
@@ -98,14 +98,7 @@ class Ui(QObject):
         return result
 
     def confirm(self, question: str, parent: QWidget | None = None) -> bool:
-        answer = QMessageBox.question(
-            parent or self.window,
-            "Teamtafel",
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return confirm(parent or self.window, question)
 
     def warn(self, text: str, parent: QWidget | None = None) -> None:
         if not self.interactive:
