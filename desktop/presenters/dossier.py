@@ -130,11 +130,9 @@ def confirm_and_destroy(ui: Ui, household_id: uuid.UUID, dossier_number: str) ->
 def _open_picked(context: ScreenContext) -> DossierWidget:
     from desktop.screenshot import pick_household
 
-    dossier = pick_household(context)
-    context.ui.openRequested.emit(dossier.id)
-    widget = next(
-        w for w in context.ui.window.findChildren(DossierWidget) if w.household_id == dossier.id
-    )
+    widget = context.controller.open_household(pick_household(context).id)
+    if widget is None:
+        raise LookupError("dit dossier kan niet worden geopend")
     return widget
 
 
