@@ -230,7 +230,7 @@ def inzage_pdf(report: InzageReport, *, made_by: str, on: date | None = None) ->
                 ("Rol", ROLE[person.role]),
                 ("BSN", person.bsn),
                 ("Vastgelegd op", moment_text(person.recorded_at)),
-                ("Vastgelegd door", person.recorded_by),
+                ("Vastgelegd door", report.name_of(person.recorded_by)),
             ]
         ),
         heading("Huishouden"),
