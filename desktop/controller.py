@@ -11,10 +11,12 @@ from desktop.presenters.dossier import DossierPresenter
 from desktop.presenters.households import HouseholdsPresenter
 from desktop.presenters.team import TeamPresenter
 from desktop.presenters.ui import Ui
+from desktop.presenters.werkkopie import offer, resume
 from desktop.registry import TABS, TabPresenter, load_presenters
 from desktop.session import Unlocked
 from desktop.usecases.avg import DESTROYED
 from desktop.usecases.base import Changed
+from desktop.usecases.werkkopie import WerkkopieRecord
 from models.wording import ROLE_NAMES
 from views.dossier import DossierWidget
 from views.household_list import HouseholdListWidget
@@ -79,6 +81,23 @@ class MainController:
             return None
         self.window.show_dossier_tab(presenter.widget, presenter.current().household.name)
         return presenter.widget
+
+    def offer_werkkopieen(self) -> None:
+        """After a login: forms left half-typed by a crash, offered back one by one."""
+        offer(self.ui, self.reopen)
+
+    def reopen(self, copy: WerkkopieRecord) -> bool:
+        """Open the form of a werkkopie again where it was: its tab, dossier or section."""
+        place = copy.place
+        presenter: object | None
+        if place.household_id is None:
+            presenter = self.tabs.get(place.owner)
+        else:
+            if self.open_household(place.household_id) is None:
+                return False
+            dossier = self.dossiers[place.household_id]
+            presenter = dossier if place.owner == "dossier" else dossier.sections.get(place.owner)
+        return presenter is not None and resume(presenter, copy)
 
     def _on_changed(self, change: Changed) -> None:
         presenter = self.dossiers.get(change.household_id) if change.household_id else None

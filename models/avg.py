@@ -12,6 +12,7 @@ from models.entities import Household, Traject
 from models.errors import NotFound
 from models.records import RetentionRow
 from models.security import ChangeRecord
+from models.werkkopie import forget_household
 
 
 def retention_candidates(
@@ -40,7 +41,7 @@ def retention_candidates(
 
 def destroy_household(session: Session, household_id: uuid.UUID) -> str:
     """Remove a dossier for real: the household, its members, trajecten, contacts,
-    consents and its correction history. Returns the dossier number for the log;
+    consents, its correction history and every werkkopie about it. Returns the dossier number for the log;
     the access log keeps only ids, and the caller adds the destruction to it."""
     household = session.get(Household, household_id)
     if household is None:
@@ -49,4 +50,5 @@ def destroy_household(session: Session, household_id: uuid.UUID) -> str:
     session.delete(household)
     session.flush()
     session.execute(delete(ChangeRecord).where(ChangeRecord.household_id == household_id))
+    forget_household(session, household_id)  # what colleagues were typing about it, too
     return number

@@ -148,6 +148,8 @@ class AccessLogDialog(QDialog):
 class AccountDialog(FormDialog):
     """A new account: login, name, role and a first password."""
 
+    keeps_werkkopie = False  # it takes a password or a recovery code
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Account toevoegen", parent)
         self.add_field("name", "Naam *", QLineEdit())

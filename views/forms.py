@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from models.rules import Field, Spec
 from models.validation import Problem, format_date, parse_date
 from models.wording import PROBLEM
+from views.keeping import announce
 
 Check = Callable[[], Problem | None]
 D = TypeVar("D", bound=QDialog)
@@ -97,7 +98,14 @@ def confirm_discard(parent: QWidget) -> bool:
 
 
 class FormDialog(QDialog):
-    """Base for Teamtafel's forms; subclasses add fields and implement ``value()``."""
+    """Base for Teamtafel's forms; subclasses add fields and implement ``value()``.
+
+    While it is open, what is typed is kept as a werkkopie (:mod:`views.keeping`) unless
+    the form sets ``keeps_werkkopie = False`` (a form that takes a password).
+    """
+
+    edited = Signal()  # the user changed a field
+    keeps_werkkopie: ClassVar[bool] = True
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -198,6 +206,7 @@ class FormDialog(QDialog):
                 return
             self._dirty = True
             self.check_field(key)
+            self.edited.emit()
 
         if isinstance(widget, QLineEdit):
             widget.textChanged.connect(changed)
@@ -217,6 +226,20 @@ class FormDialog(QDialog):
             elif isinstance(widget, QComboBox):
                 widget.setCurrentIndex(max(widget.findData(value), 0))
         self._dirty = self._dirty or not self._loading
+
+    def snapshot(self) -> dict[str, str]:
+        """Every field's text (a combo's code) as typed now; never a password field's."""
+        return {
+            key: text_of(widget)
+            for key, widget in self._fields.items()
+            if not (
+                isinstance(widget, QLineEdit) and widget.echoMode() != QLineEdit.EchoMode.Normal
+            )
+        }
+
+    def restore(self, texts: dict[str, str]) -> None:
+        """Put back a werkkopie: the texts of the fields this form still has."""
+        self.fill({key: value for key, value in texts.items() if key in self._fields})
 
     def finish_loading(self) -> None:
         """Call at the end of a subclass's __init__: edits from here on count as changes."""
@@ -260,6 +283,7 @@ class FormDialog(QDialog):
         Opslaan, where a space typed straight after Ctrl+N would save the form.
         """
         self.show_problems(problems or {})
+        announce(self)  # a werkkopie may be put back here
         self.focus_first_field(problems or {})
         return self.exec() == QDialog.DialogCode.Accepted
 

@@ -144,6 +144,8 @@ class LoginDialog(QDialog):
 class FirstAdminDialog(FormDialog):
     """The first start of a new database: who will be its first beheerder?"""
 
+    keeps_werkkopie = False  # it takes a password or a recovery code
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Nieuwe database: eerste beheerder", parent)
         intro = QLabel(
@@ -219,6 +221,8 @@ class RecoveryCodeDialog(QDialog):
 class PasswordDialog(FormDialog):
     """Change your own password: the old one, and the new one twice."""
 
+    keeps_werkkopie = False  # it takes a password or a recovery code
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Wachtwoord wijzigen", parent)
         old = self.add_field("old", "Huidig wachtwoord *", _password_edit())
@@ -238,6 +242,8 @@ class PasswordDialog(FormDialog):
 
 class RecoveryDialog(FormDialog):
     """All passwords lost: the recovery code sets a new one for a beheerder account."""
+
+    keeps_werkkopie = False  # it takes a password or a recovery code
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Herstelcode gebruiken", parent)

@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtWidgets import QWidget
 
 from desktop.presenters.organisations import organisation_adder
+from desktop.presenters.werkkopie import resumable
 from desktop.registry import DossierScope, ScreenContext, screen, section
 from desktop.usecases import consents, organisations
 from desktop.usecases.base import Changed
@@ -55,12 +56,14 @@ class ConsentsPresenter:
             adding=adding,
         )
 
+    @resumable(CONSENTS)
     def add(self) -> None:
         self.ui.ask_and_save(
             lambda draft, problems: self._ask(draft, problems, adding=True),
             lambda draft: consents.add_consent(self.ui.unlocked, self.scope.household_id, draft),
         )
 
+    @resumable(CONSENTS, uuid.UUID)
     def edit(self, consent_id: uuid.UUID) -> None:
         original = next(c for c in self.scope.current().consents if c.id == consent_id).draft()
         self.ui.ask_and_save(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
+from desktop.presenters.werkkopie import resumable
 from desktop.registry import DossierScope, section
 from desktop.usecases import contacts, households
 from desktop.usecases.base import Changed
@@ -28,6 +29,7 @@ class ContactsPresenter:
     def refresh(self, dossier: HouseholdDossier, change: Changed | None) -> None:
         self.widget.show_dossier(dossier, date.today())
 
+    @resumable(CONTACTS)
     def add(self) -> None:
         team = households.medewerkers(self.ui.unlocked)
         self.ui.ask_and_save(
@@ -37,6 +39,7 @@ class ContactsPresenter:
             lambda draft: contacts.add_contact(self.ui.unlocked, self.scope.household_id, draft),
         )
 
+    @resumable(CONTACTS, uuid.UUID)
     def edit(self, contact_id: uuid.UUID) -> None:
         team = households.medewerkers(self.ui.unlocked)
         original = next(c for c in self.scope.current().contacts if c.id == contact_id).draft()

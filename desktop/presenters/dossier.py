@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtWidgets import QWidget
 
 from desktop.presenters.ui import Ui
+from desktop.presenters.werkkopie import resumable
 from desktop.registry import SECTIONS, ScreenContext, SectionPresenter, screen
 from desktop.usecases import avg, households
 from desktop.usecases.avg import DESTROYED
@@ -86,6 +87,7 @@ class DossierPresenter:
 
     # --- the header's actions --------------------------------------------------------------
 
+    @resumable("dossier")
     def edit_household(self) -> None:
         original = self.current().household
         self.ui.ask_and_save(

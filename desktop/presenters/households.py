@@ -7,6 +7,7 @@ import uuid
 from PySide6.QtWidgets import QWidget
 
 from desktop.presenters.ui import Ui
+from desktop.presenters.werkkopie import resumable
 from desktop.registry import TABS, ScreenContext, Tab, screen
 from desktop.usecases import households
 from desktop.usecases.avg import DESTROYED
@@ -58,6 +59,7 @@ class HouseholdsPresenter:
         if not change.kinds or change.kinds & LIST_KINDS:
             self.refresh()
 
+    @resumable("huishoudens")
     def register(self) -> uuid.UUID | None:
         """Nieuw huishouden: the household with its aanmelding, then its dossier opens."""
         team = households.medewerkers(self.ui.unlocked)

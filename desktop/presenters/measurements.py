@@ -7,6 +7,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
+from desktop.presenters.werkkopie import resumable
 from desktop.registry import DossierScope, ScreenContext, screen, section
 from desktop.usecases import zrm
 from desktop.usecases.base import Changed
@@ -37,6 +38,7 @@ class ZrmPresenter:
     def _name(self, person_id: uuid.UUID) -> str:
         return next(m.full_name for m in self.scope.current().members if m.id == person_id)
 
+    @resumable(MEASUREMENTS, uuid.UUID)
     def score(self, person_id: uuid.UUID) -> None:
         instrument = zrm.instrument(self.ui.unlocked)
         actor, name = self.ui.unlocked.actor.name, self._name(person_id)

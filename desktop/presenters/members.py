@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtWidgets import QWidget
 
 from desktop.presenters.inzage import export_inzage
+from desktop.presenters.werkkopie import resumable
 from desktop.registry import DossierScope, ScreenContext, screen, section
 from desktop.usecases import households
 from desktop.usecases.base import Changed
@@ -35,12 +36,14 @@ class MembersPresenter:
     def _member(self, person_id: uuid.UUID) -> PersonRecord:
         return next(p for p in self.scope.current().members if p.id == person_id)
 
+    @resumable(MEMBERS)
     def add(self) -> None:
         self.ui.ask_and_save(
             lambda draft, problems: PersonDialog.ask(self.ui.window, draft, problems, adding=True),
             lambda draft: households.add_member(self.ui.unlocked, self.scope.household_id, draft),
         )
 
+    @resumable(MEMBERS, uuid.UUID)
     def edit(self, person_id: uuid.UUID) -> None:
         original = self._member(person_id).draft()
         self.ui.ask_and_save(

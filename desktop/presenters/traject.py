@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop.presenters.werkkopie import resumable
 from desktop.registry import DossierScope, section
 from desktop.usecases import households, traject
 from desktop.usecases.base import Changed
@@ -36,6 +37,7 @@ class TrajectPresenter:
         assert current is not None, "the buttons are disabled without a traject"
         return current
 
+    @resumable(TRAJECT)
     def edit(self) -> None:
         current = self._traject()
         original = current.draft()
@@ -47,6 +49,7 @@ class TrajectPresenter:
             original=original,
         )
 
+    @resumable(TRAJECT)
     def start_new(self) -> None:
         team = households.medewerkers(self.ui.unlocked)
         self.ui.ask_and_save(
@@ -56,6 +59,7 @@ class TrajectPresenter:
             lambda draft: traject.start_traject(self.ui.unlocked, self.scope.household_id, draft),
         )
 
+    @resumable(TRAJECT)
     def change_phase(self) -> None:
         current = self._traject()
         self.ui.ask_and_save(
@@ -65,6 +69,7 @@ class TrajectPresenter:
             lambda phase: traject.change_phase(self.ui.unlocked, current.id, phase),
         )
 
+    @resumable(TRAJECT)
     def change_regisseur(self) -> None:
         current = self._traject()
         regisseur = current.regisseur
@@ -81,6 +86,7 @@ class TrajectPresenter:
             lambda regie: traject.change_regisseur(self.ui.unlocked, current.id, regie),
         )
 
+    @resumable(TRAJECT, EventKind)
     def scale(self, kind: EventKind) -> None:
         current = self._traject()
         self.ui.ask_and_save(
@@ -90,6 +96,7 @@ class TrajectPresenter:
             lambda event: traject.record_scale_event(self.ui.unlocked, current.id, event),
         )
 
+    @resumable(TRAJECT)
     def close(self) -> None:
         current = self._traject()
         self.ui.ask_and_save(

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.database import StoreBusy
 from desktop.errors import BUSY, confirm, describe
+from desktop.presenters.werkkopie import Keeper
 from desktop.session import Unlocked
 from desktop.usecases.base import Changed
 from models.codelists import CodeLists, load_codelists
@@ -65,6 +66,7 @@ class Ui(QObject):
         self.unlocked = unlocked
         self.interactive = interactive
         self.codes: CodeLists = load_codelists()
+        self.keeper = Keeper(self)  # the werkkopie of the form being typed in
 
     def attempt(self, action: Callable[[], R], parent: QWidget | None = None) -> R | None:
         """Run a use case; an expected refusal becomes a Dutch message and ``None``."""

@@ -6,7 +6,8 @@ from alembic import context
 from sqlalchemy import Connection, create_engine
 
 import models.entities  # registers the tables
-import models.security  # noqa: F401
+import models.security
+import models.werkkopie  # noqa: F401
 from models.base import Base
 
 config = context.config

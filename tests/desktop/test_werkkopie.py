@@ -1,0 +1,267 @@
+"""The werkkopie: what is typed in a form survives a crash, and only there, for its own account."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select, update
+
+from desktop.controller import MainController
+from desktop.presenters.werkkopie import Keeper, offer_box
+from desktop.session import Unlocked, unlock
+from desktop.usecases import accounts, avg, werkkopie
+from desktop.usecases.werkkopie import Place
+from models import households as service
+from models.enums import MemberRole
+from models.permissions import Role
+from models.records import HouseholdDraft, PersonDraft, RegistrationDraft, TrajectDraft
+from models.security import AccessLogEntry, ChangeRecord
+from models.werkkopie import Werkkopie
+from tests.conftest import MessageBoxes
+from tests.desktop.modal import on_modal, press_save
+from tests.helpers import FAST_KDF, TEST_LOGIN, TEST_PASSWORD
+from views.dialogs import PersonDialog
+from views.login import PasswordDialog
+
+NAME = "Zoë"
+SURNAME = "van 't Hart"
+
+
+@pytest.fixture(autouse=True)
+def quick_keeper(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Keeper, "INTERVAL_MS", 50)
+
+
+@pytest.fixture
+def household(unlocked: Unlocked) -> uuid.UUID:
+    with unlocked.store.sessions.begin() as session:
+        anouk = service.add_medewerker(session, "Anouk Verbeek", "generalist")
+        household_id = service.register_household(
+            session,
+            RegistrationDraft(
+                HouseholdDraft("Bakker"), TrajectDraft(date(2026, 1, 5), regisseur_id=anouk)
+            ),
+        )
+        service.add_member(
+            session,
+            household_id,
+            PersonDraft("Sem", "Bakker", MemberRole.KIND, date_of_birth=date(2015, 4, 1)),
+        )
+    return household_id
+
+
+def _window(qtbot: QtBot, unlocked: Unlocked) -> MainController:
+    controller = MainController(unlocked)
+    qtbot.addWidget(controller.window)
+    controller.window.show()
+    controller.search()
+    return controller
+
+
+def _stored(unlocked: Unlocked) -> list[Werkkopie]:
+    with unlocked.store.sessions() as session:
+        return list(session.scalars(select(Werkkopie)))
+
+
+def _count(unlocked: Unlocked, table: type) -> int:
+    with unlocked.store.sessions() as session:
+        return int(session.scalar(select(func.count()).select_from(table)) or 0)
+
+
+def _type_a_member(qtbot: QtBot, dialog: PersonDialog) -> None:
+    dialog.field("first_name").setText(NAME)  # keyClicks types ASCII only
+    dialog.field("last_name").setText(SURNAME)
+    qtbot.keyClicks(dialog.field("date_of_birth"), "12-03-20")  # half typed
+
+
+def test_a_form_keeps_what_is_typed_and_cancelling_deletes_it(
+    qtbot: QtBot, unlocked: Unlocked, household: uuid.UUID, message_boxes: MessageBoxes
+) -> None:
+    controller = _window(qtbot, unlocked)
+    controller.open_household(household)
+    members = controller.dossiers[household].sections["members"]
+    log_lines, corrections = _count(unlocked, AccessLogEntry), _count(unlocked, ChangeRecord)
+    seen: list[Werkkopie] = []
+
+    def type_then_cancel(dialog: PersonDialog) -> None:
+        _type_a_member(qtbot, dialog)
+        qtbot.waitUntil(
+            lambda: bool(_stored(unlocked)) and "12-03-20" in _stored(unlocked)[0].fields
+        )
+        seen.extend(_stored(unlocked))
+        message_boxes.answer = QMessageBox.StandardButton.Discard
+        dialog.reject()
+
+    on_modal(PersonDialog, type_then_cancel)
+    members.add()  # type: ignore[attr-defined]
+    assert len(seen) == 1
+    copy = seen[0]
+    assert (copy.owner, copy.action, copy.household_id) == ("members", "add", household)
+    assert copy.account_id == unlocked.actor.account_id
+    assert NAME in copy.fields and SURNAME in copy.fields
+    assert _stored(unlocked) == []  # discarded with the form
+    # a werkkopie is not a record: no correction, no access-log line
+    assert _count(unlocked, ChangeRecord) == corrections
+    assert _count(unlocked, AccessLogEntry) == log_lines
+
+
+def test_saving_the_form_deletes_its_werkkopie(
+    qtbot: QtBot, unlocked: Unlocked, household: uuid.UUID
+) -> None:
+    controller = _window(qtbot, unlocked)
+    controller.open_household(household)
+
+    def type_and_save(dialog: PersonDialog) -> None:
+        _type_a_member(qtbot, dialog)
+        qtbot.keyClicks(dialog.field("date_of_birth"), "15")
+        qtbot.waitUntil(lambda: bool(_stored(unlocked)))
+        press_save(qtbot, dialog)
+
+    on_modal(PersonDialog, type_and_save)
+    controller.dossiers[household].sections["members"].add()  # type: ignore[attr-defined]
+    assert _stored(unlocked) == []
+    with unlocked.store.sessions() as session:
+        names = [m.full_name for m in service.load_dossier(session, household).members]
+    assert f"{NAME} {SURNAME}" in names
+
+
+def test_a_password_form_is_never_kept(qtbot: QtBot, unlocked: Unlocked) -> None:
+    keeper = Keeper(_window(qtbot, unlocked).ui)
+
+    def type_password(dialog: PasswordDialog) -> None:
+        qtbot.keyClicks(dialog.field("old"), "geheim-wachtwoord-1")
+        qtbot.wait(200)  # four intervals
+        dialog.done(0)
+
+    on_modal(PasswordDialog, type_password)
+    with keeper.keeping(Place("account", "change_password")):
+        PasswordDialog.ask(None)
+    assert _stored(unlocked) == []
+
+
+def test_a_snapshot_leaves_out_password_fields(qtbot: QtBot) -> None:
+    dialog = PasswordDialog()
+    qtbot.addWidget(dialog)
+    dialog.field("old").setText("geheim")
+    assert "geheim" not in dialog.snapshot().values()
+
+
+def _leave_a_copy(unlocked: Unlocked, household: uuid.UUID) -> uuid.UUID:
+    """What a killed window leaves behind (the kill itself: test_werkkopie_survives_kill_9)."""
+    copy_id = uuid.uuid4()
+    fields = {"first_name": NAME, "last_name": SURNAME, "date_of_birth": "12-03-2019"}
+    werkkopie.keep(unlocked, copy_id, Place("members", "add", household), "Nieuw gezinslid", fields)
+    return copy_id
+
+
+def _click(name: str) -> None:
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox) and box.objectName() == "werkkopie_offer"
+    button = box.findChild(QPushButton, name)
+    assert button is not None
+    button.click()
+
+
+def test_after_a_crash_the_next_login_offers_it_back(
+    qtbot: QtBot, unlocked: Unlocked, household: uuid.UUID
+) -> None:
+    _leave_a_copy(unlocked, household)
+    controller = _window(qtbot, unlocked)
+    filled: list[dict[str, str]] = []
+
+    def check_and_save(dialog: PersonDialog) -> None:
+        filled.append(dialog.snapshot())
+        qtbot.keyClicks(dialog.field("first_name"), "!")  # go on typing where it was left
+        dialog.field("first_name").setText(NAME)
+        press_save(qtbot, dialog)
+
+    on_modal(QMessageBox, lambda _box: _click("terugzetten"))
+    on_modal(PersonDialog, check_and_save, tries=400)
+    controller.offer_werkkopieen()
+    assert filled[0]["first_name"] == NAME
+    assert filled[0]["last_name"] == SURNAME
+    assert filled[0]["date_of_birth"] == "12-03-2019"
+    assert household in controller.dossiers  # its dossier opened to put it back
+    assert _stored(unlocked) == []
+    with unlocked.store.sessions() as session:
+        members = service.load_dossier(session, household).members
+    assert [m.date_of_birth for m in members if m.first_name == NAME] == [date(2019, 3, 12)]
+
+
+def test_later_keeps_it_and_verwerpen_deletes_it(
+    qtbot: QtBot, unlocked: Unlocked, household: uuid.UUID
+) -> None:
+    _leave_a_copy(unlocked, household)
+    controller = _window(qtbot, unlocked)
+    on_modal(QMessageBox, lambda _box: _click("later"))
+    controller.offer_werkkopieen()
+    assert len(_stored(unlocked)) == 1
+    on_modal(QMessageBox, lambda _box: _click("verwerpen"))
+    controller.offer_werkkopieen()
+    assert _stored(unlocked) == []
+
+
+def test_only_the_account_that_typed_it_is_offered_it(
+    unlocked: Unlocked, household: uuid.UUID, db_path: Path
+) -> None:
+    _leave_a_copy(unlocked, household)
+    accounts.add_account(
+        unlocked,
+        login="pim",
+        name="Pim Collega",
+        role=Role.MEDEWERKER,
+        password="collega-wachtwoord-1",
+        cost=FAST_KDF,
+    )
+    colleague = unlock(db_path, "pim", "collega-wachtwoord-1")
+    try:
+        assert werkkopie.waiting(colleague) == []
+    finally:
+        colleague.close()
+    [mine] = werkkopie.waiting(unlocked)
+    assert mine.dossier_number and mine.title == "Nieuw gezinslid"
+
+
+def test_it_goes_with_the_dossier_and_after_30_days(
+    unlocked: Unlocked, household: uuid.UUID
+) -> None:
+    _leave_a_copy(unlocked, household)
+    old = _leave_a_copy(unlocked, household)
+    with unlocked.store.sessions.begin() as session:
+        session.execute(
+            update(Werkkopie)
+            .where(Werkkopie.id == old)
+            .values(saved_at=datetime.now(UTC) - timedelta(days=31))
+        )
+    assert len(werkkopie.waiting(unlocked)) == 1  # the old one is purged on the way
+    assert len(_stored(unlocked)) == 1
+    avg.destroy(unlocked, household)
+    assert _stored(unlocked) == []
+
+
+def test_the_offer_speaks_dutch(qtbot: QtBot, unlocked: Unlocked, household: uuid.UUID) -> None:
+    _leave_a_copy(unlocked, household)
+    [copy] = werkkopie.waiting(unlocked)
+    box = offer_box(None, copy)
+    qtbot.addWidget(box)
+    texts = sorted(b.text().replace("&", "") for b in box.buttons())
+    assert texts == ["Later", "Terugzetten", "Verwerpen"]
+    assert "Nieuw gezinslid" in box.text() and copy.dossier_number in box.text()
+
+
+def test_the_login_account_sees_it_after_unlock(
+    qtbot: QtBot, unlocked: Unlocked, household: uuid.UUID, db_path: Path
+) -> None:
+    _leave_a_copy(unlocked, household)
+    unlocked.close()
+    again = unlock(db_path, TEST_LOGIN, TEST_PASSWORD)
+    try:
+        assert [c.place.action for c in werkkopie.waiting(again)] == ["add"]
+    finally:
+        again.close()
