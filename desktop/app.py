@@ -11,7 +11,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.controller import MainController
@@ -223,6 +223,17 @@ def run_gui(db: Path | None, *, demo: bool, quit_after_load: bool = False) -> in
         lock.release()
 
 
+def open_window(unlocked: Unlocked, *, offer: bool = True) -> MainController:
+    """The main window after a login: the list, then (once it stands) any werkkopie a
+    crash left behind, offered back."""
+    controller = MainController(unlocked)
+    controller.window.show()
+    controller.search("", True)
+    if offer:
+        QTimer.singleShot(0, controller.offer_werkkopieen)
+    return controller
+
+
 def _run_window(app: QApplication, path: Path, *, demo: bool, quit_after_load: bool) -> int:
     try:
         unlocked = start_session(path, demo=demo)
@@ -231,9 +242,7 @@ def _run_window(app: QApplication, path: Path, *, demo: bool, quit_after_load: b
         return 2
     if unlocked is None:
         return 0
-    controller = MainController(unlocked)
-    controller.window.show()
-    controller.search("", True)
+    controller = open_window(unlocked, offer=not quit_after_load)
     if quit_after_load:  # for the bench and tests: stop once the list is painted
         app.processEvents()
         controller.window.close()

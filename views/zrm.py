@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import asdict, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +38,7 @@ from models.rules import MEASUREMENT
 from models.validation import Problem, parse_date
 from models.wording import PROBLEM, date_text
 from views.forms import DateLineEdit, confirm_discard, released, save_cancel_buttons
+from views.keeping import announce
 
 if TYPE_CHECKING:
     from views.zrm_chart import TrendChart
@@ -196,6 +198,9 @@ class ScoringGrid(QTableWidget):
 class ZrmScoringDialog(QDialog):
     """Record (or correct) a ZRM for one person. A partly scored ZRM may be saved: it is marked incomplete."""
 
+    edited = Signal()  # a score, the date or the assessor changed (for the werkkopie)
+    keeps_werkkopie = True
+
     def __init__(
         self,
         instrument: Instrument,
@@ -271,6 +276,31 @@ class ZrmScoringDialog(QDialog):
         self._dirty = True
         self._show_help()
         self._show_progress()
+        self.edited.emit()
+
+    def snapshot(self) -> dict[str, str]:
+        """The date, assessor and every score as typed (the scores as JSON text)."""
+        scores = [
+            asdict(score)
+            for score in self.grid.scores()
+            if score.scored or score.target or score.remark
+        ]
+        return {
+            "measured_on": self.measured_on.text(),
+            "assessor": self.assessor.text(),
+            "scores": json.dumps(scores, ensure_ascii=False),
+        }
+
+    def restore(self, texts: dict[str, str]) -> None:
+        """Put back a werkkopie of this grid."""
+        if "measured_on" in texts:
+            self.measured_on.setText(texts["measured_on"])
+        if "assessor" in texts:
+            self.assessor.setText(texts["assessor"])
+        known = {item.code for item in self.instrument.items}
+        scores = [ScoreDraft(**score) for score in json.loads(texts.get("scores", "[]"))]
+        self.grid.set_scores([score for score in scores if score.item_code in known])
+        self._changed()
 
     def _show_progress(self) -> None:
         scores = self.grid.scores()
@@ -359,6 +389,7 @@ class ZrmScoringDialog(QDialog):
         with released(cls(instrument, person_name, assessor, initial, parent=parent)) as dialog:
             if adding:
                 dialog.setWindowTitle(f"ZRM afnemen — {person_name}")
+            announce(dialog)  # a werkkopie may be put back here
             return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 

@@ -18,6 +18,7 @@ import logging
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -25,8 +26,10 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from sqlalchemy.exc import DBAPIError
 
 from desktop.database import StoreBusy
+from desktop.registry import ScreenContext, screen
 from desktop.usecases import werkkopie
 from desktop.usecases.werkkopie import Place, WerkkopieRecord
+from models.base import utc_now
 from models.wording import moment_text
 from views.keeping import Keepable, watch_forms
 
@@ -260,3 +263,20 @@ def offer(ui: Ui, reopen: Callable[[WerkkopieRecord], bool]) -> None:
             )
         elif choice is Choice.DISCARD:
             ui.attempt(functools.partial(werkkopie.discard, ui.unlocked, copy.id))
+
+
+@screen("werkkopie", order=38)
+def _offer_screen(context: ScreenContext) -> QWidget:
+    """The question after a crash (shown, not stored: the demo file gets no werkkopie)."""
+    from desktop.screenshot import pick_household
+
+    dossier = pick_household(context)
+    copy = WerkkopieRecord(
+        uuid.uuid4(),
+        Place("members", "add", dossier.id),
+        "Nieuw gezinslid",
+        {"first_name": "Zoë", "last_name": "van 't Hart"},
+        utc_now() - timedelta(minutes=7),
+        dossier.dossier_number,
+    )
+    return offer_box(context.ui.window, copy)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select, update
@@ -28,6 +32,7 @@ from tests.desktop.modal import on_modal, press_save
 from tests.helpers import FAST_KDF, TEST_LOGIN, TEST_PASSWORD
 from views.dialogs import PersonDialog
 from views.login import PasswordDialog
+from views.zrm import ZrmScoringDialog
 
 NAME = "Zoë"
 SURNAME = "van 't Hart"
@@ -265,3 +270,86 @@ def test_the_login_account_sees_it_after_unlock(
         assert [c.place.action for c in werkkopie.waiting(again)] == ["add"]
     finally:
         again.close()
+
+
+def test_werkkopie_survives_kill_9_while_typing(
+    qtbot: QtBot, unlocked: Unlocked, household: uuid.UUID, db_path: Path
+) -> None:
+    """A real window is killed with a half-typed member; the next login offers it back."""
+    root = Path(__file__).resolve().parents[2]
+    window = subprocess.Popen(
+        [
+            sys.executable,
+            str(Path(__file__).with_name("typing_then_killed.py")),
+            str(db_path),
+            str(household),
+        ],
+        env={**os.environ, "PYTHONPATH": str(root)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert window.stdout is not None
+        assert window.stdout.readline().strip() == "getypt"
+        deadline = time.monotonic() + 20  # the window keeps a copy within its 3 seconds
+        while not any("03-07-2011" in c.fields for c in _stored(unlocked)):
+            assert time.monotonic() < deadline, "no werkkopie was stored"
+            time.sleep(0.2)
+    finally:
+        window.send_signal(signal.SIGKILL)
+        _out, errors = window.communicate(timeout=30)
+    assert window.returncode == -signal.SIGKILL
+    assert "Nguy" not in errors  # nothing typed went to a log or crash output
+
+    controller = _window(qtbot, unlocked)
+    filled: list[dict[str, str]] = []
+
+    def check_and_save(dialog: PersonDialog) -> None:
+        filled.append(dialog.snapshot())
+        press_save(qtbot, dialog)
+
+    on_modal(QMessageBox, lambda _box: _click("terugzetten"))
+    on_modal(PersonDialog, check_and_save, tries=400)
+    controller.offer_werkkopieen()
+    assert filled and filled[0]["first_name"] == "Nguyễn Thị"
+    assert filled[0]["last_name"] == "Lan" and filled[0]["date_of_birth"] == "03-07-2011"
+    assert _stored(unlocked) == []
+    with unlocked.store.sessions() as session:
+        members = service.load_dossier(session, household).members
+    assert "Nguyễn Thị Lan" in [m.full_name for m in members]
+
+
+def test_a_half_scored_zrm_is_kept_and_put_back(
+    qtbot: QtBot, unlocked: Unlocked, household: uuid.UUID
+) -> None:
+    controller = _window(qtbot, unlocked)
+    controller.open_household(household)
+    section = controller.dossiers[household].sections["measurements"]
+    sem = controller.dossiers[household].current().members[0].id
+
+    def score_then_vanish(dialog: ZrmScoringDialog) -> None:
+        qtbot.keyClicks(dialog.grid, "32")
+        qtbot.waitUntil(lambda: bool(_stored(unlocked)))
+        controller.ui.keeper._reset()  # as if the window was killed here: the copy stays
+        dialog.done(0)
+
+    on_modal(ZrmScoringDialog, score_then_vanish)
+    section.score(sem)  # type: ignore[attr-defined]
+    [copy] = werkkopie.waiting(unlocked)
+    assert (copy.place.owner, copy.place.action, copy.place.argument) == (
+        "measurements",
+        "score",
+        str(sem),
+    )
+
+    put_back: list[tuple[int | None, ...]] = []
+
+    def check(dialog: ZrmScoringDialog) -> None:
+        put_back.append(tuple(s.level for s in dialog.grid.scores()[:3]))
+        dialog.done(0)  # Annuleren after a restore asks first; the fake box says Cancel
+
+    on_modal(QMessageBox, lambda _box: _click("terugzetten"))
+    on_modal(ZrmScoringDialog, check, tries=400)
+    controller.offer_werkkopieen()
+    assert put_back == [(3, 2, None)]
