@@ -14,7 +14,6 @@ from __future__ import annotations
 import enum
 import functools
 import inspect
-import logging
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -23,9 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
-from sqlalchemy.exc import DBAPIError
 
-from desktop.database import StoreBusy
 from desktop.registry import ScreenContext, screen
 from desktop.usecases import werkkopie
 from desktop.usecases.werkkopie import Place, WerkkopieRecord
@@ -36,7 +33,6 @@ from views.keeping import Keepable, watch_forms
 if TYPE_CHECKING:
     from desktop.presenters.ui import Ui
 
-log = logging.getLogger(__name__)
 
 R = TypeVar("R")
 
@@ -76,11 +72,15 @@ class Keeper(QObject):
         stop = watch_forms(self._attach)
         try:
             yield
+        except BaseException:  # a fault in the program: the copy stays, to offer back
+            self.store_now()
+            raise
+        else:
+            if self._stored and self._kept_a_form:
+                self._discard(self._copy_id)
         finally:
             stop()
             self._timer.stop()
-            if self._stored and self._kept_a_form:
-                self._discard(self._copy_id)
             self._reset()
 
     @contextmanager
@@ -126,21 +126,15 @@ class Keeper(QObject):
         form, place, copy_id = self._form, self._place, self._copy_id
         if form is None or place is None or copy_id is None:
             return
-        try:
-            werkkopie.keep(self.ui.unlocked, copy_id, place, form.windowTitle(), form.snapshot())
-        except StoreBusy:
-            self._timer.start()
-            return
-        except (DBAPIError, OSError) as exc:  # a full disk: typing goes on, the log says why
-            log.warning("werkkopie not stored: %s", type(exc).__name__)
+        if not werkkopie.keep(
+            self.ui.unlocked, copy_id, place, form.windowTitle(), form.snapshot()
+        ):
+            self._timer.start()  # busy or failing: try again in a moment
             return
         self._stored = True
 
     def _discard(self, copy_id: uuid.UUID) -> None:
-        try:
-            werkkopie.discard(self.ui.unlocked, copy_id)
-        except (DBAPIError, OSError) as exc:  # offered again at the next login, not lost
-            log.warning("werkkopie not deleted: %s", type(exc).__name__)
+        werkkopie.discard(self.ui.unlocked, copy_id)
 
 
 def resumable(

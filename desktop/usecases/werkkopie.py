@@ -7,26 +7,45 @@ of the dossier until the form is saved, and then the save is logged as ever.
 
 from __future__ import annotations
 
+import logging
 import uuid
 
+from sqlalchemy.exc import DBAPIError
+
+from desktop.database import StoreBusy
 from desktop.session import Unlocked
 from models import werkkopie as model
 from models.werkkopie import Place, WerkkopieRecord
 
 __all__ = ["Place", "WerkkopieRecord", "discard", "keep", "waiting"]
 
+log = logging.getLogger(__name__)
+
 
 def keep(
     unlocked: Unlocked, copy_id: uuid.UUID, place: Place, title: str, fields: dict[str, str]
-) -> None:
-    """Store the texts as typed now (StoreBusy when a colleague's save holds the file)."""
-    with unlocked.store.sessions.begin() as session:
-        model.keep(session, unlocked.actor.account_id, copy_id, place, title, fields)
+) -> bool:
+    """Store the texts as typed now. False when the store cannot take them at this moment
+    (a colleague's save holds the file, a full disk): the caller tries again shortly, and
+    the user typing on is not interrupted."""
+    try:
+        with unlocked.store.sessions.begin() as session:
+            model.keep(session, unlocked.actor.account_id, copy_id, place, title, fields)
+    except StoreBusy:
+        return False
+    except (DBAPIError, OSError) as exc:
+        log.warning("werkkopie not stored: %s", type(exc).__name__)
+        return False
+    return True
 
 
 def discard(unlocked: Unlocked, copy_id: uuid.UUID) -> None:
-    with unlocked.store.sessions.begin() as session:
-        model.discard(session, unlocked.actor.account_id, copy_id)
+    """Delete a copy; one that cannot be deleted now is offered again at the next login."""
+    try:
+        with unlocked.store.sessions.begin() as session:
+            model.discard(session, unlocked.actor.account_id, copy_id)
+    except (DBAPIError, OSError) as exc:
+        log.warning("werkkopie not deleted: %s", type(exc).__name__)
 
 
 def waiting(unlocked: Unlocked) -> list[WerkkopieRecord]:

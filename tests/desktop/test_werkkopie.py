@@ -353,3 +353,28 @@ def test_a_half_scored_zrm_is_kept_and_put_back(
     on_modal(ZrmScoringDialog, check, tries=400)
     controller.offer_werkkopieen()
     assert put_back == [(3, 2, None)]
+
+
+def test_a_fault_in_the_program_keeps_the_copy(
+    qtbot: QtBot, unlocked: Unlocked, household: uuid.UUID, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug that ends the action mid-form must not take what was typed with it."""
+    controller = _window(qtbot, unlocked)
+    controller.open_household(household)
+    members = controller.dossiers[household].sections["members"]
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("a bug in the save")
+
+    monkeypatch.setattr("desktop.usecases.households.add_member", broken)
+
+    def type_and_save(dialog: PersonDialog) -> None:
+        _type_a_member(qtbot, dialog)
+        qtbot.keyClicks(dialog.field("date_of_birth"), "15")
+        press_save(qtbot, dialog)
+
+    on_modal(PersonDialog, type_and_save)
+    with pytest.raises(RuntimeError):
+        members.add()  # type: ignore[attr-defined]
+    [copy] = werkkopie.waiting(unlocked)
+    assert copy.fields["date_of_birth"] == "12-03-2015"
