@@ -11,15 +11,16 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from desktop.controller import MainController
 from desktop.database import StoreError, check_file, default_db_path
 from desktop.demo import DEMO_ACCOUNTS, create_demo_database
 from desktop.errors import describe
 from desktop.keyring import RECOVERY_SLOT, Keyring, KeyringError, WrongSecret, keyring_path
-from desktop.lock import ALREADY_OPEN, DatabaseLock
+from desktop.lock import BROUGHT_FORWARD, DatabaseLock, FrontDoor, knock, refusal
+from desktop.network_share import warning as network_warning
 from desktop.session import (
     AccountDisabled,
     Throttle,
@@ -210,16 +211,46 @@ def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType 
     )
 
 
+class BroughtForward(Exception):
+    """This start found the database's window and brought it forward: nothing more to do."""
+
+
+def come_forward(app: QApplication) -> None:
+    """A second start asked for this window: un-minimise it and bring it (and a dialog open
+    over it) to the front, as it is: a locked window shows its lock screen, nothing more."""
+    windows: list[QWidget] = [
+        w for w in app.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()
+    ]
+    modal = app.activeModalWidget()  # the login dialog, or a dialog over the window
+    if modal is not None:
+        windows.append(modal)
+    for window in windows:
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+
 def run_gui(db: Path | None, *, demo: bool, quit_after_load: bool = False) -> int:
     app = make_application()
     path = db or default_db_path()
     lock = DatabaseLock(path)
     if not lock.acquire():  # before the password is asked: a second window would only confuse
-        QMessageBox.warning(None, "Teamtafel", ALREADY_OPEN)
+        if knock(path):
+            raise BroughtForward(BROUGHT_FORWARD)
+        QMessageBox.warning(None, "Teamtafel", refusal(path))
         return 2
+    door = FrontDoor(path)
+    door.knocked.connect(lambda: come_forward(app))
+    door.open()
     try:
+        warning = network_warning(path)
+        if warning:
+            QMessageBox.warning(None, "Teamtafel", warning)
         return _run_window(app, path, demo=demo, quit_after_load=quit_after_load)
     finally:
+        door.close()
+        door.deleteLater()
         lock.release()
 
 

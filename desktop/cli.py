@@ -109,20 +109,34 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def unlock_for_verb(db: Path) -> Unlocked:
-    """Unlock with TEAMTAFEL_GEBRUIKER/-WACHTWOORD, or as the demo beheerder on a demo database."""
+    """Unlock with TEAMTAFEL_GEBRUIKER/-WACHTWOORD, or as the demo beheerder on a demo database.
+
+    A database that needs a migration is migrated only while no window holds it (a window of
+    an older version would go on writing the old layout): otherwise StoreProblem.IN_USE.
+    """
     from desktop.app import ENV_LOGIN, ENV_PASSWORD
     from desktop.database import check_file
     from desktop.demo import DEMO_ACCOUNTS
     from desktop.keyring import Keyring, keyring_path
+    from desktop.lock import hold_for_rewrite
     from desktop.session import unlock
 
     check_file(db)
+    warn_if_on_network_share(db)
     login, password = os.environ.get(ENV_LOGIN, ""), os.environ.get(ENV_PASSWORD, "")
     if not (login and password):
         if not db.exists() or not Keyring.load(keyring_path(db)).meta.get("demo"):
             raise CommandFailed(f"zet {ENV_LOGIN} en {ENV_PASSWORD} om deze database te openen")
         login, password = DEMO_ACCOUNTS[0][0], DEMO_ACCOUNTS[0][1]
-    return unlock(db, login, password)
+    return unlock(db, login, password, hold=hold_for_rewrite)
+
+
+def warn_if_on_network_share(db: Path) -> None:
+    from desktop.network_share import warning
+
+    text = warning(db)
+    if text:
+        print(f"teamtafel: let op: {text}", file=sys.stderr)
 
 
 def fail(message: str) -> int:

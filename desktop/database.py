@@ -9,8 +9,8 @@ from __future__ import annotations
 import enum
 import logging
 import shutil
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -40,6 +40,7 @@ class StoreProblem(enum.StrEnum):
     TOO_NEW = "too_new"
     UNREADABLE = "unreadable"
     MIGRATION_FAILED = "migration_failed"
+    IN_USE = "in_use"  # it needs a migration, but a window (of an older version) holds it
 
 
 class MigrationError(RuntimeError):
@@ -220,8 +221,43 @@ def known_revisions() -> set[str]:
     return {s.revision for s in ScriptDirectory(str(migrations.LOCATION)).walk_revisions()}
 
 
-def open_store(path: Path, key: bytes, *, create: bool = False, user: str = "systeem") -> Store:
-    """Open (and if needed create or migrate) the encrypted database at ``path``."""
+Hold = Callable[[Path], AbstractContextManager[object]]
+
+
+def held_by_caller(_path: Path) -> AbstractContextManager[object]:
+    """The caller already holds the database (the window, ``demo``), or the file is its own
+    (a back-up being checked): nothing to take before migrating."""
+    return nullcontext()
+
+
+def _migrate_with_copy(engine: Engine, path: Path, revision: str | None) -> None:
+    if revision is not None:
+        copy = backup_copy(path, f"voor-migratie-{revision}")
+        log.info("copied the database aside before migrating: %s", copy.name)
+    try:
+        migrate(engine)
+    except (SQLAlchemyDatabaseError, MigrationError) as exc:
+        log.error("migration from %s failed: %s", revision, type(exc).__name__)
+        raise StoreError(StoreProblem.MIGRATION_FAILED, path) from exc
+    log.info("database migrated from %s to %s", revision, migrations.HEAD)
+    if revision is not None:
+        vacuum(engine)  # batch migrations rebuild tables: lay the file out afresh, once
+
+
+def open_store(
+    path: Path,
+    key: bytes,
+    *,
+    create: bool = False,
+    user: str = "systeem",
+    hold: Hold = held_by_caller,
+) -> Store:
+    """Open (and if needed create or migrate) the encrypted database at ``path``.
+
+    A migration rewrites the file, so it runs inside ``hold(path)``: a verb passes
+    ``desktop.lock.hold_for_rewrite``, which refuses (:attr:`StoreProblem.IN_USE`) while a
+    window holds the database.
+    """
     if not path.exists():
         if not create:
             raise StoreError(StoreProblem.MISSING, path)
@@ -240,17 +276,8 @@ def open_store(path: Path, key: bytes, *, create: bool = False, user: str = "sys
         if revision != migrations.HEAD:
             if revision is not None and revision not in known_revisions():
                 raise StoreError(StoreProblem.TOO_NEW, path)
-            if revision is not None:
-                copy = backup_copy(path, f"voor-migratie-{revision}")
-                log.info("copied the database aside before migrating: %s", copy.name)
-            try:
-                migrate(engine)
-            except (SQLAlchemyDatabaseError, MigrationError) as exc:
-                log.error("migration from %s failed: %s", revision, type(exc).__name__)
-                raise StoreError(StoreProblem.MIGRATION_FAILED, path) from exc
-            log.info("database migrated from %s to %s", revision, migrations.HEAD)
-            if revision is not None:
-                vacuum(engine)  # batch migrations rebuild tables: lay the file out afresh, once
+            with hold(path):
+                _migrate_with_copy(engine, path, revision)
     except StoreError:
         engine.dispose()
         raise

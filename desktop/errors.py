@@ -71,6 +71,9 @@ STORE_PROBLEMS = {
     StoreProblem.MIGRATION_FAILED: "Teamtafel kon deze database niet bijwerken naar de nieuwe "
     "versie. Er is niets gewijzigd, en naast het bestand staat een kopie van vóór de poging "
     "(…voor-migratie-….bak). Neem contact op met de beheerder.\n{path}",
+    StoreProblem.IN_USE: "Deze database moet worden bijgewerkt naar deze versie van Teamtafel, "
+    "maar hij is geopend in een Teamtafel-venster (van een oudere versie). Sluit dat venster "
+    "eerst; er is niets gewijzigd.\n{path}",
 }
 
 

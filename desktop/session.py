@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from desktop.database import Store, StoreError, StoreProblem, open_store
+from desktop.database import Hold, Store, StoreError, StoreProblem, held_by_caller, open_store
 from desktop.keyring import (
     DEFAULT_COST,
     RECOVERY_SLOT,
@@ -122,13 +122,15 @@ def create_database(
     return Unlocked(store, actor, keyring, key), code
 
 
-def unlock(path: Path, login: str, password: str) -> Unlocked:
-    """Raises WrongSecret, KeyringError, StoreError or AccountDisabled."""
+def unlock(path: Path, login: str, password: str, *, hold: Hold = held_by_caller) -> Unlocked:
+    """Raises WrongSecret, KeyringError, StoreError or AccountDisabled.
+
+    ``hold`` takes the database while a migration rewrites it (see ``open_store``)."""
     if not path.exists():
         raise StoreError(StoreProblem.MISSING, path)
     keyring = Keyring.load(keyring_path(path))
     key = keyring.unwrap(user_slot(login), password)
-    store = open_store(path, key, user=login.strip().casefold())
+    store = open_store(path, key, user=login.strip().casefold(), hold=hold)
     with store.sessions.begin() as session:
         account = session.scalars(
             select(Account).where(Account.login == login.strip().casefold())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.cli import CommandFailed
+from desktop.cli import CommandFailed, warn_if_on_network_share
 from desktop.registry import VERBS, Verb
 
 
@@ -26,6 +26,7 @@ def run(args: argparse.Namespace) -> int:
     db = args.db
     if args.households < 1:
         raise CommandFailed("--households moet minstens 1 zijn")
+    warn_if_on_network_share(db)
     keys = keyring_path(db)
     lock = DatabaseLock(db)
     if not lock.acquire():

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import IO
 
 import pytest
 from sqlalchemy import func, select
@@ -114,34 +115,33 @@ def test_a_write_lock_held_past_the_timeout_raises_store_busy_before_writing(
         session.scalar(select(func.count()).select_from(Contact))
 
 
-HOLD_LOCK = """
-import sys, time
-from pathlib import Path
-from desktop.lock import DatabaseLock
-lock = DatabaseLock(Path(sys.argv[1]))
-print("locked" if lock.acquire() else "refused", flush=True)
-time.sleep(60)
-"""
-
-
-def test_a_second_window_on_the_same_database_is_refused_until_the_first_is_gone(
-    qtbot: object, tmp_path: Path, message_boxes: MessageBoxes, capsys: pytest.CaptureFixture[str]
-) -> None:
-    import signal
-
-    from desktop import app as desktop_app
-    from desktop.cli import main
-    from desktop.lock import ALREADY_OPEN
-
-    db = tmp_path / "demo.sqlite"
-    assert main(["demo", "--households", "3", "--db", str(db)]) == 0
-    first = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(db)],
+def _start(*args: str) -> subprocess.Popen[str]:
+    """A Teamtafel process (offscreen, like this one) that reports on stdout and stderr."""
+    return subprocess.Popen(
+        [sys.executable, *args],
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def test_a_second_window_on_a_hung_window_is_refused_until_the_first_is_gone(
+    qtbot: object, tmp_path: Path, message_boxes: MessageBoxes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The first window holds the database but does not answer (hung): say it is open."""
+    import signal
+
+    from PySide6.QtNetwork import QLocalServer
+
+    from desktop import app as desktop_app
+    from desktop.cli import main
+    from desktop.lock import ALREADY_OPEN, server_name
+
+    db = tmp_path / "demo.sqlite"
+    assert main(["demo", "--households", "3", "--db", str(db)]) == 0
+    first = _start("-m", "tests.desktop.hung_window", str(db))
     try:
         assert first.stdout is not None and first.stdout.readline().strip() == "locked"
         assert desktop_app.run_gui(db, demo=False, quit_after_load=True) == 2
@@ -153,3 +153,60 @@ def test_a_second_window_on_the_same_database_is_refused_until_the_first_is_gone
         first.communicate()
     # Its lock is stale now: the database opens again.
     assert main(["demo", "--households", "4", "--db", str(db), "--replace"]) == 0
+    QLocalServer.removeServer(server_name(db))  # the socket the killed window left in /tmp
+
+
+def _wait_for_line(stream: IO[str] | None, part: str) -> list[str]:
+    """Read ``stream`` until a line holds ``part``; the lines read (fails if the stream ends)."""
+    assert stream is not None
+    lines: list[str] = []
+    while part not in (lines[-1] if lines else ""):
+        line = stream.readline()
+        assert line, f"ended before {part!r}:\n" + "".join(lines)
+        lines.append(line)
+    return lines
+
+
+def test_a_second_start_brings_the_first_window_forward_and_leaves_other_databases_alone(
+    qtbot: object,
+    tmp_path: Path,
+    message_boxes: MessageBoxes,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import signal
+
+    from desktop import app as desktop_app
+    from desktop.cli import main
+    from desktop.lock import BROUGHT_FORWARD
+
+    db, other = tmp_path / "team.sqlite", tmp_path / "ander-team.sqlite"
+    for path in (db, other):
+        assert main(["demo", "--households", "3", "--db", str(path)]) == 0
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own
+    monkeypatch.setenv(desktop_app.ENV_LOGIN, "anouk")
+    monkeypatch.setenv(desktop_app.ENV_PASSWORD, "demo-medewerker-2026")
+    window = _start("main.py", "-v", "--db", str(db))  # logged in through the same variables
+    try:
+        _wait_for_line(window.stderr, "listening for a second start")
+        second = subprocess.run(
+            [sys.executable, "main.py", "--db", str(db)],
+            check=False,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert (second.returncode, second.stderr.strip()) == (0, f"teamtafel: {BROUGHT_FORWARD}")
+        _wait_for_line(window.stderr, "a second start asked this window to come forward")
+        # A window on another database is no second start: it opens, and knocks nowhere.
+        assert main(["--db", str(other), "--quit-after-load"]) == 0
+        assert message_boxes.texts() == [] and capsys.readouterr().err == ""
+    finally:
+        window.send_signal(signal.SIGKILL)  # kill -9: its lock and its socket stay behind
+        _out, rest = window.communicate()
+    assert "come forward" not in rest  # asked once, by the second start only
+    # The lock and the socket it left are taken over by the next window.
+    assert main(["--db", str(db), "--quit-after-load"]) == 0
+    assert message_boxes.texts() == []
