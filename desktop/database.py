@@ -91,6 +91,10 @@ def _on_connect(dbapi_connection: sqlcipher.Connection, _record: object) -> None
 
 
 IMMEDIATE = "teamtafel_immediate"  # an execution option: this transaction will write
+WAIT_MS = "teamtafel_wait_ms"  # an execution option: how long to wait for the write lock
+# A save waits this long behind a colleague's save or a back-up before it says "bezet";
+# long enough for a loaded laptop, short enough that a hung process is reported.
+DEFAULT_WAIT_MS = 10_000
 
 
 def _on_begin(connection: Connection) -> None:
@@ -98,8 +102,10 @@ def _on_begin(connection: Connection) -> None:
     # back-up beside the window wait their turn (busy timeout) instead of failing halfway,
     # after the data was written but before its log line. Reads stay deferred: a long
     # export does not block a colleague's save.
-    immediate = connection.get_execution_options().get(IMMEDIATE, False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    options = connection.get_execution_options()
+    wait_ms = int(options.get(WAIT_MS, DEFAULT_WAIT_MS))
+    connection.exec_driver_sql(f"PRAGMA busy_timeout = {wait_ms}")
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get(IMMEDIATE, False) else "BEGIN")
 
 
 class Sessions:
@@ -110,20 +116,31 @@ class Sessions:
     """
 
     def __init__(self, engine: Engine, user: str) -> None:
-        info = {"user": user}  # the author of every change (models.base)
-        self._read = sessionmaker(engine, expire_on_commit=False, info=info)
-        writer = engine.execution_options(**{IMMEDIATE: True})
-        self._write = sessionmaker(writer, expire_on_commit=False, info=info)
+        self._info = {"user": user}  # the author of every change (models.base)
+        self._read = sessionmaker(engine, expire_on_commit=False, info=self._info)
+        self._writer = engine.execution_options(**{IMMEDIATE: True})
+        self._write = sessionmaker(self._writer, expire_on_commit=False, info=self._info)
 
     def __call__(self) -> Session:
         return self._read()
 
     @contextmanager
-    def begin(self) -> Iterator[Session]:
+    def begin(self, *, wait_ms: int | None = None) -> Iterator[Session]:
         """A write transaction; a lock that does not clear in time raises :class:`StoreBusy`
-        (with BEGIN IMMEDIATE that happens before anything was written)."""
+        (with BEGIN IMMEDIATE that happens before anything was written).
+
+        ``wait_ms``: wait shorter than a save does, for a write that may simply be tried
+        again later without the user noticing (the werkkopie while typing).
+        """
+        maker = self._write
+        if wait_ms is not None:
+            maker = sessionmaker(
+                self._writer.execution_options(**{WAIT_MS: wait_ms}),
+                expire_on_commit=False,
+                info=self._info,
+            )
         try:
-            with self._write.begin() as session:
+            with maker.begin() as session:
                 yield session
         except OperationalError as exc:
             if any(word in str(exc.orig).lower() for word in ("locked", "busy")):

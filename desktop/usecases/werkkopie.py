@@ -21,6 +21,10 @@ __all__ = ["Place", "WerkkopieRecord", "discard", "keep", "waiting"]
 
 log = logging.getLogger(__name__)
 
+# Keeping runs in the window while the user types: it never waits long for a colleague's
+# save; the next try comes a few seconds later.
+KEEP_WAIT_MS = 200
+
 
 def keep(
     unlocked: Unlocked, copy_id: uuid.UUID, place: Place, title: str, fields: dict[str, str]
@@ -29,7 +33,7 @@ def keep(
     (a colleague's save holds the file, a full disk): the caller tries again shortly, and
     the user typing on is not interrupted."""
     try:
-        with unlocked.store.sessions.begin() as session:
+        with unlocked.store.sessions.begin(wait_ms=KEEP_WAIT_MS) as session:
             model.keep(session, unlocked.actor.account_id, copy_id, place, title, fields)
     except StoreBusy:
         return False

@@ -29,7 +29,7 @@ from models.security import AccessLogEntry, ChangeRecord
 from models.werkkopie import Werkkopie
 from tests.conftest import MessageBoxes
 from tests.desktop.modal import on_modal, press_save
-from tests.helpers import FAST_KDF, TEST_LOGIN, TEST_PASSWORD
+from tests.helpers import FAST_KDF, TEST_LOGIN, TEST_PASSWORD, raw_connect
 from views.dialogs import PersonDialog
 from views.login import PasswordDialog
 from views.zrm import ZrmScoringDialog
@@ -378,3 +378,24 @@ def test_a_fault_in_the_program_keeps_the_copy(
         members.add()  # type: ignore[attr-defined]
     [copy] = werkkopie.waiting(unlocked)
     assert copy.fields["date_of_birth"] == "12-03-2015"
+
+
+def test_keeping_does_not_freeze_typing_behind_a_colleagues_save(
+    unlocked: Unlocked, household: uuid.UUID, db_path: Path
+) -> None:
+    """A save waits its turn (seconds); the werkkopie gives up at once and tries again later."""
+    colleague = raw_connect(db_path, unlocked.key)
+    colleague.execute("BEGIN IMMEDIATE")  # a long save in another window
+    try:
+        started = time.monotonic()
+        stored = werkkopie.keep(
+            unlocked, uuid.uuid4(), Place("members", "add", household), "Nieuw gezinslid", {}
+        )
+        waited = time.monotonic() - started
+    finally:
+        colleague.rollback()
+        colleague.close()
+    assert stored is False and waited < 3  # a save would have waited 10 s
+    assert werkkopie.keep(
+        unlocked, uuid.uuid4(), Place("members", "add", household), "Nieuw gezinslid", {}
+    )
