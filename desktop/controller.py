@@ -90,8 +90,9 @@ class MainController:
         """Open the form of a werkkopie again where it was: its tab, dossier or section."""
         place = copy.place
         presenter: object | None
-        if place.household_id is None:
-            presenter = self.tabs.get(place.owner)
+        if place.household_id is None:  # a tab's or a menu's action
+            menus: dict[str, object] = {"team": self.team}
+            presenter = self.tabs.get(place.owner) or menus.get(place.owner)
         else:
             if self.open_household(place.household_id) is None:
                 return False

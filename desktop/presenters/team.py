@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.presenters.organisations import manage_organisations
 from desktop.presenters.ui import Ui, ask_until_stored
+from desktop.presenters.werkkopie import resumable
 from desktop.registry import ScreenContext, screen
 from desktop.usecases import households
 from models.permissions import Permission
@@ -26,6 +27,7 @@ class TeamPresenter:
     def organisations(self) -> OrganisationsDialog:
         return manage_organisations(self.ui.window, self.ui.unlocked, self.ui.changed.emit)
 
+    @resumable("team")
     def add_medewerker(self) -> None:
         ask_until_stored(
             self.ui.window,

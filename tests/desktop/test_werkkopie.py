@@ -30,7 +30,8 @@ from models.werkkopie import Werkkopie
 from tests.conftest import MessageBoxes
 from tests.desktop.modal import on_modal, press_save
 from tests.helpers import FAST_KDF, TEST_LOGIN, TEST_PASSWORD, raw_connect
-from views.dialogs import PersonDialog
+from views.dialogs import MedewerkerDialog, PersonDialog, RegistrationDialog
+from views.forms import FormDialog
 from views.login import PasswordDialog
 from views.zrm import ZrmScoringDialog
 
@@ -399,3 +400,33 @@ def test_keeping_does_not_freeze_typing_behind_a_colleagues_save(
     assert werkkopie.keep(
         unlocked, uuid.uuid4(), Place("members", "add", household), "Nieuw gezinslid", {}
     )
+
+
+def test_registration_and_the_team_list_are_put_back_too(
+    qtbot: QtBot, unlocked: Unlocked, household: uuid.UUID
+) -> None:
+    """Actions outside a dossier: a new household, a new team member."""
+    werkkopie.keep(
+        unlocked,
+        uuid.uuid4(),
+        Place("huishoudens", "register"),
+        "Nieuw huishouden",
+        {"name": "Yılmaz", "postcode": "1234 AB"},
+    )
+    werkkopie.keep(
+        unlocked, uuid.uuid4(), Place("team", "add_medewerker"), "Medewerker", {"name": "Zoë"}
+    )
+    controller = _window(qtbot, unlocked)
+    seen: list[tuple[str, str]] = []
+
+    def look(dialog: FormDialog) -> None:
+        seen.append((type(dialog).__name__, dialog.snapshot()["name"]))
+        dialog.done(0)
+        if len(seen) == 1:  # then the second copy is offered
+            on_modal(QMessageBox, lambda _box: _click("terugzetten"))
+            on_modal(MedewerkerDialog, look, tries=400)
+
+    on_modal(QMessageBox, lambda _box: _click("terugzetten"))
+    on_modal(RegistrationDialog, look, tries=400)
+    controller.offer_werkkopieen()
+    assert seen == [("RegistrationDialog", "Yılmaz"), ("MedewerkerDialog", "Zoë")]
