@@ -29,10 +29,12 @@ class ContactsPresenter:
         self.widget.show_dossier(dossier, date.today())
 
     def add(self) -> None:
+        """A new contact's medewerker is the one logged in, as a ZRM's assessor is."""
         team = households.medewerkers(self.ui.unlocked)
+        me = households.own_medewerker(self.ui.unlocked)
         self.ui.ask_and_save(
             lambda draft, problems: ContactDialog.ask(
-                self.ui.window, team, draft, problems, adding=True
+                self.ui.window, team, draft, problems, adding=True, medewerker_id=me
             ),
             lambda draft: contacts.add_contact(self.ui.unlocked, self.scope.household_id, draft),
         )

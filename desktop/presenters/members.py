@@ -12,7 +12,9 @@ from desktop.registry import DossierScope, ScreenContext, screen, section
 from desktop.usecases import households
 from desktop.usecases.base import Changed
 from desktop.usecases.households import MEMBERS
-from models.records import HouseholdDossier, PersonRecord
+from models import households as service
+from models.enums import MemberRole
+from models.records import HouseholdDossier, PersonDraft, PersonRecord
 from views.dialogs import PersonDialog
 from views.dossier import Column
 from views.dossier.members import MembersSection
@@ -36,8 +38,13 @@ class MembersPresenter:
         return next(p for p in self.scope.current().members if p.id == person_id)
 
     def add(self) -> None:
+        """A new member starts with the household's surname, which the user may overwrite."""
+        infix, last_name = service.proposed_surname(self.scope.current())
+        proposal = PersonDraft("", last_name, MemberRole.KIND, infix=infix)
         self.ui.ask_and_save(
-            lambda draft, problems: PersonDialog.ask(self.ui.window, draft, problems, adding=True),
+            lambda draft, problems: PersonDialog.ask(
+                self.ui.window, draft or proposal, problems, adding=True
+            ),
             lambda draft: households.add_member(self.ui.unlocked, self.scope.household_id, draft),
         )
 
