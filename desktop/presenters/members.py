@@ -30,6 +30,7 @@ class MembersPresenter:
         self.widget.editRequested.connect(self.edit)
         self.widget.removeRequested.connect(self.remove)
         self.widget.exportRequested.connect(lambda person_id: export_inzage(self.ui, person_id))
+        self.widget.selected.connect(scope.selected_person.select)
 
     def refresh(self, dossier: HouseholdDossier, change: Changed | None) -> None:
         self.widget.show_dossier(dossier, date.today())
