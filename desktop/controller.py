@@ -51,6 +51,7 @@ class MainController:
         self.ui.openRequested.connect(self.open_household)
         self.ui.changed.connect(self._on_changed)
         self.window.dossierClosed.connect(self._closed)
+        self.households.focus_search()  # after logging in, typing searches straight away
 
     @property
     def autolock(self) -> AutoLock:

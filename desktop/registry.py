@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from desktop.controller import MainController
+    from desktop.presenters.selection import PersonSelection
     from desktop.presenters.ui import Ui
     from desktop.session import Unlocked
     from desktop.usecases.base import Changed
@@ -75,6 +76,7 @@ class DossierScope(Protocol):
 
     ui: Ui
     household_id: uuid.UUID
+    selected_person: PersonSelection  # which member the user is working on, for every section
 
     def current(self) -> HouseholdDossier: ...
 

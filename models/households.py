@@ -64,7 +64,8 @@ from models.rules import (
     check_fields,
     earliest_event_date,
 )
-from models.search import match_clause, search_text, sort_name
+from models.search import match_clause, search_text, sort_name, split_surname
+from models.security import Account
 from models.validation import (
     Problem,
     ValidationError,
@@ -145,6 +146,25 @@ def add_medewerker(session: Session, name: str, discipline: str) -> uuid.UUID:
     session.add(medewerker)
     session.flush()
     return medewerker.id
+
+
+def own_medewerker(session: Session, account_id: uuid.UUID, name: str) -> uuid.UUID | None:
+    """The team member an account is: the active medewerker linked to it, or else the one
+    active medewerker with the account's name (the name its ZRM scorings are signed with)."""
+    linked = session.scalar(
+        select(Medewerker.id)
+        .join(Account, Account.medewerker_id == Medewerker.id)
+        .where(Account.id == account_id, Medewerker.active.is_(True))
+    )
+    if linked is not None:
+        return linked
+    wanted = " ".join(name.split()).casefold()
+    named = [
+        m.id
+        for m in list_medewerkers(session, active_only=True)
+        if " ".join(m.name.split()).casefold() == wanted
+    ]
+    return named[0] if len(named) == 1 else None
 
 
 # --- the household list --------------------------------------------------------------
@@ -591,6 +611,15 @@ def _traject_record(traject: Traject) -> TrajectRecord:
             for e in sorted(traject.events, key=lambda e: (e.event_date, e.created_at))
         ),
     )
+
+
+def proposed_surname(dossier: HouseholdDossier) -> tuple[str, str]:
+    """The tussenvoegsel and achternaam a new member most likely has: those of the first
+    member listed (the oldest), or else the household's name ('De Vries' -> 'de', 'Vries')."""
+    if dossier.members:
+        first = dossier.members[0]
+        return first.infix, first.last_name
+    return split_surname(dossier.household.name)
 
 
 def load_dossier(

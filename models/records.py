@@ -20,6 +20,15 @@ def age_on(born: date, on: date) -> int:
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
+def proposed_role(born: date, today: date) -> MemberRole:
+    """The role a new member most likely has, from the date of birth: under 18 a child, up to
+    23 a young adult (the age the Jeugdwet can reach), older a parent or carer."""
+    age = age_on(born, today)
+    if age < 18:
+        return MemberRole.KIND
+    return MemberRole.JONGVOLWASSENE if age < 23 else MemberRole.OUDER
+
+
 def birthday(born: date, years: int) -> date:
     try:
         return born.replace(year=born.year + years)

@@ -71,6 +71,20 @@ _INFIXES = (
 )
 
 
+def split_surname(name: str) -> tuple[str, str]:
+    """A household's name as a member's tussenvoegsel and achternaam: 'De Vries' ->
+    ('de', 'Vries'), 'van der Meer' -> ('van der', 'Meer'), 'Yılmaz' -> ('', 'Yılmaz').
+    The tussenvoegsel is written small, as it is after a first name ('Jan de Vries')."""
+    name = " ".join(name.split())
+    for word in ("familie ", "gezin "):
+        if name.casefold().startswith(word):
+            name = name[len(word) :]
+    for infix in _INFIXES:
+        if name.casefold().startswith(infix) and len(name) > len(infix):
+            return infix.strip().casefold(), name[len(infix) :].strip()
+    return "", name
+
+
 def sort_name(name: str) -> str:
     """'De Vries' -> 'vries', 'van der Meer' -> 'meer', 'Öztürk' -> 'ozturk'."""
     folded = " ".join(fold(name).split())

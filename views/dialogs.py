@@ -23,6 +23,7 @@ from models.records import (
     RegistrationDraft,
     ScaleEvent,
     TrajectDraft,
+    proposed_role,
 )
 from models.rules import (
     CLOSURE,
@@ -269,25 +270,29 @@ class TrajectDialog(_TrajectFields):
 
 
 class PersonDialog(FormDialog):
+    """A member of the household. A new member's role is proposed from the date of birth
+    until the user picks one; a proposed surname comes in as ``initial``."""
+
     def __init__(
         self,
         initial: PersonDraft | None = None,
         today: date | None = None,
         parent: QWidget | None = None,
+        *,
+        adding: bool | None = None,
     ) -> None:
-        title = "Gezinslid wijzigen" if initial else "Gezinslid toevoegen"
-        super().__init__(title, parent)
+        adding = initial is None if adding is None else adding
+        super().__init__("Gezinslid toevoegen" if adding else "Gezinslid wijzigen", parent)
+        self.today = today or date.today()
         initial = initial or PersonDraft(first_name="", last_name="", role=MemberRole.KIND)
         self.add_field("first_name", "Voornaam *", QLineEdit(initial.first_name))
         infix = self.add_field("infix", "Tussenvoegsel", QLineEdit(initial.infix))
         infix.setMaximumWidth(120)
         self.add_field("last_name", "Achternaam *", QLineEdit(initial.last_name))
-        self.add_field("date_of_birth", "Geboortedatum", DateLineEdit(initial.date_of_birth))
-        self.birth_check = _DateChecks(
-            self, "date_of_birth", required=False, not_after=today or date.today()
-        )
+        born = self.add_field("date_of_birth", "Geboortedatum", DateLineEdit(initial.date_of_birth))
+        self.birth_check = _DateChecks(self, "date_of_birth", required=False, not_after=self.today)
         self._checks["date_of_birth"] = self.birth_check
-        self.add_field(
+        role = self.add_field(
             "role",
             "Rol in het huishouden *",
             code_combo([(r.value, ROLE[r]) for r in MemberRole], initial.role.value, empty=""),
@@ -297,8 +302,22 @@ class PersonDialog(FormDialog):
         bsn.setPlaceholderText("9 cijfers, mag leeg")
         self._checks["bsn"] = lambda: check_bsn(bsn.text())
         self.apply_rules(PERSON)
+        self.role_chosen = not adding  # a stored member's role is never proposed over
+        role.activated.connect(self._role_picked)
+        born.textChanged.connect(self._propose_role)
         self.setMinimumWidth(440)
         self.finish_loading()
+
+    def _role_picked(self) -> None:
+        self.role_chosen = True
+
+    def _propose_role(self) -> None:
+        """Only from a whole, valid date: '01-01-19' on its way to 1985 proposes nothing."""
+        born = self.birth_check.parse()
+        if self.role_chosen or born.value is None or born.problem is not None:
+            return
+        role: QComboBox = self.field("role")
+        role.setCurrentIndex(role.findData(proposed_role(born.value, self.today).value))
 
     def value(self) -> PersonDraft:
         return PersonDraft(
@@ -319,10 +338,9 @@ class PersonDialog(FormDialog):
         *,
         adding: bool = False,
     ) -> PersonDraft | None:
-        """``adding``: a new member asked again after a refusal keeps the title 'toevoegen'."""
-        with released(cls(initial, parent=parent)) as dialog:
-            if adding:
-                dialog.setWindowTitle("Gezinslid toevoegen")
+        """``adding``: a new member, whose ``initial`` is a proposal (the household's surname)
+        or, asked again after a refusal, what was typed; the title stays 'toevoegen'."""
+        with released(cls(initial, parent=parent, adding=adding or initial is None)) as dialog:
             return dialog.value() if dialog.run(problems) else None
 
 
@@ -333,11 +351,16 @@ class ContactDialog(FormDialog):
         initial: ContactDraft | None = None,
         today: date | None = None,
         parent: QWidget | None = None,
+        *,
+        medewerker_id: uuid.UUID | None = None,
     ) -> None:
+        """``medewerker_id``: a new contact's medewerker (the one logged in)."""
         title = "Contactmoment wijzigen" if initial else "Contactmoment vastleggen"
         super().__init__(title, parent)
         today = today or date.today()
-        initial = initial or ContactDraft(contact_date=today, kind=ContactKind.HUISBEZOEK)
+        initial = initial or ContactDraft(
+            contact_date=today, kind=ContactKind.HUISBEZOEK, medewerker_id=medewerker_id
+        )
         self.add_field("contact_date", "Datum *", DateLineEdit(initial.contact_date))
         self.date_check = _DateChecks(self, "contact_date", not_after=today)
         self._checks["contact_date"] = self.date_check
@@ -375,8 +398,10 @@ class ContactDialog(FormDialog):
         problems: dict[str, Problem] | None = None,
         *,
         adding: bool = False,
+        medewerker_id: uuid.UUID | None = None,
     ) -> ContactDraft | None:
-        with released(cls(medewerkers, initial, parent=parent)) as dialog:
+        dialog = cls(medewerkers, initial, parent=parent, medewerker_id=medewerker_id)
+        with released(dialog):
             if adding:
                 dialog.setWindowTitle("Contactmoment vastleggen")
             return dialog.value() if dialog.run(problems) else None

@@ -1,9 +1,11 @@
 """The household list as a Qt table model that pages through the database.
 
-The database searches and sorts; the model asks for one page of rows at a time
-through Qt's ``canFetchMore``/``fetchMore``, so a list of 20,000 households
-costs what a screenful costs.  The model gets a plain ``fetch`` function from
-the controller and never sees a session.
+The database counts, searches and sorts; the model has as many rows as there are matches,
+but reads a page of them only when the view shows one of its rows, so a list of 20,000
+households costs what the screenfuls looked at cost.  Because every row exists from the
+start, the scroll bar is true to the list and Ctrl+End or dragging the scroll bar to the
+bottom reaches the real end (with ``fetchMore`` they reached the next 200).  The model gets
+a plain ``fetch`` function from the controller and never sees a session.
 """
 
 from __future__ import annotations
@@ -11,7 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QColor
 
 from models.enums import OPEN_PHASES, Phase
@@ -54,7 +63,8 @@ class HouseholdTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._fetch: Fetch = _no_rows
         self._total = 0
-        self._rows: list[HouseholdRow] = []
+        self._pages: dict[int, list[HouseholdRow]] = {}
+        self._generation = 0  # a new search or sort: pages read before it no longer count
         self._sort = HouseholdSort.NAME
         self._descending = False
 
@@ -64,41 +74,60 @@ class HouseholdTableModel(QAbstractTableModel):
         """A new search: ``total`` rows match, ``fetch`` gives them page by page."""
         self.beginResetModel()
         self._fetch, self._total = fetch, total
-        self._rows = self._page(0)
+        self._first_page()
         self.endResetModel()
-
-    def _page(self, offset: int) -> list[HouseholdRow]:
-        limit = min(PAGE_SIZE, self._total - offset)
-        return self._fetch(self._sort, self._descending, offset, limit) if limit > 0 else []
-
-    def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index) -> None:
-        if parent.isValid():
-            return
-        more = self._page(len(self._rows))
-        if not more:  # rows were removed since the count: stop asking
-            self._total = len(self._rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.beginResetModel()
         self._sort = SORT_KEYS[column]
         self._descending = order == Qt.SortOrder.DescendingOrder
-        self._rows = self._page(0)
+        self._first_page()
         self.endResetModel()
+
+    def _first_page(self) -> None:
+        """Read the first page at once (a search costs its count and one page); inside a
+        reset, so a list that shrank since the count simply gets fewer rows."""
+        self._pages = {}
+        self._generation += 1
+        first = self._page(0)
+        if len(first) < min(PAGE_SIZE, self._total):
+            self._total = len(first)
+
+    def _page(self, number: int) -> list[HouseholdRow]:
+        page = self._pages.get(number)
+        if page is None:
+            offset = number * PAGE_SIZE
+            limit = min(PAGE_SIZE, self._total - offset)
+            page = self._fetch(self._sort, self._descending, offset, limit) if limit > 0 else []
+            self._pages[number] = page
+            if len(page) < limit:  # rows were removed since the count
+                shrink, generation = offset + len(page), self._generation
+                QTimer.singleShot(0, self, lambda: self._shrink(shrink, generation))
+        return page
+
+    def _shrink(self, total: int, generation: int) -> None:
+        """Drop the rows that were counted but are no longer there (outside ``data()``, where
+        the model may not change shape)."""
+        if generation != self._generation or total >= self._total:
+            return
+        self.beginRemoveRows(QModelIndex(), total, self._total - 1)
+        self._total = total
+        self.endRemoveRows()
+
+    def total(self) -> int:
+        """How many households match: every one of them is a row, read or not."""
+        return self._total
 
     # --- reading -------------------------------------------------------------------------
 
-    def row_at(self, row: int) -> HouseholdRow:
-        return self._rows[row]
+    def row_at(self, row: int) -> HouseholdRow | None:
+        """The household in ``row``, read with its page if need be; None when it vanished."""
+        number, at = divmod(row, PAGE_SIZE)
+        page = self._page(number)
+        return page[at] if 0 <= row < self._total and at < len(page) else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
@@ -111,9 +140,9 @@ class HouseholdTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        row = self.row_at(index.row()) if index.isValid() else None
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)

@@ -22,6 +22,7 @@ def read_only_table(headers: Sequence[str], name: str, stretch: int = -1) -> QTa
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setAlternatingRowColors(True)
+    table.setTabKeyNavigation(False)  # Tab goes on to the next control, not the next cell
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch % len(headers), QHeaderView.ResizeMode.Stretch)

@@ -16,7 +16,9 @@ from views.dossier import Column
 from views.dossier.contacts import ContactsSection
 
 
-@section(CONTACTS, Column.LEFT, 30)
+# Above the ZRM: a contact is logged far more often than a ZRM is scored, and so its button
+# stays in view on a 1280x800 screen.
+@section(CONTACTS, Column.LEFT, 15)
 class ContactsPresenter:
     def __init__(self, scope: DossierScope) -> None:
         self.scope = scope
@@ -31,10 +33,12 @@ class ContactsPresenter:
 
     @resumable(CONTACTS)
     def add(self) -> None:
+        """A new contact's medewerker is the one logged in, as a ZRM's assessor is."""
         team = households.medewerkers(self.ui.unlocked)
+        me = households.own_medewerker(self.ui.unlocked)
         self.ui.ask_and_save(
             lambda draft, problems: ContactDialog.ask(
-                self.ui.window, team, draft, problems, adding=True
+                self.ui.window, team, draft, problems, adding=True, medewerker_id=me
             ),
             lambda draft: contacts.add_contact(self.ui.unlocked, self.scope.household_id, draft),
         )

@@ -8,6 +8,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
+from desktop.presenters.selection import PersonSelection
 from desktop.presenters.ui import Ui
 from desktop.presenters.werkkopie import resumable
 from desktop.registry import SECTIONS, ScreenContext, SectionPresenter, screen
@@ -29,6 +30,7 @@ class DossierPresenter:
             household_id, can_destroy=ui.unlocked.actor.may(Permission.DESTROY_DOSSIER)
         )
         self._dossier: HouseholdDossier | None = None
+        self.selected_person = PersonSelection(self.widget)
         self.sections: dict[str, SectionPresenter] = {}
         self.specs = list(SECTIONS)
         for spec in self.specs:

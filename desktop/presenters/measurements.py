@@ -28,6 +28,7 @@ class ZrmPresenter:
         self.widget = ZrmSection()
         self.widget.scoreRequested.connect(self.score)
         self.widget.historyRequested.connect(self.history)
+        scope.selected_person.changed.connect(self.widget.select_member)
 
     def refresh(self, dossier: HouseholdDossier, change: Changed | None) -> None:
         self.widget.show_dossier(dossier, date.today())

@@ -13,7 +13,9 @@ from desktop.registry import DossierScope, ScreenContext, screen, section
 from desktop.usecases import households
 from desktop.usecases.base import Changed
 from desktop.usecases.households import MEMBERS
-from models.records import HouseholdDossier, PersonRecord
+from models import households as service
+from models.enums import MemberRole
+from models.records import HouseholdDossier, PersonDraft, PersonRecord
 from views.dialogs import PersonDialog
 from views.dossier import Column
 from views.dossier.members import MembersSection
@@ -29,6 +31,7 @@ class MembersPresenter:
         self.widget.editRequested.connect(self.edit)
         self.widget.removeRequested.connect(self.remove)
         self.widget.exportRequested.connect(lambda person_id: export_inzage(self.ui, person_id))
+        self.widget.selected.connect(scope.selected_person.select)
 
     def refresh(self, dossier: HouseholdDossier, change: Changed | None) -> None:
         self.widget.show_dossier(dossier, date.today())
@@ -38,8 +41,13 @@ class MembersPresenter:
 
     @resumable(MEMBERS)
     def add(self) -> None:
+        """A new member starts with the household's surname, which the user may overwrite."""
+        infix, last_name = service.proposed_surname(self.scope.current())
+        proposal = PersonDraft("", last_name, MemberRole.KIND, infix=infix)
         self.ui.ask_and_save(
-            lambda draft, problems: PersonDialog.ask(self.ui.window, draft, problems, adding=True),
+            lambda draft, problems: PersonDialog.ask(
+                self.ui.window, draft or proposal, problems, adding=True
+            ),
             lambda draft: households.add_member(self.ui.unlocked, self.scope.household_id, draft),
         )
 

@@ -67,6 +67,12 @@ def medewerkers(unlocked: Unlocked) -> list[MedewerkerRecord]:
     return read(unlocked, WORK, service.list_medewerkers)
 
 
+def own_medewerker(unlocked: Unlocked) -> uuid.UUID | None:
+    """The team member who is logged in, for a form's default (a new contact's medewerker)."""
+    actor = unlocked.actor
+    return read(unlocked, WORK, lambda s: service.own_medewerker(s, actor.account_id, actor.name))
+
+
 def add_medewerker(unlocked: Unlocked, name: str, discipline: str) -> uuid.UUID:
     """Only a coördinator or beheerder manages the team list."""
     return write(

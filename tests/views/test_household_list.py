@@ -52,41 +52,44 @@ class FakeSource:
 
 def test_model_passes_qt_model_tester(qtbot: QtBot) -> None:
     model = HouseholdTableModel()
+    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     rows = [_row(f"Gezin {i:04d}", number=f"2026-{i:05d}") for i in range(450)]
     model.set_source(FakeSource(rows), len(rows))
-    # Attached after the reset: Qt's tester calls fetchMore() from its own modelReset
-    # handler while it still counts the reset as in flight, which no paging model passes.
-    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    while model.canFetchMore(model.index(-1, -1)):
-        model.fetchMore(model.index(-1, -1))
     assert model.rowCount() == 450
-    del tester  # it checked every fetch while it lived (Fatal mode)
+    assert model.index(449, COL_NAME).data() == "Gezin 0449"
+    model.sort(COL_NAME, Qt.SortOrder.DescendingOrder)
+    del tester  # it checked every reset and read while it lived (Fatal mode)
 
 
-def test_model_pages_through_the_source_and_asks_it_to_sort(qtbot: QtBot) -> None:
+def test_model_has_every_row_but_reads_only_the_pages_asked_for(qtbot: QtBot) -> None:
     model = HouseholdTableModel()
     rows = [_row(f"Gezin {i:04d}", number=f"2026-{i:05d}") for i in range(450)]
     source = FakeSource(rows)
     model.set_source(source, len(rows))
-    assert model.rowCount() == PAGE_SIZE
-    assert source.calls == [(HouseholdSort.NAME, False, 0, PAGE_SIZE)]
-    model.fetchMore(model.index(-1, -1))
-    model.fetchMore(model.index(-1, -1))
-    assert model.rowCount() == 450 and not model.canFetchMore(model.index(-1, -1))
-    assert source.calls[-1] == (HouseholdSort.NAME, False, 400, 50)
-    assert [model.index(r, COL_NAME).data() for r in (0, 449)] == ["Gezin 0000", "Gezin 0449"]
+    assert model.rowCount() == 450 and model.total() == 450
+    assert source.calls == [(HouseholdSort.NAME, False, 0, PAGE_SIZE)]  # the first page at once
+    assert model.index(449, COL_NAME).data() == "Gezin 0449"
+    assert source.calls[-1] == (HouseholdSort.NAME, False, 400, 50)  # only the last page
+    assert model.index(448, COL_NAME).data() == "Gezin 0448" and len(source.calls) == 2
     model.sort(COL_NAME, Qt.SortOrder.DescendingOrder)
     assert source.calls[-1] == (HouseholdSort.NAME, True, 0, PAGE_SIZE)
     assert model.index(0, COL_NAME).data() == "Gezin 0449"
 
 
-def test_model_stops_when_rows_vanished_since_the_count(qtbot: QtBot) -> None:
+def test_model_shrinks_when_rows_vanished_since_the_count(qtbot: QtBot) -> None:
     model = HouseholdTableModel()
     source = FakeSource([_row("Bos")])
     model.set_source(source, 300)  # counted 300, but only one is there now
     assert model.rowCount() == 1
-    model.fetchMore(model.index(-1, -1))
-    assert model.rowCount() == 1 and not model.canFetchMore(model.index(-1, -1))
+    rows = [_row(f"Gezin {i:04d}") for i in range(250)]
+    source = FakeSource(rows)
+    model.set_source(source, 450)  # counted 450; 250 are left when the second page is read
+    assert model.rowCount() == 450
+    assert model.index(420, COL_NAME).data() is None  # its page came back empty
+    qtbot.waitUntil(lambda: model.rowCount() == 400, timeout=1000)
+    assert model.index(300, COL_NAME).data() is None  # and this one short
+    qtbot.waitUntil(lambda: model.rowCount() == 250, timeout=1000)
+    assert model.index(249, COL_NAME).data() == "Gezin 0249"
 
 
 def test_model_shows_dutch_words(qtbot: QtBot) -> None:
@@ -137,3 +140,95 @@ def test_clicking_a_header_sorts_through_the_source(qtbot: QtBot) -> None:
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=position)
     assert source.calls[-1][0] is HouseholdSort.DOSSIER
     assert widget.model.index(0, COL_NAME).data() == "Aydın"
+
+
+def _shown_list(qtbot: QtBot, rows: list[HouseholdRow]) -> tuple[HouseholdListWidget, FakeSource]:
+    widget = HouseholdListWidget()
+    qtbot.addWidget(widget)
+    widget.resize(900, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.windowHandle().requestActivate()
+    qtbot.waitUntil(widget.isActiveWindow, timeout=1000)  # so focus and Tab work as on screen
+    source = FakeSource(rows)
+    widget.set_source(source, len(rows))
+    widget.search.setFocus()
+    return widget, source
+
+
+def test_enter_with_several_hits_opens_nothing_but_goes_to_the_first(qtbot: QtBot) -> None:
+    rows = [_row("De Vries"), _row("de Vries-Bos")]
+    widget, _source = _shown_list(qtbot, rows)
+    opened: list[uuid.UUID] = []
+    widget.openRequested.connect(opened.append)
+    qtbot.keyClick(widget.search, Qt.Key.Key_Return)
+    assert opened == []
+    assert widget.table.hasFocus() and widget.table.currentIndex().row() == 0
+    assert widget.table.selectionModel().isRowSelected(0)
+    qtbot.keyClick(widget.table, Qt.Key.Key_Down)
+    qtbot.keyClick(widget.table, Qt.Key.Key_Return)  # the hit the user chose
+    assert opened == [widget.model.index(1, 0).data(ID_ROLE)]
+
+
+def test_enter_with_no_hits_does_nothing(qtbot: QtBot) -> None:
+    widget, _source = _shown_list(qtbot, [])
+    opened: list[uuid.UUID] = []
+    widget.openRequested.connect(opened.append)
+    qtbot.keyClick(widget.search, Qt.Key.Key_Return)
+    assert opened == [] and widget.search.hasFocus()
+
+
+def test_down_goes_into_the_list_and_up_comes_back(qtbot: QtBot) -> None:
+    widget, _source = _shown_list(qtbot, [_row(f"Gezin {i}") for i in range(5)])
+    qtbot.keyClicks(widget.search, "gez")
+    qtbot.keyClick(widget.search, Qt.Key.Key_Down)
+    assert widget.table.hasFocus()
+    assert widget.table.currentIndex().row() == 0
+    assert widget.table.selectionModel().isRowSelected(0)
+    qtbot.keyClick(widget.table, Qt.Key.Key_Down)
+    assert widget.table.currentIndex().row() == 1
+    qtbot.keyClick(widget.table, Qt.Key.Key_Up)
+    qtbot.keyClick(widget.table, Qt.Key.Key_Up)  # from the first row: back to the search
+    assert widget.search.hasFocus()
+    qtbot.keyClick(widget.search, Qt.Key.Key_Down)
+    qtbot.keyClicks(widget.table, "in")  # typing in the list goes on in the search field
+    assert widget.search.hasFocus() and widget.search.text() == "gezin"
+
+
+def test_tab_leaves_the_list_instead_of_walking_its_cells(qtbot: QtBot) -> None:
+    widget, _source = _shown_list(qtbot, [_row("Bos"), _row("Smit")])
+    widget.focus_list()
+    qtbot.keyClick(widget.table, Qt.Key.Key_Tab)
+    assert not widget.table.hasFocus()
+
+
+def test_ctrl_end_reaches_the_real_end_of_20000_rows(qtbot: QtBot) -> None:
+    rows = [_row(f"Gezin {i:05d}", number=f"2026-{i:05d}") for i in range(20_000)]
+    widget, source = _shown_list(qtbot, rows)
+    widget.focus_list()
+    qtbot.keyClick(widget.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    current = widget.table.currentIndex()
+    assert current.row() == 19_999
+    assert widget.model.index(current.row(), COL_NAME).data() == "Gezin 19999"
+    assert widget.table.selectionModel().isRowSelected(19_999)
+    qtbot.wait(50)  # painted: the rows on screen are read, not the 99 pages in between
+    assert len(source.calls) <= 3
+    qtbot.keyClick(widget.table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert widget.table.currentIndex().row() == 0
+
+
+def test_the_scroll_bar_dragged_to_the_bottom_shows_the_last_row(qtbot: QtBot) -> None:
+    rows = [_row(f"Gezin {i:05d}", number=f"2026-{i:05d}") for i in range(20_000)]
+    widget, source = _shown_list(qtbot, rows)
+    bar = widget.table.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 19_000, timeout=1000)  # the bar is true to 20,000
+    bar.setSliderDown(True)  # what a drag does: the slider follows the mouse, the view it
+    bar.setSliderPosition(bar.maximum())
+    bar.setSliderDown(False)
+    assert bar.value() == bar.maximum()
+    qtbot.wait(50)
+    viewport = widget.table.viewport()
+    last = widget.table.rowAt(viewport.height() - 2)
+    assert last == 19_999
+    assert widget.model.index(last, COL_NAME).data() == "Gezin 19999"
+    assert len(source.calls) <= 3

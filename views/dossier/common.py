@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, SignalInstance
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -57,12 +58,14 @@ class RecordSection(QGroupBox):
     """A dossier section that lists records: a table with Toevoegen, Wijzigen and Verwijderen.
 
     Subclasses give the headers and fill the rows in ``show``; the buttons that act on a
-    row are enabled only while a row is selected.
+    row are enabled only while a row is selected. On a selected row, Enter is Wijzigen and
+    Delete is Verwijderen, as a double click is Wijzigen.
     """
 
     addRequested = Signal()
     editRequested = Signal(uuid.UUID)
     removeRequested = Signal(uuid.UUID)
+    selected = Signal(object)  # the selected record's id, or None
 
     def __init__(
         self,
@@ -92,7 +95,23 @@ class RecordSection(QGroupBox):
             lambda _item: emit_selected(self.table, self.editRequested)
         )
         self.table.itemSelectionChanged.connect(self.update_buttons)
+        self.table.itemSelectionChanged.connect(lambda: self.selected.emit(selected_id(self.table)))
+        self.table.installEventFilter(self)
         self.update_buttons()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and isinstance(event, QKeyEvent):
+            keys = {
+                Qt.Key.Key_Return: self.editRequested,
+                Qt.Key.Key_Enter: self.editRequested,
+                Qt.Key.Key_Delete: self.removeRequested,
+            }
+            signal = keys.get(Qt.Key(event.key()))
+            plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if event.type() == QEvent.Type.KeyPress and signal is not None and plain:
+                emit_selected(self.table, signal)
+                return True
+        return super().eventFilter(watched, event)
 
     def add_row_button(
         self, button: QPushButton, signal: SignalInstance, *, add: bool = True

@@ -17,6 +17,7 @@ class ConsentsSection(RecordSection):
             "Toestemming om gegevens te delen",
             ["Organisatie", "Antwoord", "Voor wie", "Datum", "Geldig tot", "Waarvoor"],
             "consents",
+            add_text="Toe&stemming vastleggen…",
             parent=parent,
         )
 

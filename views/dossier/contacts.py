@@ -17,6 +17,7 @@ class ContactsSection(RecordSection):
             "Contactmomenten",
             ["Datum", "Soort", "Medewerker", "Notitie"],
             "contacts",
+            add_text="&Contactmoment vastleggen…",
             parent=parent,
         )
 

@@ -35,19 +35,23 @@ class ZrmSection(QGroupBox):
         self.table.setObjectName("zrm_latest")
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setDefaultSectionSize(_ZRM_ROW_HEIGHT)
         self.empty = QLabel("Nog geen ZRM vastgelegd.")
         self.member = QComboBox()
         self.member.setObjectName("zrm_member")
-        score = QPushButton("ZRM afnemen…")
+        label = QLabel("Gezinsli&d:")
+        label.setBuddy(self.member)
+        score = QPushButton("&ZRM afnemen…")
         score.setObjectName("score_zrm")
-        history = QPushButton("Geschiedenis en verloop…")
+        history = QPushButton("Geschiedenis en ver&loop…")
         history.setObjectName("zrm_history")
         layout = QVBoxLayout(self)
+        # The buttons above the tall table, so they stand in view on a 1280x800 screen.
+        layout.addLayout(button_row(label, self.member, score, history))
         layout.addWidget(self.empty)
         layout.addWidget(self.table)
-        layout.addLayout(button_row(QLabel("Gezinslid:"), self.member, score, history))
         score.clicked.connect(lambda: self._emit_member(self.scoreRequested))
         history.clicked.connect(lambda: self._emit_member(self.historyRequested))
         self._members: list[tuple[uuid.UUID, str]] = []
@@ -56,6 +60,12 @@ class ZrmSection(QGroupBox):
         person_id = self.member.currentData()
         if person_id is not None:
             signal.emit(person_id)
+
+    def select_member(self, person_id: uuid.UUID) -> None:
+        """Follow the member selected elsewhere in the dossier (the members table)."""
+        index = self.member.findData(person_id)
+        if index >= 0:
+            self.member.setCurrentIndex(index)
 
     def show_dossier(self, dossier: HouseholdDossier, today: date) -> None:
         self._members = [(m.id, m.full_name) for m in dossier.members]

@@ -21,11 +21,11 @@ class MembersSection(RecordSection):
             "Gezinsleden",
             ["Naam", "Geboortedatum", "Leeftijd", "Rol", "BSN"],
             "members",
-            add_text="Toevoegen…",
+            add_text="&Gezinslid toevoegen…",
             stretch=0,
             parent=parent,
         )
-        self.export_button = QPushButton("Inzage-export…")
+        self.export_button = QPushButton("Inzage-e&xport…")
         self.export_button.setObjectName("export_member")
         self.export_button.setToolTip(
             "Alle gegevens over deze persoon, als PDF en als bestand (AVG)"

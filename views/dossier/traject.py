@@ -54,16 +54,16 @@ class TrajectSection(QWidget):
             self.labels[key] = value
             self.form.addRow(label + ":", value)
 
-        self.edit_button = QPushButton("Aanmelding wijzigen…")
-        self.phase_button = QPushButton("Fase wijzigen…")
+        self.edit_button = QPushButton("&Aanmelding wijzigen…")
+        self.phase_button = QPushButton("&Fase wijzigen…")
         self.phase_button.setObjectName("change_phase")
-        self.regisseur_button = QPushButton("Regisseur wijzigen…")
+        self.regisseur_button = QPushButton("&Regisseur wijzigen…")
         self.regisseur_button.setObjectName("change_regisseur")
-        self.up_button = QPushButton("Opschalen…")
-        self.down_button = QPushButton("Afschalen…")
-        self.close_button = QPushButton("Afsluiten…")
+        self.up_button = QPushButton("&Opschalen…")
+        self.down_button = QPushButton("Afsc&halen…")
+        self.close_button = QPushButton("Afsl&uiten…")
         self.close_button.setObjectName("close_traject")
-        self.new_button = QPushButton("Nieuwe aanmelding…")
+        self.new_button = QPushButton("&Nieuwe aanmelding…")
         self.new_button.setObjectName("new_traject")
 
         layout = QVBoxLayout(box)
