@@ -163,6 +163,15 @@ def number_text(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
+def count_text(value: int, one: str, many: str) -> str:
+    """'1 seconde', '2 seconden', '1.200 regels': the noun agrees with the count."""
+    return f"{number_text(value)} {one if value == 1 else many}"
+
+
+def seconds_text(value: int) -> str:
+    return count_text(value, "seconde", "seconden")
+
+
 def yes_no(value: bool) -> str:
     return "ja" if value else "nee"
 

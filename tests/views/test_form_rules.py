@@ -150,3 +150,11 @@ def test_traject_forms_refuse_a_date_before_the_latest_event(
     dialog.field("on").clear()
     qtbot.keyClicks(dialog.field("on"), "01-03-2026")
     assert dialog.error_text("on") == ""
+
+
+def test_settings_say_one_minute_in_the_singular(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(1, 20)
+    qtbot.addWidget(dialog)
+    assert dialog.autolock.text() == "1 minuut"
+    dialog.autolock.setValue(2)
+    assert dialog.autolock.text() == "2 minuten"
