@@ -14,7 +14,7 @@ from models.enums import ContactKind, EventKind, MemberRole, Phase
 from models.errors import Rule
 from models.instruments import InstrumentError, InstrumentProblem
 from models.permissions import AccessAction, Role
-from models.records import DossierWarning, EventRecord, WarningKind
+from models.records import DossierWarning, EventRecord, ScoreDraft, WarningKind
 from models.validation import Problem
 
 PHASE = {
@@ -170,6 +170,18 @@ def count_text(value: int, one: str, many: str) -> str:
 
 def seconds_text(value: int) -> str:
     return count_text(value, "seconde", "seconden")
+
+
+def incomplete_text(scored: int, total: int) -> str:
+    """'onvolledig (9 van 13)' for a partly scored measurement; empty for a whole one."""
+    return "" if 0 < total <= scored else f"onvolledig ({scored} van {total})"
+
+
+def score_text(score: ScoreDraft | None) -> str:
+    """One domain's score in a table: its level, 'niet beoordeeld', or empty."""
+    if score is None or not score.scored:
+        return ""
+    return NOT_ASSESSED if score.not_assessed else str(score.level)
 
 
 def yes_no(value: bool) -> str:

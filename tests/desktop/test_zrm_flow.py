@@ -99,6 +99,9 @@ def test_partial_zrm_is_saved_as_incomplete(qtbot: QtBot, dossier, unlocked: Unl
     with unlocked.store.sessions() as session:
         (stored,) = zrm.person_measurements(session, person_id)
     assert not stored.complete and stored.level("tijdsbesteding") == 1
+    assert (stored.scored, stored.total) == (3, 13)
+    overview = widget.section("measurements").table
+    assert overview.horizontalHeaderItem(1).text().endswith("\nonvolledig (3 van 13)")
 
 
 def test_future_date_and_missing_assessor_are_explained_and_nothing_is_lost(qtbot: QtBot) -> None:
@@ -225,5 +228,8 @@ def test_inzage_export_includes_the_zrm_in_the_familys_words(
     assert "Zelfredzaamheid-Matrix (ZRM)" in text
     assert text.index("Geldzaken") < text.index("Zelfzorg")  # the matrix's own order
     assert "2 · Niet zelfredzaam" in text
+    assert "onvolledig" not in text
     data = json.loads(machine.read_text(encoding="utf-8"))
     assert data["zrm_metingen"][0]["scores"]["financien"]["niveau"] == 2
+    assert data["zrm_metingen"][0]["volledig"] is True
+
