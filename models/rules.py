@@ -10,19 +10,21 @@ Plain Python: views may import this module.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from models.validation import Problem
+from models.validation import Problem, check_phone
 
 
 @dataclass(frozen=True)
 class Field:
-    """What one text field of a draft must satisfy (checked on the stripped text)."""
+    """What one text field of a draft must satisfy (checked on the stripped text); ``form``
+    checks what a given text looks like (a phone number)."""
 
     required: bool = False
     max_length: int | None = None
+    form: Callable[[str], Problem | None] | None = None
 
     def check(self, text: str) -> Problem | None:
         stripped = text.strip()
@@ -30,7 +32,7 @@ class Field:
             return Problem.REQUIRED
         if self.max_length is not None and len(stripped) > self.max_length:
             return Problem.TOO_LONG
-        return None
+        return self.form(stripped) if self.form and stripped else None
 
 
 Spec = Mapping[str, Field]
@@ -44,7 +46,7 @@ HOUSEHOLD: Spec = {
     "house_number": Field(max_length=20),
     # the postcode's own format check (validation.check_postcode) bounds its length
     "city": Field(max_length=80),
-    "phone": Field(max_length=30),
+    "phone": Field(max_length=30, form=check_phone),
 }
 TRAJECT: Spec = {"registered_on": REQUIRED}
 PERSON: Spec = {
@@ -76,7 +78,7 @@ ORGANISATION: Spec = {"name": Field(required=True, max_length=120), "kind": REQU
 ORGANISATION_CONTACT: Spec = {
     "name": Field(required=True, max_length=120),
     "role": Field(max_length=80),
-    "phone": Field(max_length=30),
+    "phone": Field(max_length=30, form=check_phone),
     "email": Field(max_length=120),
 }
 

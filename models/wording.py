@@ -91,6 +91,8 @@ PROBLEM = {
     Problem.DUPLICATE: "Deze naam staat al in de lijst.",
     Problem.EMAIL: "Dit is geen geldig e-mailadres, bijvoorbeeld naam@voorbeeld.nl.",
     Problem.INACTIVE: "Deze organisatie is uitgeschakeld; kies een andere.",
+    Problem.PHONE: "Een telefoonnummer bestaat uit cijfers, spaties en + - ( ), bijvoorbeeld "
+    "06-12345678 of +31 20 123 4567. Zet een toelichting in een notitie.",
 }
 
 RULE = {

@@ -158,3 +158,22 @@ def test_settings_say_one_minute_in_the_singular(qtbot: QtBot) -> None:
     assert dialog.autolock.text() == "1 minuut"
     dialog.autolock.setValue(2)
     assert dialog.autolock.text() == "2 minuten"
+
+
+@pytest.mark.parametrize(
+    "factory",
+    [lambda: HouseholdDialog(HouseholdDraft("Bakker")), lambda: ContactPersonDialog("GGZ")],
+    ids=["household", "contact_person"],
+)
+def test_a_phone_number_with_words_is_explained_under_the_field(
+    qtbot: QtBot, factory: Callable[[], FormDialog]
+) -> None:
+    dialog = factory()
+    qtbot.addWidget(dialog)
+    dialog.field("name").setText("Bakker")
+    qtbot.keyClicks(dialog.field("phone"), "bel na vijven")
+    dialog.accept()
+    assert dialog.isVisible() or dialog.result() != FormDialog.DialogCode.Accepted
+    assert dialog.error_text("phone") == PROBLEM[Problem.PHONE]
+    dialog.field("phone").setText("+31 (0)6-1234 5678")
+    assert dialog.error_text("phone") == ""
