@@ -20,11 +20,14 @@ from models.validation import Problem, check_phone
 @dataclass(frozen=True)
 class Field:
     """What one text field of a draft must satisfy (checked on the stripped text); ``form``
-    checks what a given text looks like (a phone number)."""
+    checks what a given text looks like (a phone number). ``input_length`` bounds what a form
+    takes where the stored value is a normalised one, checked by its own format ('111 222 333'
+    is stored as 111222333)."""
 
     required: bool = False
     max_length: int | None = None
     form: Callable[[str], Problem | None] | None = None
+    input_length: int | None = None
 
     def check(self, text: str) -> Problem | None:
         stripped = text.strip()
@@ -44,7 +47,8 @@ HOUSEHOLD: Spec = {
     "name": Field(required=True, max_length=120),
     "street": Field(max_length=120),
     "house_number": Field(max_length=20),
-    # the postcode's own format check (validation.check_postcode) bounds its length
+    # stored as '1234 AB'; its own format check (validation.check_postcode) bounds its length
+    "postcode": Field(input_length=9),
     "city": Field(max_length=80),
     "phone": Field(max_length=30, form=check_phone),
 }
@@ -54,6 +58,7 @@ PERSON: Spec = {
     "infix": Field(max_length=20),
     "last_name": Field(required=True, max_length=120),
     "role": REQUIRED,
+    "bsn": Field(input_length=12),  # stored as 9 digits; typed '111 222 333' or '111.22.333'
 }
 CONTACT: Spec = {"contact_date": REQUIRED, "kind": REQUIRED}
 CONSENT: Spec = {

@@ -51,6 +51,7 @@ class DateLineEdit(QLineEdit):
     def __init__(self, value: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(format_date(value), parent)
         self.setPlaceholderText("dd-mm-jjjj")
+        self.setMaxLength(12)  # dd-mm-jjjj, with room for a stray space
         self.setMaximumWidth(140)
 
     def date_value(self) -> date | None:
@@ -167,9 +168,10 @@ class FormDialog(QDialog):
             widget = self._fields.get(key)
             if widget is None:
                 continue
-            if rule.max_length is not None and isinstance(widget, QLineEdit):
+            limit = rule.input_length or rule.max_length
+            if limit is not None and isinstance(widget, QLineEdit):
                 # Never cut a longer stored text: it shows as too long instead.
-                widget.setMaxLength(max(rule.max_length, len(widget.text())))
+                widget.setMaxLength(max(limit, len(widget.text())))
             own = self._checks.get(key)
 
             def check(

@@ -17,8 +17,9 @@ from models.security import Account
 from models.validation import Problem, ValidationError
 from tests.helpers import TODAY, register
 
-# Fields holding a code are checked against their code list, not on length.
-CODES = {"role", "discipline", "kind"}
+# Fields holding a code are checked against their code list, not on length; a postcode and a
+# BSN are stored normalised and bounded by their own format checks.
+CODES = {"role", "discipline", "kind", "postcode", "bsn"}
 
 
 @pytest.mark.parametrize(

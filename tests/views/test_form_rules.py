@@ -177,3 +177,30 @@ def test_a_phone_number_with_words_is_explained_under_the_field(
     assert dialog.error_text("phone") == PROBLEM[Problem.PHONE]
     dialog.field("phone").setText("+31 (0)6-1234 5678")
     assert dialog.error_text("phone") == ""
+
+
+@pytest.mark.parametrize("factory", [f[1] for f in FORMS], ids=[f[0] for f in FORMS])
+def test_every_text_field_of_a_form_has_a_maximum_length(
+    qtbot: QtBot, factory: Callable[[], FormDialog]
+) -> None:
+    """A pasted 400-character text never reaches the store (the column is String(n)); a
+    password is not stored as typed, so it has no limit."""
+    dialog = factory()
+    qtbot.addWidget(dialog)
+    unlimited = QLineEdit().maxLength()
+    for edit in dialog.findChildren(QLineEdit):
+        if edit.echoMode() is QLineEdit.EchoMode.Password:
+            continue
+        assert edit.maxLength() < unlimited, edit.objectName()
+
+
+def test_a_bsn_and_postcode_may_be_typed_with_spaces_but_not_at_any_length(qtbot: QtBot) -> None:
+    person = PersonDialog()
+    qtbot.addWidget(person)
+    person.field("bsn").setText("111 222 333")
+    assert person.field("bsn").text() == "111 222 333"
+    household = HouseholdDialog(HouseholdDraft("Bakker"))
+    qtbot.addWidget(household)
+    household.field("postcode").setText("1234 ab")
+    assert household.field("postcode").text() == "1234 ab"
+    assert household.field("postcode").maxLength() < 20 and person.field("bsn").maxLength() < 20
