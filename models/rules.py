@@ -1,4 +1,4 @@
-"""Every input rule, in one place: the forms check them as the user types, the services on save.
+"""Every input rule, in one place: the forms check them as a field is left, the services on save.
 
 A form and its service read the same :class:`Field` specs, so a field that is required
 or limited in length on screen is refused by the service too, whoever calls it (the

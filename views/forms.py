@@ -1,7 +1,8 @@
-"""A form dialog that checks fields as the user types and never loses input.
+"""A form dialog that checks its fields and never loses input.
 
-Each field has its error label right under it.  Opslaan checks every field and
-keeps the dialog open on a problem; closing with changes asks first.
+Each field has its error label right under it. A typed field is checked when the user leaves
+it (a choice at once); a shown error goes as soon as the text is right. Opslaan checks every
+field and keeps the dialog open on a problem; closing with changes asks first.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -110,6 +111,7 @@ class FormDialog(QDialog):
         self._boxes: dict[str, QWidget] = {}
         self._dirty = False
         self._loading = True
+        self._typed: set[str] = set()  # fields typed in: checked when left
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -162,7 +164,7 @@ class FormDialog(QDialog):
 
     def apply_rules(self, spec: Spec) -> None:
         """The rules of :mod:`models.rules` for this form's fields: a '*' after the label of a
-        required field, the maximum length, and both checked as the user types (after the
+        required field, the maximum length, and both checked with the field (after the
         field's own check, e.g. a date's format).  The service checks the same rules."""
         for key, rule in spec.items():
             widget = self._fields.get(key)
@@ -195,18 +197,38 @@ class FormDialog(QDialog):
         self.form.addRow(header)
 
     def _watch(self, key: str, widget: QWidget) -> None:
+        """A choice is checked at once; typed text when the field is left (``eventFilter``),
+        not after its first keystroke. Shown errors go as soon as their text is right (one
+        field's error may hang on another's text: a repeated password)."""
+
         def changed(*_args: object) -> None:
             if self._loading:
                 return
             self._dirty = True
-            self.check_field(key)
+            if isinstance(widget, QComboBox):
+                self.check_field(key)
+            else:
+                self._typed.add(key)
+            for shown in [k for k in self._errors if self.error_text(k)]:
+                if (check := self._checks.get(shown)) is None or check() is None:
+                    self.show_problem(shown, None)
 
         if isinstance(widget, QLineEdit):
             widget.textChanged.connect(changed)
+            widget.installEventFilter(self)
         elif isinstance(widget, QPlainTextEdit):
             widget.textChanged.connect(changed)
+            widget.installEventFilter(self)
         elif isinstance(widget, QComboBox):
             widget.currentIndexChanged.connect(changed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
+        """Leaving a field the user typed in checks it."""
+        if event.type() == QEvent.Type.FocusOut:
+            key = next((k for k, w in self._fields.items() if w is watched), None)
+            if key in self._typed:
+                self.check_field(key)
+        return super().eventFilter(watched, event)
 
     def fill(self, values: dict[str, str]) -> None:
         """Put back what was typed before (a draft the store refused): texts, or combo codes."""
