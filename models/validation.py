@@ -36,6 +36,7 @@ class Problem(enum.StrEnum):
     EMAIL = "email"
     INACTIVE = "inactive"
     PHONE = "phone"
+    BSN_IN_USE = "bsn_in_use"  # a warning the user may overrule, never a refusal
 
 
 class ValidationError(DomainError, ValueError):

@@ -91,6 +91,8 @@ PROBLEM = {
     Problem.DUPLICATE: "Deze naam staat al in de lijst.",
     Problem.EMAIL: "Dit is geen geldig e-mailadres, bijvoorbeeld naam@voorbeeld.nl.",
     Problem.INACTIVE: "Deze organisatie is uitgeschakeld; kies een andere.",
+    Problem.BSN_IN_USE: "Dit BSN staat al bij een andere persoon. Controleer het; klopt het toch, "
+    "sla dan op en kies Ja.",
     Problem.PHONE: "Een telefoonnummer bestaat uit cijfers, spaties en + - ( ), bijvoorbeeld "
     "06-12345678 of +31 20 123 4567. Zet een toelichting in een notitie.",
 }
@@ -172,6 +174,19 @@ def count_text(value: int, one: str, many: str) -> str:
 
 def seconds_text(value: int) -> str:
     return count_text(value, "seconde", "seconden")
+
+
+def bsn_in_use_question(dossier_numbers: list[str], own_number: str) -> str:
+    """Where a BSN already is, by dossier number only (no name, no other detail), and whether
+    to save anyway."""
+    here = own_number in dossier_numbers
+    others = [number for number in dossier_numbers if number != own_number]
+    places = ["bij een ander gezinslid in dit dossier"] if here else []
+    if len(others) == 1:
+        places.append(f"bij een persoon in dossier {others[0]}")
+    elif others:
+        places.append(f"bij personen in de dossiers {', '.join(others[:-1])} en {others[-1]}")
+    return f"Dit BSN staat al {' en '.join(places)}. Toch opslaan?"
 
 
 def incomplete_text(scored: int, total: int) -> str:
