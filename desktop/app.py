@@ -30,7 +30,7 @@ from desktop.session import (
     reset_password_with_recovery,
     unlock,
 )
-from models.wording import ROLE_NAMES
+from models.wording import ROLE_NAMES, seconds_text
 from views.login import FirstAdminDialog, LoginDialog, RecoveryCodeDialog
 
 log = logging.getLogger(__name__)
@@ -112,13 +112,17 @@ def demo_hint(path: Path) -> str:
     return "Dit is een demo-database met verzonnen gegevens. Log in als:<br>" + "<br>".join(lines)
 
 
+def wait_message(wait: float) -> str:
+    return f"Te veel mislukte pogingen. Probeer het over {seconds_text(math.ceil(wait))} opnieuw."
+
+
 def login_message(
     path: Path, throttle: Throttle, login: str, password: str, result: list[Unlocked]
 ) -> str | None:
     """Try to unlock; a Dutch message when it did not work (for the login dialog)."""
     wait = throttle.wait_for(login)
     if wait > 0:
-        return f"Te veel mislukte pogingen. Probeer het over {math.ceil(wait)} seconden opnieuw."
+        return wait_message(wait)
     try:
         result.append(unlock(path, login, password))
     except WrongSecret:
@@ -140,7 +144,7 @@ def recovery_message(
     """Use the recovery code to set a new beheerder password; a Dutch message when it failed."""
     wait = throttle.wait_for(RECOVERY_SLOT)
     if wait > 0:
-        return f"Te veel mislukte pogingen. Probeer het over {math.ceil(wait)} seconden opnieuw."
+        return wait_message(wait)
     try:
         reset_password_with_recovery(path, code, login, password)
     except WrongSecret:

@@ -384,6 +384,26 @@ def update_member(
     refresh_search_text(person.household)
 
 
+def dossiers_with_bsn(
+    session: Session, bsn: str, *, except_person: uuid.UUID | None = None
+) -> list[str]:
+    """The dossier numbers where this BSN is already registered (to someone other than
+    ``except_person``), sorted; nothing for a text that is not a valid BSN. Only numbers: the
+    caller warns without showing who."""
+    if check_bsn(bsn) is not None or (normalized := normalize_bsn(bsn)) is None:
+        return []
+    stmt = (
+        select(Household.dossier_number)
+        .join(Person, Person.household_id == Household.id)
+        .where(Person.bsn == normalized)
+        .distinct()
+        .order_by(Household.dossier_number)
+    )
+    if except_person is not None:
+        stmt = stmt.where(Person.id != except_person)
+    return list(session.scalars(stmt))
+
+
 def remove_member(session: Session, person_id: uuid.UUID) -> None:
     person = get_or_raise(session, Person, person_id)
     household = person.household

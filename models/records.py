@@ -428,10 +428,18 @@ class MeasurementDraft:
 
 @dataclass(frozen=True)
 class MeasurementRecord:
+    """A stored measurement; ``scored`` of the ``total`` items of its instrument version are
+    scored or marked not assessed (a total of 0: an instrument version Teamtafel does not know)."""
+
     id: uuid.UUID
     person_id: uuid.UUID
     draft: MeasurementDraft
-    complete: bool
+    scored: int
+    total: int
+
+    @property
+    def complete(self) -> bool:
+        return 0 < self.total <= self.scored
 
     @property
     def measured_on(self) -> date:

@@ -1,4 +1,4 @@
-"""Every input rule, in one place: the forms check them as the user types, the services on save.
+"""Every input rule, in one place: the forms check them as a field is left, the services on save.
 
 A form and its service read the same :class:`Field` specs, so a field that is required
 or limited in length on screen is refused by the service too, whoever calls it (the
@@ -10,19 +10,24 @@ Plain Python: views may import this module.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from models.validation import Problem
+from models.validation import Problem, check_phone
 
 
 @dataclass(frozen=True)
 class Field:
-    """What one text field of a draft must satisfy (checked on the stripped text)."""
+    """What one text field of a draft must satisfy (checked on the stripped text); ``form``
+    checks what a given text looks like (a phone number). ``input_length`` bounds what a form
+    takes where the stored value is a normalised one, checked by its own format ('111 222 333'
+    is stored as 111222333)."""
 
     required: bool = False
     max_length: int | None = None
+    form: Callable[[str], Problem | None] | None = None
+    input_length: int | None = None
 
     def check(self, text: str) -> Problem | None:
         stripped = text.strip()
@@ -30,7 +35,7 @@ class Field:
             return Problem.REQUIRED
         if self.max_length is not None and len(stripped) > self.max_length:
             return Problem.TOO_LONG
-        return None
+        return self.form(stripped) if self.form and stripped else None
 
 
 Spec = Mapping[str, Field]
@@ -42,9 +47,10 @@ HOUSEHOLD: Spec = {
     "name": Field(required=True, max_length=120),
     "street": Field(max_length=120),
     "house_number": Field(max_length=20),
-    # the postcode's own format check (validation.check_postcode) bounds its length
+    # stored as '1234 AB'; its own format check (validation.check_postcode) bounds its length
+    "postcode": Field(input_length=9),
     "city": Field(max_length=80),
-    "phone": Field(max_length=30),
+    "phone": Field(max_length=30, form=check_phone),
 }
 TRAJECT: Spec = {"registered_on": REQUIRED}
 PERSON: Spec = {
@@ -52,6 +58,7 @@ PERSON: Spec = {
     "infix": Field(max_length=20),
     "last_name": Field(required=True, max_length=120),
     "role": REQUIRED,
+    "bsn": Field(input_length=12),  # stored as 9 digits; typed '111 222 333' or '111.22.333'
 }
 CONTACT: Spec = {"contact_date": REQUIRED, "kind": REQUIRED}
 CONSENT: Spec = {
@@ -76,7 +83,7 @@ ORGANISATION: Spec = {"name": Field(required=True, max_length=120), "kind": REQU
 ORGANISATION_CONTACT: Spec = {
     "name": Field(required=True, max_length=120),
     "role": Field(max_length=80),
-    "phone": Field(max_length=30),
+    "phone": Field(max_length=30, form=check_phone),
     "email": Field(max_length=120),
 }
 

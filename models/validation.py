@@ -35,6 +35,8 @@ class Problem(enum.StrEnum):
     DUPLICATE = "duplicate"
     EMAIL = "email"
     INACTIVE = "inactive"
+    PHONE = "phone"
+    BSN_IN_USE = "bsn_in_use"  # a warning the user may overrule, never a refusal
 
 
 class ValidationError(DomainError, ValueError):
@@ -139,6 +141,14 @@ def normalize_postcode(text: str) -> str:
 
 def check_required(text: str) -> Problem | None:
     return Problem.REQUIRED if not text.strip() else None
+
+
+_PHONE_RE = re.compile(r"^[0-9 +\-()]*[0-9][0-9 +\-()]*$")
+
+
+def check_phone(text: str) -> Problem | None:
+    """An empty phone number is fine; a given one has digits, spaces and + - ( ) only."""
+    return Problem.PHONE if text.strip() and not _PHONE_RE.match(text.strip()) else None
 
 
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -14,7 +14,7 @@ from models.enums import ContactKind, EventKind, MemberRole, Phase
 from models.errors import Rule
 from models.instruments import InstrumentError, InstrumentProblem
 from models.permissions import AccessAction, Role
-from models.records import DossierWarning, EventRecord, WarningKind
+from models.records import DossierWarning, EventRecord, ScoreDraft, WarningKind
 from models.validation import Problem
 
 PHASE = {
@@ -91,6 +91,10 @@ PROBLEM = {
     Problem.DUPLICATE: "Deze naam staat al in de lijst.",
     Problem.EMAIL: "Dit is geen geldig e-mailadres, bijvoorbeeld naam@voorbeeld.nl.",
     Problem.INACTIVE: "Deze organisatie is uitgeschakeld; kies een andere.",
+    Problem.BSN_IN_USE: "Dit BSN staat al bij een andere persoon. Controleer het; klopt het toch, "
+    "sla dan op en kies Ja.",
+    Problem.PHONE: "Een telefoonnummer bestaat uit cijfers, spaties en + - ( ), bijvoorbeeld "
+    "06-12345678 of +31 20 123 4567. Zet een toelichting in een notitie.",
 }
 
 RULE = {
@@ -161,6 +165,40 @@ def moment_text(value: datetime | None) -> str:
 def number_text(value: int) -> str:
     """20.000: a count with the Dutch thousands separator."""
     return f"{value:,}".replace(",", ".")
+
+
+def count_text(value: int, one: str, many: str) -> str:
+    """'1 seconde', '2 seconden', '1.200 regels': the noun agrees with the count."""
+    return f"{number_text(value)} {one if value == 1 else many}"
+
+
+def seconds_text(value: int) -> str:
+    return count_text(value, "seconde", "seconden")
+
+
+def bsn_in_use_question(dossier_numbers: list[str], own_number: str) -> str:
+    """Where a BSN already is, by dossier number only (no name, no other detail), and whether
+    to save anyway."""
+    here = own_number in dossier_numbers
+    others = [number for number in dossier_numbers if number != own_number]
+    places = ["bij een ander gezinslid in dit dossier"] if here else []
+    if len(others) == 1:
+        places.append(f"bij een persoon in dossier {others[0]}")
+    elif others:
+        places.append(f"bij personen in de dossiers {', '.join(others[:-1])} en {others[-1]}")
+    return f"Dit BSN staat al {' en '.join(places)}. Toch opslaan?"
+
+
+def incomplete_text(scored: int, total: int) -> str:
+    """'onvolledig (9 van 13)' for a partly scored measurement; empty for a whole one."""
+    return "" if 0 < total <= scored else f"onvolledig ({scored} van {total})"
+
+
+def score_text(score: ScoreDraft | None) -> str:
+    """One domain's score in a table: its level, 'niet beoordeeld', or empty."""
+    if score is None or not score.scored:
+        return ""
+    return NOT_ASSESSED if score.not_assessed else str(score.level)
 
 
 def yes_no(value: bool) -> str:

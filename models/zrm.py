@@ -66,9 +66,11 @@ def _instrument(draft: MeasurementDraft, known: Mapping[tuple[str, str], Instrum
     return instrument
 
 
-def is_complete(instrument: Instrument, draft: MeasurementDraft) -> bool:
-    """Every item scored, or explicitly marked not assessed."""
-    return all((s := draft.score(item.code)) is not None and s.scored for item in instrument.items)
+def scored_items(instrument: Instrument, draft: MeasurementDraft) -> int:
+    """How many of the instrument's items are scored, or explicitly marked not assessed."""
+    return sum(
+        1 for item in instrument.items if (s := draft.score(item.code)) is not None and s.scored
+    )
 
 
 def validate(draft: MeasurementDraft, instrument: Instrument, today: date) -> None:
@@ -179,7 +181,8 @@ def _record(
         measurement.id,
         measurement.person_id,
         draft,
-        bool(instrument and is_complete(instrument, draft)),
+        scored=scored_items(instrument, draft) if instrument else 0,
+        total=len(instrument.items) if instrument else 0,
     )
 
 

@@ -7,6 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
 from desktop.database import keyed_connection
@@ -48,3 +51,16 @@ def register(
 def organisation(session: Session, name: str, kind: str = "overig") -> uuid.UUID:
     """An organisation to point a consent at, as the organisations screen would add it."""
     return organisations.add_organisation(session, OrganisationDraft(name, kind))
+
+
+def leave(qtbot: QtBot, field: QWidget) -> None:
+    """Leave a form field with Tab, as a user does: that is when a typed field is checked.
+    Focus moves only in the active window, so its window is shown and activated first."""
+    window = field.window()
+    if not window.isActiveWindow():
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert not field.hasFocus(), "Tab left the field"

@@ -31,7 +31,7 @@ from models.rules import (
     check_password,
 )
 from models.validation import Problem, parse_date
-from models.wording import ACCESS_ACTION, ROLE_NAMES, date_text, moment_text
+from models.wording import ACCESS_ACTION, ROLE_NAMES, count_text, date_text, moment_text
 from views.forms import (
     DateLineEdit,
     FormDialog,
@@ -142,7 +142,7 @@ class AccessLogDialog(QDialog):
 
     def show_lines(self, lines: Sequence[LogLine]) -> None:
         fill_table(self.table, _log_rows(lines, with_dossier=True))
-        self.count.setText(f"{len(lines)} regels")
+        self.count.setText(count_text(len(lines), "regel", "regels"))
 
 
 class AccountDialog(FormDialog):
@@ -275,8 +275,9 @@ class SettingsDialog(QDialog):
         self.setWindowTitle("Instellingen")
         self.autolock = QSpinBox()
         self.autolock.setRange(*SETTING_LIMITS[AUTOLOCK_MINUTES])
+        self.autolock.valueChanged.connect(self._minutes_suffix)
         self.autolock.setValue(autolock_minutes)
-        self.autolock.setSuffix(" minuten")
+        self._minutes_suffix(autolock_minutes)
         self.retention = QSpinBox()
         self.retention.setRange(*SETTING_LIMITS[RETENTION_YEARS])
         self.retention.setValue(retention_years)
@@ -289,6 +290,9 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel("De Jeugdwet noemt 20 jaar na de laatste vastlegging."))
         layout.addWidget(buttons)
+
+    def _minutes_suffix(self, minutes: int) -> None:
+        self.autolock.setSuffix(" minuut" if minutes == 1 else " minuten")
 
     @classmethod
     def ask(

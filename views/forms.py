@@ -1,7 +1,8 @@
-"""A form dialog that checks fields as the user types and never loses input.
+"""A form dialog that checks its fields and never loses input.
 
-Each field has its error label right under it.  Opslaan checks every field and
-keeps the dialog open on a problem; closing with changes asks first.
+Each field has its error label right under it. A typed field is checked when the user leaves
+it (a choice at once); a shown error goes as soon as the text is right. Opslaan checks every
+field and keeps the dialog open on a problem; closing with changes asks first.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any, ClassVar, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -52,6 +53,7 @@ class DateLineEdit(QLineEdit):
     def __init__(self, value: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(format_date(value), parent)
         self.setPlaceholderText("dd-mm-jjjj")
+        self.setMaxLength(12)  # dd-mm-jjjj, with room for a stray space
         self.setMaximumWidth(140)
 
     def date_value(self) -> date | None:
@@ -117,6 +119,7 @@ class FormDialog(QDialog):
         self._boxes: dict[str, QWidget] = {}
         self._dirty = False
         self._loading = True
+        self._typed: set[str] = set()  # fields typed in: checked when left
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -169,15 +172,16 @@ class FormDialog(QDialog):
 
     def apply_rules(self, spec: Spec) -> None:
         """The rules of :mod:`models.rules` for this form's fields: a '*' after the label of a
-        required field, the maximum length, and both checked as the user types (after the
+        required field, the maximum length, and both checked with the field (after the
         field's own check, e.g. a date's format).  The service checks the same rules."""
         for key, rule in spec.items():
             widget = self._fields.get(key)
             if widget is None:
                 continue
-            if rule.max_length is not None and isinstance(widget, QLineEdit):
+            limit = rule.input_length or rule.max_length
+            if limit is not None and isinstance(widget, QLineEdit):
                 # Never cut a longer stored text: it shows as too long instead.
-                widget.setMaxLength(max(rule.max_length, len(widget.text())))
+                widget.setMaxLength(max(limit, len(widget.text())))
             own = self._checks.get(key)
 
             def check(
@@ -201,19 +205,39 @@ class FormDialog(QDialog):
         self.form.addRow(header)
 
     def _watch(self, key: str, widget: QWidget) -> None:
+        """A choice is checked at once; typed text when the field is left (``eventFilter``),
+        not after its first keystroke. Shown errors go as soon as their text is right (one
+        field's error may hang on another's text: a repeated password)."""
+
         def changed(*_args: object) -> None:
             if self._loading:
                 return
             self._dirty = True
-            self.check_field(key)
+            if isinstance(widget, QComboBox):
+                self.check_field(key)
+            else:
+                self._typed.add(key)
+            for shown in [k for k in self._errors if self.error_text(k)]:
+                if (check := self._checks.get(shown)) is None or check() is None:
+                    self.show_problem(shown, None)
             self.edited.emit()
 
         if isinstance(widget, QLineEdit):
             widget.textChanged.connect(changed)
+            widget.installEventFilter(self)
         elif isinstance(widget, QPlainTextEdit):
             widget.textChanged.connect(changed)
+            widget.installEventFilter(self)
         elif isinstance(widget, QComboBox):
             widget.currentIndexChanged.connect(changed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
+        """Leaving a field the user typed in checks it."""
+        if event.type() == QEvent.Type.FocusOut:
+            key = next((k for k, w in self._fields.items() if w is watched), None)
+            if key in self._typed:
+                self.check_field(key)
+        return super().eventFilter(watched, event)
 
     def fill(self, values: dict[str, str]) -> None:
         """Put back what was typed before (a draft the store refused): texts, or combo codes."""

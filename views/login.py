@@ -33,7 +33,7 @@ def _password_edit() -> QLineEdit:
 
 
 def _add_new_password(dialog: FormDialog, key: str, label: str, again_label: str) -> None:
-    """A new password and its repetition, each checked as the user types."""
+    """A new password and its repetition, each checked as the form's other fields are."""
     new = dialog.add_field(key, label, _password_edit())
     new.setPlaceholderText(f"minstens {MIN_PASSWORD_LENGTH} tekens")
     dialog._checks[key] = lambda: check_password(new.text())

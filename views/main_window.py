@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabBar, QTabWidget, QWidget
 
 from views.dossier import DossierWidget
 
+TAB_TITLE_LENGTH = 40
+
 
 class MainWindow(QMainWindow):
     newHouseholdRequested = Signal()
@@ -76,13 +78,19 @@ class MainWindow(QMainWindow):
     def show_dossier_tab(self, widget: DossierWidget, title: str) -> None:
         index = self.tabs.indexOf(widget)
         if index < 0:
-            index = self.tabs.addTab(widget, title)
-            widget.titleChanged.connect(
-                lambda name: self.tabs.setTabText(self.tabs.indexOf(widget), name)
-            )
-        else:
-            self.tabs.setTabText(index, title)
+            index = self.tabs.addTab(widget, "")
+            widget.titleChanged.connect(lambda name: self._name_tab(widget, name))
+        self._name_tab(widget, title)
         self.tabs.setCurrentIndex(index)
+
+    def _name_tab(self, widget: QWidget, name: str) -> None:
+        """A long household name is shortened on its tab, whole in the tooltip."""
+        index = self.tabs.indexOf(widget)
+        short = (
+            name if len(name) <= TAB_TITLE_LENGTH else name[: TAB_TITLE_LENGTH - 1].rstrip() + "…"
+        )
+        self.tabs.setTabText(index, short)
+        self.tabs.setTabToolTip(index, name)
 
     def close_tab(self, index: int) -> None:
         widget = self.tabs.widget(index)

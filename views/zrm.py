@@ -36,7 +36,7 @@ from models.instruments import Instrument
 from models.records import MeasurementDraft, MeasurementRecord, ScoreDraft, Trend
 from models.rules import MEASUREMENT
 from models.validation import Problem, parse_date
-from models.wording import PROBLEM, date_text
+from models.wording import NOT_ASSESSED, PROBLEM, date_text, incomplete_text, score_text
 from views.forms import DateLineEdit, confirm_discard, released, save_cancel_buttons
 from views.keeping import announce
 
@@ -44,7 +44,6 @@ if TYPE_CHECKING:
     from views.zrm_chart import TrendChart
 
 COL_ITEM, COL_LEVEL, COL_TARGET, COL_REMARK = range(4)
-NOT_ASSESSED = "n.b."
 
 # Levels 1-2 are where the team must act; 3 is a concern; 4-5 are fine.
 LEVEL_COLOURS = {1: "#f4b6b6", 2: "#f9d3a8", 3: "#fbefb0", 4: "#d5ecc6", 5: "#b9e0a5"}
@@ -66,7 +65,7 @@ def level_text(instrument: Instrument | None, score: ScoreDraft | None) -> str:
     if score is None or not score.scored:
         return ""
     if score.not_assessed:
-        return "niet beoordeeld"
+        return NOT_ASSESSED
     name = instrument.level_name(score.level) if instrument else ""
     return f"{score.level} · {name}" if name else str(score.level)
 
@@ -400,16 +399,22 @@ def make_chart_view() -> TrendChart:
     return TrendChart()
 
 
+def dated(record: MeasurementRecord, separator: str) -> str:
+    """A measurement's date, and after ``separator`` whether it is incomplete: 'onvolledig
+    (9 van 13)'. Wherever a measurement is named, a partial one says so."""
+    status = incomplete_text(record.scored, record.total)
+    return date_text(record.measured_on) + (f"{separator}{status}" if status else "")
+
+
 def _measurement_list(records: Sequence[MeasurementRecord]) -> QListWidget:
-    """The measurements, newest first, each carrying its id."""
+    """The measurements, newest first, each carrying its id; a partial one on two lines."""
     measurements = QListWidget()
     measurements.setObjectName("measurements")
     measurements.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     for record in reversed(records):
-        status = "" if record.complete else " (onvolledig)"
-        entry = QListWidgetItem(
-            f"{date_text(record.measured_on)} · {record.draft.assessor}{status}"
-        )
+        status = incomplete_text(record.scored, record.total)
+        text = f"{date_text(record.measured_on)} · {record.draft.assessor}"
+        entry = QListWidgetItem(f"{text}\n{status}" if status else text)
         entry.setData(Qt.ItemDataRole.UserRole, record.id)
         measurements.addItem(entry)
     return measurements
@@ -418,6 +423,7 @@ def _measurement_list(records: Sequence[MeasurementRecord]) -> QListWidget:
 def _comparison_table() -> QTableWidget:
     table = QTableWidget(0, 4)
     table.setObjectName("comparison")
+    table.setHorizontalHeaderLabels(["Domein", "", "", "Verandering"])  # never Qt's 1, 2, 3, 4
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -460,8 +466,20 @@ class ZrmHistoryDialog(QDialog):
         self.chart.setObjectName("chart")
         correct = QPushButton("Corrigeren…")
         remove = QPushButton("Verwijderen…")
+        self.empty = QLabel(
+            f"Nog geen ZRM-metingen voor {person_name}. Neem er een af met ‘ZRM afnemen…’ "
+            "in het dossier; daarna staan hier de metingen, hun vergelijking en het verloop."
+        )
+        self.empty.setObjectName("no_measurements")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._lay_out(correct, remove)
-        self.resize(1100, 720)
+        self.body.setVisible(bool(self.records))
+        self.empty.setVisible(not self.records)
+        if self.records:
+            self.resize(1100, 720)
+        else:
+            self.resize(560, 200)
 
         self.list.itemSelectionChanged.connect(self._compare_selected)
         self.domain.currentIndexChanged.connect(self._draw)
@@ -491,14 +509,17 @@ class ZrmHistoryDialog(QDialog):
         chart_bar.addWidget(self.domain, 1)
         right.addLayout(chart_bar)
         right.addWidget(self.chart, 1)
-        body = QHBoxLayout()
+        self.body = QWidget()
+        body = QHBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
         body.addLayout(left, 1)
         body.addLayout(right, 3)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten")
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.empty, 1)
         layout.addWidget(close)
 
     def _selected(self) -> list[MeasurementRecord]:
@@ -522,12 +543,7 @@ class ZrmHistoryDialog(QDialog):
         if instrument is None:
             return
         self.comparison.setHorizontalHeaderLabels(
-            [
-                "Domein",
-                date_text(old.measured_on),
-                date_text(new.measured_on),
-                "Verandering",
-            ]
+            ["Domein", dated(old, "\n"), dated(new, "\n"), "Verandering"]
         )
         rows = self._compare(instrument, old, new)
         self.comparison.setRowCount(len(rows))
@@ -535,8 +551,8 @@ class ZrmHistoryDialog(QDialog):
             item = instrument.item(code)
             cells = [
                 item.name if item else code,
-                "" if before is None else str(before),
-                "" if after is None else str(after),
+                score_text(old.draft.score(code)),
+                score_text(new.draft.score(code)),
             ]
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
@@ -550,16 +566,22 @@ class ZrmHistoryDialog(QDialog):
         for column in (2, 3):
             self.comparison.setColumnHidden(column, single)
         if single:
-            self.caption.setText(f"<b>Meting van {date_text(old.measured_on)}</b>")
+            self.caption.setText(f"<b>Meting van</b> {dated(old, ' — ')}")
         else:
             self.caption.setText(
                 f"<b>Vergelijking</b> {date_text(old.measured_on)} → {date_text(new.measured_on)}"
             )
 
     def _draw(self) -> None:
+        """The trend; an incomplete measurement's point is drawn open (its mean is of fewer
+        domains)."""
         code = self.domain.currentData()
-        points = self._series(self.records, code)
-        self.chart.show_series(points, self.domain.currentText())
+        points, incomplete = [], []
+        for record in self.records:
+            for point in self._series([record], code):
+                points.append(point)
+                incomplete.append(not record.complete)
+        self.chart.show_series(points, self.domain.currentText(), incomplete)
 
 
 class HouseholdZrmTable(QTableWidget):
@@ -575,19 +597,13 @@ class HouseholdZrmTable(QTableWidget):
         self.clear()
         self.setRowCount(len(instrument.items))
         self.setColumnCount(1 + len(scored))
-        headers = ["Domein"] + [
-            f"{name}\n{date_text(latest[pid].measured_on)}" for pid, name in scored
-        ]
+        headers = ["Domein"] + [name + "\n" + dated(latest[pid], "\n") for pid, name in scored]
         self.setHorizontalHeaderLabels(headers)
         for r, item in enumerate(instrument.items):
             self.setItem(r, 0, QTableWidgetItem(item.name))
             for c, (pid, _name) in enumerate(scored, start=1):
                 score = latest[pid].draft.score(item.code)
-                cell = QTableWidgetItem(
-                    ""
-                    if score is None or not score.scored
-                    else ("n.b." if score.not_assessed else str(score.level))
-                )
+                cell = QTableWidgetItem(score_text(score))
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 colour_cell(cell, score.level if score else None)
                 if score is not None and score.level in (1, 2):

@@ -21,7 +21,7 @@ from desktop.usecases.settings import TeamSettings
 from models.instruments import InstrumentError
 from models.permissions import Permission, Role
 from models.validation import Problem, ValidationError
-from models.wording import instrument_problem_text
+from models.wording import count_text, instrument_problem_text
 from views import files
 from views.admin import (
     AccessLogDialog,
@@ -159,7 +159,7 @@ class AdminPresenter:
         if households is None:
             return False
         self.ui.inform(
-            f"De back-up ({households} huishoudens) is teruggezet; de vorige database staat "
+            f"De back-up ({count_text(households, 'huishouden', 'huishoudens')}) is teruggezet; de vorige database staat "
             "ernaast als kopie. Teamtafel sluit nu af. Start opnieuw en log in."
         )
         window.close()

@@ -16,6 +16,8 @@ from desktop.usecases.households import MEMBERS
 from models import households as service
 from models.enums import MemberRole
 from models.records import HouseholdDossier, PersonDraft, PersonRecord
+from models.validation import Problem, normalize_bsn
+from models.wording import bsn_in_use_question
 from views.dialogs import PersonDialog
 from views.dossier import Column
 from views.dossier.members import MembersSection
@@ -45,9 +47,7 @@ class MembersPresenter:
         infix, last_name = service.proposed_surname(self.scope.current())
         proposal = PersonDraft("", last_name, MemberRole.KIND, infix=infix)
         self.ui.ask_and_save(
-            lambda draft, problems: PersonDialog.ask(
-                self.ui.window, draft or proposal, problems, adding=True
-            ),
+            lambda draft, problems: self._ask(draft or proposal, problems, adding=True),
             lambda draft: households.add_member(self.ui.unlocked, self.scope.household_id, draft),
         )
 
@@ -55,10 +55,37 @@ class MembersPresenter:
     def edit(self, person_id: uuid.UUID) -> None:
         original = self._member(person_id).draft()
         self.ui.ask_and_save(
-            lambda draft, problems: PersonDialog.ask(self.ui.window, draft or original, problems),
+            lambda draft, problems: self._ask(draft or original, problems, original, person_id),
             lambda draft: households.update_member(self.ui.unlocked, person_id, draft),
             original=original,
         )
+
+    def _ask(
+        self,
+        draft: PersonDraft | None,
+        problems: dict[str, Problem] | None,
+        original: PersonDraft | None = None,
+        person_id: uuid.UUID | None = None,
+        *,
+        adding: bool = False,
+    ) -> PersonDraft | None:
+        """The member form; a BSN that is already someone else's is saved only after Ja.
+        After Nee the form comes back as typed."""
+        while True:
+            draft = PersonDialog.ask(self.ui.window, draft, problems, adding=adding)
+            if draft is None or self._bsn_accepted(draft, original, person_id):
+                return draft
+            problems = {"bsn": Problem.BSN_IN_USE}
+
+    def _bsn_accepted(
+        self, draft: PersonDraft, original: PersonDraft | None, person_id: uuid.UUID | None
+    ) -> bool:
+        bsn = normalize_bsn(draft.bsn)
+        if bsn is None or (original is not None and bsn == normalize_bsn(original.bsn)):
+            return True  # no BSN, or the one this person already had: nothing new to ask
+        found = households.dossiers_with_bsn(self.ui.unlocked, bsn, except_person=person_id)
+        own = self.scope.current().dossier_number
+        return not found or self.ui.confirm(bsn_in_use_question(found, own))
 
     def remove(self, person_id: uuid.UUID) -> None:
         name = self._member(person_id).full_name

@@ -32,6 +32,7 @@ from models.wording import (
     changed_value_text,
     date_text,
     event_text,
+    incomplete_text,
     long_date_text,
     moment_text,
     yes_no,
@@ -116,6 +117,7 @@ def inzage_json(report: InzageReport) -> dict[str, Any]:
                 "instrument": f"{m.draft.instrument_code} {m.draft.instrument_version}",
                 "beoordelaar": m.draft.assessor,
                 "volledig": m.complete,
+                "domeinen_gescoord": f"{m.scored} van {m.total}",
                 "scores": {
                     s.item_code: {
                         "niveau": s.level,
@@ -199,9 +201,10 @@ def _measurement(measurement: MeasurementRecord) -> list[Flowable]:
             level = str(score.level or "")
         domain = (item.client_name or item.name) if item else score.item_code
         rows.append((domain, level, score.target, score.remark))
-    incomplete = "" if measurement.complete else " (onvolledig)"
+    incomplete = incomplete_text(measurement.scored, measurement.total)
+    status = f" — {incomplete}" if incomplete else ""
     return [
-        subheading(f"Meting van {date_text(draft.measured_on)} door {draft.assessor}{incomplete}"),
+        subheading(f"Meting van {date_text(draft.measured_on)} door {draft.assessor}{status}"),
         data_table(["Domein", "Niveau", "Doel", "Opmerking"], rows, widths=[0.28, 0.3, 0.08, 0.34]),
         Spacer(1, 4),
     ]

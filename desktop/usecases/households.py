@@ -126,6 +126,18 @@ def update_member(unlocked: Unlocked, person_id: uuid.UUID, draft: PersonDraft) 
     return change(unlocked, work, kinds=(MEMBERS,), detail="gezinslid gewijzigd")
 
 
+def dossiers_with_bsn(
+    unlocked: Unlocked, bsn: str, *, except_person: uuid.UUID | None = None
+) -> list[str]:
+    """Where a BSN already is, before a member is saved with it: dossier numbers only. Every
+    team member may open every dossier, so the numbers tell nothing they could not see."""
+    return read(
+        unlocked,
+        WORK,
+        lambda s: service.dossiers_with_bsn(s, bsn, except_person=except_person),
+    )
+
+
 def remove_member(unlocked: Unlocked, person_id: uuid.UUID) -> Changed:
     def work(session: Session) -> uuid.UUID:
         household_id = household_of(session, Person, person_id)

@@ -338,3 +338,64 @@ def test_a_new_member_asked_again_is_still_a_new_member(
         widget.section("members").table.item(r, 0).text()
         for r in range(widget.section("members").table.rowCount())
     ]
+
+
+def test_a_bsn_already_in_another_dossier_is_saved_only_knowingly(
+    qtbot: QtBot, opened, message_boxes: MessageBoxes
+) -> None:  # type: ignore[no-untyped-def]
+    """The question names the other dossier's number, nothing about the person there."""
+    controller, widget, household_id = opened
+    with controller.unlocked.store.sessions.begin() as session:
+        other = service.register_household(
+            session, RegistrationDraft(HouseholdDraft("Jansen"), TrajectDraft(date(2026, 2, 1)))
+        )
+        service.add_member(
+            session, other, PersonDraft("Eva", "Jansen", MemberRole.OUDER, bsn="111222333")
+        )
+    other_number = _stored(controller, other).dossier_number
+    comeback: list[str] = []
+
+    def second(dialog: PersonDialog) -> None:  # after Nee: the form as typed, the BSN marked
+        comeback.append(dialog.field("bsn").text())
+        comeback.append(dialog.error_text("bsn"))
+        message_boxes.answer = QMessageBox.StandardButton.Yes
+        press_save(qtbot, dialog)
+
+    def first(dialog: PersonDialog) -> None:
+        qtbot.keyClicks(dialog.field("first_name"), "Noor")
+        qtbot.keyClicks(dialog.field("last_name"), "Bakker")
+        qtbot.keyClicks(dialog.field("bsn"), "111 222 333")
+        on_modal(PersonDialog, second)
+        press_save(qtbot, dialog)  # the fake box answers Cancel: not Ja
+
+    on_modal(PersonDialog, first)
+    qtbot.mouseClick(
+        widget.findChild(type(widget.section("members").edit_button), "add_member"),
+        Qt.MouseButton.LeftButton,
+    )
+    question = f"Dit BSN staat al bij een persoon in dossier {other_number}. Toch opslaan?"
+    assert message_boxes.texts() == [question, question]
+    assert comeback == ["111 222 333", PROBLEM[Problem.BSN_IN_USE]]
+    noor = next(m for m in _stored(controller, household_id).members if m.first_name == "Noor")
+    assert noor.bsn == "111222333"
+
+    # Changing something else of Noor asks nothing again; the same BSN for Sem does, here.
+    def rename(dialog: PersonDialog) -> None:
+        dialog.field("first_name").setText("Noortje")
+        press_save(qtbot, dialog)
+
+    on_modal(PersonDialog, rename)
+    widget.section("members").editRequested.emit(noor.id)
+    assert len(message_boxes.texts()) == 2
+    sem = next(m for m in _stored(controller, household_id).members if m.first_name == "Sem")
+
+    def same_bsn(dialog: PersonDialog) -> None:
+        qtbot.keyClicks(dialog.field("bsn"), "111222333")
+        press_save(qtbot, dialog)
+
+    on_modal(PersonDialog, same_bsn)
+    widget.section("members").editRequested.emit(sem.id)
+    assert message_boxes.texts()[-1] == (
+        "Dit BSN staat al bij een ander gezinslid in dit dossier en bij een persoon in dossier "
+        f"{other_number}. Toch opslaan?"
+    )

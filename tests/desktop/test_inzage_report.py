@@ -120,6 +120,8 @@ def test_inzage_json_keeps_its_keys_and_gives_moments_with_their_offset(
         "ouder",
     )
     assert person["vastgelegd_op"].endswith("+00:00")
+    (measurement,) = data["zrm_metingen"]
+    assert (measurement["volledig"], measurement["domeinen_gescoord"]) == (False, "3 van 13")
     household = data["huishouden"]
     assert household["adres"] == "Kastanjelaan 12"
     assert household["gezinsleden"] == [

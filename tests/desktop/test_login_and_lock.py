@@ -246,3 +246,16 @@ def test_recovery_code_sets_a_new_beheerder_password_from_the_login_screen(
             line.detail for line in search_log(session)
         ]
     again.close()
+
+
+def test_the_wait_after_wrong_passwords_reads_singular_and_plural(demo_path: Path) -> None:
+    """'over 1 seconde', never 'over 1 seconden'."""
+    now = [1000.0]
+    throttle = Throttle(clock=lambda: now[0])
+    for _ in range(4):
+        throttle.failed("anouk")  # the fourth waits two seconds
+    message = login_message(demo_path, throttle, "anouk", "x", [])
+    assert message == "Te veel mislukte pogingen. Probeer het over 2 seconden opnieuw."
+    now[0] += 1.5
+    message = login_message(demo_path, throttle, "anouk", "x", [])
+    assert message == "Te veel mislukte pogingen. Probeer het over 1 seconde opnieuw."

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.controller import MainController
 from desktop.session import Unlocked
+from desktop.usecases import households
 from desktop.usecases import zrm as zrm_usecases
 from models import households as service
 from models import zrm
@@ -99,6 +100,9 @@ def test_partial_zrm_is_saved_as_incomplete(qtbot: QtBot, dossier, unlocked: Unl
     with unlocked.store.sessions() as session:
         (stored,) = zrm.person_measurements(session, person_id)
     assert not stored.complete and stored.level("tijdsbesteding") == 1
+    assert (stored.scored, stored.total) == (3, 13)
+    overview = widget.section("measurements").table
+    assert overview.horizontalHeaderItem(1).text().endswith("\nonvolledig (3 van 13)")
 
 
 def test_future_date_and_missing_assessor_are_explained_and_nothing_is_lost(qtbot: QtBot) -> None:
@@ -225,5 +229,23 @@ def test_inzage_export_includes_the_zrm_in_the_familys_words(
     assert "Zelfredzaamheid-Matrix (ZRM)" in text
     assert text.index("Geldzaken") < text.index("Zelfzorg")  # the matrix's own order
     assert "2 · Niet zelfredzaam" in text
+    assert "onvolledig" not in text
     data = json.loads(machine.read_text(encoding="utf-8"))
     assert data["zrm_metingen"][0]["scores"]["financien"]["niveau"] == 2
+    assert data["zrm_metingen"][0]["volledig"] is True
+
+
+def test_the_member_box_shows_long_names_whole(qtbot: QtBot, dossier, unlocked: Unlocked) -> None:  # type: ignore[no-untyped-def]
+    """Members added while the dossier is open: the box grows to the longest name."""
+    controller, widget, _person_id = dossier
+    household_id = widget.household_id
+    for draft in (
+        PersonDraft("Nguyễn Thị", "Lan", MemberRole.OUDER),
+        PersonDraft("Zoë", "Hart-Yılmaz", MemberRole.OUDER, infix="van 't"),
+    ):
+        controller.ui.attempt(lambda d=draft: households.add_member(unlocked, household_id, d))
+    box = widget.section("measurements").member
+    assert box.count() == 3
+    qtbot.waitUntil(lambda: box.isVisible())
+    widest = max(box.fontMetrics().horizontalAdvance(box.itemText(i)) for i in range(box.count()))
+    assert box.width() >= widest + 20  # the text, and the arrow beside it

@@ -407,3 +407,20 @@ def test_a_closure_cannot_end_a_regisseur_before_they_began(session: Session) ->
     assert raised.value.problems == {"on": Problem.DATE_BEFORE_REGISTRATION}
     record = service.load_dossier(session, household_id).traject
     assert record is not None and record.earliest_event_date == date(2026, 11, 16)
+
+
+def test_where_a_bsn_already_is_names_only_dossier_numbers(session: Session) -> None:
+    first = register(session, "De Vries")
+    second = register(session, "Bakker")
+    daan = service.add_member(session, first, _child(bsn="111222333"), today=TODAY)
+    numbers = {
+        household_id: service.load_dossier(session, household_id).dossier_number
+        for household_id in (first, second)
+    }
+    assert service.dossiers_with_bsn(session, "111 222 333") == [numbers[first]]
+    assert service.dossiers_with_bsn(session, "111222333", except_person=daan) == []
+    service.add_member(session, second, _child("Noor", bsn="111.22.2333"), today=TODAY)
+    assert service.dossiers_with_bsn(session, "111222333", except_person=daan) == [numbers[second]]
+    assert service.dossiers_with_bsn(session, "111222333") == sorted(numbers.values())
+    assert service.dossiers_with_bsn(session, "") == []
+    assert service.dossiers_with_bsn(session, "123456789") == []  # not a BSN: nothing to find

@@ -17,8 +17,9 @@ from models.security import Account
 from models.validation import Problem, ValidationError
 from tests.helpers import TODAY, register
 
-# Fields holding a code are checked against their code list, not on length.
-CODES = {"role", "discipline", "kind"}
+# Fields holding a code are checked against their code list, not on length; a postcode and a
+# BSN are stored normalised and bounded by their own format checks.
+CODES = {"role", "discipline", "kind", "postcode", "bsn"}
 
 
 @pytest.mark.parametrize(
@@ -119,3 +120,20 @@ def test_earliest_event_date_is_the_latest_of_aanmelding_and_events() -> None:
     assert rules.earliest_event_date(
         date(2026, 1, 5), [date(2026, 3, 1), date(2026, 2, 1)]
     ) == date(2026, 3, 1)
+
+
+def test_a_phone_number_with_words_is_refused_by_the_services(session: Session) -> None:
+    from models import organisations
+    from models.records import OrganisationContactDraft
+    from tests.helpers import organisation
+
+    household_id = register(session)
+    with pytest.raises(ValidationError) as raised:
+        service.update_household(session, household_id, HouseholdDraft("Bakker", phone="bel mij"))
+    assert raised.value.problems == {"phone": Problem.PHONE}
+    school = organisation(session, "Basisschool De Linde", "school")
+    with pytest.raises(ValidationError) as raised:
+        organisations.add_contact_person(
+            session, school, OrganisationContactDraft("Anna Bos", phone="via de balie")
+        )
+    assert raised.value.problems == {"phone": Problem.PHONE}

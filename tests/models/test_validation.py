@@ -7,6 +7,7 @@ import pytest
 from models.validation import (
     Problem,
     check_bsn,
+    check_phone,
     check_postcode,
     normalize_postcode,
     parse_date,
@@ -80,3 +81,17 @@ def test_a_bsn_written_with_spaces_or_dots_counts_its_digits() -> None:
     assert check_bsn("111.22.2333") is None
     assert normalize_bsn(" 111 222 333 ") == "111222333"
     assert check_bsn("111 222 33a") is Problem.BSN_LENGTH
+
+
+@pytest.mark.parametrize(
+    "phone", ["06-12345678", "+31 (0)20 123 4567", "020 1234567", "0031-6-12345678", "", "  "]
+)
+def test_a_phone_number_of_digits_spaces_and_plus_minus_brackets_passes(phone: str) -> None:
+    assert check_phone(phone) is None
+
+
+@pytest.mark.parametrize(
+    "phone", ["bel na vijven", "06-1234567 of 06-7654321", "06.12345678", "+-()"]
+)
+def test_a_phone_number_with_words_or_other_signs_is_refused(phone: str) -> None:
+    assert check_phone(phone) is Problem.PHONE

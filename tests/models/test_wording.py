@@ -88,3 +88,14 @@ def test_the_correction_history_reads_in_words_a_family_knows() -> None:
         "(een ander gegeven)"
     )
     assert changed_value_text("bsn", "") == "—"
+
+
+@pytest.mark.parametrize(
+    ("count", "text"),
+    [(0, "0 seconden"), (1, "1 seconde"), (2, "2 seconden"), (1200, "1.200 seconden")],
+)
+def test_a_count_agrees_with_its_noun(count: int, text: str) -> None:
+    assert wording.seconds_text(count) == text
+    assert wording.count_text(count, "regel", "regels") == text.replace(
+        "seconden", "regels"
+    ).replace("seconde", "regel")

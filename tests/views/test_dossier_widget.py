@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -156,3 +157,39 @@ def test_member_buttons_follow_the_selection(qtbot: QtBot) -> None:
     with qtbot.waitSignal(widget.section("members").editRequested) as requested:
         widget.section("members").edit_button.click()
     assert requested.args == [dossier.members[1].id]
+
+
+def test_a_very_long_household_name_does_not_widen_the_dossier(qtbot: QtBot) -> None:
+    """A 400-character name (stored before the forms limited it) is cut off with '…' in the
+    header, whole in its tooltip; the dossier stays as wide as the window."""
+    long_name = ("Familie Van der Berg-Yılmaz-Nguyễn en aanhang " * 10)[:400]
+    long_street = "Burgemeester " * 9 + "laan"
+    dossier = _dossier()
+    dossier = replace(
+        dossier, household=replace(dossier.household, name=long_name, street=long_street)
+    )
+    narrow = _shown(qtbot, _dossier())
+    wide = _shown(qtbot, dossier)
+    for widget in (narrow, wide):
+        widget.resize(1280, 800)
+        widget.show()
+    assert wide.minimumSizeHint().width() <= narrow.minimumSizeHint().width()
+    assert wide.title.text() == long_name and wide.title.toolTip() == long_name
+    assert wide.title.width() < 1280 and wide.subtitle.width() < 1280
+    assert wide.title.visible_text().endswith("…")
+    assert narrow.title.visible_text() == "De Groot"
+
+
+def test_a_very_long_household_name_is_shortened_on_its_tab(qtbot: QtBot) -> None:
+    from views.main_window import MainWindow
+
+    long_name = "Familie " + "Van der Berg-Yılmaz " * 20
+    window = MainWindow()
+    qtbot.addWidget(window)
+    widget = _shown(qtbot, _dossier())
+    window.show_dossier_tab(widget, long_name)
+    index = window.tabs.indexOf(widget)
+    assert window.tabs.tabText(index) == long_name[:39].rstrip() + "…"
+    assert window.tabs.tabToolTip(index) == long_name
+    widget.titleChanged.emit("De Groot")
+    assert window.tabs.tabText(index) == "De Groot" and window.tabs.tabToolTip(index) == "De Groot"

@@ -16,6 +16,7 @@ from models.enums import EventKind, Phase
 from models.records import EventRecord, HouseholdDraft, MedewerkerRecord, TrajectRecord
 from models.validation import Problem
 from models.wording import PROBLEM
+from tests.helpers import leave
 from views.admin import AccountDialog, SettingsDialog
 from views.dialogs import (
     CloseDialog,
@@ -101,6 +102,7 @@ def test_password_forms_follow_the_policy(
     dialog = factory()
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.field(key), "a" * (rules.MIN_PASSWORD_LENGTH - 1))
+    leave(qtbot, dialog.field(key))
     assert dialog.error_text(key) == PROBLEM[Problem.PASSWORD_SHORT]
     qtbot.keyClicks(dialog.field(key), "a")
     assert dialog.error_text(key) == ""
@@ -146,7 +148,62 @@ def test_traject_forms_refuse_a_date_before_the_latest_event(
     qtbot.addWidget(dialog)
     dialog.field("on").clear()
     qtbot.keyClicks(dialog.field("on"), "28-02-2026")
+    leave(qtbot, dialog.field("on"))
     assert dialog.error_text("on") == PROBLEM[Problem.DATE_BEFORE_REGISTRATION]
     dialog.field("on").clear()
     qtbot.keyClicks(dialog.field("on"), "01-03-2026")
     assert dialog.error_text("on") == ""
+
+
+def test_settings_say_one_minute_in_the_singular(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(1, 20)
+    qtbot.addWidget(dialog)
+    assert dialog.autolock.text() == "1 minuut"
+    dialog.autolock.setValue(2)
+    assert dialog.autolock.text() == "2 minuten"
+
+
+@pytest.mark.parametrize(
+    "factory",
+    [lambda: HouseholdDialog(HouseholdDraft("Bakker")), lambda: ContactPersonDialog("GGZ")],
+    ids=["household", "contact_person"],
+)
+def test_a_phone_number_with_words_is_explained_under_the_field(
+    qtbot: QtBot, factory: Callable[[], FormDialog]
+) -> None:
+    dialog = factory()
+    qtbot.addWidget(dialog)
+    dialog.field("name").setText("Bakker")
+    qtbot.keyClicks(dialog.field("phone"), "bel na vijven")
+    dialog.accept()
+    assert dialog.isVisible() or dialog.result() != FormDialog.DialogCode.Accepted
+    assert dialog.error_text("phone") == PROBLEM[Problem.PHONE]
+    dialog.field("phone").setText("+31 (0)6-1234 5678")
+    assert dialog.error_text("phone") == ""
+
+
+@pytest.mark.parametrize("factory", [f[1] for f in FORMS], ids=[f[0] for f in FORMS])
+def test_every_text_field_of_a_form_has_a_maximum_length(
+    qtbot: QtBot, factory: Callable[[], FormDialog]
+) -> None:
+    """A pasted 400-character text never reaches the store (the column is String(n)); a
+    password is not stored as typed, so it has no limit."""
+    dialog = factory()
+    qtbot.addWidget(dialog)
+    unlimited = QLineEdit().maxLength()
+    for edit in dialog.findChildren(QLineEdit):
+        if edit.echoMode() is QLineEdit.EchoMode.Password:
+            continue
+        assert edit.maxLength() < unlimited, edit.objectName()
+
+
+def test_a_bsn_and_postcode_may_be_typed_with_spaces_but_not_at_any_length(qtbot: QtBot) -> None:
+    person = PersonDialog()
+    qtbot.addWidget(person)
+    person.field("bsn").setText("111 222 333")
+    assert person.field("bsn").text() == "111 222 333"
+    household = HouseholdDialog(HouseholdDraft("Bakker"))
+    qtbot.addWidget(household)
+    household.field("postcode").setText("1234 ab")
+    assert household.field("postcode").text() == "1234 ab"
+    assert household.field("postcode").maxLength() < 20 and person.field("bsn").maxLength() < 20

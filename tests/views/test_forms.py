@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from models.codelists import load_codelists
@@ -15,6 +15,7 @@ from models.enums import MemberRole
 from models.records import MedewerkerRecord, OrganisationRecord, PersonDraft
 from models.validation import Problem
 from models.wording import PROBLEM
+from tests.helpers import leave
 from views.dialogs import CloseDialog, PersonDialog, RegistrationDialog
 
 TODAY = date(2026, 11, 25)
@@ -35,7 +36,8 @@ def test_bad_bsn_gets_a_dutch_message_and_keeps_the_other_fields(qtbot: QtBot) -
     qtbot.keyClicks(dialog.field("date_of_birth"), "03-09-2012")
     qtbot.keyClicks(dialog.field("bsn"), "123456789")
 
-    # The message shows while typing, next to the field.
+    # The message shows when the field is left, next to the field.
+    leave(qtbot, dialog.field("bsn"))
     assert dialog.error_text("bsn") == PROBLEM[Problem.BSN_ELFPROEF]
     assert "elfproef" in dialog.error_text("bsn")
     _save(dialog, qtbot)
@@ -74,6 +76,7 @@ def test_impossible_birth_dates_are_explained(qtbot: QtBot, typed: str, problem:
     dialog = PersonDialog(today=TODAY)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.field("date_of_birth"), typed)
+    leave(qtbot, dialog.field("date_of_birth"))
     assert dialog.error_text("date_of_birth") == PROBLEM[problem]
 
 
@@ -152,6 +155,8 @@ def test_bad_postcode_and_future_aanmelding_are_explained(qtbot: QtBot) -> None:
     qtbot.keyClicks(dialog.field("postcode"), "12 AB")
     dialog.field("registered_on").clear()
     qtbot.keyClicks(dialog.field("registered_on"), "01-12-2026")
+    leave(qtbot, dialog.field("postcode"))
+    leave(qtbot, dialog.field("registered_on"))
     assert dialog.error_text("postcode") == PROBLEM[Problem.POSTCODE]
     assert dialog.error_text("registered_on") == PROBLEM[Problem.DATE_IN_FUTURE]
 
@@ -177,6 +182,7 @@ def test_consent_form_explains_an_end_before_its_start(qtbot: QtBot) -> None:
     dialog.show()
     qtbot.keyClicks(dialog.field("organisation"), "GGZ")  # a combo finds by typing
     qtbot.keyClicks(dialog.field("valid_until"), "01-01-2020")
+    leave(qtbot, dialog.field("valid_until"))
     assert dialog.error_text("valid_until") == PROBLEM[Problem.END_BEFORE_START]
     dialog.field("valid_until").clear()
     qtbot.keyClicks(dialog.field("valid_until"), "01-01-2027")
@@ -187,3 +193,56 @@ def test_consent_form_explains_an_end_before_its_start(qtbot: QtBot) -> None:
         value.refused and value.organisation_id == ggz.id and value.valid_until == date(2027, 1, 1)
     )
     assert value.person_id is None and value.given_on == TODAY
+
+
+def _activate(qtbot: QtBot, dialog: QWidget) -> None:
+    """Focus moves (and a field is left) only in the active window."""
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+
+
+def test_a_mistake_is_explained_when_the_field_is_left_not_while_typing(qtbot: QtBot) -> None:
+    """No message after the first keystroke: it shows when the field is left (or on Opslaan),
+    and goes as soon as the text is right."""
+    dialog = PersonDialog(today=TODAY)
+    qtbot.addWidget(dialog)
+    _activate(qtbot, dialog)
+    bsn = dialog.field("bsn")
+    bsn.setFocus()
+    qtbot.keyClicks(bsn, "1234")
+    assert dialog.error_text("bsn") == ""  # still typing
+    qtbot.keyClick(bsn, Qt.Key.Key_Tab)  # leaves the field
+    assert not bsn.hasFocus()
+    assert dialog.error_text("bsn") == PROBLEM[Problem.BSN_LENGTH]
+    bsn.setFocus()
+    qtbot.keyClicks(bsn, "5678")  # 12345678: eight digits, still wrong
+    assert dialog.error_text("bsn") == PROBLEM[Problem.BSN_LENGTH]  # not replaced while typing
+    bsn.clear()
+    qtbot.keyClicks(bsn, "111222333")
+    assert dialog.error_text("bsn") == ""  # right: gone at once
+
+
+def test_a_field_passed_through_without_typing_says_nothing(qtbot: QtBot) -> None:
+    dialog = PersonDialog(today=TODAY)
+    qtbot.addWidget(dialog)
+    _activate(qtbot, dialog)
+    first = dialog.field("first_name")
+    first.setFocus()
+    qtbot.keyClick(first, Qt.Key.Key_Tab)
+    assert dialog.error_text("first_name") == ""
+    _save(dialog, qtbot)
+    assert dialog.error_text("first_name") == PROBLEM[Problem.REQUIRED]
+
+
+def test_a_repeated_password_error_goes_when_the_first_is_made_equal(qtbot: QtBot) -> None:
+    from views.login import PasswordDialog
+
+    dialog = PasswordDialog()
+    qtbot.addWidget(dialog)
+    dialog.field("new").setText("lang-genoeg-1")
+    dialog.field("again").setText("lang-genoeg-2")
+    _save(dialog, qtbot)
+    assert dialog.error_text("again") == PROBLEM[Problem.PASSWORD_MISMATCH]
+    dialog.field("new").setText("lang-genoeg-2")
+    assert dialog.error_text("again") == ""

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, SignalInstance
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, SignalInstance
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QTableWidget,
     QVBoxLayout,
@@ -37,6 +38,31 @@ def fill(table: QTableWidget, rows: Rows) -> None:
         + table.horizontalHeader().sizeHint().height()
         + 2 * table.frameWidth()
     )
+
+
+class ElidedLabel(QLabel):
+    """One line of plain text that never widens its layout: what does not fit ends in '…',
+    and the whole text is its tooltip. ``text()`` stays the whole text."""
+
+    def setText(self, text: str) -> None:  # Qt's name
+        super().setText(text)
+        self.setToolTip(text)
+
+    def visible_text(self) -> str:
+        return self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width()
+        )
+
+    def minimumSizeHint(self) -> QSize:  # Qt's name
+        hint = super().minimumSizeHint()
+        return QSize(
+            min(hint.width(), self.fontMetrics().horizontalAdvance("M…") * 4), hint.height()
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt's name
+        painter = QPainter(self)
+        painter.setFont(self.font())
+        painter.drawText(self.contentsRect(), int(self.alignment()), self.visible_text())
 
 
 def button_row(*buttons: QWidget) -> QHBoxLayout:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from models.enums import Phase
 from models.records import HouseholdDossier
 from models.wording import PHASE, warning_text
+from views.dossier.common import ElidedLabel
 
 _PHASE_COLOURS = {
     Phase.AANGEMELD: "#5c6bc0",
@@ -58,12 +59,13 @@ class DossierWidget(QWidget):
         self._sections: dict[str, QWidget] = {}
         self._order: dict[str, tuple[Column, int]] = {}
 
-        self.title = QLabel()
+        self.title = ElidedLabel()  # a name of any length leaves the buttons where they are
         self.title.setObjectName("title")
         self.title.setStyleSheet("font-size: 18pt; font-weight: 600;")
         self.subtitle = QLabel()
         self.subtitle.setObjectName("subtitle")
         self.subtitle.setStyleSheet("color: #555;")
+        self.subtitle.setWordWrap(True)
         self.badge = QLabel()
         self.badge.setObjectName("phase_badge")
         self.edit_household = QPushButton("Gegevens &wijzigen…")

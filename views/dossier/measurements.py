@@ -41,6 +41,9 @@ class ZrmSection(QGroupBox):
         self.empty = QLabel("Nog geen ZRM vastgelegd.")
         self.member = QComboBox()
         self.member.setObjectName("zrm_member")
+        # Grows with a member added later ('Zoë van 't Hart-Yılmaz'), never narrower than a name.
+        self.member.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.member.setMinimumContentsLength(16)
         label = QLabel("Gezinsli&d:")
         label.setBuddy(self.member)
         score = QPushButton("&ZRM afnemen…")
