@@ -1006,7 +1006,8 @@ def hold_the_store(db_path: Path, tmp_path: Path) -> Iterator[Callable[[float], 
         assert process.stdout.readline().strip() == "vast"
 
     yield hold
-    for process in started:
+    for process in started:  # a killed holder's lock goes with it (nothing was written)
+        process.kill()
         process.communicate(timeout=60)
 
 
@@ -1053,9 +1054,9 @@ def test_typing_does_not_freeze_while_a_colleague_holds_the_store(
         field = dialog.field("first_name")
         clock = QElapsedTimer()
         clock.start()
-        hold_the_store(10)
+        hold_the_store(30)
         last = clock.elapsed()
-        while clock.elapsed() < 9000:  # a keystroke every 50 ms, as a quick typist
+        while clock.elapsed() < 8500:  # a keystroke every 50 ms, as a quick typist
             QTest.keyClick(field, Qt.Key.Key_A)
             qtbot.wait(50)
             now = clock.elapsed()
@@ -1114,7 +1115,7 @@ def test_continuous_typing_writes_at_most_once_every_3_seconds(
         assert isinstance(dialog, PersonDialog)
         start = time.monotonic()
         keys = itertools.cycle([Qt.Key.Key_A, Qt.Key.Key_Backspace])  # the text never fills up
-        while time.monotonic() - start < 10:  # ten seconds of typing, a key each 40 ms
+        while time.monotonic() - start < 7:  # seven seconds of typing, a key each 40 ms
             QTest.keyClick(dialog.field("first_name"), next(keys))
             qtbot.wait(40)
         typed_for.append(time.monotonic() - start)
