@@ -16,14 +16,23 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event, select, update
 
@@ -73,6 +82,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TODAY = date.today()
 REGISTERED = TODAY - timedelta(days=60)
 PASSWORD_TYPED = "Zeer-Geheim-Wachtwoord-42"
+W = TypeVar("W", bound=QWidget)
 
 
 @pytest.fixture(autouse=True)
@@ -150,6 +160,35 @@ def _click(name: str) -> None:
     button.click()
 
 
+@contextmanager
+def acting_on(cls: type[W], act: Callable[[W], None]) -> Iterator[list[W]]:
+    """Like ``on_modal``, but the polling stops when the block ends: a dialog that never
+    opened (a restore that failed) leaves no poller behind to close a later test's dialog."""
+    handled: list[W] = []
+    alive = [True]
+
+    def poll() -> None:
+        if not alive[0]:
+            return
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, cls):
+            handled.append(widget)
+            try:
+                act(widget)
+            except BaseException:
+                if isinstance(widget, QDialog) and widget.isVisible():
+                    widget.done(QDialog.DialogCode.Rejected)
+                raise
+        else:
+            QTimer.singleShot(10, poll)
+
+    QTimer.singleShot(0, poll)
+    try:
+        yield handled
+    finally:
+        alive[0] = False
+
+
 def _pick(dialog: FormDialog, key: str, code: str) -> None:
     combo = dialog.field(key)
     combo.setCurrentIndex(combo.findData(code))
@@ -196,9 +235,8 @@ def _next_login_restores(
         else:
             dialog.done(QDialog.DialogCode.Rejected)
 
-    on_modal(QMessageBox, lambda _box: _click("terugzetten"))
-    on_modal(dialog_class, check, tries=400)
-    controller.offer_werkkopieen()
+    with acting_on(QMessageBox, lambda _box: _click("terugzetten")), acting_on(dialog_class, check):
+        controller.offer_werkkopieen()
     return filled
 
 
@@ -568,13 +606,17 @@ def _copy_about(
     return copy_id
 
 
-def answer_offers(answers: list[str]) -> list[str]:
-    """Answer each new offer box in turn (one poller, so no box is answered twice);
-    returns the texts of the boxes asked."""
+@contextmanager
+def answering_offers(answers: list[str]) -> Iterator[list[str]]:
+    """Answer each new offer box in turn (one poller, so no box is answered twice); yields
+    the texts of the boxes asked. The polling stops with the block."""
     asked: list[str] = []
     left = list(answers)
+    alive = [True]
 
-    def poll(tries: int) -> None:
+    def poll() -> None:
+        if not alive[0]:
+            return
         box = QApplication.activeModalWidget()
         if (
             isinstance(box, QMessageBox)
@@ -584,17 +626,20 @@ def answer_offers(answers: list[str]) -> list[str]:
             box.setProperty("answered", True)
             asked.append(box.text())
             _click(left.pop(0))
-        if left and tries > 0:
-            QTimer.singleShot(10, lambda: poll(tries - 1))
+        if left:
+            QTimer.singleShot(10, poll)
 
-    QTimer.singleShot(0, lambda: poll(800))
-    return asked
+    QTimer.singleShot(0, poll)
+    try:
+        yield asked
+    finally:
+        alive[0] = False
 
 
 def _offer_all(qtbot: QtBot, unlocked: Unlocked, answers: list[str]) -> MainController:
     controller = _window(qtbot, unlocked)
-    answer_offers(answers)
-    controller.offer_werkkopieen()
+    with answering_offers(answers):
+        controller.offer_werkkopieen()
     return controller
 
 
@@ -778,15 +823,15 @@ def test_two_copies_later_then_verwerpen_then_the_next_login(
         )
     new = _copy_about(unlocked, "contacts", "add", world.household, "", "Contactmoment", {})
     controller = _window(qtbot, unlocked)
-    asked = answer_offers(["later", "verwerpen"])
-    controller.offer_werkkopieen()
+    with answering_offers(["later", "verwerpen"]) as asked:
+        controller.offer_werkkopieen()
     assert ["Nieuw gezinslid" in asked[0], "Contactmoment" in asked[1]] == [True, True]
     assert [c.id for c in werkkopie.waiting(unlocked)] == [old]
     assert new not in {c.id for c in _stored(unlocked)}
 
     again = _window(qtbot, unlocked)  # the next login asks again about the one left
-    asked = answer_offers(["later"])
-    again.offer_werkkopieen()
+    with answering_offers(["later"]) as asked:
+        again.offer_werkkopieen()
     assert len(asked) == 1 and [c.id for c in werkkopie.waiting(unlocked)] == [old]
 
 
@@ -1198,9 +1243,11 @@ def test_a_restored_form_killed_again_keeps_one_copy_with_the_new_typing(
         second.ui.keeper._reset()
         dialog.done(QDialog.DialogCode.Rejected)
 
-    on_modal(QMessageBox, lambda _box: _click("terugzetten"))
-    on_modal(PersonDialog, type_more_then_killed, tries=400)
-    second.offer_werkkopieen()
+    with (
+        acting_on(QMessageBox, lambda _box: _click("terugzetten")),
+        acting_on(PersonDialog, type_more_then_killed),
+    ):
+        second.offer_werkkopieen()
     [after] = werkkopie.waiting(unlocked)
     assert after.id == before.id
     assert after.fields == {**before.fields, "bsn": "999990019"}
@@ -1276,11 +1323,13 @@ def test_a_restore_that_fails_does_not_overwrite_the_copy(
         unlocked, "measurements", "score", world.household, str(world.sem), "ZRM afnemen", fields
     )
     controller = _window(qtbot, unlocked)
-    on_modal(QMessageBox, lambda _box: _click("terugzetten"))
-    on_modal(ZrmScoringDialog, lambda d: d.done(QDialog.DialogCode.Rejected), tries=400)
-    try:
-        controller.offer_werkkopieen()
-    except TypeError:
-        pass  # today: the restore raises (a crash dialog in the app)
+    with (
+        acting_on(QMessageBox, lambda _box: _click("terugzetten")),
+        acting_on(ZrmScoringDialog, lambda d: d.done(QDialog.DialogCode.Rejected)),
+    ):
+        try:
+            controller.offer_werkkopieen()
+        except TypeError:
+            pass  # today: the restore raises (a crash dialog in the app)
     [copy] = [c for c in werkkopie.waiting(unlocked) if c.id == copy_id]
     assert copy.fields == fields
