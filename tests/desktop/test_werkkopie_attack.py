@@ -1,0 +1,1335 @@
+"""The werkkopie under attack: every resumable form killed mid-typing and put back, colleagues
+changing or removing what a copy is about, a busy store, passwords, logs and other accounts.
+
+A test marked ``xfail(strict=True)`` reproduces a defect that is reported, not fixed here:
+it starts passing (and so fails as XPASS) once the defect is fixed. The others hold today.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import logging
+import os
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import TypeVar
+
+import pytest
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+from sqlalchemy import event, select, update
+
+from desktop.controller import MainController
+from desktop.presenters.werkkopie import Choice, Keeper, ask_choice, offer_box
+from desktop.session import Unlocked, unlock
+from desktop.usecases import accounts, avg, consents, contacts, households, werkkopie
+from desktop.usecases import traject as traject_uc
+from desktop.usecases.werkkopie import Place, WerkkopieRecord
+from models import consents as consent_service
+from models import households as service
+from models.enums import ContactKind, EventKind, MemberRole, Phase
+from models.permissions import Role
+from models.records import (
+    ConsentDraft,
+    ContactDraft,
+    HouseholdDossier,
+    HouseholdDraft,
+    PersonDraft,
+    PhaseChange,
+    RegistrationDraft,
+    TrajectDraft,
+)
+from models.validation import format_date
+from models.werkkopie import Werkkopie
+from tests.conftest import MessageBoxes
+from tests.desktop.modal import on_modal, press_save
+from tests.helpers import FAST_KDF, TEST_LOGIN, TEST_PASSWORD, organisation
+from views.admin import AccountDialog
+from views.dialogs import (
+    CloseDialog,
+    ConsentDialog,
+    ContactDialog,
+    HouseholdDialog,
+    PersonDialog,
+    PhaseDialog,
+    RegisseurDialog,
+    RegistrationDialog,
+    ScaleDialog,
+    TrajectDialog,
+)
+from views.forms import FormDialog
+from views.login import FirstAdminDialog, PasswordDialog, RecoveryDialog
+from views.zrm import ZrmScoringDialog
+
+ROOT = Path(__file__).resolve().parents[2]
+TODAY = date.today()
+REGISTERED = TODAY - timedelta(days=60)
+PASSWORD_TYPED = "Zeer-Geheim-Wachtwoord-42"
+W = TypeVar("W", bound=QWidget)
+
+
+@pytest.fixture(autouse=True)
+def quick_keeper(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests that measure the real 3 seconds set it back before building their window."""
+    monkeypatch.setattr(Keeper, "INTERVAL_MS", 50)
+
+
+@dataclass(frozen=True)
+class World:
+    household: uuid.UUID
+    sem: uuid.UUID
+    anouk: uuid.UUID
+    bram: uuid.UUID
+    contact: uuid.UUID
+    organisation: uuid.UUID
+    consent: uuid.UUID
+
+
+@pytest.fixture
+def world(unlocked: Unlocked) -> World:
+    with unlocked.store.sessions.begin() as session:
+        anouk = service.add_medewerker(session, "Anouk Verbeek", "generalist")
+        bram = service.add_medewerker(session, "Bram Dijkstra", "generalist")
+        household = service.register_household(
+            session,
+            RegistrationDraft(
+                HouseholdDraft("Bakker", city="Voorbeeldstad"),
+                TrajectDraft(REGISTERED, regisseur_id=anouk),
+            ),
+        )
+        sem = service.add_member(
+            session,
+            household,
+            PersonDraft("Sem", "Bakker", MemberRole.KIND, date_of_birth=date(2015, 4, 1)),
+        )
+        contact = service.add_contact(
+            session,
+            household,
+            ContactDraft(REGISTERED + timedelta(days=1), ContactKind.HUISBEZOEK, "Kennismaking"),
+        )
+        school = organisation(session, "Basisschool De Linde")
+        consent = consent_service.add_consent(
+            session, household, ConsentDraft(school, REGISTERED, purpose="Afstemming met school")
+        )
+    return World(household, sem, anouk, bram, contact, school, consent)
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _window(qtbot: QtBot, unlocked: Unlocked) -> MainController:
+    """A main window as after a login (the offer is called by the test itself)."""
+    controller = MainController(unlocked)
+    qtbot.addWidget(controller.window)
+    controller.window.show()
+    controller.search()
+    return controller
+
+
+def _stored(unlocked: Unlocked) -> list[Werkkopie]:
+    with unlocked.store.sessions() as session:
+        return list(session.scalars(select(Werkkopie)))
+
+
+def _dossier(unlocked: Unlocked, household: uuid.UUID) -> HouseholdDossier:
+    return households.dossier(unlocked, household)
+
+
+def _click(name: str) -> None:
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox) and box.objectName() == "werkkopie_offer"
+    button = box.findChild(QPushButton, name)
+    assert button is not None
+    button.click()
+
+
+@contextmanager
+def acting_on(cls: type[W], act: Callable[[W], None]) -> Iterator[list[W]]:
+    """Like ``on_modal``, but the polling stops when the block ends: a dialog that never
+    opened (a restore that failed) leaves no poller behind to close a later test's dialog."""
+    handled: list[W] = []
+    alive = [True]
+
+    def poll() -> None:
+        if not alive[0]:
+            return
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, cls):
+            handled.append(widget)
+            try:
+                act(widget)
+            except BaseException:
+                if isinstance(widget, QDialog) and widget.isVisible():
+                    widget.done(QDialog.DialogCode.Rejected)
+                raise
+        else:
+            QTimer.singleShot(10, poll)
+
+    QTimer.singleShot(0, poll)
+    try:
+        yield handled
+    finally:
+        alive[0] = False
+
+
+def _pick(dialog: FormDialog, key: str, code: str) -> None:
+    combo = dialog.field(key)
+    combo.setCurrentIndex(combo.findData(code))
+    assert combo.currentData() == code, f"{key}: no item {code}"
+
+
+def _type_then_killed(
+    qtbot: QtBot,
+    unlocked: Unlocked,
+    controller: MainController,
+    dialog_class: type[QDialog],
+    start: Callable[[], object],
+    typing: Callable[[QDialog], None],
+) -> dict[str, str]:
+    """Open a form, type in it until the copy holds it all, then vanish as a kill -9 would:
+    the keeper forgets everything (nothing ends the action), the form just goes."""
+    typed: dict[str, str] = {}
+
+    def act(dialog: QDialog) -> None:
+        typing(dialog)
+        snapshot = dialog.snapshot()  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: [c.fields for c in werkkopie.waiting(unlocked)] == [snapshot])
+        typed.update(snapshot)
+        controller.ui.keeper._reset()
+        dialog.done(QDialog.DialogCode.Rejected)
+
+    handled = on_modal(dialog_class, act)
+    start()
+    assert handled, f"{dialog_class.__name__} did not open"
+    return typed
+
+
+def _next_login_restores(
+    qtbot: QtBot, unlocked: Unlocked, dialog_class: type[QDialog], *, save: bool = True
+) -> list[tuple[str, dict[str, str]]]:
+    """A new window offers the copy; Terugzetten; the form's title and texts; Opslaan."""
+    controller = _window(qtbot, unlocked)
+    filled: list[tuple[str, dict[str, str]]] = []
+
+    def check(dialog: QDialog) -> None:
+        filled.append((dialog.windowTitle(), dialog.snapshot()))  # type: ignore[attr-defined]
+        if save:
+            press_save(qtbot, dialog)
+        else:
+            dialog.done(QDialog.DialogCode.Rejected)
+
+    with acting_on(QMessageBox, lambda _box: _click("terugzetten")), acting_on(dialog_class, check):
+        controller.offer_werkkopieen()
+    return filled
+
+
+def _section(controller: MainController, world: World, kind: str) -> object:
+    controller.open_household(world.household)
+    return controller.dossiers[world.household].sections[kind]
+
+
+# --- every resumable action: killed mid-typing, put back on the same record, saved --------------
+
+
+@dataclass(frozen=True)
+class Case:
+    dialog: type[QDialog]
+    title: str
+    start: Callable[[MainController, World], object]
+    typing: Callable[[QDialog, World], None]
+    check: Callable[[Unlocked, World], None]
+    prepare: Callable[[Unlocked, World], None] | None = None
+
+
+def _t_member(d: QDialog, w: World) -> None:
+    assert isinstance(d, PersonDialog)
+    d.field("first_name").setText("Zoë")
+    d.field("infix").setText("van 't")
+    d.field("last_name").setText("Hart")
+    d.field("date_of_birth").setText("01-05-2015")
+
+
+def _c_member(u: Unlocked, w: World) -> None:
+    [sem] = [m for m in _dossier(u, w.household).members if m.id == w.sem]
+    assert (sem.first_name, sem.infix, sem.last_name) == ("Zoë", "van 't", "Hart")
+    assert sem.date_of_birth == date(2015, 5, 1)
+    assert len(_dossier(u, w.household).members) == 1  # the same record, not a new one
+
+
+def _t_traject(d: QDialog, w: World) -> None:
+    assert isinstance(d, TrajectDialog)
+    d.field("question").setPlainText("Hulp bij de opvoeding, vraagt Nguyễn Thị Lan")
+    _pick(d, "aard", "school")
+    _pick(d, "urgentie", "hoog")
+
+
+def _c_traject(u: Unlocked, w: World) -> None:
+    current = _dossier(u, w.household).traject
+    assert current is not None
+    assert current.question == "Hulp bij de opvoeding, vraagt Nguyễn Thị Lan"
+    assert (current.aard, current.urgentie) == ("school", "hoog")
+
+
+def _close_the_traject(u: Unlocked, w: World) -> None:
+    from models.records import Closure
+
+    current = _dossier(u, w.household).traject
+    assert current is not None
+    traject_uc.close_traject(u, current.id, Closure(TODAY, "doelen_bereikt"))
+
+
+def _t_new_traject(d: QDialog, w: World) -> None:
+    assert isinstance(d, TrajectDialog)
+    d.field("registered_on").setText(format_date(TODAY))
+    _pick(d, "herkomst", "school")
+    _pick(d, "regisseur", str(w.bram))
+    d.field("question").setPlainText("Opnieuw aangemeld door school")
+
+
+def _c_new_traject(u: Unlocked, w: World) -> None:
+    current = _dossier(u, w.household).traject
+    assert current is not None and current.phase is Phase.AANGEMELD
+    assert (current.herkomst, current.question) == ("school", "Opnieuw aangemeld door school")
+    assert current.regisseurs[-1].medewerker_id == w.bram
+
+
+def _t_phase(d: QDialog, w: World) -> None:
+    assert isinstance(d, PhaseDialog)
+    _pick(d, "phase", Phase.PLAN.value)
+    d.field("note").setPlainText("Plan gemaakt met Zoë")
+
+
+def _c_phase(u: Unlocked, w: World) -> None:
+    current = _dossier(u, w.household).traject
+    assert current is not None and current.phase is Phase.PLAN
+    assert current.events[-1].note == "Plan gemaakt met Zoë"
+
+
+def _t_regisseur(d: QDialog, w: World) -> None:
+    assert isinstance(d, RegisseurDialog)
+    _pick(d, "medewerker", str(w.bram))
+
+
+def _c_regisseur(u: Unlocked, w: World) -> None:
+    current = _dossier(u, w.household).traject
+    assert current is not None and current.regisseurs[-1].medewerker_id == w.bram
+
+
+def _t_scale(d: QDialog, w: World) -> None:
+    assert isinstance(d, ScaleDialog)
+    d.field("note").setPlainText("Veilig Thuis ingeschakeld")
+
+
+def _c_scale(kind: EventKind) -> Callable[[Unlocked, World], None]:
+    def check(u: Unlocked, w: World) -> None:
+        current = _dossier(u, w.household).traject
+        assert current is not None
+        assert (current.events[-1].kind, current.events[-1].note) == (
+            kind,
+            "Veilig Thuis ingeschakeld",
+        )
+
+    return check
+
+
+def _t_close(d: QDialog, w: World) -> None:
+    assert isinstance(d, CloseDialog)
+    _pick(d, "reason", "afgeschaald")
+    d.field("note").setPlainText("Gezin redt het zelf")
+
+
+def _c_close(u: Unlocked, w: World) -> None:
+    dossier = _dossier(u, w.household)
+    closed = dossier.traject or dossier.earlier_trajecten[-1]
+    assert closed.phase is Phase.AFGESLOTEN and closed.close_reason == "afgeschaald"
+
+
+def _t_contact(d: QDialog, w: World) -> None:
+    assert isinstance(d, ContactDialog)
+    d.field("contact_date").setText(format_date(TODAY))
+    _pick(d, "kind", ContactKind.TELEFOON.value)
+    _pick(d, "medewerker", str(w.bram))
+    d.field("note").setPlainText("Gebeld met Zoë over school")
+
+
+def _c_contact_added(u: Unlocked, w: World) -> None:
+    notes = {(c.kind, c.note, c.medewerker_id) for c in _dossier(u, w.household).contacts}
+    assert (ContactKind.TELEFOON, "Gebeld met Zoë over school", w.bram) in notes
+
+
+def _t_contact_edit(d: QDialog, w: World) -> None:
+    assert isinstance(d, ContactDialog)
+    d.field("note").setPlainText("Kennismaking, met oma Yılmaz erbij")
+
+
+def _c_contact_edited(u: Unlocked, w: World) -> None:
+    [contact] = [c for c in _dossier(u, w.household).contacts if c.id == w.contact]
+    assert contact.note == "Kennismaking, met oma Yılmaz erbij"
+    assert len(_dossier(u, w.household).contacts) == 1
+
+
+def _t_consent(d: QDialog, w: World) -> None:
+    assert isinstance(d, ConsentDialog)
+    _pick(d, "organisation", str(w.organisation))
+    _pick(d, "answer", "nee")
+    _pick(d, "person", str(w.sem))
+    d.field("purpose").setPlainText("Overleg met de intern begeleider")
+    d.field("given_by").setText("Zoë van 't Hart")
+
+
+def _c_consent_added(u: Unlocked, w: World) -> None:
+    found = [c for c in _dossier(u, w.household).consents if c.id != w.consent]
+    assert [(c.refused, c.person_id, c.purpose, c.given_by) for c in found] == [
+        (True, w.sem, "Overleg met de intern begeleider", "Zoë van 't Hart")
+    ]
+
+
+def _t_consent_edit(d: QDialog, w: World) -> None:
+    assert isinstance(d, ConsentDialog)
+    d.field("purpose").setPlainText("Afstemming met school en leerplicht")
+
+
+def _c_consent_edited(u: Unlocked, w: World) -> None:
+    [consent] = _dossier(u, w.household).consents
+    assert consent.id == w.consent and consent.purpose == "Afstemming met school en leerplicht"
+
+
+def _t_household(d: QDialog, w: World) -> None:
+    assert isinstance(d, HouseholdDialog)
+    d.field("phone").setText("06-12345678")
+    d.field("street").setText("Çiçekstraat")
+
+
+def _c_household(u: Unlocked, w: World) -> None:
+    household = _dossier(u, w.household).household
+    assert (household.phone, household.street, household.city) == (
+        "06-12345678",
+        "Çiçekstraat",
+        "Voorbeeldstad",
+    )
+
+
+def _t_registration(d: QDialog, w: World) -> None:
+    assert isinstance(d, RegistrationDialog)
+    d.field("name").setText("Yılmaz")
+    d.field("postcode").setText("1234 AB")
+    _pick(d, "herkomst", "school")
+    _pick(d, "regisseur", str(w.bram))
+    d.field("question").setPlainText("Moeder zoekt hulp")
+
+
+def _c_registration(u: Unlocked, w: World) -> None:
+    assert households.count(u, "Yılmaz", open_only=True) == 1
+
+
+def _start(kind: str, action: str, *args: object) -> Callable[[MainController, World], object]:
+    def start(controller: MainController, world: World) -> object:
+        presenter = _section(controller, world, kind)
+        resolved = [getattr(world, a) if type(a) is str else a for a in args]
+        return getattr(presenter, action)(*resolved)
+
+    return start
+
+
+CASES = {
+    "members.edit": Case(
+        PersonDialog, "Gezinslid wijzigen", _start("members", "edit", "sem"), _t_member, _c_member
+    ),
+    "traject.edit": Case(
+        TrajectDialog, "Aanmelding wijzigen", _start("traject", "edit"), _t_traject, _c_traject
+    ),
+    "traject.start_new": Case(
+        TrajectDialog,
+        "Nieuwe aanmelding",
+        _start("traject", "start_new"),
+        _t_new_traject,
+        _c_new_traject,
+        prepare=_close_the_traject,
+    ),
+    "traject.change_phase": Case(
+        PhaseDialog, "Fase wijzigen", _start("traject", "change_phase"), _t_phase, _c_phase
+    ),
+    "traject.change_regisseur": Case(
+        RegisseurDialog,
+        "Casusregisseur wijzigen",
+        _start("traject", "change_regisseur"),
+        _t_regisseur,
+        _c_regisseur,
+    ),
+    "traject.scale(opschalen)": Case(
+        ScaleDialog,
+        "Opschalen",
+        _start("traject", "scale", EventKind.OPSCHALEN),
+        _t_scale,
+        _c_scale(EventKind.OPSCHALEN),
+    ),
+    "traject.scale(afschalen)": Case(
+        ScaleDialog,
+        "Afschalen",
+        _start("traject", "scale", EventKind.AFSCHALEN),
+        _t_scale,
+        _c_scale(EventKind.AFSCHALEN),
+    ),
+    "traject.close": Case(
+        CloseDialog, "Traject afsluiten", _start("traject", "close"), _t_close, _c_close
+    ),
+    "contacts.add": Case(
+        ContactDialog,
+        "Contactmoment vastleggen",
+        _start("contacts", "add"),
+        _t_contact,
+        _c_contact_added,
+    ),
+    "contacts.edit": Case(
+        ContactDialog,
+        "Contactmoment wijzigen",
+        _start("contacts", "edit", "contact"),
+        _t_contact_edit,
+        _c_contact_edited,
+    ),
+    "consents.add": Case(
+        ConsentDialog,
+        "Toestemming vastleggen",
+        _start("consents", "add"),
+        _t_consent,
+        _c_consent_added,
+    ),
+    "consents.edit": Case(
+        ConsentDialog,
+        "Toestemming wijzigen",
+        _start("consents", "edit", "consent"),
+        _t_consent_edit,
+        _c_consent_edited,
+    ),
+    "dossier.edit_household": Case(
+        HouseholdDialog,
+        "Gegevens huishouden wijzigen",
+        lambda c, w: (c.open_household(w.household), c.dossiers[w.household].edit_household()),
+        _t_household,
+        _c_household,
+    ),
+    "huishoudens.register": Case(
+        RegistrationDialog,
+        "Nieuw huishouden aanmelden",
+        lambda c, w: c.households.register(),
+        _t_registration,
+        _c_registration,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_every_resumable_form_comes_back_on_its_record_and_saves(
+    qtbot: QtBot, unlocked: Unlocked, world: World, name: str
+) -> None:
+    case = CASES[name]
+    if case.prepare is not None:
+        case.prepare(unlocked, world)
+    first = _window(qtbot, unlocked)
+    typed = _type_then_killed(
+        qtbot,
+        unlocked,
+        first,
+        case.dialog,
+        lambda: case.start(first, world),
+        lambda dialog: case.typing(dialog, world),
+    )
+    [copy] = werkkopie.waiting(unlocked)
+    assert copy.title == case.title
+    assert copy.place.household_id == (None if name.startswith("huishoudens") else world.household)
+
+    filled = _next_login_restores(qtbot, unlocked, case.dialog)
+    assert filled == [(case.title, typed)]  # the same form, filled in as it was left
+    case.check(unlocked, world)
+    assert _stored(unlocked) == []  # saved: the copy is gone
+
+
+def test_a_half_typed_date_and_codes_come_back_as_typed(
+    qtbot: QtBot, unlocked: Unlocked, world: World, message_boxes: MessageBoxes
+) -> None:
+    first = _window(qtbot, unlocked)
+    contacts_section = _section(first, world, "contacts")
+
+    def typing(dialog: QDialog) -> None:
+        assert isinstance(dialog, ContactDialog)
+        dialog.field("contact_date").setText("")
+        QTest.keyClicks(dialog.field("contact_date"), "12-11-20")  # half typed
+        _pick(dialog, "kind", ContactKind.OVERLEG.value)
+        _pick(dialog, "medewerker", str(world.bram))
+
+    _type_then_killed(
+        qtbot,
+        unlocked,
+        first,
+        ContactDialog,
+        contacts_section.add,
+        typing,  # type: ignore[attr-defined]
+    )
+    [(_title, texts)] = _next_login_restores(qtbot, unlocked, ContactDialog, save=False)
+    assert texts["contact_date"] == "12-11-20"
+    assert (texts["kind"], texts["medewerker"]) == ("overleg", str(world.bram))
+
+
+# --- a colleague changed or removed what a copy is about --------------------------------------
+
+
+def _copy_about(
+    unlocked: Unlocked,
+    owner: str,
+    action: str,
+    household: uuid.UUID | None,
+    argument: str,
+    title: str,
+    fields: dict[str, str],
+) -> uuid.UUID:
+    copy_id = uuid.uuid4()
+    assert werkkopie.keep(
+        unlocked, copy_id, Place(owner, action, household, argument), title, fields
+    )
+    return copy_id
+
+
+@contextmanager
+def answering_offers(answers: list[str]) -> Iterator[list[str]]:
+    """Answer each new offer box in turn (one poller, so no box is answered twice); yields
+    the texts of the boxes asked. The polling stops with the block."""
+    asked: list[str] = []
+    left = list(answers)
+    alive = [True]
+
+    def poll() -> None:
+        if not alive[0]:
+            return
+        box = QApplication.activeModalWidget()
+        if (
+            isinstance(box, QMessageBox)
+            and box.objectName() == "werkkopie_offer"
+            and not box.property("answered")
+        ):
+            box.setProperty("answered", True)
+            asked.append(box.text())
+            _click(left.pop(0))
+        if left:
+            QTimer.singleShot(10, poll)
+
+    QTimer.singleShot(0, poll)
+    try:
+        yield asked
+    finally:
+        alive[0] = False
+
+
+def _offer_all(qtbot: QtBot, unlocked: Unlocked, answers: list[str]) -> MainController:
+    controller = _window(qtbot, unlocked)
+    with answering_offers(answers):
+        controller.offer_werkkopieen()
+    return controller
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=StopIteration,
+    reason="DEFECT: restoring an edit whose record a colleague removed raises StopIteration "
+    "out of offer_werkkopieen (the crash dialog in the app); the copies after it are never "
+    "offered, and the same crash comes back at every login for 30 days",
+)
+@pytest.mark.parametrize(
+    ("owner", "action", "argument"),
+    [
+        ("members", "edit", "sem"),
+        ("contacts", "edit", "contact"),
+        ("consents", "edit", "consent"),
+        ("measurements", "score", "sem"),
+    ],
+)
+def test_restoring_an_edit_of_a_removed_record_says_so_and_goes_on(
+    qtbot: QtBot,
+    unlocked: Unlocked,
+    world: World,
+    message_boxes: MessageBoxes,
+    owner: str,
+    action: str,
+    argument: str,
+) -> None:
+    target: uuid.UUID = getattr(world, argument)
+    _copy_about(unlocked, owner, action, world.household, str(target), "Wijzigen", {"note": "x"})
+    later = _copy_about(
+        unlocked, "contacts", "add", world.household, "", "Contactmoment vastleggen", {}
+    )
+    # a colleague removes the record meanwhile
+    if argument == "sem":
+        households.remove_member(unlocked, world.sem)
+    elif argument == "contact":
+        contacts.remove_contact(unlocked, world.contact)
+    else:
+        consents.remove_consent(unlocked, world.consent)
+
+    _offer_all(qtbot, unlocked, ["terugzetten", "verwerpen"])  # raises today
+    assert any("niet meer worden geopend" in t for t in message_boxes.texts())
+    assert later not in {c.id for c in werkkopie.waiting(unlocked)}  # the second was offered
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="DEFECT (lost update): a copy restores *every* field as it stood when typed, so "
+    "saving it silently reverts what a colleague saved since on fields the user never touched",
+)
+def test_a_stale_copy_does_not_undo_a_colleagues_later_save(
+    qtbot: QtBot, unlocked: Unlocked, world: World
+) -> None:
+    first = _window(qtbot, unlocked)
+    members = _section(first, world, "members")
+
+    def typing(dialog: QDialog) -> None:
+        assert isinstance(dialog, PersonDialog)
+        dialog.field("first_name").setText("Semmie")  # the user only changes the first name
+
+    _type_then_killed(
+        qtbot,
+        unlocked,
+        first,
+        PersonDialog,
+        lambda: members.edit(world.sem),
+        typing,  # type: ignore[attr-defined]
+    )
+    # Days later, a colleague corrects Sem's date of birth and adds his BSN.
+    households.update_member(
+        unlocked,
+        world.sem,
+        PersonDraft(
+            "Sem", "Bakker", MemberRole.KIND, date_of_birth=date(2015, 4, 11), bsn="999990019"
+        ),
+    )
+    _next_login_restores(qtbot, unlocked, PersonDialog)
+    [sem] = _dossier(unlocked, world.household).members
+    assert sem.first_name == "Semmie"  # the user's own change
+    assert (sem.date_of_birth, sem.bsn) == (date(2015, 4, 11), "999990019")  # the colleague's
+
+
+def _t_phase_plan(dialog: QDialog) -> None:
+    assert isinstance(dialog, PhaseDialog)
+    _pick(dialog, "phase", Phase.PLAN.value)
+    dialog.field("note").setPlainText("Plan")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="DEFECT: a combo code that is no longer offered is put back as the combo's first "
+    "item; the phase form (no empty item) then silently proposes a phase the user never chose",
+)
+def test_a_phase_no_longer_offered_is_not_swapped_for_another(
+    qtbot: QtBot, unlocked: Unlocked, world: World
+) -> None:
+    first = _window(qtbot, unlocked)
+    section = _section(first, world, "traject")
+    _type_then_killed(
+        qtbot,
+        unlocked,
+        first,
+        PhaseDialog,
+        section.change_phase,  # type: ignore[attr-defined]
+        _t_phase_plan,
+    )
+    current = _dossier(unlocked, world.household).traject
+    assert current is not None
+    traject_uc.change_phase(unlocked, current.id, PhaseChange(Phase.PLAN, TODAY))  # a colleague
+    [(_title, texts)] = _next_login_restores(qtbot, unlocked, PhaseDialog, save=False)
+    assert texts["phase"] in ("", Phase.PLAN.value)  # empty, or still the typed choice
+    # today: "aangemeld" – the form proposes moving the traject back to the start
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="DEFECT (AVG): a colleague still typing in a dossier's form writes its werkkopie "
+    "again after a beheerder destroyed that dossier; the personal data outlives the "
+    "vernietiging for up to 30 days (no foreign key, no check in keep())",
+)
+def test_a_destroyed_dossier_gets_no_new_werkkopie(
+    qtbot: QtBot, unlocked: Unlocked, world: World
+) -> None:
+    controller = _window(qtbot, unlocked)
+    members = _section(controller, world, "members")
+
+    def type_destroy_type(dialog: QDialog) -> None:
+        assert isinstance(dialog, PersonDialog)
+        dialog.field("first_name").setText("Zoë")
+        qtbot.waitUntil(lambda: len(_stored(unlocked)) == 1)
+        avg.destroy(unlocked, world.household)  # the beheerder, in another window
+        assert _stored(unlocked) == []  # the destruction took the copy with it
+        dialog.field("last_name").setText("van 't Hart")  # the colleague types on
+        qtbot.wait(300)  # six intervals
+        controller.ui.keeper._reset()  # and the window is killed
+        dialog.done(QDialog.DialogCode.Rejected)
+
+    on_modal(PersonDialog, type_destroy_type)
+    members.add()  # type: ignore[attr-defined]
+    left = _stored(unlocked)
+    assert [(c.household_id, "van 't Hart" in c.fields) for c in left] == []
+
+
+def test_a_destroyed_dossier_takes_every_accounts_copies(
+    unlocked: Unlocked, world: World, db_path: Path
+) -> None:
+    accounts.add_account(
+        unlocked,
+        login="pim",
+        name="Pim",
+        role=Role.MEDEWERKER,
+        password="pim-wachtwoord-12",
+        cost=FAST_KDF,
+    )
+    pim = unlock(db_path, "pim", "pim-wachtwoord-12")
+    try:
+        _copy_about(pim, "members", "add", world.household, "", "Nieuw gezinslid", {"x": "Zoë"})
+        registration = _copy_about(pim, "huishoudens", "register", None, "", "Nieuw", {})
+        avg.destroy(unlocked, world.household)
+        assert [c.id for c in werkkopie.waiting(pim)] == [registration]
+    finally:
+        pim.close()
+
+
+# --- the offer: two copies, Later, Verwerpen, Escape, closing the box -------------------------
+
+
+def test_two_copies_later_then_verwerpen_then_the_next_login(
+    qtbot: QtBot, unlocked: Unlocked, world: World
+) -> None:
+    old = _copy_about(unlocked, "members", "add", world.household, "", "Nieuw gezinslid", {})
+    with unlocked.store.sessions.begin() as session:  # the older one is asked first
+        session.execute(
+            update(Werkkopie)
+            .where(Werkkopie.id == old)
+            .values(saved_at=datetime.now(UTC) - timedelta(hours=2))
+        )
+    new = _copy_about(unlocked, "contacts", "add", world.household, "", "Contactmoment", {})
+    controller = _window(qtbot, unlocked)
+    with answering_offers(["later", "verwerpen"]) as asked:
+        controller.offer_werkkopieen()
+    assert ["Nieuw gezinslid" in asked[0], "Contactmoment" in asked[1]] == [True, True]
+    assert [c.id for c in werkkopie.waiting(unlocked)] == [old]
+    assert new not in {c.id for c in _stored(unlocked)}
+
+    again = _window(qtbot, unlocked)  # the next login asks again about the one left
+    with answering_offers(["later"]) as asked:
+        again.offer_werkkopieen()
+    assert len(asked) == 1 and [c.id for c in werkkopie.waiting(unlocked)] == [old]
+
+
+def _copy_record(
+    household: uuid.UUID | None = None, title: str = "Nieuw gezinslid"
+) -> WerkkopieRecord:
+    return WerkkopieRecord(
+        uuid.uuid4(), Place("members", "add", household), title, {}, datetime.now(UTC), "2026-0001"
+    )
+
+
+def test_escape_on_the_offer_means_later(qtbot: QtBot) -> None:
+    on_modal(QMessageBox, lambda box: QTest.keyClick(box, Qt.Key.Key_Escape))
+    assert ask_choice(None, _copy_record()) is Choice.LATER
+
+
+def test_closing_the_offer_window_means_later(qtbot: QtBot) -> None:
+    on_modal(QMessageBox, lambda box: box.close())
+    assert ask_choice(None, _copy_record()) is Choice.LATER
+
+
+def test_enter_on_the_offer_restores(qtbot: QtBot) -> None:
+    """The default button is Terugzetten: Enter never throws typing away."""
+    on_modal(QMessageBox, lambda box: QTest.keyClick(box, Qt.Key.Key_Return))
+    assert ask_choice(None, _copy_record()) is Choice.RESTORE
+
+
+def test_a_title_with_markup_is_shown_as_text(qtbot: QtBot) -> None:
+    box = offer_box(None, _copy_record(title="<img src='http://x/y.png'><b>Zoë</b>"))
+    qtbot.addWidget(box)
+    assert "<img" not in box.text() and "&lt;img" in box.text()
+
+
+# --- accounts: only one's own copies ----------------------------------------------------------
+
+
+@pytest.fixture
+def medewerker(unlocked: Unlocked, db_path: Path) -> Iterator[Unlocked]:
+    accounts.add_account(
+        unlocked,
+        login="pim",
+        name="Pim Collega",
+        role=Role.MEDEWERKER,
+        password="collega-wachtwoord-1",
+        cost=FAST_KDF,
+    )
+    pim = unlock(db_path, "pim", "collega-wachtwoord-1")
+    yield pim
+    pim.close()
+
+
+def test_a_beheerder_never_sees_or_deletes_a_medewerkers_copy(
+    qtbot: QtBot, unlocked: Unlocked, medewerker: Unlocked, world: World
+) -> None:
+    theirs = _copy_about(
+        medewerker, "members", "add", world.household, "", "Nieuw gezinslid", {"first_name": "Zoë"}
+    )
+    assert werkkopie.waiting(unlocked) == []  # the beheerder (unlocked) is offered nothing
+    werkkopie.discard(unlocked, theirs)  # nor can delete it by its id
+    assert [c.id for c in werkkopie.waiting(medewerker)] == [theirs]
+    _offer_all(qtbot, unlocked, [])  # the beheerder's window asks nothing (no box to answer)
+    assert [c.id for c in werkkopie.waiting(medewerker)] == [theirs]
+
+
+@pytest.mark.log_warnings  # the refusal is logged (its type only)
+def test_an_account_cannot_overwrite_anothers_copy(
+    unlocked: Unlocked, medewerker: Unlocked, world: World
+) -> None:
+    theirs = _copy_about(medewerker, "members", "add", world.household, "", "Nieuw", {"a": "1"})
+    place = Place("members", "add", world.household)
+    assert not werkkopie.keep(unlocked, theirs, place, "X", {"a": "2"})  # refused, logged
+    [copy] = werkkopie.waiting(medewerker)
+    assert copy.fields == {"a": "1"}
+
+
+def test_a_planted_copy_cannot_run_an_action_that_is_not_resumable(
+    qtbot: QtBot, unlocked: Unlocked, world: World, message_boxes: MessageBoxes
+) -> None:
+    """A row naming 'destroy' (or 'remove') is refused: only @resumable actions are run."""
+    for owner, action, argument in [
+        ("dossier", "destroy", ""),
+        ("members", "remove", str(world.sem)),
+        ("dossier", "__init__", ""),
+    ]:
+        _copy_about(unlocked, owner, action, world.household, argument, "Formulier", {})
+    message_boxes.answer = QMessageBox.StandardButton.Yes  # any confirmation would say yes
+    _offer_all(qtbot, unlocked, ["terugzetten"] * 3)
+    dossier = _dossier(unlocked, world.household)
+    assert [m.id for m in dossier.members] == [world.sem]
+    assert sum("niet meer worden geopend" in t for t in message_boxes.texts()) == 3
+
+
+# --- passwords never land in the werkkopie table ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "dialog_class", [FirstAdminDialog, PasswordDialog, RecoveryDialog, AccountDialog]
+)
+def test_no_password_form_is_kept_even_inside_a_resumable_action(
+    qtbot: QtBot, unlocked: Unlocked, dialog_class: type[FormDialog]
+) -> None:
+    """The worst case: a password form opened while a kept action runs."""
+    controller = _window(qtbot, unlocked)
+
+    def type_everything(dialog: FormDialog) -> None:
+        for key in list(dialog._fields):
+            widget = dialog.field(key)
+            if isinstance(widget, QLineEdit):
+                widget.setText(PASSWORD_TYPED)
+        qtbot.wait(300)
+        dialog.done(QDialog.DialogCode.Rejected)
+
+    on_modal(dialog_class, type_everything)
+    with controller.ui.keeper.keeping(Place("account", "x")):
+        dialog_class.ask(None)
+    assert _stored(unlocked) == []
+
+
+def test_the_lock_screen_password_is_not_kept_with_the_form_under_it(
+    qtbot: QtBot, unlocked: Unlocked, world: World
+) -> None:
+    controller = _window(qtbot, unlocked)
+    members = _section(controller, world, "members")
+
+    def type_lock_type(dialog: QDialog) -> None:
+        assert isinstance(dialog, PersonDialog)
+        dialog.field("first_name").setText("Zoë")
+        controller.autolock.lock()
+        overlay = controller.autolock.password_overlay()
+        assert overlay is not None and overlay.password is not None
+        overlay.password.setText(PASSWORD_TYPED)
+        dialog.field("last_name").setText("Hart")  # a form field changes while locked
+        qtbot.waitUntil(lambda: any("Hart" in c.fields for c in _stored(unlocked)))
+        controller.ui.keeper._reset()
+        dialog.done(QDialog.DialogCode.Rejected)
+
+    on_modal(PersonDialog, type_lock_type)
+    members.add()  # type: ignore[attr-defined]
+    assert controller.autolock.try_unlock(TEST_PASSWORD)
+    [copy] = _stored(unlocked)
+    assert PASSWORD_TYPED not in copy.fields and PASSWORD_TYPED not in copy.title
+
+
+# --- nothing personal in logs or stderr -------------------------------------------------------
+
+
+@pytest.mark.log_warnings
+def test_a_failing_store_logs_no_names(
+    qtbot: QtBot,
+    unlocked: Unlocked,
+    world: World,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    import models.werkkopie as model
+
+    def broken(*args: object, **_kw: object) -> None:
+        fields = json.dumps(args[-1], ensure_ascii=False)
+        raise OperationalError("INSERT werkkopie", {"fields": fields}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(model, "keep", broken)
+    caplog.set_level(logging.DEBUG)
+    controller = _window(qtbot, unlocked)
+    members = _section(controller, world, "members")
+
+    def typing(dialog: QDialog) -> None:
+        assert isinstance(dialog, PersonDialog)
+        dialog.field("first_name").setText("Nguyễn Thị")
+        dialog.field("last_name").setText("Lan")
+        dialog.field("infix").setText("Yılmaz")
+        qtbot.wait(300)
+        dialog.done(QDialog.DialogCode.Rejected)
+
+    on_modal(PersonDialog, typing)
+    members.add()  # type: ignore[attr-defined]
+    assert any("werkkopie not stored" in r.getMessage() for r in caplog.records)
+    assert not any(word in caplog.text for word in ("Nguy", "Thị", "Yılmaz")), caplog.text
+
+
+# --- a busy store: typing must not freeze -------------------------------------------------------
+
+
+LOCK_HOLDER = """
+import sys, time
+from pathlib import Path
+from desktop.session import unlock
+unlocked = unlock(Path(sys.argv[1]), sys.argv[2], sys.argv[3])
+connection = unlocked.store.engine.raw_connection().driver_connection
+connection.execute("BEGIN IMMEDIATE")
+print("vast", flush=True)
+time.sleep(float(sys.argv[4]))
+connection.rollback()
+connection.close()
+unlocked.close()
+"""
+
+
+@pytest.fixture
+def hold_the_store(db_path: Path, tmp_path: Path) -> Iterator[Callable[[float], None]]:
+    """Another process takes the write lock (BEGIN IMMEDIATE) for some seconds."""
+    started: list[subprocess.Popen[str]] = []
+    script = tmp_path / "hold.py"
+    script.write_text(LOCK_HOLDER)
+
+    def hold(seconds: float) -> None:
+        process = subprocess.Popen(
+            [sys.executable, str(script), str(db_path), TEST_LOGIN, TEST_PASSWORD, str(seconds)],
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        started.append(process)
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == "vast"
+
+    yield hold
+    for process in started:  # a killed holder's lock goes with it (nothing was written)
+        process.kill()
+        process.communicate(timeout=60)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="DEFECT: one keep() against a colleague's held write lock blocks the GUI thread "
+    "for the whole busy timeout (~5 s) before it gives up",
+)
+def test_one_keep_against_a_held_store_gives_up_at_once(
+    unlocked: Unlocked, world: World, hold_the_store: Callable[[float], None]
+) -> None:
+    """The figure is printed (pytest -s): how long one keep() blocks against a held lock."""
+    hold_the_store(8)
+    start = time.monotonic()
+    kept = werkkopie.keep(
+        unlocked, uuid.uuid4(), Place("members", "add", world.household), "x", {"a": "b"}
+    )
+    blocked = time.monotonic() - start
+    print(f"\nkeep() against a held lock: {blocked:.2f} s, stored={kept}")  # noqa: T201
+    assert not kept
+    assert blocked < 0.5
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="DEFECT: while another process holds the write lock, the keeper's write waits the "
+    "full busy timeout (~5 s) on the GUI thread and retries every 3 s: typing freezes ~5 s of "
+    "every ~8 s",
+)
+def test_typing_does_not_freeze_while_a_colleague_holds_the_store(
+    qtbot: QtBot,
+    unlocked: Unlocked,
+    world: World,
+    monkeypatch: pytest.MonkeyPatch,
+    hold_the_store: Callable[[float], None],
+) -> None:
+    monkeypatch.setattr(Keeper, "INTERVAL_MS", 3000)  # the real interval
+    controller = _window(qtbot, unlocked)
+    members = _section(controller, world, "members")
+    gaps: list[int] = []
+
+    def type_for_a_while(dialog: QDialog) -> None:
+        assert isinstance(dialog, PersonDialog)
+        field = dialog.field("first_name")
+        clock = QElapsedTimer()
+        clock.start()
+        hold_the_store(30)
+        last = clock.elapsed()
+        while clock.elapsed() < 8500:  # a keystroke every 50 ms, as a quick typist
+            QTest.keyClick(field, Qt.Key.Key_A)
+            qtbot.wait(50)
+            now = clock.elapsed()
+            gaps.append(now - last)
+            last = now
+        dialog.done(QDialog.DialogCode.Rejected)
+
+    on_modal(PersonDialog, type_for_a_while)
+    members.add()  # type: ignore[attr-defined]
+    print(f"\nlongest pause between keystrokes: {max(gaps)} ms")  # noqa: T201
+    assert max(gaps) < 500
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="DEFECT (minor): the offer after a login runs purge_expired in a write transaction; "
+    "a colleague's held lock makes the login wait ~5 s and then shows the 'bezet' warning "
+    "about something the user did not ask for",
+)
+def test_a_busy_store_at_login_neither_blocks_nor_warns(
+    qtbot: QtBot,
+    unlocked: Unlocked,
+    world: World,
+    message_boxes: MessageBoxes,
+    hold_the_store: Callable[[float], None],
+) -> None:
+    controller = _window(qtbot, unlocked)
+    hold_the_store(8)
+    start = time.monotonic()
+    controller.offer_werkkopieen()
+    blocked = time.monotonic() - start
+    print(f"\noffer at login against a held lock: {blocked:.2f} s")  # noqa: T201
+    assert message_boxes.shown == [] and blocked < 1
+
+
+# --- the throttle ----------------------------------------------------------------------------
+
+
+def test_continuous_typing_writes_at_most_once_every_3_seconds(
+    qtbot: QtBot, unlocked: Unlocked, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Keeper, "INTERVAL_MS", 3000)  # the real interval
+    assert Keeper.INTERVAL_MS == 3000
+    writes: list[float] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        if "werkkopie" in statement and statement.lstrip().upper().startswith(("INSERT", "UPDATE")):
+            writes.append(time.monotonic())
+
+    event.listen(unlocked.store.engine, "before_cursor_execute", count)
+    controller = _window(qtbot, unlocked)
+    members = _section(controller, world, "members")
+    typed_for: list[float] = []
+
+    def type_steadily(dialog: QDialog) -> None:
+        assert isinstance(dialog, PersonDialog)
+        start = time.monotonic()
+        keys = itertools.cycle([Qt.Key.Key_A, Qt.Key.Key_Backspace])  # the text never fills up
+        while time.monotonic() - start < 7:  # seven seconds of typing, a key each 40 ms
+            QTest.keyClick(dialog.field("first_name"), next(keys))
+            qtbot.wait(40)
+        typed_for.append(time.monotonic() - start)
+        controller.ui.keeper._reset()
+        dialog.done(QDialog.DialogCode.Rejected)
+
+    on_modal(PersonDialog, type_steadily)
+    try:
+        members.add()  # type: ignore[attr-defined]
+    finally:
+        event.remove(unlocked.store.engine, "before_cursor_execute", count)
+    gaps = [b - a for a, b in itertools.pairwise(writes)]
+    print(f"\n{len(writes)} writes in {typed_for[0]:.1f} s; gaps {[round(g, 2) for g in gaps]}")  # noqa: T201
+    assert 2 <= len(writes) <= 1 + int(typed_for[0] / 3)
+    assert min(gaps) >= 2.85  # QTimer is coarse: it may fire up to 5 % early
+
+
+# --- a second process of the same account -------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="DEFECT (minor; needs two computers on one file, the lock file stops it on one): "
+    "a copy still being typed in a live window is offered to another login of the same "
+    "account as left by a crash; Terugzetten there and Opslaan in both adds the member twice",
+)
+def test_a_copy_still_being_typed_elsewhere_is_not_offered(
+    unlocked: Unlocked, world: World, db_path: Path
+) -> None:
+    window = subprocess.Popen(
+        [
+            sys.executable,
+            str(Path(__file__).with_name("typing_then_killed.py")),
+            str(db_path),
+            str(world.household),
+        ],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert window.stdout is not None
+        assert window.stdout.readline().strip() == "getypt"
+        deadline = time.monotonic() + 20
+        while not _stored(unlocked):
+            assert time.monotonic() < deadline, "no werkkopie was stored"
+            time.sleep(0.2)
+        offered = werkkopie.waiting(unlocked)  # the same account logs in elsewhere
+    finally:
+        window.kill()
+        window.communicate(timeout=30)
+    assert offered == []
+
+
+# --- a restored copy, killed again ----------------------------------------------------------
+
+
+def test_a_restored_form_killed_again_keeps_one_copy_with_the_new_typing(
+    qtbot: QtBot, unlocked: Unlocked, world: World
+) -> None:
+    first = _window(qtbot, unlocked)
+    members = _section(first, world, "members")
+    _type_then_killed(
+        qtbot,
+        unlocked,
+        first,
+        PersonDialog,
+        members.add,
+        lambda d: _t_member(d, world),  # type: ignore[attr-defined]
+    )
+    [before] = werkkopie.waiting(unlocked)
+    second = _window(qtbot, unlocked)
+
+    def type_more_then_killed(dialog: QDialog) -> None:
+        assert isinstance(dialog, PersonDialog)
+        dialog.field("bsn").setText("999990019")
+        qtbot.waitUntil(lambda: "999990019" in werkkopie.waiting(unlocked)[0].fields.values())
+        second.ui.keeper._reset()
+        dialog.done(QDialog.DialogCode.Rejected)
+
+    with (
+        acting_on(QMessageBox, lambda _box: _click("terugzetten")),
+        acting_on(PersonDialog, type_more_then_killed),
+    ):
+        second.offer_werkkopieen()
+    [after] = werkkopie.waiting(unlocked)
+    assert after.id == before.id
+    assert after.fields == {**before.fields, "bsn": "999990019"}
+
+
+# --- forms the README says are kept, but are not ----------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="GAP: a ZRM *correction* (history → Corrigeren) is a dossier form but its action is "
+    "not @resumable: a half-typed correction is lost in a crash",
+)
+def test_a_half_typed_zrm_correction_is_kept(
+    qtbot: QtBot, unlocked: Unlocked, world: World
+) -> None:
+    from desktop.usecases import zrm
+
+    instrument = zrm.instrument(unlocked)
+    from models.records import MeasurementDraft, ScoreDraft
+
+    zrm.score(
+        unlocked,
+        world.sem,
+        MeasurementDraft(
+            instrument.code,
+            instrument.version,
+            TODAY,
+            "Tessa",
+            (ScoreDraft(instrument.items[0].code, level=3),),
+        ),
+    )
+    controller = _window(qtbot, unlocked)
+    section = _section(controller, world, "measurements")
+    history = section.history(world.sem)  # type: ignore[attr-defined]
+    qtbot.addWidget(history)
+    record_id = zrm.history(unlocked, world.sem).records[0].id
+
+    def score(dialog: ZrmScoringDialog) -> None:
+        QTest.keyClicks(dialog.grid, "4")
+        qtbot.wait(300)
+        controller.ui.keeper._reset()
+        dialog.done(QDialog.DialogCode.Rejected)
+
+    handled = on_modal(ZrmScoringDialog, score)
+    history.correctRequested.emit(record_id)
+    assert handled  # the correction form did open
+    assert _stored(unlocked) != []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="DEFECT: a restore that raises (a ZRM copy written by another version: an unknown "
+    "score key) makes keeping() store the *empty* form over the copy: what was typed is lost",
+)
+def test_a_restore_that_fails_does_not_overwrite_the_copy(
+    qtbot: QtBot, unlocked: Unlocked, world: World
+) -> None:
+    scores = [
+        {
+            "item_code": "financien",
+            "level": 2,
+            "not_assessed": False,
+            "target": None,
+            "remark": "schulden",
+            "future_field": 1,
+        }
+    ]
+    fields = {"measured_on": "01-11-2026", "assessor": "Tessa", "scores": json.dumps(scores)}
+    copy_id = _copy_about(
+        unlocked, "measurements", "score", world.household, str(world.sem), "ZRM afnemen", fields
+    )
+    controller = _window(qtbot, unlocked)
+    with (
+        acting_on(QMessageBox, lambda _box: _click("terugzetten")),
+        acting_on(ZrmScoringDialog, lambda d: d.done(QDialog.DialogCode.Rejected)),
+    ):
+        try:
+            controller.offer_werkkopieen()
+        except TypeError:
+            pass  # today: the restore raises (a crash dialog in the app)
+    [copy] = [c for c in werkkopie.waiting(unlocked) if c.id == copy_id]
+    assert copy.fields == fields
