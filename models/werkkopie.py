@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import ForeignKey, String, Text, Uuid, delete, select
@@ -60,9 +60,23 @@ class WerkkopieRecord:
     id: uuid.UUID
     place: Place
     title: str
-    fields: dict[str, str]
+    fields: dict[str, str]  # only the fields the user changed, as typed
     saved_at: datetime
     dossier_number: str  # "" for a household not registered yet
+    was: dict[str, str] = field(default_factory=dict)  # those fields as the form opened
+
+
+def _pack(fields: dict[str, str], was: dict[str, str]) -> str:
+    return json.dumps({"typed": fields, "was": was}, ensure_ascii=False)
+
+
+def _unpack(text: str) -> tuple[dict[str, str], dict[str, str]]:
+    data = json.loads(text)
+    if isinstance(data, dict) and set(data) == {"typed", "was"}:
+        typed, was = data["typed"], data["was"]
+    else:  # a copy kept before 'was' was stored: every field as typed
+        typed, was = data, {}
+    return {str(k): str(v) for k, v in typed.items()}, {str(k): str(v) for k, v in was.items()}
 
 
 def keep(
@@ -72,8 +86,16 @@ def keep(
     place: Place,
     title: str,
     fields: dict[str, str],
+    was: dict[str, str] | None = None,
 ) -> None:
-    """Store or overwrite the copy ``copy_id`` with the texts as they are now."""
+    """Store or overwrite the copy ``copy_id`` with the texts as they are now.
+
+    A copy about a household that is no longer there (destroyed while a colleague was
+    typing) is not written, and an earlier one goes: nothing outlives a destruction.
+    """
+    if place.household_id is not None and session.get(Household, place.household_id) is None:
+        discard(session, account_id, copy_id)
+        return
     row = session.get(Werkkopie, copy_id)
     if row is None:
         row = Werkkopie(id=copy_id, account_id=account_id)
@@ -85,7 +107,7 @@ def keep(
     row.household_id = place.household_id
     row.argument = place.argument
     row.title = title[:120]
-    row.fields = json.dumps(fields, ensure_ascii=False)
+    row.fields = _pack(fields, was or {})
     row.saved_at = utc_now()
 
 
@@ -103,17 +125,14 @@ def waiting(session: Session, account_id: uuid.UUID) -> list[WerkkopieRecord]:
         .where(Werkkopie.account_id == account_id)
         .order_by(Werkkopie.saved_at)
     )
-    return [
-        WerkkopieRecord(
-            row.id,
-            Place(row.owner, row.action, row.household_id, row.argument),
-            row.title,
-            {str(k): str(v) for k, v in json.loads(row.fields).items()},
-            row.saved_at,
-            number or "",
+    found = []
+    for row, number in session.execute(stmt):
+        typed, was = _unpack(row.fields)
+        place = Place(row.owner, row.action, row.household_id, row.argument)
+        found.append(
+            WerkkopieRecord(row.id, place, row.title, typed, row.saved_at, number or "", was)
         )
-        for row, number in session.execute(stmt)
-    ]
+    return found
 
 
 def purge_expired(session: Session, now: datetime | None = None) -> int:

@@ -261,9 +261,25 @@ class FormDialog(QDialog):
             )
         }
 
-    def restore(self, texts: dict[str, str]) -> None:
-        """Put back a werkkopie: the texts of the fields this form still has."""
-        self.fill({key: value for key, value in texts.items() if key in self._fields})
+    def restore(self, texts: dict[str, str]) -> list[str]:
+        """Put back a werkkopie: the texts of the fields this form still has. A choice that
+        is no longer offered is left empty (never swapped for another); its key is
+        returned, so the user can be told to choose again."""
+        left_out = []
+        for key, value in texts.items():
+            widget = self._fields.get(key)
+            if isinstance(widget, QComboBox) and widget.findData(value) < 0:
+                left_out.append(key)  # and no choice proposed: the user chooses again
+                widget.setCurrentIndex(widget.findData(""))  # the empty item, or none (-1)
+            elif widget is not None:
+                self.fill({key: value})
+        return left_out
+
+    def field_label(self, key: str) -> str:
+        """The field's label as the user reads it (without the '*' of a required field)."""
+        label = self.form.labelForField(self._boxes[key]) if key in self._boxes else None
+        text = label.text() if isinstance(label, QLabel) else key
+        return text.removesuffix(" *").replace("&", "")
 
     def finish_loading(self) -> None:
         """Call at the end of a subclass's __init__: edits from here on count as changes."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, replace
+from dataclasses import asdict, fields, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -290,16 +290,32 @@ class ZrmScoringDialog(QDialog):
             "scores": json.dumps(scores, ensure_ascii=False),
         }
 
-    def restore(self, texts: dict[str, str]) -> None:
-        """Put back a werkkopie of this grid."""
+    def restore(self, texts: dict[str, str]) -> list[str]:
+        """Put back a werkkopie of this grid; scores of domains (or attributes) this
+        version does not know are left out, not fatal."""
         if "measured_on" in texts:
             self.measured_on.setText(texts["measured_on"])
         if "assessor" in texts:
             self.assessor.setText(texts["assessor"])
-        known = {item.code for item in self.instrument.items}
-        scores = [ScoreDraft(**score) for score in json.loads(texts.get("scores", "[]"))]
-        self.grid.set_scores([score for score in scores if score.item_code in known])
+        left_out = []
+        if "scores" in texts:
+            known = {item.code for item in self.instrument.items}
+            attributes = {f.name for f in fields(ScoreDraft)}
+            try:
+                stored = json.loads(texts["scores"])
+                scores = [
+                    ScoreDraft(**{k: v for k, v in score.items() if k in attributes})
+                    for score in stored
+                    if score.get("item_code") in known
+                ]
+            except (ValueError, TypeError, AttributeError):
+                scores, left_out = [], ["scores"]
+            self.grid.set_scores(scores)
         self._changed()
+        return left_out
+
+    def field_label(self, key: str) -> str:
+        return {"measured_on": "Datum", "assessor": "Beoordelaar"}.get(key, "Scores")
 
     def _show_progress(self) -> None:
         scores = self.grid.scores()

@@ -50,6 +50,24 @@ class ZrmPresenter:
             lambda draft: zrm.score(self.ui.unlocked, person_id, draft),
         )
 
+    @resumable(MEASUREMENTS, uuid.UUID)
+    def correct(self, measurement_id: uuid.UUID, parent: QWidget | None = None) -> bool:
+        """Corrigeren (from the history, ``parent``): True when the correction was saved."""
+        found = self.ui.attempt(lambda: zrm.measurement(self.ui.unlocked, measurement_id))
+        if found is None:
+            return False
+        record, instrument = found
+        if instrument is None:  # a version Teamtafel does not know cannot be scored again
+            return False
+        name, actor = self._name(record.person_id), self.ui.unlocked.actor.name
+        saved = self.ui.ask_and_save(
+            lambda draft, _problems: ZrmScoringDialog.ask(
+                parent or self.ui.window, instrument, name, actor, draft or record.draft
+            ),
+            lambda draft: zrm.correct(self.ui.unlocked, measurement_id, draft),
+        )
+        return saved is not None
+
     def history(self, person_id: uuid.UUID) -> ZrmHistoryDialog:
         found = zrm.history(self.ui.unlocked, person_id)
         name = self._name(person_id)
@@ -63,17 +81,7 @@ class ZrmPresenter:
         )
 
         def correct(measurement_id: uuid.UUID) -> None:
-            record = next(r for r in found.records if r.id == measurement_id)
-            instrument = found.instrument_of(record)
-            if instrument is None:
-                return
-            actor = self.ui.unlocked.actor.name
-            if self.ui.ask_and_save(
-                lambda draft, _problems: ZrmScoringDialog.ask(
-                    dialog, instrument, name, actor, draft or record.draft
-                ),
-                lambda draft: zrm.correct(self.ui.unlocked, measurement_id, draft),
-            ):
+            if self.correct(measurement_id, dialog):
                 dialog.accept()
 
         def remove(measurement_id: uuid.UUID) -> None:

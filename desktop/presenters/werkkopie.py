@@ -14,6 +14,7 @@ from __future__ import annotations
 import enum
 import functools
 import inspect
+import logging
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 
 
 R = TypeVar("R")
+log = logging.getLogger(__name__)
 
 
 class Keeper(QObject):
@@ -48,7 +50,8 @@ class Keeper(QObject):
         self._place: Place | None = None
         self._copy_id: uuid.UUID | None = None
         self._stored = False  # the copy is in the store (to delete at the end)
-        self._restore: dict[str, str] | None = None  # texts to put back into the next form
+        self._restore: WerkkopieRecord | None = None  # to put back into the next form
+        self._initial: dict[str, str] | None = None  # the first form's texts as it opened
         self._kept_a_form = False
         self._form: Keepable | None = None
         self._timer = QTimer(self)
@@ -86,7 +89,7 @@ class Keeper(QObject):
     @contextmanager
     def resuming(self, copy: WerkkopieRecord) -> Iterator[None]:
         """The next :meth:`keeping` block continues ``copy``: its form opens filled in."""
-        self._copy_id, self._stored, self._restore = copy.id, True, dict(copy.fields)
+        self._copy_id, self._stored, self._restore = copy.id, True, copy
         try:
             yield
         finally:
@@ -94,19 +97,47 @@ class Keeper(QObject):
                 self._reset()
 
     def _reset(self) -> None:
-        self._place = self._copy_id = self._form = self._restore = None
+        self._place = self._copy_id = self._form = self._restore = self._initial = None
         self._stored = self._kept_a_form = False
 
     def _attach(self, form: Keepable) -> None:
+        """Keep ``form`` (and put a copy back into it). A form asked again after the store
+        refused it compares with the first form's opening texts, not its own."""
         if self._form is not None:  # a second form while the first is open: a nested one
             return
+        opened = form.snapshot()
+        if self._restore is not None:
+            copy, self._restore = self._restore, None
+            left_out = form.restore(copy.fields)  # raises? then the copy stays as it was
+            changed = [k for k, v in copy.was.items() if k in copy.fields and opened.get(k) != v]
+            if left_out or changed:
+                QTimer.singleShot(0, lambda: self._tell(form, left_out, changed))
+        if self._initial is None:
+            self._initial = opened
         self._form = form
         self._kept_a_form = True
         form.edited.connect(self._edited)
         form.finished.connect(lambda result: self._finished(form, result))
-        if self._restore is not None:
-            texts, self._restore = self._restore, None
-            form.restore(texts)
+
+    def _tell(self, form: Keepable, left_out: list[str], changed: list[str]) -> None:
+        """After a restore: what could not be put back, and what a colleague changed since."""
+        lines = []
+        if changed:
+            names = ", ".join(form.field_label(key) for key in changed)
+            lines.append(
+                f"Sinds uw werkkopie is in Teamtafel ook gewijzigd: {names}. Het formulier "
+                "toont wat u typte; kijk dit na voor u opslaat."
+            )
+        if left_out:
+            names = ", ".join(form.field_label(key) for key in left_out)
+            lines.append(f"Niet teruggezet, want die keuze is er niet meer: {names}. Kies opnieuw.")
+        self.ui.inform("\n\n".join(lines), form if isinstance(form, QWidget) else None)
+
+    def _changes(self, texts: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+        """The fields the user changed, and what they said when the form opened."""
+        initial = self._initial or {}
+        typed = {key: text for key, text in texts.items() if initial.get(key) != text}
+        return typed, {key: initial.get(key, "") for key in typed}
 
     def _edited(self) -> None:
         if not self._timer.isActive():
@@ -126,9 +157,8 @@ class Keeper(QObject):
         form, place, copy_id = self._form, self._place, self._copy_id
         if form is None or place is None or copy_id is None:
             return
-        if not werkkopie.keep(
-            self.ui.unlocked, copy_id, place, form.windowTitle(), form.snapshot()
-        ):
+        typed, was = self._changes(form.snapshot())
+        if not werkkopie.keep(self.ui.unlocked, copy_id, place, form.windowTitle(), typed, was):
             self._timer.start()  # busy or failing: try again in a moment
             return
         self._stored = True
@@ -186,7 +216,13 @@ def resume(presenter: object, copy: WerkkopieRecord) -> bool:
     args = (parse(copy.place.argument),) if parse is not None and copy.place.argument else ()
     ui: Ui = presenter.ui  # type: ignore[attr-defined]
     with ui.keeper.resuming(copy):
-        method(*args)
+        try:
+            method(*args)
+        except (LookupError, StopIteration, TypeError, ValueError) as exc:
+            # The record is gone (a colleague removed it), or the copy does not fit the form
+            # (another version wrote it): the copy stays, and the next one is offered.
+            log.info("werkkopie not put back: %s", type(exc).__name__)
+            return False
     return True
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from desktop.session import Unlocked
 from desktop.usecases.base import Changed, change, household_of, read, write
 from models import zrm
+from models.base import get_or_raise
 from models.entities import Measurement, Person
 from models.instruments import Instrument, current_version
 from models.permissions import Permission
@@ -60,6 +61,20 @@ def history(unlocked: Unlocked, person_id: uuid.UUID) -> History:
         WORK,
         lambda s: History(zrm.person_measurements(s, person_id), zrm.instruments(s)),
     )
+
+
+def measurement(
+    unlocked: Unlocked, measurement_id: uuid.UUID
+) -> tuple[MeasurementRecord, Instrument | None]:
+    """One measurement with the instrument version it was taken with (NotFound when gone)."""
+
+    def work(session: Session) -> tuple[MeasurementRecord, Instrument | None]:
+        person_id = get_or_raise(session, Measurement, measurement_id).person_id
+        found = History(zrm.person_measurements(session, person_id), zrm.instruments(session))
+        record = next(r for r in found.records if r.id == measurement_id)
+        return record, found.instrument_of(record)
+
+    return read(unlocked, WORK, work)
 
 
 def score(unlocked: Unlocked, person_id: uuid.UUID, draft: MeasurementDraft) -> Changed:

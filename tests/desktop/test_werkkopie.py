@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import uuid
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from sqlalchemy import func, select, update
 from desktop.controller import MainController
 from desktop.presenters.werkkopie import Keeper, offer_box
 from desktop.session import Unlocked, unlock
-from desktop.usecases import accounts, avg, werkkopie
+from desktop.usecases import accounts, avg, households, werkkopie
 from desktop.usecases.werkkopie import Place
 from models import households as service
 from models.enums import MemberRole
@@ -430,3 +431,33 @@ def test_registration_and_the_team_list_are_put_back_too(
     on_modal(RegistrationDialog, look, tries=400)
     controller.offer_werkkopieen()
     assert seen == [("RegistrationDialog", "Yılmaz"), ("MedewerkerDialog", "Zoë")]
+
+
+def test_a_field_a_colleague_changed_too_is_named_when_put_back(
+    qtbot: QtBot, unlocked: Unlocked, household: uuid.UUID, message_boxes: MessageBoxes
+) -> None:
+    with unlocked.store.sessions() as session:
+        [sem] = service.load_dossier(session, household).members
+    werkkopie.keep(
+        unlocked,
+        uuid.uuid4(),
+        Place("members", "edit", household, str(sem.id)),
+        "Gezinslid wijzigen",
+        {"first_name": "Semmie"},
+        {"first_name": "Sem"},
+    )
+    households.update_member(unlocked, sem.id, replace(sem.draft(), first_name="Samuel"))
+    controller = _window(qtbot, unlocked)
+    shown: list[str] = []
+
+    def look(dialog: PersonDialog) -> None:
+        qtbot.waitUntil(lambda: bool(message_boxes.texts()))
+        shown.append(dialog.field("first_name").text())
+        dialog.done(0)
+
+    on_modal(QMessageBox, lambda _box: _click("terugzetten"))
+    on_modal(PersonDialog, look, tries=400)
+    controller.offer_werkkopieen()
+    assert shown == ["Semmie"]  # what the user typed
+    [message] = message_boxes.texts()
+    assert "ook gewijzigd: Voornaam" in message
