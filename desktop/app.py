@@ -259,12 +259,13 @@ def run_gui(db: Path | None, *, demo: bool, quit_after_load: bool = False) -> in
 
 
 def open_window(unlocked: Unlocked, *, offer: bool = True) -> MainController:
-    """The main window after a login: the list, then (once it stands) any werkkopie a
-    crash left behind, offered back."""
+    """The main window after a login: the list, then (once it stands) the access log's
+    chain checked and any werkkopie a crash left behind offered back."""
     controller = MainController(unlocked)
     controller.window.show()
     controller.search("", True)
     if offer:
+        QTimer.singleShot(0, controller.check_log)
         QTimer.singleShot(0, controller.offer_werkkopieen)
     return controller
 

@@ -9,6 +9,7 @@ from desktop.presenters.account import AccountPresenter
 from desktop.presenters.admin import AdminPresenter
 from desktop.presenters.dossier import DossierPresenter
 from desktop.presenters.households import HouseholdsPresenter
+from desktop.presenters.logcheck import check_at_start
 from desktop.presenters.team import TeamPresenter
 from desktop.presenters.ui import Ui
 from desktop.presenters.werkkopie import offer, resume
@@ -82,6 +83,10 @@ class MainController:
             return None
         self.window.show_dossier_tab(presenter.widget, presenter.current().household.name)
         return presenter.widget
+
+    def check_log(self) -> None:
+        """After a login: the access log's chain, from where this computer last verified it."""
+        check_at_start(self.ui)
 
     def offer_werkkopieen(self) -> None:
         """After a login: forms left half-typed by a crash, offered back one by one."""

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models import migrations
 from models.errors import DomainError
+from models.logchain import SIGN
 
 log = logging.getLogger(__name__)
 
@@ -116,13 +117,21 @@ class Sessions:
     """
 
     def __init__(self, engine: Engine, user: str) -> None:
-        self._info = {"user": user}  # the author of every change (models.base)
+        self._info: dict[str, object] = {"user": user}  # the author of every change
         self._read = sessionmaker(engine, expire_on_commit=False, info=self._info)
         self._writer = engine.execution_options(**{IMMEDIATE: True})
         self._write = sessionmaker(self._writer, expire_on_commit=False, info=self._info)
 
     def __call__(self) -> Session:
         return self._read()
+
+    def sign_with(self, sign: Callable[[bytes], bytes] | None) -> None:
+        """Sign every access-log entry written from now on (models.logchain) with ``sign``:
+        the logged-in account's own key."""
+        if sign is None:
+            self._info.pop(SIGN, None)
+        else:
+            self._info[SIGN] = sign  # every session copies this dict when it is made
 
     @contextmanager
     def begin(self, *, wait_ms: int | None = None) -> Iterator[Session]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +59,11 @@ class Unlocked:
 
     def close(self) -> None:
         self.store.close()
+
+    def public_key_of(self, account_id: uuid.UUID | None) -> bytes | None:
+        """An account's public signing key, to verify its access-log entries; None while
+        the key file holds none (a format-1 key file signs nothing)."""
+        return None
 
     def verify_password(self, password: str) -> bool:
         """For the lock screen: does this password still open the store for this actor?"""

@@ -8,7 +8,9 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models.base import utc_now
 from models.entities import Household
+from models.logchain import seal
 from models.permissions import AccessAction, Actor
 from models.records import LogLine
 from models.security import AccessLogEntry, AccessLogSubject
@@ -32,17 +34,19 @@ def log_access(
     if household_id is not None and not dossier_number:
         household = session.get(Household, household_id)
         dossier_number = household.dossier_number if household is not None else ""
-    session.add(
-        AccessLogEntry(
-            account_id=actor.account_id,
-            login=actor.login,
-            action=action,
-            household_id=household_id,
-            person_id=person_id,
-            dossier_number=dossier_number,
-            detail=detail[:200],
-        )
+    entry = AccessLogEntry(
+        id=uuid.uuid4(),
+        at=utc_now(),
+        account_id=actor.account_id,
+        login=actor.login,
+        action=action,
+        household_id=household_id,
+        person_id=person_id,
+        dossier_number=dossier_number,
+        detail=detail[:200],
     )
+    seal(session, entry)
+    session.add(entry)
 
 
 def log_households(
@@ -56,25 +60,24 @@ def log_households(
     """One log line for an output about several households, with one subject row each."""
     entry = AccessLogEntry(
         id=uuid.uuid4(),
+        at=utc_now(),
         account_id=actor.account_id,
         login=actor.login,
         action=action,
         detail=detail[:200],
     )
-    session.add(entry)
     numbers: dict[uuid.UUID, str] = {
         household_id: number
         for household_id, number in session.execute(
             select(Household.id, Household.dossier_number).where(Household.id.in_(household_ids))
         )
     }
+    subjects = [(h, numbers.get(h, "")) for h in dict.fromkeys(household_ids)]
+    seal(session, entry, subjects)
+    session.add(entry)
     session.add_all(
-        AccessLogSubject(
-            entry_id=entry.id,
-            household_id=household_id,
-            dossier_number=numbers.get(household_id, ""),
-        )
-        for household_id in dict.fromkeys(household_ids)
+        AccessLogSubject(entry_id=entry.id, household_id=household_id, dossier_number=number)
+        for household_id, number in subjects
     )
 
 

@@ -455,3 +455,23 @@ class Trend(enum.StrEnum):
     SAME = "same"
     WORSE = "worse"
     UNKNOWN = "unknown"
+
+
+# --- the access log's chain (models.logchain) ---
+
+
+class ChainProblem(enum.StrEnum):
+    CHANGED = "changed"  # the content no longer matches its hash
+    MISSING = "missing"  # a number is skipped: an entry was removed
+    RELINKED = "relinked"  # the link to the entry before does not match: reordered or removed
+    FORGED = "forged"  # the signature is not the acting account's
+    UNSIGNED = "unsigned"  # no signature where every entry since the first signed one has one
+    REWRITTEN = "rewritten"  # an entry verified before on this computer is not the same now
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    seq: int
+    problem: ChainProblem
+    at: datetime | None
+    login: str

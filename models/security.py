@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Boolean, Enum, ForeignKey, Index, String, Text, Uuid
+from sqlalchemy import Boolean, Enum, ForeignKey, Index, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, Tracked, UtcDateTime, utc_now
@@ -51,6 +51,11 @@ class AccessLogEntry(Base):
     person_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     dossier_number: Mapped[str] = mapped_column(String(20), default="")
     detail: Mapped[str] = mapped_column(String(200), default="")
+    # The chain (models.logchain): number, link, hash and the actor's signature.
+    seq: Mapped[int | None] = mapped_column(Integer, index=True, unique=True)
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")
+    entry_hash: Mapped[str] = mapped_column(String(64), default="")
+    signature: Mapped[str] = mapped_column(String(100), default="")
 
 
 class AccessLogSubject(Base):

@@ -14,7 +14,14 @@ from models.enums import ContactKind, EventKind, MemberRole, Phase
 from models.errors import Rule
 from models.instruments import InstrumentError, InstrumentProblem
 from models.permissions import AccessAction, Role
-from models.records import DossierWarning, EventRecord, ScoreDraft, WarningKind
+from models.records import (
+    ChainBreak,
+    ChainProblem,
+    DossierWarning,
+    EventRecord,
+    ScoreDraft,
+    WarningKind,
+)
 from models.validation import Problem
 
 PHASE = {
@@ -333,3 +340,22 @@ def changed_value_text(field: str, value: str, codes: CodeLists | None = None) -
     elif field in CODE_LIST_FIELDS and codes is not None:
         return codes.label(CODE_LIST_FIELDS[field], value) or value
     return words.get(value, value)
+
+
+def chain_text(broken: ChainBreak | None, checked: int) -> str:
+    """What the log screen and the start-up check say about the access log's chain."""
+    if broken is None:
+        return f"Het toegangslog is gecontroleerd: {count_text(checked, 'regel', 'regels')} onveranderd."
+    what = {
+        ChainProblem.CHANGED: "de inhoud is veranderd",
+        ChainProblem.MISSING: "er ontbreekt een regel",
+        ChainProblem.RELINKED: "de volgorde klopt niet (een regel is verplaatst of verwijderd)",
+        ChainProblem.FORGED: "de ondertekening is niet van de medewerker die de regel zou hebben geschreven",
+        ChainProblem.UNSIGNED: "de ondertekening is verwijderd",
+        ChainProblem.REWRITTEN: "een eerder gecontroleerde regel is niet meer dezelfde (of verdwenen)",
+    }[broken.problem]
+    when = f" ({moment_text(broken.at)}, {broken.login})" if broken.at is not None else ""
+    return (
+        f"Het toegangslog is buiten Teamtafel om gewijzigd bij regel {broken.seq}{when}: {what}. "
+        "Regels vanaf daar zijn niet te vertrouwen."
+    )

@@ -117,7 +117,11 @@ class AccessLogDialog(QDialog):
             "log",
         )
         self.count = QLabel()
+        self.chain = QLabel()
+        self.chain.setObjectName("chain")
+        self.chain.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.chain)
         layout.addLayout(bar)
         layout.addWidget(self.error)
         layout.addWidget(self.table)
@@ -126,6 +130,13 @@ class AccessLogDialog(QDialog):
         search.clicked.connect(self.request)
         self.dossier.returnPressed.connect(self.request)
         self.resize(920, 560)
+
+    def show_chain(self, text: str, *, intact: bool) -> None:
+        """Whether the log's chain is whole (models.logchain), above the lines."""
+        self.chain.setText(text)
+        colour = "#2e7d32" if intact else "#b00020"
+        weight = "" if intact else "font-weight:600;"
+        self.chain.setStyleSheet(f"color:{colour};{weight}")
 
     def request(self) -> None:
         start, end = (

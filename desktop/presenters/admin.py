@@ -21,7 +21,7 @@ from desktop.usecases.settings import TeamSettings
 from models.instruments import InstrumentError
 from models.permissions import Permission, Role
 from models.validation import Problem, ValidationError
-from models.wording import count_text, instrument_problem_text
+from models.wording import chain_text, count_text, instrument_problem_text
 from views import files
 from views.admin import (
     AccessLogDialog,
@@ -65,6 +65,9 @@ class AdminPresenter:
 
         dialog.filterRequested.connect(search)
         search("", "", None, None)
+        chain = self.ui.attempt(lambda: access.check_chain(unlocked))  # the whole chain
+        if chain is not None:
+            dialog.show_chain(chain_text(chain.broken, chain.checked), intact=chain.intact)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog

@@ -7,6 +7,7 @@ from datetime import date
 from desktop.session import Unlocked
 from desktop.usecases.base import read
 from models.access import search_log
+from models.logchain import ChainCheck, Checkpoint, check
 from models.permissions import Permission
 from models.records import LogLine
 
@@ -24,3 +25,14 @@ def search(
         Permission.READ_FULL_LOG,
         lambda s: search_log(s, login=login, dossier_number=dossier_number, start=start, end=end),
     )
+
+
+def check_chain(unlocked: Unlocked, since: Checkpoint | None = None) -> ChainCheck:
+    """Verify the access log's chain (from a position verified before on this computer).
+
+    Every account may run it from its last checkpoint at start-up; the whole chain is
+    checked on the beheerder's log screen. Signatures are checked against each account's
+    own public key (:meth:`Unlocked.public_key_of`).
+    """
+    with unlocked.store.sessions() as session:
+        return check(session, unlocked.public_key_of, since)
