@@ -7,6 +7,7 @@ UTC datetimes; this module is the only place in ``models/`` that holds Dutch wor
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
 
 from models.codelists import CodeLists
@@ -291,6 +292,11 @@ CHANGED_FIELD = {
     "remark": "opmerking",
     "not_assessed": "niet beoordeeld",
     "item_code": "domein",
+    "from_phase": "van fase",
+    "to_phase": "naar fase",
+    "instrument_code": "instrument",
+    "instrument_version": "versie",
+    "(verwijderd)": "verwijderd",  # models.history.REMOVED: the record itself was removed
 }
 
 # Fields whose stored value is a code from a code list (resources/codelists.json).
@@ -333,3 +339,14 @@ def changed_value_text(field: str, value: str, codes: CodeLists | None = None) -
     elif field in CODE_LIST_FIELDS and codes is not None:
         return codes.label(CODE_LIST_FIELDS[field], value) or value
     return words.get(value, value)
+
+
+def removed_text(values: Mapping[str, str], codes: CodeLists | None = None) -> str:
+    """What a removed record held, as the family reads it: 'datum: 02-10-2026; soort: Huisbezoek'."""
+    parts = [
+        f"{CHANGED_FIELD.get(field, field.replace('_', ' '))}: "
+        f"{changed_value_text(field, value, codes)}"
+        for field, value in values.items()
+        if value not in ("", "None") and field not in KEY_FIELDS
+    ]
+    return "; ".join(parts) or NOTHING
