@@ -6,6 +6,7 @@ modules); this module only builds the window, picks a household and grabs the pi
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QEvent
@@ -27,9 +28,16 @@ def screen_names() -> list[str]:
     return SCREENS.names()
 
 
-def pick_household(context: ScreenContext) -> HouseholdDossier:
-    """The dossier named on the command line, or the fullest open one (the most telling picture)."""
+def pick_household_id(context: ScreenContext) -> uuid.UUID:
+    """The household named on the command line, or the fullest open one (the most telling
+    picture); only its id, for a screen that opens it itself (a dossier tab)."""
     return households.showcase(context.unlocked, context.dossier_number)
+
+
+def pick_household(context: ScreenContext) -> HouseholdDossier:
+    """That household's dossier, opened: a picture shows it, so its OPEN line is written as
+    when a dossier tab opens."""
+    return households.open_dossier(context.unlocked, pick_household_id(context))
 
 
 def save_screenshot(
