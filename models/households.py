@@ -21,6 +21,7 @@ from models.entities import (
     Consent,
     Contact,
     Household,
+    Measurement,
     Medewerker,
     Person,
     RegisseurAssignment,
@@ -269,6 +270,27 @@ def count_matching(session: Session, query: str = "", *, open_only: bool = False
 
 def count_households(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(Household)) or 0
+
+
+def fullest_open_household(session: Session) -> uuid.UUID | None:
+    """The open household with the most ZRMs, then members, then contacts: chosen from
+    counts alone, so no dossier is read to choose it (for pictures of the screens)."""
+
+    def count(household_id: Any) -> Any:
+        return (
+            select(func.count())
+            .where(household_id == Household.id)
+            .correlate(Household)
+            .scalar_subquery()
+        )
+
+    stmt = _list_joins(select(Household.id), open_only=True).order_by(
+        count(Measurement.household_id).desc(),
+        count(Person.household_id).desc(),
+        count(Contact.household_id).desc(),
+        Household.dossier_number,
+    )
+    return session.scalar(stmt.limit(1))
 
 
 # --- registering and editing ----------------------------------------------------------

@@ -3,6 +3,12 @@
 The PDF for the family and the machine-readable JSON file are both made from this
 report (in ``desktop.reports.inzage``); it holds codes, enums, dates and aware UTC
 moments, no Dutch wording.
+
+What belongs in one person's inzage: everything about them, and the household's own facts
+they share with the others (its address, members' names, trajecten, contact moments, and
+consents given for the whole household). Another member's own record, consents and ZRMs,
+and their corrections, are that member's, and stay out — :func:`_about_the_person` says
+this for the correction history, where it matters most (an old BSN is kept there).
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import households as service
@@ -20,6 +26,7 @@ from models.consents import list_consents
 from models.entities import Consent, Measurement, MeasurementScore, Person
 from models.enums import MemberRole
 from models.errors import NotFound
+from models.history import REMOVED, removed_values
 from models.records import (
     ConsentRecord,
     ContactRecord,
@@ -77,6 +84,17 @@ class ChangeLine:
     def what(self) -> str:
         return f"{self.table_name}.{self.field}"
 
+    @property
+    def removed(self) -> bool:
+        """The record was removed; ``old_value`` says what it held."""
+        return self.field == REMOVED
+
+    @property
+    def removed_values(self) -> dict[str, str]:
+        """What a removed record held, without its keys to other records (ids mean nothing
+        to the family)."""
+        return {k: v for k, v in removed_values(self.old_value).items() if not k.endswith("_id")}
+
 
 @dataclass(frozen=True)
 class InzageReport:
@@ -102,34 +120,86 @@ class InzageReport:
 # Kept for sorting and searching, derived from what the family sees: not a correction.
 DERIVED_FIELDS = ("sort_name", "search_text")
 
-# Corrections to these tables are about the household as a whole, which the person is part of.
+# Corrections to these tables are about the household as a whole, which the person is part
+# of: its address, its trajecten with their course and casusregisseurs, and its contact
+# moments (a contact is with the household and names no member; the report shows every
+# contact, so it shows their corrections too).
 HOUSEHOLD_TABLES = ("household", "traject", "traject_event", "regisseur_assignment", "contact")
 
 
-def _about_the_person(person: Person) -> ColumnElement[bool]:
-    """The corrections a person may see: their own record, their consents and ZRMs, and the
-    household's own facts; never another member's record, consent or measurement."""
-    measurements = select(Measurement.id).where(Measurement.person_id == person.id)
-    return or_(
-        ChangeRecord.table_name.in_(HOUSEHOLD_TABLES),
-        and_(ChangeRecord.table_name == "person", ChangeRecord.record_id == person.id),
-        and_(
-            ChangeRecord.table_name == "consent",
-            ChangeRecord.record_id.in_(
-                select(Consent.id).where(
-                    Consent.household_id == person.household_id,
-                    or_(Consent.person_id.is_(None), Consent.person_id == person.id),
-                )
-            ),
-        ),
-        and_(ChangeRecord.table_name == "measurement", ChangeRecord.record_id.in_(measurements)),
-        and_(
-            ChangeRecord.table_name == "measurement_score",
-            ChangeRecord.record_id.in_(
-                select(MeasurementScore.id).where(MeasurementScore.measurement_id.in_(measurements))
-            ),
-        ),
+@dataclass(frozen=True)
+class _Owners:
+    """Whom each per-person record of one household is about, also once it was removed."""
+
+    consents: dict[uuid.UUID, uuid.UUID | None]  # None: the whole household
+    measurements: dict[uuid.UUID, uuid.UUID]
+    scores: dict[uuid.UUID, uuid.UUID]  # score -> its measurement
+
+
+def _key(text: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        return None
+
+
+def _owners(session: Session, household_id: uuid.UUID, changes: list[ChangeRecord]) -> _Owners:
+    consents: dict[uuid.UUID, uuid.UUID | None] = dict(
+        session.execute(
+            select(Consent.id, Consent.person_id).where(Consent.household_id == household_id)
+        ).all()
     )
+    measurements = dict(
+        session.execute(
+            select(Measurement.id, Measurement.person_id).where(
+                Measurement.household_id == household_id
+            )
+        ).all()
+    )
+    scores = dict(
+        session.execute(
+            select(MeasurementScore.id, MeasurementScore.measurement_id)
+            .join(Measurement)
+            .where(Measurement.household_id == household_id)
+        ).all()
+    )
+    for change in changes:  # a removal keeps whom its record was about
+        if change.field != REMOVED:
+            continue
+        values = removed_values(change.old_value)
+        if change.table_name == "consent":
+            consents[change.record_id] = _key(values.get("person_id", ""))
+        elif change.table_name == "measurement" and (person := _key(values.get("person_id", ""))):
+            measurements[change.record_id] = person
+        elif change.table_name == "measurement_score" and (
+            measurement := _key(values.get("measurement_id", ""))
+        ):
+            scores[change.record_id] = measurement
+    return _Owners(consents, measurements, scores)
+
+
+def _about_the_person(change: ChangeRecord, person_id: uuid.UUID, owners: _Owners) -> bool:
+    """Whether a correction belongs in this person's inzage.
+
+    Their own record, the household's own facts (:data:`HOUSEHOLD_TABLES`), consents about
+    them or about the whole household, and their own ZRMs: also when such a record was
+    corrected and later removed. Never another member's record, consent or ZRM, nor that
+    another member was removed (they may have been entered in the wrong household); the
+    dossier's log shows every change, that one too, without saying whose.
+    """
+    table, record = change.table_name, change.record_id
+    if table in HOUSEHOLD_TABLES:
+        return True
+    if table == "person":
+        return record == person_id
+    if table == "consent":
+        return record in owners.consents and owners.consents[record] in (None, person_id)
+    if table == "measurement":
+        return owners.measurements.get(record) == person_id
+    if table == "measurement_score":
+        measurement = owners.scores.get(record)
+        return measurement is not None and owners.measurements.get(measurement) == person_id
+    return False
 
 
 def inzage_report(session: Session, person_id: uuid.UUID) -> InzageReport:
@@ -138,13 +208,16 @@ def inzage_report(session: Session, person_id: uuid.UUID) -> InzageReport:
     if person is None:
         raise NotFound("person")
     dossier = service.load_dossier(session, person.household_id)
-    history = session.scalars(
-        select(ChangeRecord)
-        .where(ChangeRecord.household_id == person.household_id)
-        .where(_about_the_person(person))
-        .where(ChangeRecord.field.not_in(DERIVED_FIELDS))
-        .order_by(ChangeRecord.at)
+    household_changes = list(
+        session.scalars(
+            select(ChangeRecord)
+            .where(ChangeRecord.household_id == person.household_id)
+            .where(ChangeRecord.field.not_in(DERIVED_FIELDS))
+            .order_by(ChangeRecord.at)
+        )
     )
+    owners = _owners(session, person.household_id, household_changes)
+    history = [h for h in household_changes if _about_the_person(h, person.id, owners)]
     return InzageReport(
         person=InzagePerson(
             id=person.id,

@@ -7,6 +7,7 @@ UTC datetimes; this module is the only place in ``models/`` that holds Dutch wor
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
 
 from models.codelists import CodeLists
@@ -298,6 +299,11 @@ CHANGED_FIELD = {
     "remark": "opmerking",
     "not_assessed": "niet beoordeeld",
     "item_code": "domein",
+    "from_phase": "van fase",
+    "to_phase": "naar fase",
+    "instrument_code": "instrument",
+    "instrument_version": "versie",
+    "(verwijderd)": "verwijderd",  # models.history.REMOVED: the record itself was removed
 }
 
 # Fields whose stored value is a code from a code list (resources/codelists.json).
@@ -359,3 +365,14 @@ def chain_text(broken: ChainBreak | None, checked: int) -> str:
         f"Het toegangslog is buiten Teamtafel om gewijzigd bij regel {broken.seq}{when}: {what}. "
         "Regels vanaf daar zijn niet te vertrouwen."
     )
+
+
+def removed_text(values: Mapping[str, str], codes: CodeLists | None = None) -> str:
+    """What a removed record held, as the family reads it: 'datum: 02-10-2026; soort: Huisbezoek'."""
+    parts = [
+        f"{CHANGED_FIELD.get(field, field.replace('_', ' '))}: "
+        f"{changed_value_text(field, value, codes)}"
+        for field, value in values.items()
+        if value not in ("", "None") and field not in KEY_FIELDS
+    ]
+    return "; ".join(parts) or NOTHING

@@ -132,9 +132,9 @@ def confirm_and_destroy(ui: Ui, household_id: uuid.UUID, dossier_number: str) ->
 
 
 def _open_picked(context: ScreenContext) -> DossierWidget:
-    from desktop.screenshot import pick_household
+    from desktop.screenshot import pick_household_id
 
-    widget = context.controller.open_household(pick_household(context).id)
+    widget = context.controller.open_household(pick_household_id(context))
     if widget is None:
         raise LookupError("dit dossier kan niet worden geopend")
     return widget

@@ -47,7 +47,8 @@ def ask_until_stored(parent: QWidget, ask: Ask[D], store: Callable[[D], R]) -> R
 
 
 class Refused(Exception):
-    """A message for the user where no one can read a dialog (the screenshot verb)."""
+    """A message for the user where no one can read a dialog (the screenshot verb): a
+    window that is not ``interactive`` raises it instead of showing a box or asking."""
 
 
 class Ui(QObject):
@@ -100,6 +101,8 @@ class Ui(QObject):
         return result
 
     def confirm(self, question: str, parent: QWidget | None = None) -> bool:
+        if not self.interactive:
+            raise Refused(question)
         return confirm(parent or self.window, question)
 
     def warn(self, text: str, parent: QWidget | None = None) -> None:
@@ -108,4 +111,6 @@ class Ui(QObject):
         QMessageBox.warning(parent or self.window, "Teamtafel", text)
 
     def inform(self, text: str, parent: QWidget | None = None) -> None:
+        if not self.interactive:
+            raise Refused(text)
         QMessageBox.information(parent or self.window, "Teamtafel", text)

@@ -35,6 +35,7 @@ from models.wording import (
     incomplete_text,
     long_date_text,
     moment_text,
+    removed_text,
     yes_no,
 )
 
@@ -135,7 +136,7 @@ def inzage_json(report: InzageReport) -> dict[str, Any]:
                 "wanneer": h.at.isoformat(),
                 "door": h.login,
                 "gegeven": h.what,
-                "was": h.old_value,
+                "was": h.removed_values if h.removed else h.old_value,
                 "werd": h.new_value,
             }
             for h in report.changes
@@ -291,7 +292,9 @@ def inzage_pdf(report: InzageReport, *, made_by: str, on: date | None = None) ->
                     moment_text(h.at),
                     report.name_of(h.login),
                     changed_field_text(h.table_name, h.field),
-                    changed_value_text(h.field, h.old_value, codes),
+                    removed_text(h.removed_values, codes)
+                    if h.removed
+                    else changed_value_text(h.field, h.old_value, codes),
                     changed_value_text(h.field, h.new_value, codes),
                 )
                 for h in report.changes

@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session
 from desktop.session import Unlocked
 from desktop.usecases.base import Changed, change, household_of, open_household, read, write
 from models import households as service
-from models import zrm
 from models.access import household_log as read_household_log
 from models.entities import Person
 from models.permissions import Permission
@@ -147,30 +146,23 @@ def remove_member(unlocked: Unlocked, person_id: uuid.UUID) -> Changed:
     return change(unlocked, work, kinds=(MEMBERS,), detail="gezinslid verwijderd")
 
 
-def showcase(unlocked: Unlocked, dossier_number: str | None = None) -> HouseholdDossier:
-    """For pictures of the screens: the dossier with this number, or else the fullest open
-    one (most ZRMs, a warning, most members and contacts). LookupError when there is none."""
+def showcase(unlocked: Unlocked, dossier_number: str | None = None) -> uuid.UUID:
+    """For pictures of the screens: the household with this number, or else the fullest open
+    one (most ZRMs, members, contacts). LookupError when there is none.
 
-    def pick(session: Session) -> HouseholdDossier:
+    Only its id: choosing reads no dossier. The screen that shows it opens it
+    (:func:`open_dossier`), and that is logged like any other opening.
+    """
+
+    def pick(session: Session) -> uuid.UUID:
         if dossier_number:
             household_id = service.find_household_id(session, dossier_number)
             if household_id is None:
                 raise LookupError(f"geen huishouden met dossiernummer {dossier_number}")
-            return service.load_dossier(session, household_id)
-        rows = service.search_households(session, "", open_only=True, limit=200)
-        if not rows:
+            return household_id
+        household_id = service.fullest_open_household(session)
+        if household_id is None:
             raise LookupError("de database heeft geen huishoudens")
-        dossiers = [service.load_dossier(session, r.id) for r in rows]
-        scored = {
-            d.id: sum(
-                len(zrm.person_measurements(session, person_id))
-                for person_id in zrm.latest_per_member(session, d.id)
-            )
-            for d in dossiers
-        }
-        return max(
-            dossiers,
-            key=lambda d: (scored[d.id], len(d.warnings) > 0, len(d.members), len(d.contacts)),
-        )
+        return household_id
 
     return read(unlocked, WORK, pick)

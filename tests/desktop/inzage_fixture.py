@@ -66,8 +66,13 @@ def full_dossier(unlocked: Unlocked) -> tuple[uuid.UUID, uuid.UUID]:
             ),
             today=TODAY,
         )
-        for draft in (
+        lan = service.add_member(
+            session,
+            household_id,
             PersonDraft("Lan", "Nguyễn Thị", MemberRole.OUDER, date_of_birth=date(1988, 12, 1)),
+            today=TODAY,
+        )
+        for draft in (
             PersonDraft("Emre", "Çelik", MemberRole.KIND, date_of_birth=date(2012, 6, 15)),
             PersonDraft(
                 "Zoë", "Hart", MemberRole.KIND, infix="van 't", date_of_birth=date(2015, 2, 28)
@@ -86,6 +91,12 @@ def full_dossier(unlocked: Unlocked) -> tuple[uuid.UUID, uuid.UUID]:
             session,
             household_id,
             ContactDraft(date(2026, 10, 2), ContactKind.HUISBEZOEK, "Gesproken met Elif en Lan."),
+            today=TODAY,
+        )
+        service.add_contact(
+            session,
+            household_id,
+            ContactDraft(date(2026, 10, 3), ContactKind.TELEFOON, "Dubbel ingevoerd."),
             today=TODAY,
         )
         add_consent(
@@ -126,7 +137,26 @@ def full_dossier(unlocked: Unlocked) -> tuple[uuid.UUID, uuid.UUID]:
             ),
             today=TODAY,
         )
-    with unlocked.store.sessions.begin() as session:  # a correction: its old value is kept
+    with unlocked.store.sessions.begin() as session:  # a contact entered twice, removed
+        (doubled,) = [
+            c
+            for c in service.load_dossier(session, household_id).contacts
+            if c.note == "Dubbel ingevoerd."
+        ]
+        service.remove_contact(session, doubled.id)
+    with unlocked.store.sessions.begin() as session:  # corrections: their old values are kept
+        service.update_member(  # Lan's: in her inzage, not in Elif's
+            session,
+            lan,
+            PersonDraft(
+                "Lan",
+                "Nguyễn Thị",
+                MemberRole.OUDER,
+                date_of_birth=date(1988, 12, 1),
+                bsn="999990020",
+            ),
+            today=TODAY,
+        )
         service.update_member(
             session,
             person_id,

@@ -93,6 +93,7 @@ def test_inzage_json_keeps_its_keys_and_gives_moments_with_their_offset(
     document = inzage_document(unlocked, person_id, on=TODAY)
     (attachment,) = document.attachments
     data = json.loads(attachment.data.decode("utf-8"))
+    assert "999990020" not in attachment.data.decode("utf-8")  # Lan's corrected BSN: hers
     assert list(data) == [
         "persoon",
         "huishouden",
@@ -234,3 +235,93 @@ def test_the_inzage_holds_no_other_members_corrections(unlocked: Unlocked) -> No
     assert ("household", "street", "Lindelaan") in values  # the household's own facts
     assert not any("999999990" in (c.old_value + c.new_value) for c in report.changes)
     assert any(c.new_value == "999999990" for c in other.changes)  # Minh sees his own
+
+
+def _exported_text(unlocked: Unlocked, person_id: uuid.UUID, folder: Path) -> str:
+    """Everything one inzage export holds, as written to disk: the PDF's text and the JSON."""
+    pdf, machine = export_inzage(unlocked, person_id, folder)
+    return " ".join(_pages(pdf.read_bytes())) + "\n" + machine.read_text(encoding="utf-8")
+
+
+def test_one_adults_export_holds_neither_bsn_of_the_other_adult(
+    unlocked: Unlocked, tmp_path: Path
+) -> None:
+    """Issue 9: Anna's old and new BSN appeared in Bert's export (history chosen by household)."""
+    from desktop.usecases import households
+    from models.records import PersonDraft
+
+    with unlocked.store.sessions.begin() as session:
+        household_id = register(session, "Bakker")
+    for first in ("Anna", "Bert"):
+        households.add_member(
+            unlocked, household_id, PersonDraft(first, "Bakker", MemberRole.OUDER)
+        )
+    anna, bert = (m.id for m in households.dossier(unlocked, household_id).members)
+    for bsn in ("999990019", "999990020"):  # registered, then corrected
+        households.update_member(
+            unlocked, anna, PersonDraft("Anna", "Bakker", MemberRole.OUDER, bsn=bsn)
+        )
+    assert "999990020" in _exported_text(unlocked, anna, tmp_path / "anna")  # her own
+    text = _exported_text(unlocked, bert, tmp_path / "bert")
+    assert "999990019" not in text and "999990020" not in text
+
+
+def test_removals_show_in_the_inzage_of_those_they_concern(
+    unlocked: Unlocked, tmp_path: Path
+) -> None:
+    """A removed consent, contact or ZRM is kept in the history of whom it was about; a
+    removed member is in no one else's inzage, not even by name."""
+    from datetime import date
+
+    from desktop.usecases import consents, contacts, households, zrm
+    from models.enums import ContactKind
+    from models.records import ConsentDraft, ContactDraft, MeasurementDraft, PersonDraft, ScoreDraft
+    from tests.helpers import organisation
+
+    with unlocked.store.sessions.begin() as session:
+        household_id = register(session, "Bakker")
+        huisarts = organisation(session, "Huisarts Jansen", "huisarts")
+        school = organisation(session, "School De Linde", "school")
+    for first, bsn in (("Anna", "999990019"), ("Bert", "")):
+        households.add_member(
+            unlocked, household_id, PersonDraft(first, "Bakker", MemberRole.OUDER, bsn=bsn)
+        )
+    anna, bert = (m.id for m in households.dossier(unlocked, household_id).members)
+    consents.add_consent(
+        unlocked, household_id, ConsentDraft(huisarts, TODAY, "medisch", "A.", person_id=anna)
+    )
+    consents.add_consent(unlocked, household_id, ConsentDraft(school, TODAY, "school", "B."))
+    contacts.add_contact(
+        unlocked, household_id, ContactDraft(TODAY, ContactKind.HUISBEZOEK, "Eerste bezoek.")
+    )
+    zrm.score(
+        unlocked,
+        anna,
+        MeasurementDraft("zrm", "2017", date(2026, 10, 2), "Anouk", (ScoreDraft("financien", 2),)),
+    )
+    dossier = households.dossier(unlocked, household_id)
+    for consent in dossier.consents:
+        consents.remove_consent(unlocked, consent.id)
+    contacts.remove_contact(unlocked, dossier.contacts[0].id)
+    zrm.remove(unlocked, zrm.history(unlocked, anna).records[0].id)
+
+    def removed(person_id: uuid.UUID) -> dict[str, dict[str, str]]:
+        data = json.loads(inzage_document(unlocked, person_id).attachments[0].data)
+        return {w["gegeven"]: w["was"] for w in data["wijzigingen"] if w["gegeven"].endswith(")")}
+
+    assert set(removed(anna)) == {
+        "consent.(verwijderd)",
+        "contact.(verwijderd)",
+        "measurement.(verwijderd)",
+    }
+    assert removed(anna)["measurement.(verwijderd)"]["measured_on"] == "2026-10-02"
+    bert_sees = removed(bert)
+    assert set(bert_sees) == {"consent.(verwijderd)", "contact.(verwijderd)"}
+    assert bert_sees["consent.(verwijderd)"]["organisation"] == "School De Linde"  # the household's
+    assert not any(key.endswith("_id") for was in bert_sees.values() for key in was)
+    pdf_text = " ".join(" ".join(_pages(inzage_document(unlocked, bert).pdf)).split())
+    assert "Contactmoment: verwijderd" in pdf_text and "toelichting: Eerste bezoek." in pdf_text
+
+    households.remove_member(unlocked, anna)
+    text = _exported_text(unlocked, bert, tmp_path / "bert")
+    assert "Anna" not in text and "999990019" not in text and "Huisarts" not in text
