@@ -83,6 +83,13 @@ class MainController:
         self.window.show_dossier_tab(presenter.widget, presenter.current().household.name)
         return presenter.widget
 
+    def after_login(self) -> None:
+        """What a login asks first: one's own password after a temporary one, a missing
+        recovery code (beheerder); then the forms a crash left half-typed."""
+        self.account.after_login()
+        self.admin.after_login()
+        self.offer_werkkopieen()
+
     def offer_werkkopieen(self) -> None:
         """After a login: forms left half-typed by a crash, offered back one by one."""
         offer(self.ui, self.reopen)
