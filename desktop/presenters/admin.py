@@ -329,3 +329,11 @@ def _access_log_screen(context: ScreenContext) -> QWidget:
     if dialog is None:
         raise LookupError("het toegangslog is alleen voor een beheerder")
     return dialog
+
+
+@screen("accounts", order=91)
+def _accounts_screen(context: ScreenContext) -> QWidget:
+    dialog = context.controller.admin.manage_accounts()
+    if dialog is None:
+        raise LookupError("de accounts zijn alleen voor een beheerder")
+    return dialog

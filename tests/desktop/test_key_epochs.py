@@ -262,6 +262,24 @@ def test_switching_off_shuts_out_an_old_copy_of_the_key_file(
     team.login(TEST_LOGIN, "na-herstel-wachtwoord").close()
 
 
+def test_the_key_file_in_an_old_back_up_opens_nothing_of_the_current_database(
+    team: Team, beheerder: Unlocked
+) -> None:
+    """The same attack with the key file every back-up carries."""
+    import zipfile
+
+    from desktop.usecases.backup import KEYS_NAME, make_backup
+
+    backup = make_backup(beheerder, team.path.parent / "kopie")
+    deactivate_account(beheerder, team.account_id(beheerder, BAS))
+    with zipfile.ZipFile(backup) as bundle:
+        bundle.extract(KEYS_NAME, team.path.parent / "uitgepakt")
+    stolen = team.with_key_file(team.path.parent / "uitgepakt" / KEYS_NAME)
+    for login, password in ((BAS, BAS_PASSWORD), (KARIN, KARIN_PASSWORD)):
+        message = _message(stolen, login, password)
+        assert message is not None and message.startswith(WRONG_KEY_FILE)
+
+
 def test_the_command_line_says_so_too(
     team: Team,
     beheerder: Unlocked,
