@@ -18,8 +18,22 @@ from desktop.controller import MainController
 from desktop.database import StoreError, check_file, default_db_path
 from desktop.demo import DEMO_ACCOUNTS, create_demo_database
 from desktop.errors import describe
-from desktop.keyring import RECOVERY_SLOT, Keyring, KeyringError, WrongSecret, keyring_path
-from desktop.lock import BROUGHT_FORWARD, DatabaseLock, FrontDoor, knock, refusal
+from desktop.keyring import (
+    RECOVERY_SLOT,
+    AccountBlocked,
+    Keyring,
+    KeyringError,
+    WrongSecret,
+    keyring_path,
+)
+from desktop.lock import (
+    BROUGHT_FORWARD,
+    DatabaseLock,
+    FrontDoor,
+    hold_for_rewrite,
+    knock,
+    refusal,
+)
 from desktop.network_share import warning as network_warning
 from desktop.session import (
     AccountDisabled,
@@ -39,6 +53,12 @@ FIRST_START_DEMO_HOUSEHOLDS = 400
 # For automation (bench, screenshots): log in without the dialog.
 ENV_LOGIN, ENV_PASSWORD = "TEAMTAFEL_GEBRUIKER", "TEAMTAFEL_WACHTWOORD"
 
+ACCOUNT_DISABLED = "Dit account is uitgeschakeld. Vraag de beheerder van uw team."
+ACCOUNT_BLOCKED = (
+    "Dit account heeft geen geldig wachtwoord meer: het is als gelekt gemeld, of de "
+    "sleutel van de database is vernieuwd voordat dit account was omgezet. Vraag de "
+    "beheerder van uw team om een tijdelijk wachtwoord."
+)
 KEYRING_PROBLEM = (
     "Het sleutelbestand naast de database ontbreekt of is beschadigd; zonder dat bestand "
     "kan de database niet worden geopend. Zet het terug uit een back-up.\n{path}"
@@ -124,12 +144,14 @@ def login_message(
     if wait > 0:
         return wait_message(wait)
     try:
-        result.append(unlock(path, login, password))
+        result.append(unlock(path, login, password, hold=hold_for_rewrite))
     except WrongSecret:
         throttle.failed(login)
         return "Deze inlognaam en dit wachtwoord passen niet bij elkaar."
     except AccountDisabled:
-        return "Dit account is uitgeschakeld. Vraag de beheerder van uw team."
+        return ACCOUNT_DISABLED
+    except AccountBlocked:
+        return ACCOUNT_BLOCKED
     except KeyringError:
         return KEYRING_PROBLEM.format(path=keyring_path(path))
     except StoreError as exc:
@@ -146,7 +168,7 @@ def recovery_message(
     if wait > 0:
         return wait_message(wait)
     try:
-        reset_password_with_recovery(path, code, login, password)
+        reset_password_with_recovery(path, code, login, password, hold=hold_for_rewrite)
     except WrongSecret:
         throttle.failed(RECOVERY_SLOT)
         return "Deze herstelcode klopt niet."
@@ -156,6 +178,8 @@ def recovery_message(
         return "Een wachtwoord heeft minstens 10 tekens."
     except KeyringError:
         return KEYRING_PROBLEM.format(path=keyring_path(path))
+    except StoreError as exc:
+        return describe(exc)
     throttle.succeeded(RECOVERY_SLOT)
     return None
 
@@ -265,8 +289,7 @@ def open_window(unlocked: Unlocked, *, offer: bool = True) -> MainController:
     controller.window.show()
     controller.search("", True)
     if offer:
-        QTimer.singleShot(0, controller.check_log)
-        QTimer.singleShot(0, controller.offer_werkkopieen)
+        QTimer.singleShot(0, controller.after_login)
     return controller
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from desktop.database import StoreError, default_db_path
-from desktop.keyring import KeyringError, WrongSecret
+from desktop.keyring import AccountBlocked, KeyringError, WrongSecret
 from desktop.registry import VERBS, load_verbs
 from desktop.session import AccountDisabled, Unlocked
 from models.permissions import PermissionDenied
@@ -162,7 +162,13 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.errors import describe
 
         return fail(describe(exc))
-    except (KeyringError, WrongSecret, AccountDisabled):
+    except AccountDisabled:
+        return fail("dit account is uitgeschakeld; vraag de beheerder van uw team")
+    except AccountBlocked:
+        return fail(
+            "dit account heeft geen geldig wachtwoord meer; vraag de beheerder om een tijdelijk"
+        )
+    except (KeyringError, WrongSecret):
         return fail(
             "kan de database niet openen: inlognaam, wachtwoord of sleutelbestand klopt niet"
         )

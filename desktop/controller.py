@@ -88,6 +88,15 @@ class MainController:
         """After a login: the access log's chain, from where this computer last verified it."""
         check_at_start(self.ui)
 
+    def after_login(self) -> None:
+        """What a login asks first: one's own password after a temporary one, a missing
+        recovery code (beheerder); the access log's chain; then the forms a crash left
+        half-typed."""
+        self.account.after_login()
+        self.admin.after_login()
+        self.check_log()
+        self.offer_werkkopieen()
+
     def offer_werkkopieen(self) -> None:
         """After a login: forms left half-typed by a crash, offered back one by one."""
         offer(self.ui, self.reopen)

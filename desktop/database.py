@@ -42,6 +42,9 @@ class StoreProblem(enum.StrEnum):
     UNREADABLE = "unreadable"
     MIGRATION_FAILED = "migration_failed"
     IN_USE = "in_use"  # it needs a migration, but a window (of an older version) holds it
+    # The key file's key does not open this file, or names another database: the key file is
+    # older than the database's last key change (a copy from a back-up), or of another one.
+    WRONG_KEY_FILE = "wrong_key_file"
 
 
 class MigrationError(RuntimeError):
@@ -59,6 +62,21 @@ def default_db_path() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / "teamtafel.sqlite"
 
 
+class KeyedFile:
+    """The file and the key its connections are opened with; the key changes at a rekey."""
+
+    def __init__(self, path: Path, key: bytes) -> None:
+        self.path = path
+        self.key = key
+
+    def connect(self) -> sqlcipher.Connection:
+        return keyed_connection(self.path, self.key)
+
+
+class RekeyFailed(RuntimeError):
+    """PRAGMA rekey did not leave the file readable with the new key."""
+
+
 @dataclass
 class Store:
     """An open database: its file, engine and the session factory (one session per action)."""
@@ -66,9 +84,31 @@ class Store:
     path: Path
     engine: Engine
     sessions: Sessions
+    keyed: KeyedFile
 
     def close(self) -> None:
+        """Close every pooled connection; the next session opens a new one."""
         self.engine.dispose()
+
+    def rekey(self, new_key: bytes) -> None:
+        """Re-encrypt every page under ``new_key`` (``PRAGMA rekey``, one transaction of its
+        own, so a crash halfway rolls back to the old key). The caller holds the database
+        lock; this closes the store's own connections first and checks the result."""
+        self.close()
+        raw = self.keyed.connect()
+        try:
+            raw.execute(f"PRAGMA busy_timeout = {DEFAULT_WAIT_MS}")
+            raw.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+        finally:
+            raw.close()
+        check = keyed_connection(self.path, new_key)
+        try:
+            check.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher.DatabaseError as exc:
+            raise RekeyFailed(self.path.name) from exc
+        finally:
+            check.close()
+        self.keyed.key = new_key
 
 
 def keyed_connection(path: Path, key: bytes) -> sqlcipher.Connection:
@@ -161,11 +201,12 @@ class StoreBusy(DomainError):
     """Another process held the database's write lock past the busy timeout."""
 
 
-def make_engine(path: Path, key: bytes) -> Engine:
+def make_engine(path: Path, key: bytes | KeyedFile) -> Engine:
     """An engine on the SQLCipher file; ``hide_parameters`` keeps names and BSNs out of errors."""
+    keyed = key if isinstance(key, KeyedFile) else KeyedFile(path, key)
     engine = create_engine(
         "sqlite+pysqlite://",
-        creator=lambda: keyed_connection(path, key),
+        creator=keyed.connect,
         module=sqlcipher,
         hide_parameters=True,
     )
@@ -290,7 +331,8 @@ def open_store(
         path.parent.mkdir(parents=True, exist_ok=True)
     else:
         check_file(path)
-    engine = make_engine(path, key)
+    keyed = KeyedFile(path, key)
+    engine = make_engine(path, keyed)
     try:
         try:
             revision = stored_revision(engine, path)
@@ -307,4 +349,4 @@ def open_store(
     except StoreError:
         engine.dispose()
         raise
-    return Store(path=path, engine=engine, sessions=Sessions(engine, user))
+    return Store(path=path, engine=engine, sessions=Sessions(engine, user), keyed=keyed)

@@ -1,8 +1,9 @@
 """Unlocking: from a login name and password to an open, encrypted store and an actor.
 
-The password unwraps the database key from the key file (desktop.keyring); the key
-opens the SQLCipher store; the account row says who the actor is and what they
-may do.  Nothing here shows a dialog.
+The password opens the account's own keys in the key file (desktop.keyring); they unseal the
+database key; the key opens the SQLCipher store; the account row says who the actor is and
+what they may do. On the way, a key change a crash interrupted is finished
+(desktop.epochs) and a format-1 slot is converted. Nothing here shows a dialog.
 """
 
 from __future__ import annotations
@@ -14,20 +15,34 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import select
 
-from desktop.database import Hold, Store, StoreError, StoreProblem, held_by_caller, open_store
+from desktop import epochs
+from desktop.database import (
+    Hold,
+    Store,
+    StoreError,
+    StoreProblem,
+    check_file,
+    held_by_caller,
+    open_store,
+)
 from desktop.keyring import (
     DEFAULT_COST,
     RECOVERY_SLOT,
+    AccountBlocked,
+    AccountKeys,
     KdfCost,
     Keyring,
     KeyringError,
     WrongSecret,
     keyring_path,
+    new_database_id,
     new_database_key,
     new_recovery_code,
     normalize_recovery_code,
+    public_bytes,
     user_slot,
 )
 from models.access import log_access
@@ -38,6 +53,8 @@ from models.security import Account
 from models.validation import ValidationError
 
 log = logging.getLogger(__name__)
+
+__all__ = ["AccountBlocked", "AccountDisabled", "Unlocked", "create_database", "unlock"]
 
 
 class AccountDisabled(Exception):
@@ -50,12 +67,29 @@ class WeakPassword(ValueError):
 
 @dataclass
 class Unlocked:
-    """An open store with the person who unlocked it."""
+    """An open store with the person who unlocked it, and the keys their password opened."""
 
     store: Store
     actor: Actor
     keyring: Keyring
     key: bytes = field(repr=False)
+    signing_key: Ed25519PrivateKey = field(repr=False)  # this account's own Ed25519 key
+    # The team's signing key, when this account holds it (beheerders, and the recovery key).
+    team_signing_key: Ed25519PrivateKey | None = field(default=None, repr=False)
+    # The team's public signing key as this account's own wrapped slot pins it.
+    pinned_team_public: Ed25519PublicKey | None = None
+    hold: Hold = held_by_caller  # how to hold the database while its key changes
+    temporary_password: bool = False  # set by a beheerder: choose your own now
+
+    @property
+    def team_pin(self) -> bytes | None:
+        if self.pinned_team_public is None:
+            return None
+        return self.pinned_team_public.public_bytes_raw()
+
+    @property
+    def epoch(self) -> int:
+        return self.keyring.epoch.number
 
     def close(self) -> None:
         self.store.close()
@@ -67,9 +101,15 @@ class Unlocked:
 
     def verify_password(self, password: str) -> bool:
         """For the lock screen: does this password still open the store for this actor?"""
+        name = user_slot(self.actor.login)
         try:
-            return self.keyring.unwrap(user_slot(self.actor.login), password) == self.key
-        except (WrongSecret, KeyringError):
+            if self.keyring.is_legacy(name):
+                return self.keyring.open_legacy(name, password) == self.key
+            keys = self.keyring.open_account(name, password)
+            return any(
+                key == self.key for _n, key in self.keyring.database_keys(name, keys.sealing)
+            )
+        except (WrongSecret, KeyringError, AccountBlocked):
             return False
 
 
@@ -89,6 +129,10 @@ def _actor(account: Account) -> Actor:
     return Actor(account.id, account.login, account.display_name, account.role)
 
 
+def _public(raw: bytes | None) -> Ed25519PublicKey | None:
+    return Ed25519PublicKey.from_public_bytes(raw) if raw else None
+
+
 def create_database(
     path: Path,
     *,
@@ -105,9 +149,15 @@ def create_database(
         raise StoreError(StoreProblem.FOREIGN, path)
     key = new_database_key()
     code = new_recovery_code()
-    keyring = Keyring(keyring_path(path))
-    keyring.add(user_slot(login), password, key, cost)
-    keyring.add(RECOVERY_SLOT, code, key, cost)
+    keyring = Keyring(keyring_path(path), new_database_id())
+    team = keyring.new_team_key()
+    slot = user_slot(login)
+    keys = AccountKeys.generate(keyring.team_public)
+    keyring.set_account(slot, password, keys, cost)
+    keyring.set_recovery(code, keyring.team_public, cost)
+    keyring.epoch = keyring.sealed_epoch(1, key)
+    keyring.give_team_key(slot, team)
+    keyring.give_team_key(RECOVERY_SLOT, team)
     if demo:
         keyring.meta["demo"] = True
     store = open_store(path, key, create=True, user=login)
@@ -118,6 +168,8 @@ def create_database(
         session.add(account)
         session.flush()
         actor = _actor(account)
+        assert keyring.database_id is not None
+        epochs.write_identity(session, keyring.database_id, keyring.epoch.number)
         log_access(
             session,
             actor,
@@ -125,53 +177,207 @@ def create_database(
             detail=f"database aangemaakt, eerste beheerder: {actor.login}",
         )
     keyring.save()
-    return Unlocked(store, actor, keyring, key), code
+    unlocked = Unlocked(
+        store, actor, keyring, key, keys.signing, team, _public(keyring.team_public)
+    )
+    return unlocked, code
+
+
+def open_first(
+    path: Path, keys: list[tuple[int, bytes]], *, user: str, hold: Hold
+) -> tuple[Store, int, bytes]:
+    """The store opened with the first key that fits (the current epoch's, then a pending
+    one's); none fits: the key file is older than the database, or of another one."""
+    check_file(path)
+    for number, key in keys:
+        try:
+            return open_store(path, key, user=user, hold=hold), number, key
+        except StoreError as exc:
+            if exc.problem is not StoreProblem.NOT_A_DATABASE:
+                raise
+    raise StoreError(StoreProblem.WRONG_KEY_FILE, path)
+
+
+def _active_actor(store: Store, login: str) -> Actor:
+    with store.sessions() as session:
+        account = session.scalars(select(Account).where(Account.login == login)).one_or_none()
+        if account is None or not account.active:
+            raise AccountDisabled(login)
+        return _actor(account)
+
+
+def _settle(
+    store: Store, keyring: Keyring, opened: int, key: bytes, keys: dict[int, bytes], hold: Hold
+) -> bytes:
+    """Finish a key change a crash interrupted; returns the key the store is open with."""
+    return epochs.settle(store, keyring, opened, keys, hold) or key
+
+
+def _check_identity(store: Store, keyring: Keyring, opened: int) -> None:
+    """Refuse the key file of another database; a format-1 key file takes the id now."""
+    if epochs.check_identity(store, keyring, opened):
+        keyring.save()
+
+
+def _convert(keyring: Keyring, name: str, password: str, key: bytes) -> AccountKeys:
+    """A format-1 slot becomes a format-2 one, now that its password is known. (The team's
+    signing key is made when the recovery code is renewed: the recovery key must hold it.)"""
+    keys = AccountKeys.generate(keyring.team_public)
+    keyring.set_account(name, password, keys, keyring.legacy[name].cost)
+    keyring.seal_database_key(keyring.epoch, name, key)
+    keyring.save()
+    log.info("a format-1 slot was converted to format 2")
+    return keys
+
+
+def _shut_out(unlocked: Unlocked, names: list[str]) -> None:
+    """A switch-off was interrupted before its key change: finish it now (unless a window
+    holds the database: its next login does)."""
+
+    def forget(keyring: Keyring) -> None:
+        for name in names:
+            keyring.forget(name)
+
+    try:
+        epochs.start(
+            unlocked, forget, reason="sleutels van uitgeschakelde accounts verwijderd", shown=False
+        )
+    except StoreError as exc:
+        if exc.problem is not StoreProblem.IN_USE:
+            raise
+        log.info("switched-off accounts still have slots; a window holds the database")
+    except epochs.NoWayIn:
+        log.info("switched-off accounts still have slots; a beheerder's login finishes it")
+
+
+def open_keys(
+    keyring: Keyring, login: str, password: str
+) -> tuple[AccountKeys | None, list[tuple[int, bytes]]]:
+    """What this login's password opens: its own keys (None for a format-1 slot) and the
+    database keys, by epoch (the current one, then a pending one)."""
+    name = user_slot(login)
+    if keyring.is_legacy(name):
+        return None, [(keyring.epoch.number, keyring.open_legacy(name, password))]
+    account_keys = keyring.open_account(name, password)
+    keys = keyring.database_keys(name, account_keys.sealing)
+    if not keys:
+        raise AccountBlocked(name)
+    return account_keys, keys
+
+
+def database_key(keyring: Keyring, login: str, password: str) -> bytes:
+    """The current epoch's database key, as this login's password opens it (bench, tests)."""
+    return open_keys(keyring, login, password)[1][0][1]
 
 
 def unlock(path: Path, login: str, password: str, *, hold: Hold = held_by_caller) -> Unlocked:
-    """Raises WrongSecret, KeyringError, StoreError or AccountDisabled.
+    """Raises WrongSecret, AccountBlocked, KeyringError, StoreError or AccountDisabled.
 
-    ``hold`` takes the database while a migration rewrites it (see ``open_store``)."""
+    ``hold`` takes the database while a migration or a key change rewrites it (see
+    ``open_store``)."""
     if not path.exists():
         raise StoreError(StoreProblem.MISSING, path)
     keyring = Keyring.load(keyring_path(path))
-    key = keyring.unwrap(user_slot(login), password)
-    store = open_store(path, key, user=login.strip().casefold(), hold=hold)
-    with store.sessions.begin() as session:
-        account = session.scalars(
-            select(Account).where(Account.login == login.strip().casefold())
-        ).one_or_none()
-        if account is None or not account.active:
-            store.close()
-            raise AccountDisabled(login)
-        actor = _actor(account)
-        log_access(session, actor, AccessAction.LOGIN)
-    return Unlocked(store, actor, keyring, key)
-
-
-def reset_password_with_recovery(path: Path, code: str, login: str, new_password: str) -> None:
-    """The recovery code lets a beheerder set a new password for an existing beheerder account."""
-    check_password(new_password)
-    keyring = Keyring.load(keyring_path(path))
-    key = keyring.unwrap(RECOVERY_SLOT, normalize_recovery_code(code))
-    store = open_store(path, key, user=login)
+    login = login.strip().casefold()
+    name = user_slot(login)
+    account_keys, keys = open_keys(keyring, login, password)
+    store, opened, key = open_first(path, keys, user=login, hold=hold)
     try:
+        _check_identity(store, keyring, opened)
+        actor = _active_actor(store, login)
+        key = _settle(store, keyring, opened, key, dict(keys), hold)
+        if account_keys is None:
+            account_keys = _convert(keyring, name, password, key)
+        slot = keyring.accounts[name]
+        if account_keys.team_public is None and keyring.team_public is not None:
+            # The first team key this account sees is the one it keeps (a converted slot).
+            account_keys.team_public = keyring.team_public
+            keyring.set_account(
+                name, password, account_keys, slot.wrap.cost, temporary=slot.temporary
+            )
+            keyring.save()
+        team = keyring.team_key(name, account_keys.sealing)
+        if team is not None and public_bytes(team) != account_keys.team_public:
+            log.warning("the team key in the key file is not the one this account pinned")
+            team = None
+        unlocked = Unlocked(
+            store,
+            actor,
+            keyring,
+            key,
+            account_keys.signing,
+            team,
+            _public(account_keys.team_public),
+            hold,
+            slot.temporary,
+        )
+        if stale := epochs.stale_slots(store, keyring):
+            _shut_out(unlocked, stale)
         with store.sessions.begin() as session:
-            account = session.scalars(
-                select(Account).where(Account.login == login.strip().casefold())
-            ).one_or_none()
-            if account is None or not account.active or account.role is not Role.BEHEERDER:
-                raise AccountDisabled(login)
+            log_access(session, actor, AccessAction.LOGIN)
+    except BaseException:
+        store.close()
+        raise
+    return unlocked
+
+
+def reset_password_with_recovery(
+    path: Path, code: str, login: str, new_password: str, *, hold: Hold = held_by_caller
+) -> None:
+    """The recovery code lets a beheerder set a new password for an existing beheerder account:
+    new key pairs, the database key and (when the recovery key holds it) the team key."""
+    check_password(new_password)
+    if not path.exists():
+        raise StoreError(StoreProblem.MISSING, path)
+    keyring = Keyring.load(keyring_path(path))
+    code = normalize_recovery_code(code)
+    login = login.strip().casefold()
+    name = user_slot(login)
+    recovery = pinned = None
+    if keyring.recovery is None and RECOVERY_SLOT in keyring.legacy:
+        keys = [(keyring.epoch.number, keyring.open_legacy(RECOVERY_SLOT, code))]
+    else:
+        recovery, pinned = keyring.open_recovery(code)
+        keys = keyring.database_keys(RECOVERY_SLOT, recovery)
+        if not keys:
+            raise WrongSecret(RECOVERY_SLOT)
+    store, opened, key = open_first(path, keys, user=login, hold=hold)
+    try:
+        _check_identity(store, keyring, opened)
+        actor = _active_actor(store, login)
+        if actor.role is not Role.BEHEERDER:
+            raise AccountDisabled(login)
+        key = _settle(store, keyring, opened, key, dict(keys), hold)
+        team = None
+        if recovery is None:  # a format-1 recovery slot: converted now that the code is known
+            cost = keyring.legacy[RECOVERY_SLOT].cost
+            if keyring.team_public is None:
+                team = keyring.new_team_key()
+            recovery = keyring.set_recovery(code, keyring.team_public, cost)
+            keyring.seal_database_key(keyring.epoch, RECOVERY_SLOT, key)
+            if team is not None:
+                keyring.give_team_key(RECOVERY_SLOT, team)
+            pinned = keyring.team_public
+        team = keyring.team_key(RECOVERY_SLOT, recovery)
+        pinned = pinned or keyring.team_public
+        if team is not None and public_bytes(team) != pinned:
+            log.warning("the team key in the key file is not the one the recovery code pinned")
+            team = None
+        account_keys = AccountKeys.generate(pinned)
+        keyring.set_account(name, new_password, account_keys)
+        keyring.seal_database_key(keyring.epoch, name, key)
+        if team is not None:
+            keyring.give_team_key(name, team)
+        keyring.save()
+        with store.sessions.begin() as session:
             log_access(
                 session,
-                _actor(account),
+                actor,
                 AccessAction.ACCOUNT,
                 detail="wachtwoord hersteld met de herstelcode",
             )
     finally:
         store.close()
-    keyring.add(user_slot(login), new_password, key)
-    keyring.save()
 
 
 @dataclass

@@ -41,3 +41,12 @@ class EventKind(enum.StrEnum):
     OPSCHALEN = "opschalen"
     AFSCHALEN = "afschalen"
     AFGESLOTEN = "afgesloten"
+
+
+class KeyState(enum.StrEnum):
+    """What an account's password opens in the key file (desktop.keyring)."""
+
+    OK = "ok"
+    TEMPORARY = "tijdelijk"  # set by a beheerder; the account chooses its own at next login
+    OLD_FORMAT = "oud"  # a format-1 slot, converted at its next login
+    BLOCKED = "geblokkeerd"  # reported leaked, or not converted before a key change

@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from models.enums import ContactKind, EventKind, MemberRole, Phase
+from models.enums import ContactKind, EventKind, KeyState, MemberRole, Phase
 from models.permissions import AccessAction, Role
 from models.rules import earliest_event_date
 
@@ -303,6 +303,7 @@ class AccountRecord:
     name: str
     role: Role
     active: bool
+    key_state: KeyState = KeyState.OK
 
 
 @dataclass(frozen=True)

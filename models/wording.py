@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime
 
 from models.codelists import CodeLists
-from models.enums import ContactKind, EventKind, MemberRole, Phase
+from models.enums import ContactKind, EventKind, KeyState, MemberRole, Phase
 from models.errors import Rule
 from models.instruments import InstrumentError, InstrumentProblem
 from models.permissions import AccessAction, Role
@@ -60,6 +60,14 @@ ROLE_NAMES = {
     Role.MEDEWERKER: "Medewerker",
     Role.COORDINATOR: "Coördinator",
     Role.BEHEERDER: "Beheerder",
+}
+
+# The status of an active account, by what its password opens (models.enums.KeyState).
+KEY_STATE = {
+    KeyState.OK: "actief",
+    KeyState.TEMPORARY: "actief, tijdelijk wachtwoord",
+    KeyState.OLD_FORMAT: "actief, nog niet omgezet",
+    KeyState.BLOCKED: "geblokkeerd: tijdelijk wachtwoord nodig",
 }
 
 ACCESS_ACTION = {

@@ -68,7 +68,14 @@ def test_resources_hold_no_code() -> None:
 
 # The use-case layer is shared by the window, the command line and tests: no Qt, no views,
 # no presenters, not even through what it imports.
-QT_FREE_DESKTOP = ["desktop.usecases", "desktop.reports", "desktop.registry", "desktop.session"]
+QT_FREE_DESKTOP = [
+    "desktop.usecases",
+    "desktop.reports",
+    "desktop.registry",
+    "desktop.session",
+    "desktop.epochs",
+    "desktop.keyring",
+]
 
 
 @pytest.mark.parametrize("path", _files("desktop/usecases"), ids=lambda p: str(p.relative_to(ROOT)))

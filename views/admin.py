@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,7 +31,14 @@ from models.rules import (
     check_password,
 )
 from models.validation import Problem, parse_date
-from models.wording import ACCESS_ACTION, ROLE_NAMES, count_text, date_text, moment_text
+from models.wording import (
+    ACCESS_ACTION,
+    KEY_STATE,
+    ROLE_NAMES,
+    count_text,
+    date_text,
+    moment_text,
+)
 from views.forms import (
     DateLineEdit,
     FormDialog,
@@ -204,6 +211,8 @@ class AccountDialog(FormDialog):
 class AccountsDialog(QDialog):
     addRequested = Signal()
     deactivateRequested = Signal(uuid.UUID)
+    leakedRequested = Signal(uuid.UUID)  # this colleague's password is known to someone else
+    temporaryRequested = Signal(uuid.UUID)  # set a temporary password for this colleague
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -211,12 +220,18 @@ class AccountsDialog(QDialog):
         self.table = read_only_table(["Naam", "Inlognaam", "Rol", "Status"], "accounts")
         add = QPushButton("Toevoegen…")
         self.deactivate = QPushButton("Uitschakelen")
+        self.leaked = QPushButton("Wachtwoord gelekt…")
+        self.leaked.setObjectName("leaked")
+        self.temporary = QPushButton("Tijdelijk wachtwoord…")
+        self.temporary.setObjectName("temporary")
         row = QHBoxLayout()
-        row.addWidget(add)
-        row.addWidget(self.deactivate)
+        for button in (add, self.deactivate, self.leaked, self.temporary):
+            row.addWidget(button)
         row.addStretch(1)
         note = QLabel(
-            "Een uitgeschakeld account kan de database niet meer openen; zijn naam blijft in de logboeken."
+            "Een uitgeschakeld account kan de database niet meer openen; zijn naam blijft in de "
+            "logboeken. Uitschakelen en een gelekt wachtwoord geven de database een nieuwe "
+            "sleutel, zodat ook een oude kopie van het sleutelbestand hem niet meer opent."
         )
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -225,20 +240,32 @@ class AccountsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(_close_buttons(self))
         add.clicked.connect(self.addRequested)
-        self.deactivate.clicked.connect(self._deactivate)
-        self.resize(620, 400)
+        self.deactivate.clicked.connect(lambda: self._emit(self.deactivateRequested))
+        self.leaked.clicked.connect(lambda: self._emit(self.leakedRequested))
+        self.temporary.clicked.connect(lambda: self._emit(self.temporaryRequested))
+        self.resize(720, 400)
 
     def show_accounts(self, accounts: Sequence[AccountRecord]) -> None:
-        status = {True: "actief", False: "uitgeschakeld"}
         fill_table(
             self.table,
-            [(a.id, [a.name, a.login, ROLE_NAMES[a.role], status[a.active]]) for a in accounts],
+            [
+                (
+                    a.id,
+                    [
+                        a.name,
+                        a.login,
+                        ROLE_NAMES[a.role],
+                        KEY_STATE[a.key_state] if a.active else "uitgeschakeld",
+                    ],
+                )
+                for a in accounts
+            ],
         )
 
-    def _deactivate(self) -> None:
+    def _emit(self, signal: SignalInstance) -> None:
         account_id = selected_id(self.table)
         if account_id is not None:
-            self.deactivateRequested.emit(account_id)
+            signal.emit(account_id)
 
 
 class RetentionDialog(QDialog):

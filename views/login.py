@@ -223,8 +223,14 @@ class PasswordDialog(FormDialog):
 
     keeps_werkkopie = False  # it takes a password or a recovery code
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Wachtwoord wijzigen", parent)
+    def __init__(
+        self, parent: QWidget | None = None, title: str = "Wachtwoord wijzigen", intro: str = ""
+    ) -> None:
+        super().__init__(title, parent)
+        if intro:
+            label = QLabel(intro)
+            label.setWordWrap(True)
+            self.form.insertRow(0, label)
         old = self.add_field("old", "Huidig wachtwoord *", _password_edit())
         self._checks["old"] = lambda: check_required(old.text())
         _add_new_password(self, "new", "Nieuw wachtwoord *", "Herhaal nieuw wachtwoord *")
@@ -234,9 +240,37 @@ class PasswordDialog(FormDialog):
         return text_of(self.field("old")), text_of(self.field("new"))
 
     @classmethod
-    def ask(cls, parent: QWidget | None = None) -> tuple[str, str] | None:
+    def ask(
+        cls, parent: QWidget | None = None, title: str = "Wachtwoord wijzigen", intro: str = ""
+    ) -> tuple[str, str] | None:
         """(old password, new password), or None when cancelled."""
-        with released(cls(parent)) as dialog:
+        with released(cls(parent, title, intro)) as dialog:
+            return dialog.value() if dialog.run() else None
+
+
+class NewPasswordDialog(FormDialog):
+    """A beheerder sets a temporary password for a colleague: typed twice."""
+
+    keeps_werkkopie = False  # it takes a password or a recovery code
+
+    def __init__(self, login: str, parent: QWidget | None = None) -> None:
+        super().__init__("Tijdelijk wachtwoord", parent)
+        intro = QLabel(
+            f"Een tijdelijk wachtwoord voor <b>{login}</b>. Geef het persoonlijk door; bij de "
+            "volgende keer inloggen kiest het teamlid een eigen wachtwoord."
+        )
+        intro.setWordWrap(True)
+        self.form.insertRow(0, intro)
+        _add_new_password(self, "new", "Tijdelijk wachtwoord *", "Herhaal wachtwoord *")
+        self.setMinimumWidth(420)
+        self.finish_loading()
+
+    def value(self) -> str:
+        return text_of(self.field("new"))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, login: str) -> str | None:
+        with released(cls(login, parent)) as dialog:
             return dialog.value() if dialog.run() else None
 
 

@@ -3,19 +3,31 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
+from desktop.epochs import KeyChange
 from desktop.keyring import KeyringError, WrongSecret
-from desktop.presenters.account import AccountPresenter
+from desktop.presenters.account import AccountPresenter, change_key
 from desktop.presenters.dossier import confirm_and_destroy
 from desktop.presenters.ui import Ui, ask_until_stored
 from desktop.registry import ScreenContext, screen
 from desktop.session import WeakPassword
 from desktop.usecases import access, avg, settings, zrm
-from desktop.usecases.accounts import LoginTaken, add_account, deactivate_account, list_accounts
+from desktop.usecases.accounts import (
+    LoginTaken,
+    add_account,
+    deactivate_account,
+    list_accounts,
+    make_new_recovery_code,
+    mark_password_leaked,
+    reset_after_lost_laptop,
+    set_temporary_password,
+    waiting_for_conversion,
+)
 from desktop.usecases.backup import BadBackup, make_backup, restore_backup
 from desktop.usecases.settings import TeamSettings
 from models.instruments import InstrumentError
@@ -30,7 +42,20 @@ from views.admin import (
     RetentionDialog,
     SettingsDialog,
 )
+from views.login import NewPasswordDialog
 from views.main_window import MainWindow
+
+LOST_LAPTOP = (
+    "Is een laptop met Teamtafel kwijt of gestolen? Dan krijgt de database nu een nieuwe "
+    "sleutel en een nieuwe herstelcode. Het sleutelbestand op die laptop (en in oudere "
+    "back-ups) opent deze database daarna niet meer, ook niet met een wachtwoord of de oude "
+    "herstelcode. Laat daarna iedereen die op die laptop werkte 'Wachtwoord gelekt…' kiezen "
+    "(menu Bestand). Doorgaan?"
+)
+NEW_RECOVERY_CODE = (
+    "Een nieuwe herstelcode maken? De oude herstelcode werkt daarna niet meer, en de "
+    "database krijgt een nieuwe sleutel. De nieuwe code wordt één keer getoond. Doorgaan?"
+)
 
 
 class AdminPresenter:
@@ -42,6 +67,8 @@ class AdminPresenter:
         menu = window.menuBar().addMenu("B&eheer")
         menu.addAction("&Toegangslog…", self.show_access_log)
         menu.addAction("&Accounts…", self.manage_accounts)
+        menu.addAction("Nieuwe &herstelcode…", self.new_recovery_code)
+        menu.addAction("Laptop &kwijt of gestolen…", self.lost_laptop)
         menu.addAction("&Bewaartermijn…", self.review_retention)
         menu.addSeparator()
         menu.addAction("Back-up &maken…", self.make_backup)
@@ -94,21 +121,115 @@ class AdminPresenter:
             if ask_until_stored(dialog, lambda d, p: AccountDialog.ask(dialog, d, p), store):
                 dialog.show_accounts(list_accounts(unlocked))
 
-        def deactivate(account_id: uuid.UUID) -> None:
-            if account_id == unlocked.actor.account_id:
-                self.ui.warn("U kunt uw eigen account niet uitschakelen.", dialog)
-                return
-            if self.ui.confirm(
-                "Dit account uitschakelen? Het kan de database daarna niet meer openen.", dialog
-            ):
-                deactivate_account(unlocked, account_id)
-                dialog.show_accounts(list_accounts(unlocked))
+        def then_refresh(
+            action: Callable[[QWidget, uuid.UUID], object],
+        ) -> Callable[[uuid.UUID], None]:
+            def run(account_id: uuid.UUID) -> None:
+                if action(dialog, account_id):
+                    dialog.show_accounts(list_accounts(unlocked))
+
+            return run
 
         dialog.addRequested.connect(add)
-        dialog.deactivateRequested.connect(deactivate)
+        dialog.deactivateRequested.connect(then_refresh(self.deactivate))
+        dialog.leakedRequested.connect(then_refresh(self.report_leaked))
+        dialog.temporaryRequested.connect(then_refresh(self.set_temporary_password))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
+
+    def _login_of(self, account_id: uuid.UUID) -> str:
+        return {a.id: a.login for a in list_accounts(self.ui.unlocked)}[account_id]
+
+    def deactivate(self, parent: QWidget, account_id: uuid.UUID) -> KeyChange | None:
+        unlocked = self.ui.unlocked
+        if account_id == unlocked.actor.account_id:
+            self.ui.warn("U kunt uw eigen account niet uitschakelen.", parent)
+            return None
+        question = (
+            f"Het account {self._login_of(account_id)} uitschakelen? Het kan de database daarna "
+            "niet meer openen. De database krijgt een nieuwe sleutel, zodat ook een oude kopie "
+            "van het sleutelbestand (in een back-up of op een laptop) hem niet meer opent."
+        )
+        if not self.ui.confirm(question + self._blocking_note(), parent):
+            return None
+        return change_key(self.ui, lambda: deactivate_account(unlocked, account_id))
+
+    def report_leaked(self, parent: QWidget, account_id: uuid.UUID) -> KeyChange | None:
+        """A colleague's password is known to someone else: blocked, and a new key."""
+        unlocked = self.ui.unlocked
+        if account_id == unlocked.actor.account_id:
+            self.ui.warn("Uw eigen wachtwoord meldt u via Bestand → Wachtwoord gelekt.", parent)
+            return None
+        login = self._login_of(account_id)
+        question = (
+            f"Het wachtwoord van {login} als gelekt melden? {login} kan daarna niet meer "
+            "inloggen tot u een tijdelijk wachtwoord instelt, en de database krijgt een nieuwe "
+            "sleutel: geen kopie van het sleutelbestand opent hem nog met het oude wachtwoord."
+        )
+        if not self.ui.confirm(question + self._blocking_note(), parent):
+            return None
+        done = change_key(self.ui, lambda: mark_password_leaked(unlocked, account_id))
+        if done is not None:
+            self.ui.inform(
+                f"Het wachtwoord van {login} is geblokkeerd. Stel een tijdelijk wachtwoord in "
+                "als het teamlid weer moet kunnen inloggen.",
+                parent,
+            )
+        return done
+
+    def set_temporary_password(self, parent: QWidget, account_id: uuid.UUID) -> bool:
+        unlocked = self.ui.unlocked
+        if account_id == unlocked.actor.account_id:
+            self.ui.warn("Uw eigen wachtwoord wijzigt u via het menu Bestand.", parent)
+            return False
+        password = NewPasswordDialog.ask(parent, self._login_of(account_id))
+        if password is None:
+            return False
+
+        def store() -> bool:
+            set_temporary_password(unlocked, account_id, password)
+            return True
+
+        return self.ui.attempt(store, parent) is not None
+
+    def _blocking_note(self) -> str:
+        waiting = self.ui.attempt(lambda: waiting_for_conversion(self.ui.unlocked)) or []
+        if not waiting:
+            return ""
+        return (
+            "\n\nDeze accounts zijn nog niet omgezet naar de nieuwe sleutels (ze hebben sinds de "
+            "update niet ingelogd) en hebben daarna een tijdelijk wachtwoord nodig: "
+            + ", ".join(waiting)
+        )
+
+    def new_recovery_code(self) -> KeyChange | None:
+        if not self.ui.confirm(NEW_RECOVERY_CODE + self._blocking_note()):
+            return None
+        return change_key(self.ui, lambda: make_new_recovery_code(self.ui.unlocked))
+
+    def lost_laptop(self) -> KeyChange | None:
+        if not self.ui.confirm(LOST_LAPTOP + self._blocking_note()):
+            return None
+        return change_key(self.ui, lambda: reset_after_lost_laptop(self.ui.unlocked))
+
+    def after_login(self) -> None:
+        """A beheerder hears when no recovery code works (a format-1 code dropped at a key
+        change a colleague started), or when the code is due for renewal."""
+        unlocked = self.ui.unlocked
+        if not unlocked.actor.may(Permission.MANAGE_ACCOUNTS):
+            return
+        if unlocked.keyring.recovery_missing:
+            self.ui.warn(
+                "Deze database heeft geen werkende herstelcode. Maak er een via Beheer → "
+                "Nieuwe herstelcode…"
+            )
+        elif unlocked.keyring.recovery_outdated:
+            self.ui.warn(
+                "De herstelcode van deze database is nog van een oudere versie van Teamtafel. "
+                "Maak een nieuwe via Beheer → Nieuwe herstelcode…: die blijft werken na een "
+                "sleutelwissel en bewaart de teamsleutel."
+            )
 
     def review_retention(self) -> RetentionDialog | None:
         found = self.ui.attempt(lambda: avg.retention_review(self.ui.unlocked))
@@ -210,4 +331,12 @@ def _access_log_screen(context: ScreenContext) -> QWidget:
     dialog = context.controller.admin.show_access_log()
     if dialog is None:
         raise LookupError("het toegangslog is alleen voor een beheerder")
+    return dialog
+
+
+@screen("accounts", order=91)
+def _accounts_screen(context: ScreenContext) -> QWidget:
+    dialog = context.controller.admin.manage_accounts()
+    if dialog is None:
+        raise LookupError("de accounts zijn alleen voor een beheerder")
     return dialog

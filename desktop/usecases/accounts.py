@@ -1,4 +1,9 @@
-"""Account management for the beheerder: every account is a login and a key-file slot."""
+"""Account management: every account is a login and a key-file slot with key pairs of its own.
+
+Switching an account off, reporting a password leaked, a new recovery code and the reset
+after a lost laptop each start a new key epoch (:mod:`desktop.epochs`): a new database key
+for everyone who remains, so no older copy of the key file opens the database any more.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,20 @@ import uuid
 
 from sqlalchemy import select
 
-from desktop.keyring import DEFAULT_COST, KdfCost, WrongSecret, user_slot
+from desktop import epochs
+from desktop.epochs import KeyChange
+from desktop.keyring import (
+    DEFAULT_COST,
+    AccountKeys,
+    KdfCost,
+    Keyring,
+    WrongSecret,
+    slot_login,
+    user_slot,
+)
 from desktop.session import Unlocked, check_account, check_password
 from models.access import log_access
+from models.enums import KeyState
 from models.permissions import AccessAction, Permission, Role, require
 from models.records import AccountRecord
 from models.security import Account
@@ -18,11 +34,56 @@ class LoginTaken(ValueError):
     pass
 
 
+def _key_state(keyring: Keyring, login: str) -> KeyState:
+    name = user_slot(login)
+    if name in keyring.accounts:
+        return KeyState.TEMPORARY if keyring.accounts[name].temporary else KeyState.OK
+    if name in keyring.legacy:
+        return KeyState.OLD_FORMAT
+    return KeyState.BLOCKED
+
+
 def list_accounts(unlocked: Unlocked) -> list[AccountRecord]:
     require(unlocked.actor, Permission.MANAGE_ACCOUNTS)
+    keyring = Keyring.load(unlocked.keyring.path)
     with unlocked.store.sessions() as session:
         accounts = session.scalars(select(Account).order_by(Account.display_name))
-        return [AccountRecord(a.id, a.login, a.display_name, a.role, a.active) for a in accounts]
+        return [
+            AccountRecord(
+                a.id, a.login, a.display_name, a.role, a.active, _key_state(keyring, a.login)
+            )
+            for a in accounts
+        ]
+
+
+def waiting_for_conversion(unlocked: Unlocked) -> list[str]:
+    """Logins whose slot is still format 1: a new epoch blocks them until a beheerder sets a
+    temporary password (their password is needed to convert, and nobody here knows it)."""
+    return [
+        login
+        for name in Keyring.load(unlocked.keyring.path).legacy_logins()
+        if (login := slot_login(name)) and login != unlocked.actor.login
+    ]
+
+
+def _new_slot(
+    unlocked: Unlocked,
+    keyring: Keyring,
+    login: str,
+    role: Role,
+    password: str,
+    cost: KdfCost,
+    *,
+    temporary: bool,
+) -> None:
+    """Fresh key pairs for ``login``, wrapped under ``password``, with the database key of
+    this epoch and, for a beheerder, the team key (when the one who does this holds it)."""
+    name = user_slot(login)
+    keys = AccountKeys.generate(unlocked.team_pin or keyring.team_public)
+    keyring.set_account(name, password, keys, cost, temporary=temporary)
+    keyring.seal_database_key(keyring.epoch, name, unlocked.key)
+    if role is Role.BEHEERDER and unlocked.team_signing_key is not None:
+        keyring.give_team_key(name, unlocked.team_signing_key)
 
 
 def add_account(
@@ -50,32 +111,135 @@ def add_account(
         log_access(
             session, unlocked.actor, AccessAction.ACCOUNT, detail=f"account toegevoegd: {login}"
         )
-        unlocked.keyring.add(user_slot(login), password, unlocked.key, cost)
-        unlocked.keyring.save()
+        keyring = Keyring.load(unlocked.keyring.path)
+        _new_slot(unlocked, keyring, login, role, password, cost, temporary=False)
+        keyring.save()
+        unlocked.keyring = keyring
         return account.id
 
 
-def deactivate_account(unlocked: Unlocked, account_id: uuid.UUID) -> None:
-    """The account stays for the history, but its slot goes: it can no longer unlock."""
+def _other_account(unlocked: Unlocked, account_id: uuid.UUID) -> Account:
+    with unlocked.store.sessions() as session:
+        account = session.get(Account, account_id)
+    if account is None or account.id == unlocked.actor.account_id:
+        raise LookupError("account")
+    return account
+
+
+def deactivate_account(unlocked: Unlocked, account_id: uuid.UUID) -> KeyChange:
+    """The account stays for the history; its slot goes, and a new epoch begins, so no copy of
+    the key file it might have kept opens the database any more.
+
+    The switch-off is stored first: a crash before the key change is finished at the next
+    login (:func:`desktop.epochs.stale_slots`)."""
     require(unlocked.actor, Permission.MANAGE_ACCOUNTS)
     with unlocked.store.sessions.begin() as session:
         account = session.get(Account, account_id)
         if account is None or account.id == unlocked.actor.account_id:
             raise LookupError("account")
+        login = account.login
         account.active = False
+        log_access(
+            session, unlocked.actor, AccessAction.ACCOUNT, detail=f"account uitgeschakeld: {login}"
+        )
+    epochs.step("switched-off")
+    return epochs.start(
+        unlocked,
+        lambda keyring: keyring.forget(user_slot(login)),
+        reason=f"account uitgeschakeld: {login}",
+    )
+
+
+def mark_password_leaked(unlocked: Unlocked, account_id: uuid.UUID) -> KeyChange:
+    """A colleague's password is known to someone else: their slot is blocked (they cannot log
+    in until a beheerder sets a temporary password) and a new epoch begins."""
+    require(unlocked.actor, Permission.MANAGE_ACCOUNTS)
+    account = _other_account(unlocked, account_id)
+    if not account.active:
+        raise LookupError("account")
+    return epochs.start(
+        unlocked,
+        lambda keyring: keyring.block(user_slot(account.login)),
+        reason=f"wachtwoord gelekt: {account.login}",
+    )
+
+
+def set_temporary_password(
+    unlocked: Unlocked, account_id: uuid.UUID, password: str, cost: KdfCost = DEFAULT_COST
+) -> None:
+    """New key pairs for a colleague under a password the beheerder chooses; they choose their
+    own at their next login. Unblocks a blocked account; needs no new epoch (their old
+    key pairs can open nothing that is sealed from now on)."""
+    require(unlocked.actor, Permission.MANAGE_ACCOUNTS)
+    check_password(password)
+    account = _other_account(unlocked, account_id)
+    if not account.active:
+        raise LookupError("account")
+    keyring = Keyring.load(unlocked.keyring.path)
+    _new_slot(unlocked, keyring, account.login, account.role, password, cost, temporary=True)
+    keyring.save()
+    unlocked.keyring = keyring
+    with unlocked.store.sessions.begin() as session:
         log_access(
             session,
             unlocked.actor,
             AccessAction.ACCOUNT,
-            detail=f"account uitgeschakeld: {account.login}",
+            detail=f"tijdelijk wachtwoord ingesteld: {account.login}",
         )
-        unlocked.keyring.remove(user_slot(account.login))
-        unlocked.keyring.save()
 
 
 def change_own_password(unlocked: Unlocked, old: str, new: str) -> None:
+    """The same key pairs, wrapped under the new password; a temporary password ends here."""
     if not unlocked.verify_password(old):
         raise WrongSecret(unlocked.actor.login)
     check_password(new)
-    unlocked.keyring.add(user_slot(unlocked.actor.login), new, unlocked.key)
-    unlocked.keyring.save()
+    name = user_slot(unlocked.actor.login)
+    keyring = Keyring.load(unlocked.keyring.path)
+    keys = keyring.open_account(name, old)
+    keyring.set_account(name, new, keys)
+    keyring.save()
+    unlocked.keyring = keyring
+    unlocked.temporary_password = False
+
+
+def report_own_password_leaked(unlocked: Unlocked, old: str, new: str) -> KeyChange:
+    """My password is known to someone else: new key pairs under a new password, and a new
+    epoch, so what the old password opens (in any copy of the key file) opens nothing now."""
+    if not unlocked.verify_password(old):
+        raise WrongSecret(unlocked.actor.login)
+    check_password(new)
+    name = user_slot(unlocked.actor.login)
+    keys = AccountKeys.generate(unlocked.team_pin)
+
+    def replace(keyring: Keyring) -> None:
+        keyring.set_account(name, new, keys)
+        keyring.seal_database_key(keyring.epoch, name, unlocked.key)
+        if unlocked.team_signing_key is not None:
+            keyring.give_team_key(name, unlocked.team_signing_key)
+
+    done = epochs.start(
+        unlocked, replace, reason=f"eigen wachtwoord gelekt: {unlocked.actor.login}"
+    )
+    unlocked.signing_key = keys.signing
+    unlocked.temporary_password = False
+    return done
+
+
+def make_new_recovery_code(unlocked: Unlocked) -> KeyChange:
+    """A new recovery code (shown once) and a new epoch: the old code opens nothing now."""
+    require(unlocked.actor, Permission.MANAGE_ACCOUNTS)
+    return epochs.start(
+        unlocked, lambda _keyring: None, reason="nieuwe herstelcode", new_recovery=True
+    )
+
+
+def reset_after_lost_laptop(unlocked: Unlocked) -> KeyChange:
+    """A laptop with the database on it is lost or stolen: a new epoch and a new recovery
+    code, so the copy on it (with any password or code found later) opens only itself."""
+    require(unlocked.actor, Permission.MANAGE_ACCOUNTS)
+    return epochs.start(
+        unlocked,
+        lambda _keyring: None,
+        reason="laptop kwijt: nieuwe sleutel en herstelcode",
+        new_recovery=True,
+    )

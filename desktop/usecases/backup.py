@@ -16,9 +16,9 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from desktop.database import StoreError, backup_copy, open_store
-from desktop.keyring import Keyring, keyring_path, user_slot
-from desktop.session import Unlocked
+from desktop.database import StoreError, backup_copy, held_by_caller
+from desktop.keyring import Keyring, keyring_path
+from desktop.session import Unlocked, open_first, open_keys
 from models import migrations
 from models.access import log_access
 from models.permissions import AccessAction, Permission, require
@@ -76,9 +76,9 @@ def check_backup(backup: Path, login: str, password: str, work: Path) -> int:
     except (zipfile.BadZipFile, OSError) as exc:
         raise BadBackup("not a backup") from exc
     keyring = Keyring.load(work / KEYS_NAME)
-    key = keyring.unwrap(user_slot(login), password)  # WrongSecret when it does not open
+    _own, keys = open_keys(keyring, login, password)  # WrongSecret when it does not open
     try:
-        store = open_store(work / DB_NAME, key)
+        store, _epoch, _key = open_first(work / DB_NAME, keys, user=login, hold=held_by_caller)
     except StoreError as exc:
         raise BadBackup(exc.problem.value) from exc
     try:

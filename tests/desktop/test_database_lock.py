@@ -118,10 +118,11 @@ def _demo_one_revision_back(tmp_path: Path) -> tuple[Path, str]:
 
 
 def _revision(db: Path) -> str:
-    from desktop.keyring import Keyring, keyring_path, user_slot
+    from desktop.keyring import Keyring, keyring_path
+    from desktop.session import database_key
 
     login, password, _role, _name = DEMO_ACCOUNTS[0]
-    key = Keyring.load(keyring_path(db)).unwrap(user_slot(login), password)
+    key = database_key(Keyring.load(keyring_path(db)), login, password)
     engine = make_engine(db, key)
     try:
         with engine.connect() as connection:

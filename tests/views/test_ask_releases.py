@@ -34,6 +34,7 @@ from views.dialogs import (
 from views.login import (
     FirstAdminDialog,
     LoginDialog,
+    NewPasswordDialog,
     PasswordDialog,
     RecoveryCodeDialog,
     RecoveryDialog,
@@ -65,6 +66,7 @@ ASKS: dict[str, tuple[type[QDialog], Ask]] = {
     "settings": (SettingsDialog, lambda p: SettingsDialog.ask(5, 20, parent=p)),
     "first_admin": (FirstAdminDialog, lambda p: FirstAdminDialog.ask(p)),
     "password": (PasswordDialog, lambda p: PasswordDialog.ask(p)),
+    "temporary_password": (NewPasswordDialog, lambda p: NewPasswordDialog.ask(p, "bas")),
     "recovery": (RecoveryDialog, lambda p: RecoveryDialog.ask(p)),
     "login": (LoginDialog, lambda p: LoginDialog.ask(lambda _l, _p: None, parent=p)),
     "zrm": (

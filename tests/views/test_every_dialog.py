@@ -29,7 +29,7 @@ from views.dialogs import (
     TrajectDialog,
 )
 from views.forms import FormDialog
-from views.login import FirstAdminDialog, PasswordDialog, RecoveryDialog
+from views.login import FirstAdminDialog, NewPasswordDialog, PasswordDialog, RecoveryDialog
 from views.organisations import ContactPersonDialog, OrganisationDialog
 
 TEAM = [MedewerkerRecord(uuid.uuid4(), "Anouk Verbeek", "generalist", True)]
@@ -52,6 +52,8 @@ FACTORIES: dict[str, Callable[[], FormDialog]] = {
     "consent": lambda: ConsentDialog([(uuid.uuid4(), "Sanne de Vries")]),
     "first_admin": lambda: FirstAdminDialog(),
     "password": lambda: PasswordDialog(),
+    "password_leaked": lambda: PasswordDialog(None, "Wachtwoord gelekt", "Uitleg."),
+    "temporary_password": lambda: NewPasswordDialog("bas"),
     "recovery": lambda: RecoveryDialog(),
     "account": lambda: AccountDialog(),
     "organisation": lambda: OrganisationDialog(CODES),
