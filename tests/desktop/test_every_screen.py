@@ -47,7 +47,7 @@ ENGLISH = {
 
 # The screens that show no dossier: every other one opens the dossier it shows, logged.
 NOT_ABOUT_A_DOSSIER = {"huishoudens", "inloggen", "aanmelden", "gezinslid", "organisaties"}
-NOT_ABOUT_A_DOSSIER |= {"toegangslog"}  # the log itself: no dossier's contents
+NOT_ABOUT_A_DOSSIER |= {"toegangslog", "accounts"}  # the log, the accounts: no dossier
 
 
 def _openings(db: Path) -> list[str]:
