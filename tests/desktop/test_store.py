@@ -156,6 +156,7 @@ def _hash(path: Path) -> str:
         (b"Dit is een tekstbestand, geen database.\n" * 50, StoreProblem.NOT_A_DATABASE),
         (b"SQLite format 3\x00" + b"\x00" * 40, StoreProblem.PLAIN),
         (b"\x8f" * 100, StoreProblem.NOT_A_DATABASE),
+        (b"", StoreProblem.EMPTY),  # was silently made into a new, empty database
     ],
 )
 def test_foreign_or_broken_files_are_refused_untouched(
@@ -189,6 +190,22 @@ def test_encrypted_database_of_another_program_is_refused_untouched(tmp_path: Pa
     with pytest.raises(StoreError) as raised:
         open_store(path, TEST_KEY)
     assert raised.value.problem is StoreProblem.FOREIGN
+    assert _hash(path) == before
+
+
+def test_an_existing_encrypted_file_without_our_schema_is_not_made_into_a_database(
+    tmp_path: Path,
+) -> None:
+    """Opened with the right key but holding nothing: someone else's, or an accident."""
+    path = tmp_path / "leeg-versleuteld.sqlite"
+    with raw_connect(path) as raw:
+        raw.execute("CREATE TABLE t (x)")
+        raw.execute("DROP TABLE t")
+    before = _hash(path)
+    for create in (False, True):
+        with pytest.raises(StoreError) as raised:
+            open_store(path, TEST_KEY, create=create)
+        assert raised.value.problem is StoreProblem.NOT_A_DATABASE
     assert _hash(path) == before
 
 
