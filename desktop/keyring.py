@@ -21,6 +21,8 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from desktop.private import write_private
+
 FORMAT = 1
 KEY_BYTES = 32
 RECOVERY_SLOT = "herstelcode"
@@ -122,10 +124,8 @@ class Keyring:
     def save(self) -> None:
         """Write atomically: a crash never leaves half a key file."""
         temporary = self.path.with_name(self.path.name + ".nieuw")
-        temporary.write_text(
-            json.dumps({"format": FORMAT, "meta": self.meta, "slots": self.slots}, indent=1),
-            encoding="utf-8",
-        )
+        data = {"format": FORMAT, "meta": self.meta, "slots": self.slots}
+        write_private(temporary, json.dumps(data, indent=1).encode("utf-8"))  # 0600
         os.replace(temporary, self.path)
 
     def add(

@@ -4,21 +4,44 @@ Teamtafel database, file modes, the back-up manifest, SQLCipher's own noise on s
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
+import stat
 import subprocess
 import sys
-from collections.abc import Callable
+import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
 from desktop import app as desktop_app
 from desktop.cli import main
+from desktop.controller import MainController
+from desktop.database import default_db_path, open_store
 from desktop.demo import create_demo_database
 from desktop.keyring import keyring_path
-from tests.helpers import FAST_KDF
+from desktop.session import Throttle, create_database, unlock
+from desktop.usecases.accounts import change_own_password
+from desktop.usecases.avg import destroy, export_inzage
+from desktop.usecases.backup import (
+    DB_NAME,
+    MANIFEST,
+    BackupProblem,
+    BadBackup,
+    check_backup,
+    make_backup,
+    restore_backup,
+)
+from models import households as service
+from models import migrations
+from models.enums import MemberRole
+from models.records import PersonDraft
+from tests.helpers import FAST_KDF, TEST_LOGIN, TEST_PASSWORD, TODAY, register
+from views import files
 from views.login import LoginDialog
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -127,3 +150,140 @@ def test_a_wrong_key_leaves_no_sqlcipher_lines_on_stderr(demo_db: Path) -> None:
     )
     assert done.stdout.strip() == "not_a_database"
     assert "hmac" not in done.stderr and "ERROR" not in done.stderr, done.stderr
+
+
+@pytest.fixture
+def open_umask() -> Iterator[None]:
+    """The usual umask (files 0644, folders 0755), so a file made without care shows it."""
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def _modes(folder: Path) -> dict[str, str]:
+    return {p.name: oct(_mode(p)) for p in sorted(folder.iterdir())}
+
+
+@pytest.mark.usefixtures("open_umask")
+def test_every_file_teamtafel_writes_is_its_owners_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Data folder 0700; database, key file (also after a password change), back-ups, the
+    copies before a migration and a restore, exports and the registers 0600, also after a
+    restore. Before, all of them were 0644 under this umask."""
+    folder = tmp_path / "data" / "Teamtafel"
+    db = folder / "teamtafel.sqlite"
+    unlocked, _code = create_database(
+        db, name="Tessa Tester", login=TEST_LOGIN, password=TEST_PASSWORD, cost=FAST_KDF
+    )
+    assert _mode(folder) == 0o700 and _mode(db) == 0o600 and _mode(keyring_path(db)) == 0o600
+    with unlocked.store.sessions.begin() as session:
+        kept = register(session, "Bakker")
+        gone = register(session, "Jansen")
+        person = service.add_member(
+            session, kept, PersonDraft("Sem", "Bakker", MemberRole.KIND), today=TODAY
+        )
+    os.chmod(keyring_path(db), 0o644)
+    change_own_password(unlocked, TEST_PASSWORD, "nieuw-wachtwoord-22")  # rewrites the key file
+    assert _mode(keyring_path(db)) == 0o600
+    backup = make_backup(unlocked, tmp_path / "elders" / "kopie")
+    assert _mode(backup) == 0o600
+    exports = tmp_path / "export"
+    for path in export_inzage(unlocked, person, exports):
+        assert _mode(path) == 0o600, path.name
+    destroy(unlocked, gone)
+    Throttle.beside(db).failed("niemand")  # the failed-logins file
+    unlocked.close()
+
+    monkeypatch.setattr(migrations, "HEAD", "9000-test")  # this build pretends to be newer
+    open_store(db, unlocked.key).close()
+    monkeypatch.undo()
+
+    os.chmod(db, 0o644)  # as an older version left it: a login makes it private
+    again = unlock(db, TEST_LOGIN, "nieuw-wachtwoord-22")
+    restore_backup(again, backup, "nieuw-wachtwoord-22")
+    modes = _modes(folder)
+    assert any(".voor-migratie-" in name for name in modes)
+    assert any(".voor-herstel-" in name and name.endswith(".sleutels") for name in modes)
+    assert {".vernietigd", ".back-ups", ".pogingen"} <= {"." + n.split(".")[-1] for n in modes}
+    assert set(modes.values()) == {"0o600"}, modes
+    assert _mode(folder) == 0o700
+    unlock(db, TEST_LOGIN, "nieuw-wachtwoord-22").close()  # the restored store opens
+
+
+@pytest.mark.usefixtures("open_umask")
+def test_the_default_data_folder_is_made_private(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A data folder made by an older version (0755) is the user's alone after a start."""
+    db = default_db_path()
+    create_demo_database(db, 3, cost=FAST_KDF).close()
+    os.chmod(db.parent, 0o755)
+    assert main(["toegangslog"]) == 0
+    assert _mode(db.parent) == 0o700
+
+
+def _repack(source: Path, target: Path, **replace: bytes | None) -> Path:
+    """A copy of a back-up with some of its files replaced (None: left out)."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for name in old.namelist():
+            data = replace.get(name, old.read(name))
+            if data is not None:
+                new.writestr(name, data)
+    return target
+
+
+def _manifest(backup: Path) -> dict[str, object]:
+    with zipfile.ZipFile(backup) as bundle:
+        return json.loads(bundle.read(MANIFEST))
+
+
+def test_a_changed_manifest_is_refused_like_the_rest_of_the_backup(
+    qtbot: QtBot,
+    demo_db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    message_boxes: object,
+) -> None:
+    """Before, the manifest was never read: any text in it was restored without a word."""
+    beheer = unlock(demo_db, "beheer", "demo-beheer-2026")
+    first = make_backup(beheer, tmp_path / "eerste")
+    with beheer.store.sessions.begin() as session:
+        register(session, "Na de eerste back-up")
+    second = make_backup(beheer, tmp_path / "tweede")
+    manifest = _manifest(second)
+    with zipfile.ZipFile(first) as bundle:
+        older_db = bundle.read(DB_NAME)
+    changed = {
+        "later-gedateerd": {**manifest, "made_at": "2030-01-01T00:00:00+00:00"},
+        "andere-maker": {**manifest, "made_by": "karin"},
+        "zonder-zegel": {k: v for k, v in manifest.items() if k != "seal"} | {"format": 1},
+    }
+    tampered = [
+        _repack(second, tmp_path / f"{name}.ttbackup", **{MANIFEST: json.dumps(m).encode()})
+        for name, m in changed.items()
+    ]
+    tampered.append(_repack(second, tmp_path / "geen-json.ttbackup", **{MANIFEST: b"{kapot"}))
+    # The manifest of the second back-up with the database of the first.
+    tampered.append(_repack(second, tmp_path / "andere-db.ttbackup", **{DB_NAME: older_db}))
+    for backup in tampered:
+        with pytest.raises(BadBackup) as refused:
+            check_backup(backup, "beheer", "demo-beheer-2026", tmp_path / "werk" / backup.stem)
+        assert refused.value.problem is BackupProblem.MANIFEST, backup.name
+
+    controller = MainController(beheer)
+    qtbot.addWidget(controller.window)
+    monkeypatch.setattr(files, "open_path", lambda *_a: tampered[0])
+    monkeypatch.setattr(
+        QInputDialog, "getText", staticmethod(lambda *_a, **_k: ("demo-beheer-2026", True))
+    )
+    before = _hash(demo_db)
+    assert controller.admin.restore_backup() is False
+    said = message_boxes.texts()  # type: ignore[attr-defined]
+    assert len(said) == 1 and "manifest" in said[0] and "niets veranderd" in said[0]
+    assert _hash(demo_db) == before
+    assert restore_backup(beheer, second, "demo-beheer-2026") == 6  # the untouched one
