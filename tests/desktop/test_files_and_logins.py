@@ -21,14 +21,15 @@ from pytestqt.qtbot import QtBot
 from desktop import app as desktop_app
 from desktop.cli import main
 from desktop.controller import MainController
-from desktop.database import default_db_path, open_store
+from desktop.database import default_db_path, make_engine, migrate, open_store
 from desktop.demo import create_demo_database
-from desktop.keyring import keyring_path
+from desktop.keyring import Keyring, keyring_path, user_slot
 from desktop.session import Throttle, create_database, unlock
 from desktop.usecases.accounts import change_own_password
 from desktop.usecases.avg import destroy, export_inzage
 from desktop.usecases.backup import (
     DB_NAME,
+    KEYS_NAME,
     MANIFEST,
     BackupProblem,
     BadBackup,
@@ -287,3 +288,30 @@ def test_a_changed_manifest_is_refused_like_the_rest_of_the_backup(
     assert len(said) == 1 and "manifest" in said[0] and "niets veranderd" in said[0]
     assert _hash(demo_db) == before
     assert restore_backup(beheer, second, "demo-beheer-2026") == 6  # the untouched one
+
+
+def test_a_backup_from_before_the_sealed_manifest_still_restores(tmp_path: Path) -> None:
+    """Made by the previous version: database at 0008, manifest format 1 without a seal.
+    Its revision must still be the database's; a newer database cannot pose as one."""
+    key = bytes(range(32))
+    work = tmp_path / "oud"
+    work.mkdir()
+    engine = make_engine(work / DB_NAME, key)
+    migrate(engine, "0008")
+    engine.dispose()
+    keys = Keyring(work / KEYS_NAME)
+    keys.add(user_slot("beheer"), "demo-beheer-2026", key, FAST_KDF)
+    keys.save()
+    old = {"format": 1, "made_at": "2026-11-01T10:00:00+00:00", "made_by": "beheer"}
+    backups = {}
+    for revision in ("0008", "0007"):
+        backups[revision] = tmp_path / f"oud-{revision}.ttbackup"
+        with zipfile.ZipFile(backups[revision], "w") as bundle:
+            bundle.write(work / DB_NAME, DB_NAME)
+            bundle.write(work / KEYS_NAME, KEYS_NAME)
+            bundle.writestr(MANIFEST, json.dumps({**old, "revision": revision}))
+    checked = check_backup(backups["0008"], "beheer", "demo-beheer-2026", tmp_path / "w1")
+    assert checked.households == 0 and not checked.demo
+    with pytest.raises(BadBackup) as refused:  # a manifest about another revision
+        check_backup(backups["0007"], "beheer", "demo-beheer-2026", tmp_path / "w2")
+    assert refused.value.problem is BackupProblem.MANIFEST

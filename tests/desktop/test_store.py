@@ -312,3 +312,23 @@ def test_0007_links_every_consent_to_one_organisation_per_name(tmp_path: Path) -
         assert texts == set(typed.values())
         assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
     assert list(tmp_path.glob("toestemming.sqlite.voor-migratie-0006-*.bak"))
+
+
+def test_0009_adds_the_empty_registers_to_a_database_at_0008(tmp_path: Path) -> None:
+    """A store made before the destruction register opens, keeps its data, and starts
+    both registers empty (what it destroyed before 0009 was never written down)."""
+    from models.register import Register, store_register, stored_register
+
+    path = tmp_path / "register.sqlite"
+    engine = make_engine(path, TEST_KEY)
+    migrate(engine, "0008")
+    engine.dispose()
+    store = open_store(path, TEST_KEY)
+    with store.sessions.begin() as session:
+        household_id = register(session, "Bakker")
+        assert not stored_register(session)
+        store_register(session, Register({household_id: date(2026, 11, 26)}, {}))
+    with store.sessions() as session:
+        assert stored_register(session).destroyed == {household_id: date(2026, 11, 26)}
+    store.close()
+    assert list(tmp_path.glob("register.sqlite.voor-migratie-0008-*.bak"))
