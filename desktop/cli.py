@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
 import os
 import re
@@ -281,5 +282,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _read_password() -> str:
-    """One line from standard input, without its line end (``echo … |`` or a file)."""
+    """One line from standard input, without its line end (``printf … |`` or a file); typed
+    at a terminal, without showing it."""
+    if sys.stdin.isatty():
+        return getpass.getpass("Wachtwoord: ")
     return sys.stdin.readline().rstrip("\r\n")
