@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import math
-import os
 import sys
 import traceback
 from pathlib import Path
@@ -14,6 +12,9 @@ from types import TracebackType
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
+from desktop import cli
+from desktop.attempts import COMMAND_LINE, LOGIN_SCREEN, RECOVERY, wait_message
+from desktop.cli import CommandFailed, given_login, refuse_if_not_demo
 from desktop.controller import MainController
 from desktop.database import StoreError, check_file, default_db_path
 from desktop.demo import DEMO_ACCOUNTS, create_demo_database
@@ -44,14 +45,14 @@ from desktop.session import (
     reset_password_with_recovery,
     unlock,
 )
-from models.wording import ROLE_NAMES, seconds_text
+from models.wording import ROLE_NAMES
 from views.login import FirstAdminDialog, LoginDialog, RecoveryCodeDialog
 
 log = logging.getLogger(__name__)
 
 FIRST_START_DEMO_HOUSEHOLDS = 400
-# For automation (bench, screenshots): log in without the dialog.
-ENV_LOGIN, ENV_PASSWORD = "TEAMTAFEL_GEBRUIKER", "TEAMTAFEL_WACHTWOORD"
+# Scripts and tests name them here, their old home; they live in desktop.cli now.
+ENV_LOGIN, ENV_PASSWORD = cli.ENV_LOGIN, cli.ENV_PASSWORD
 
 ACCOUNT_DISABLED = "Dit account is uitgeschakeld. Vraag de beheerder van uw team."
 ACCOUNT_BLOCKED = (
@@ -132,12 +133,13 @@ def demo_hint(path: Path) -> str:
     return "Dit is een demo-database met verzonnen gegevens. Log in als:<br>" + "<br>".join(lines)
 
 
-def wait_message(wait: float) -> str:
-    return f"Te veel mislukte pogingen. Probeer het over {seconds_text(math.ceil(wait))} opnieuw."
-
-
 def login_message(
-    path: Path, throttle: Throttle, login: str, password: str, result: list[Unlocked]
+    path: Path,
+    throttle: Throttle,
+    login: str,
+    password: str,
+    result: list[Unlocked],
+    where: str = LOGIN_SCREEN,
 ) -> str | None:
     """Try to unlock; a Dutch message when it did not work (for the login dialog)."""
     wait = throttle.wait_for(login)
@@ -146,7 +148,7 @@ def login_message(
     try:
         result.append(unlock(path, login, password, hold=hold_for_rewrite))
     except WrongSecret:
-        throttle.failed(login)
+        throttle.failed(login, where)
         return "Deze inlognaam en dit wachtwoord passen niet bij elkaar."
     except AccountDisabled:
         return ACCOUNT_DISABLED
@@ -170,7 +172,7 @@ def recovery_message(
     try:
         reset_password_with_recovery(path, code, login, password, hold=hold_for_rewrite)
     except WrongSecret:
-        throttle.failed(RECOVERY_SLOT)
+        throttle.failed(RECOVERY_SLOT, RECOVERY)
         return "Deze herstelcode klopt niet."
     except AccountDisabled:
         return "Er is geen actieve beheerder met deze inlognaam."
@@ -202,14 +204,19 @@ def start_session(path: Path, *, demo: bool) -> Unlocked | None:
             return unlocked
     check_file(path)
     result: list[Unlocked] = []
-    throttle = Throttle()
-    if os.environ.get(ENV_LOGIN) and os.environ.get(ENV_PASSWORD):
-        message = login_message(
-            path, throttle, os.environ[ENV_LOGIN], os.environ[ENV_PASSWORD], result
-        )
-        if message:
-            raise SystemExit(f"teamtafel: {message}")
-        return result[0]
+    throttle = Throttle.beside(path)
+    try:  # automation: --wachtwoord-stdin, or a demo's login in the environment
+        given = given_login(path, demo_fallback=False)
+        if given is not None:
+            message = login_message(
+                path, throttle, given.login, given.password, result, COMMAND_LINE
+            )
+            if message:
+                raise CommandFailed(message)
+            refuse_if_not_demo(result[0], given)
+            return result[0]
+    except CommandFailed as exc:
+        raise SystemExit(f"teamtafel: {exc}") from None
     if LoginDialog.ask(
         lambda login, password: login_message(path, throttle, login, password, result),
         demo_hint(path),

@@ -36,7 +36,7 @@ class AutoLock(QObject):
     def __init__(
         self,
         minutes: float,
-        verify: Callable[[str], bool],
+        verify: Callable[[str], str | None],
         user_name: str,
         parent: QObject | None = None,
     ) -> None:
@@ -105,10 +105,12 @@ class AutoLock(QObject):
         return next((o for o in self._overlays if o.password is not None), None)
 
     def try_unlock(self, password: str) -> bool:
-        if not self._verify(password):
+        """``verify`` says why not (a wrong password, a wait after too many), or None."""
+        message = self._verify(password)
+        if message is not None:
             overlay = self.password_overlay()
             if overlay is not None:
-                overlay.show_error("Dit wachtwoord klopt niet.")
+                overlay.show_error(message)
             return False
         for overlay in self._overlays:
             overlay.hide()

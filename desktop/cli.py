@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
 import os
 import re
 import sys
 from collections.abc import Iterable
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 
 from desktop.database import StoreError, default_db_path
 from desktop.keyring import AccountBlocked, KeyringError, WrongSecret
+from desktop.private import tighten_folder
 from desktop.registry import VERBS, load_verbs
 from desktop.session import AccountDisabled, Unlocked
 from models.permissions import PermissionDenied
@@ -20,6 +24,9 @@ from models.permissions import PermissionDenied
 log = logging.getLogger(__name__)
 
 DEFAULT_VERB = "gui"
+# The login for automation (bench, screenshots, scripts); the password comes from
+# --wachtwoord-stdin, or on a demo database also from the environment.
+ENV_LOGIN, ENV_PASSWORD = "TEAMTAFEL_GEBRUIKER", "TEAMTAFEL_WACHTWOORD"
 
 
 class DutchHelpFormatter(argparse.HelpFormatter):
@@ -79,6 +86,18 @@ def add_db(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS)
     )
 
 
+def add_password_option(
+    parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS
+) -> None:
+    """``--wachtwoord-stdin`` is accepted before and after the verb, like ``--db``."""
+    parser.add_argument(
+        "--wachtwoord-stdin",
+        action="store_true",
+        default=default,
+        help=f"lees het wachtwoord van de standaardinvoer (de inlognaam uit {ENV_LOGIN})",
+    )
+
+
 def add_dossier(parser: argparse.ArgumentParser, help: str = "het dossiernummer") -> None:
     """``--dossier NR`` wherever a verb is about one household."""
     parser.add_argument("--dossier", metavar="NR", default="", help=help)
@@ -91,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Teamtafel: huishoudens, casuïstiek, ZRM en gezinsplan voor wijkteams.",
     )
     add_db(parser, None)
+    add_password_option(parser, False)
     parser.add_argument(
         "--demo", action="store_true", help="maak een demo-database als er nog geen database is"
     )
@@ -100,35 +120,112 @@ def build_parser() -> argparse.ArgumentParser:
     for verb in VERBS:
         sub = verbs.add_parser(verb.name, help=verb.help, description=verb.help)
         add_db(sub)
+        add_password_option(sub)
         verb.configure(sub)
     parser.epilog = (
-        "Opdrachten die de database openen, loggen in met de omgevingsvariabelen "
-        "TEAMTAFEL_GEBRUIKER en TEAMTAFEL_WACHTWOORD (op een demo-database: als demo-beheerder)."
+        f"Opdrachten die de database openen, loggen in met de inlognaam uit {ENV_LOGIN} en "
+        "het wachtwoord van --wachtwoord-stdin. Op een demo-database mag het wachtwoord ook "
+        f"in {ENV_PASSWORD} staan, en zonder beide is het de demo-beheerder."
     )
     return parser
 
 
+ENV_PASSWORD_REFUSED = (
+    f"{ENV_PASSWORD} wordt alleen op een demo-database gebruikt (een wachtwoord in de "
+    "omgeving kunnen andere programma's lezen); geef het wachtwoord met --wachtwoord-stdin "
+    f"en de inlognaam in {ENV_LOGIN}"
+)
+
+# The password read from standard input by ``--wachtwoord-stdin``, for this run of main().
+_stdin_password: ContextVar[str | None] = ContextVar("stdin_password", default=None)
+
+
+@dataclass(frozen=True)
+class GivenLogin:
+    """A login given without the dialog; ``demo_only`` when it may open a demo only."""
+
+    login: str
+    password: str = field(repr=False)
+    demo_only: bool
+
+
+def given_login(db: Path, *, demo_fallback: bool) -> GivenLogin | None:
+    """The login and password given on the command line or (demo only) in the environment.
+
+    On a real database the password comes only from ``--wachtwoord-stdin``: one in
+    TEAMTAFEL_WACHTWOORD is refused (CommandFailed) with the option named. The key file's
+    demo mark lets the demo's documented logins through; it can be written by anyone, so
+    the store's own mark is checked after the login (:func:`refuse_if_not_demo`).
+    ``demo_fallback``: with nothing given, a verb logs in on a demo as its beheerder.
+    """
+    from desktop.demo import DEMO_ACCOUNTS
+    from desktop.keyring import Keyring, KeyringError, keyring_path
+
+    login = os.environ.get(ENV_LOGIN, "").strip()
+    env_password = os.environ.get(ENV_PASSWORD, "")
+    typed = _stdin_password.get()
+    if typed is not None:
+        if not login:
+            raise CommandFailed(
+                f"zet {ENV_LOGIN} op uw inlognaam; --wachtwoord-stdin leest alleen het wachtwoord"
+            )
+        return GivenLogin(login, typed, demo_only=False)
+    try:
+        demo = bool(Keyring.load(keyring_path(db)).meta.get("demo"))
+    except KeyringError:
+        demo = False
+    if env_password and not demo:
+        raise CommandFailed(ENV_PASSWORD_REFUSED)
+    if demo and login and env_password:
+        return GivenLogin(login, env_password, demo_only=True)
+    if demo and demo_fallback:
+        return GivenLogin(DEMO_ACCOUNTS[0][0], DEMO_ACCOUNTS[0][1], demo_only=True)
+    return None
+
+
+def refuse_if_not_demo(unlocked: Unlocked, given: GivenLogin) -> None:
+    """A demo login on a store that is not a demo (its key file was marked by hand): closed."""
+    from desktop.usecases.settings import is_demo
+
+    if given.demo_only and not is_demo(unlocked):
+        unlocked.close()
+        raise CommandFailed(ENV_PASSWORD_REFUSED)
+
+
 def unlock_for_verb(db: Path) -> Unlocked:
-    """Unlock with TEAMTAFEL_GEBRUIKER/-WACHTWOORD, or as the demo beheerder on a demo database.
+    """Unlock with the login in TEAMTAFEL_GEBRUIKER and the password from --wachtwoord-stdin,
+    or on a demo with its documented logins (see :func:`given_login`). Throttled like the
+    login screen, with the same count (the failed-logins file beside the key file).
 
     A database that needs a migration is migrated only while no window holds it (a window of
     an older version would go on writing the old layout): otherwise StoreProblem.IN_USE.
     """
-    from desktop.app import ENV_LOGIN, ENV_PASSWORD
+    from desktop.attempts import COMMAND_LINE, wait_message
     from desktop.database import check_file
-    from desktop.demo import DEMO_ACCOUNTS
-    from desktop.keyring import Keyring, keyring_path
+    from desktop.keyring import WrongSecret
     from desktop.lock import hold_for_rewrite
-    from desktop.session import unlock
+    from desktop.session import Throttle, unlock
 
     check_file(db)
     warn_if_on_network_share(db)
-    login, password = os.environ.get(ENV_LOGIN, ""), os.environ.get(ENV_PASSWORD, "")
-    if not (login and password):
-        if not db.exists() or not Keyring.load(keyring_path(db)).meta.get("demo"):
-            raise CommandFailed(f"zet {ENV_LOGIN} en {ENV_PASSWORD} om deze database te openen")
-        login, password = DEMO_ACCOUNTS[0][0], DEMO_ACCOUNTS[0][1]
-    return unlock(db, login, password, hold=hold_for_rewrite)
+    given = given_login(db, demo_fallback=True)
+    if given is None:
+        raise CommandFailed(
+            f"zet {ENV_LOGIN} op uw inlognaam en geef het wachtwoord met --wachtwoord-stdin"
+        )
+    throttle = Throttle.beside(db)
+    wait = throttle.wait_for(given.login)
+    if wait > 0:
+        message = wait_message(wait)
+        raise CommandFailed(message[:1].lower() + message[1:])
+    try:
+        unlocked = unlock(db, given.login, given.password, hold=hold_for_rewrite)
+    except WrongSecret:
+        throttle.failed(given.login, COMMAND_LINE)
+        raise
+    throttle.succeeded(given.login)
+    refuse_if_not_demo(unlocked, given)
+    return unlocked
 
 
 def warn_if_on_network_share(db: Path) -> None:
@@ -153,9 +250,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.db is None:
         args.db = default_db_path()
         args.db_given = False
+        tighten_folder(args.db.parent)  # the data folder is the user's alone (0700)
     else:
         args.db_given = True
     verb = VERBS[args.verb or DEFAULT_VERB]
+    token = _stdin_password.set(_read_password() if args.wachtwoord_stdin else None)
     try:
         return verb.run(args)
     except StoreError as exc:
@@ -184,3 +283,13 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # the environment's fault: a folder that does not exist, a full disk
         where = exc.filename or "het bestand"
         return fail(f"kan {where} niet schrijven of lezen ({exc.strerror or 'onbekende fout'})")
+    finally:
+        _stdin_password.reset(token)
+
+
+def _read_password() -> str:
+    """One line from standard input, without its line end (``printf … |`` or a file); typed
+    at a terminal, without showing it."""
+    if sys.stdin.isatty():
+        return getpass.getpass("Wachtwoord: ")
+    return sys.stdin.readline().rstrip("\r\n")

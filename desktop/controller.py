@@ -15,10 +15,11 @@ from desktop.presenters.ui import Ui
 from desktop.presenters.werkkopie import offer, resume
 from desktop.registry import TABS, TabPresenter, load_presenters
 from desktop.session import Unlocked
+from desktop.usecases import settings
 from desktop.usecases.avg import DESTROYED
 from desktop.usecases.base import Changed
 from desktop.usecases.werkkopie import WerkkopieRecord
-from models.wording import ROLE_NAMES
+from models.wording import DEMO_BANNER, ROLE_NAMES
 from views.dossier import DossierWidget
 from views.household_list import HouseholdListWidget
 from views.main_window import MainWindow
@@ -35,6 +36,8 @@ class MainController:
         self.window.store_label.setText(
             f"{actor.name} · {ROLE_NAMES[actor.role]} · database {unlocked.store.path.name}"
         )
+        if settings.is_demo(unlocked):
+            self.window.show_banner(DEMO_BANNER)
         self.tabs: dict[str, TabPresenter] = {}
         for tab in TABS:
             if tab.permission is None or actor.may(tab.permission):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import enum
 import logging
-import shutil
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.private import copy_private, create_private, make_private, private_folder
 from models import migrations
 from models.errors import DomainError
 from models.logchain import SIGN
@@ -35,6 +35,7 @@ APP_NAME = "Teamtafel"
 
 class StoreProblem(enum.StrEnum):
     MISSING = "missing"
+    EMPTY = "empty"  # 0 bytes: a failed copy or a file made by mistake, never a new database
     NOT_A_DATABASE = "not_a_database"
     PLAIN = "plain"
     FOREIGN = "foreign"
@@ -114,6 +115,9 @@ class Store:
 def keyed_connection(path: Path, key: bytes) -> sqlcipher.Connection:
     """A DB-API connection to the encrypted file, keyed before anything else is read."""
     connection = sqlcipher.connect(str(path), check_same_thread=False)
+    # SQLCipher writes "ERROR CORE … hmac check failed" to stderr for every wrong key or
+    # damaged page; Teamtafel says what went wrong itself, in Dutch.
+    connection.execute("PRAGMA cipher_log_level = NONE")
     connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     return connection
 
@@ -224,6 +228,8 @@ def check_file(path: Path) -> None:
             header = handle.read(MIN_ENCRYPTED_SIZE)
     except OSError as exc:
         raise StoreError(StoreProblem.UNREADABLE, path) from exc
+    if not header:
+        raise StoreError(StoreProblem.EMPTY, path)
     if header.startswith(SQLITE_MAGIC):
         raise StoreError(StoreProblem.PLAIN, path)
     if 0 < len(header) < MIN_ENCRYPTED_SIZE:
@@ -246,7 +252,7 @@ def backup_copy(path: Path, label: str) -> Path:
         datetime.now().astimezone().strftime("%Y%m%d-%H%M%S")
     )  # local time, as the user reads it
     target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
-    shutil.copyfile(path, target)
+    copy_private(path, target)
     return target
 
 
@@ -325,10 +331,13 @@ def open_store(
     ``desktop.lock.hold_for_rewrite``, which refuses (:attr:`StoreProblem.IN_USE`) while a
     window holds the database.
     """
+    created = False
     if not path.exists():
         if not create:
             raise StoreError(StoreProblem.MISSING, path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
+        create_private(path)  # 0600 before SQLCipher writes its first page
+        created = True
     else:
         check_file(path)
     keyed = KeyedFile(path, key)
@@ -341,6 +350,11 @@ def open_store(
                 StoreProblem.UNREADABLE if "locked" in str(exc) else StoreProblem.NOT_A_DATABASE
             )
             raise StoreError(problem, path) from exc
+        if revision is None and not created:
+            # A file that was there before but holds no Teamtafel schema is someone else's
+            # (or an accident): it is never turned into a new, empty database.
+            raise StoreError(StoreProblem.NOT_A_DATABASE, path)
+        make_private(path)  # a store made by an older version may still be 0644
         if revision != migrations.HEAD:
             if revision is not None and revision not in known_revisions():
                 raise StoreError(StoreProblem.TOO_NEW, path)

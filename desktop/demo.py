@@ -13,6 +13,7 @@ from desktop.usecases.accounts import add_account
 from models.demo import generate_demo
 from models.entities import Medewerker
 from models.permissions import Role
+from models.settings import mark_demo
 
 # (login, password, role, medewerker) — printed in the README and on the demo login screen.
 DEMO_ACCOUNTS = (
@@ -51,6 +52,7 @@ def _build(path: Path, households: int, *, seed: int, cost: KdfCost) -> Unlocked
         path, name=name, login=login, password=password, cost=cost, demo=True
     )
     with unlocked.store.sessions.begin() as session:
+        mark_demo(session)  # for good: a demo never becomes a real database
         generate_demo(session, households, seed=seed)
     with unlocked.store.sessions() as session:
         staff = {m.name: m.id for m in session.scalars(select(Medewerker))}

@@ -58,6 +58,10 @@ FIELD_NAMES = {
 
 STORE_PROBLEMS = {
     StoreProblem.MISSING: "Het databasebestand bestaat niet:\n{path}",
+    StoreProblem.EMPTY: "Het databasebestand is leeg (0 bytes): er staat geen Teamtafel-"
+    "database in, misschien is het kopiëren of opslaan misgegaan. Teamtafel maakt er geen "
+    "nieuwe database van en laat het bestand ongewijzigd. Zet de database terug uit een "
+    "back-up (samen met het sleutelbestand).\n{path}",
     StoreProblem.NOT_A_DATABASE: "Dit bestand is geen (leesbare) Teamtafel-database: het is "
     "beschadigd, onvolledig of iets anders. Het bestand is niet gewijzigd.\n{path}",
     StoreProblem.PLAIN: "Dit is een onversleutelde database. Teamtafel werkt alleen met een "

@@ -22,6 +22,7 @@ from PySide6.QtCore import QLockFile, QObject, QSysInfo, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from desktop.database import StoreError, StoreProblem
+from desktop.private import private_folder
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ class DatabaseLock:
 
     def acquire(self) -> bool:
         """True when this process now holds the database (a stale lock is taken over)."""
-        self._path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(self._path.parent)  # a first start creates the data folder here
         if not self._file.tryLock(200):
             return False
         _HELD.add(self._path)

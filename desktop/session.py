@@ -13,12 +13,21 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import select
 
 from desktop import epochs
+from desktop.after_login import after_login
+from desktop.attempts import (
+    LOGIN_SCREEN,
+    Attempt,
+    Attempts,
+    attempts_path,
+    counted_login,
+)
 from desktop.database import (
     Hold,
     Store,
@@ -315,6 +324,7 @@ def unlock(path: Path, login: str, password: str, *, hold: Hold = held_by_caller
             _shut_out(unlocked, stale)
         with store.sessions.begin() as session:
             log_access(session, actor, AccessAction.LOGIN)
+        after_login(store, actor)  # before any dossier opens: the destruction register first
     except BaseException:
         store.close()
         raise
@@ -382,24 +392,53 @@ def reset_password_with_recovery(
 
 @dataclass
 class Throttle:
-    """Slows down repeated wrong passwords: after three, each try waits twice as long."""
+    """Slows down repeated wrong passwords: after three, each try waits twice as long.
 
-    clock: Callable[[], float] = time.monotonic
+    :meth:`beside` keeps the count in the failed-logins file beside the key file
+    (:mod:`desktop.attempts`), shared by the login screen, the lock screen and the command
+    line, and kept over a restart; without a ``path`` it lives in memory (tests).
+    """
+
+    clock: Callable[[], float] = time.time
     free_tries: int = 3
     longest_wait: float = 60.0
-    _failures: dict[str, int] = field(default_factory=dict)
-    _last: dict[str, float] = field(default_factory=dict)
+    path: Path | None = None
+    _db: Path | None = None
+    _memory: Attempts = field(default_factory=lambda: Attempts({}, []))
+
+    @classmethod
+    def beside(cls, db: Path, clock: Callable[[], float] = time.time) -> Throttle:
+        return cls(clock=clock, path=attempts_path(db), _db=db)
+
+    def _load(self) -> Attempts:
+        return self._memory if self.path is None else Attempts.load(self.path)
+
+    def _save(self, recorded: Attempts) -> None:
+        if self.path is not None:
+            recorded.save(self.path)
+
+    def _key(self, login: str) -> str:
+        return login.casefold() if self._db is None else counted_login(self._db, login)
 
     def wait_for(self, login: str) -> float:
-        failures = self._failures.get(login.casefold(), 0)
+        failures, last = self._load().counts.get(self._key(login), (0, 0.0))
         if failures < self.free_tries:
             return 0.0
         wait = min(self.longest_wait, 2.0 ** (failures - self.free_tries))
-        return max(0.0, self._last[login.casefold()] + wait - self.clock())
+        # A clock set back must not make the wait longer than the wait itself.
+        return min(wait, max(0.0, last + wait - self.clock()))
 
-    def failed(self, login: str) -> None:
-        self._failures[login.casefold()] = self._failures.get(login.casefold(), 0) + 1
-        self._last[login.casefold()] = self.clock()
+    def failed(self, login: str, where: str = LOGIN_SCREEN) -> None:
+        key = self._key(login)
+        recorded = self._load()
+        failures, _last = recorded.counts.get(key, (0, 0.0))
+        now = self.clock()
+        recorded.counts[key] = (failures + 1, now)
+        recorded.attempts.append(Attempt(key, datetime.fromtimestamp(now, UTC), where))
+        self._save(recorded)
 
     def succeeded(self, login: str) -> None:
-        self._failures.pop(login.casefold(), None)
+        key = self._key(login)
+        recorded = self._load()
+        if recorded.counts.pop(key, None) is not None:
+            self._save(recorded)

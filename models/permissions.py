@@ -66,3 +66,4 @@ class AccessAction(enum.StrEnum):
     BACKUP = "backup"
     RESTORE = "restore"
     ACCOUNT = "account"
+    LOGIN_FAILED = "login_failed"  # a wrong password, moved in from the file at the next login

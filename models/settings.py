@@ -20,7 +20,20 @@ from models.validation import ValidationError
 DEFAULTS = SETTING_DEFAULTS
 LIMITS = SETTING_LIMITS
 
-__all__ = ["AUTOLOCK_MINUTES", "DEFAULTS", "LIMITS", "RETENTION_YEARS", "get_int", "set_int"]
+__all__ = [
+    "AUTOLOCK_MINUTES",
+    "DEFAULTS",
+    "LIMITS",
+    "RETENTION_YEARS",
+    "get_int",
+    "is_demo",
+    "mark_demo",
+    "set_int",
+]
+
+# Set once when a demo is built, never cleared: the store itself says it holds no real data
+# (the key file's mark is readable without a password, but anyone can write it).
+DEMO = "demo"
 
 
 def get_int(session: Session, key: str) -> int:
@@ -40,3 +53,13 @@ def set_int(session: Session, key: str, value: int) -> None:
         session.add(AppSetting(key=key, value=str(value)))
     else:
         row.value = str(value)
+
+
+def is_demo(session: Session) -> bool:
+    row = session.get(AppSetting, DEMO)
+    return row is not None and row.value == "1"
+
+
+def mark_demo(session: Session) -> None:
+    if session.get(AppSetting, DEMO) is None:
+        session.add(AppSetting(key=DEMO, value="1"))

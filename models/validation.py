@@ -37,6 +37,7 @@ class Problem(enum.StrEnum):
     INACTIVE = "inactive"
     PHONE = "phone"
     BSN_IN_USE = "bsn_in_use"  # a warning the user may overrule, never a refusal
+    BSN_NOT_TEST = "bsn_not_test"  # on a demo database: a warning, as BSN_IN_USE
 
 
 class ValidationError(DomainError, ValueError):
@@ -70,6 +71,14 @@ def check_bsn(text: str) -> Problem | None:
 def normalize_bsn(text: str) -> str | None:
     digits = _bsn_digits(text)
     return digits.zfill(9) if digits else None
+
+
+TEST_BSN_PREFIX = "9999"  # 9999xxxxx: the test range, which belongs to nobody
+
+
+def is_test_bsn(bsn: str) -> bool:
+    """A BSN from the test range (a normalised BSN, nine digits)."""
+    return bsn.startswith(TEST_BSN_PREFIX)
 
 
 _DATE_RE = re.compile(r"^\s*(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})\s*$")

@@ -69,6 +69,11 @@ KEY_STATE = {
     KeyState.OLD_FORMAT: "actief, nog niet omgezet",
     KeyState.BLOCKED: "geblokkeerd: tijdelijk wachtwoord nodig",
 }
+DEMO_BANNER = "DEMO — geen echte gegevens"
+DEMO_BSN_QUESTION = (
+    "Dit is een demo-database met verzonnen gegevens, en dit BSN ligt buiten de testreeks "
+    "9999xxxxx: het kan van een echt persoon zijn. Toch opslaan?"
+)
 
 ACCESS_ACTION = {
     AccessAction.LOGIN: "Ingelogd",
@@ -80,6 +85,7 @@ ACCESS_ACTION = {
     AccessAction.BACKUP: "Back-up gemaakt",
     AccessAction.RESTORE: "Back-up teruggezet",
     AccessAction.ACCOUNT: "Accountbeheer",
+    AccessAction.LOGIN_FAILED: "Mislukte inlogpoging",
 }
 
 PROBLEM = {
@@ -109,6 +115,8 @@ PROBLEM = {
     Problem.INACTIVE: "Deze organisatie is uitgeschakeld; kies een andere.",
     Problem.BSN_IN_USE: "Dit BSN staat al bij een andere persoon. Controleer het; klopt het toch, "
     "sla dan op en kies Ja.",
+    Problem.BSN_NOT_TEST: "Dit is een demo-database: gebruik een BSN uit de testreeks "
+    "9999xxxxx, geen echt BSN.",
     Problem.PHONE: "Een telefoonnummer bestaat uit cijfers, spaties en + - ( ), bijvoorbeeld "
     "06-12345678 of +31 20 123 4567. Zet een toelichting in een notitie.",
 }

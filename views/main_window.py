@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabBar, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabBar, QTabWidget, QVBoxLayout, QWidget
 
 from views.dossier import DossierWidget
 
@@ -27,11 +27,30 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.setCentralWidget(self.tabs)
+        self.banner = QLabel()  # "DEMO — geen echte gegevens" on a demo database
+        self.banner.setObjectName("demo_banner")
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setStyleSheet(
+            "background: #b3261e; color: white; font-weight: bold; padding: 4px;"
+        )
+        self.banner.hide()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.tabs)
+        self.setCentralWidget(central)
         self.fixed_tabs = 0
         self.store_label = QLabel()
         self.statusBar().addPermanentWidget(self.store_label)
         self._build_menu()
+
+    def show_banner(self, text: str) -> None:
+        """A band over the tabs that stays (a demo database says so on every screen)."""
+        self.banner.setText(text)
+        self.banner.show()
+        self.setWindowTitle(f"Teamtafel — {text}")
 
     def make_action(self, text: str, slot: object, shortcut: str = "") -> QAction:
         action = QAction(text, self)

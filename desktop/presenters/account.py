@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
+from desktop.attempts import CHANGE_PASSWORD, LOCK_SCREEN, move_to_log, wait_message
 from desktop.autolock import AutoLock
 from desktop.database import RekeyFailed, StoreError
 from desktop.epochs import KeyChange, NoWayIn
@@ -14,7 +15,7 @@ from desktop.errors import describe
 from desktop.keyring import WrongSecret
 from desktop.presenters.ui import Ui
 from desktop.registry import ScreenContext, screen
-from desktop.session import WeakPassword
+from desktop.session import Throttle, Unlocked, WeakPassword
 from desktop.usecases import settings
 from desktop.usecases.accounts import change_own_password, report_own_password_leaked
 from views.login import LoginDialog, PasswordDialog, RecoveryCodeDialog
@@ -67,9 +68,12 @@ class AccountPresenter:
     def __init__(self, ui: Ui, window: MainWindow) -> None:
         self.ui = ui
         unlocked = ui.unlocked
+        # The same count as the login screen and the command line (the file beside the key
+        # file): the lock screen is no way round the throttle.
+        self.throttle = Throttle.beside(unlocked.store.path)
         self.autolock = AutoLock(
             settings.autolock_minutes(unlocked),
-            unlocked.verify_password,
+            lambda password: password_message(unlocked, self.throttle, password, LOCK_SCREEN),
             unlocked.actor.name,
             parent=window,
         )
@@ -84,11 +88,18 @@ class AccountPresenter:
         if answer is None:
             return False
         old, new = answer
+        unlocked = self.ui.unlocked
+        wait = self.throttle.wait_for(unlocked.actor.login)
+        if wait > 0:
+            self.ui.warn(wait_message(wait))
+            return False
         try:
-            change_own_password(self.ui.unlocked, old, new)
+            change_own_password(unlocked, old, new)
         except WrongSecret:
+            self.throttle.failed(unlocked.actor.login, CHANGE_PASSWORD)
             self.ui.warn("Uw huidige wachtwoord klopt niet.")
             return False
+        self.throttle.succeeded(unlocked.actor.login)
         self.ui.inform("Uw wachtwoord is gewijzigd.")
         return True
 
@@ -123,6 +134,23 @@ class AccountPresenter:
                 "U bent ingelogd met een tijdelijk wachtwoord dat de beheerder heeft ingesteld. "
                 "Kies nu uw eigen wachtwoord; vul bij 'Huidig wachtwoord' het tijdelijke in."
             )
+
+
+def password_message(
+    unlocked: Unlocked, throttle: Throttle, password: str, where: str
+) -> str | None:
+    """The lock screen's check, throttled like a login; a Dutch message, or None when the
+    password is right (the failed attempts then move into the access log)."""
+    login = unlocked.actor.login
+    wait = throttle.wait_for(login)
+    if wait > 0:
+        return wait_message(wait)
+    if not unlocked.verify_password(password):
+        throttle.failed(login, where)
+        return "Dit wachtwoord klopt niet."
+    throttle.succeeded(login)
+    move_to_log(unlocked.store, unlocked.actor)
+    return None
 
 
 @screen("inloggen", order=5)

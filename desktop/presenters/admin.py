@@ -28,7 +28,7 @@ from desktop.usecases.accounts import (
     set_temporary_password,
     waiting_for_conversion,
 )
-from desktop.usecases.backup import BadBackup, make_backup, restore_backup
+from desktop.usecases.backup import BackupProblem, BadBackup, make_backup, restore_backup
 from desktop.usecases.settings import TeamSettings
 from models.instruments import InstrumentError
 from models.permissions import Permission, Role
@@ -56,6 +56,16 @@ NEW_RECOVERY_CODE = (
     "Een nieuwe herstelcode maken? De oude herstelcode werkt daarna niet meer, en de "
     "database krijgt een nieuwe sleutel. De nieuwe code wordt één keer getoond. Doorgaan?"
 )
+BACKUP_REFUSED = {
+    BackupProblem.NOT_A_BACKUP: "Dit bestand is geen (volledige) Teamtafel-back-up.",
+    BackupProblem.MANIFEST: "De inhoudsopgave (manifest) van deze back-up klopt niet bij de "
+    "rest: de back-up is na het maken gewijzigd of beschadigd, en wordt niet teruggezet.",
+    BackupProblem.DAMAGED: "De database in deze back-up is beschadigd of onleesbaar.",
+    BackupProblem.DEMO_OVER_REAL: "Dit is een back-up van een demo-database; die wordt nooit "
+    "over een echte database teruggezet.",
+    BackupProblem.REAL_OVER_DEMO: "Dit is een back-up van een echte database; die wordt niet "
+    "over een demo-database teruggezet. Zet hem terug op de plek van de echte database.",
+}
 
 
 class AdminPresenter:
@@ -274,10 +284,13 @@ class AdminPresenter:
             households = self.ui.attempt(
                 lambda: restore_backup(self.ui.unlocked, Path(source), password)
             )
-        except (BadBackup, WrongSecret, KeyringError):
+        except BadBackup as exc:
+            self.ui.warn(BACKUP_REFUSED[exc.problem] + " Er is niets veranderd.")
+            return False
+        except (WrongSecret, KeyringError):
             self.ui.warn(
-                "Deze back-up kan niet worden teruggezet: het is geen Teamtafel-back-up, hij is "
-                "beschadigd, of uw wachtwoord opent hem niet. Er is niets veranderd."
+                "Deze back-up kan niet worden teruggezet: uw wachtwoord (van toen) opent hem "
+                "niet, of het sleutelbestand erin is beschadigd. Er is niets veranderd."
             )
             return False
         if households is None:

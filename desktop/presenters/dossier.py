@@ -17,6 +17,7 @@ from desktop.usecases.avg import DESTROYED
 from desktop.usecases.base import Changed
 from models.permissions import Permission
 from models.records import HouseholdDossier
+from models.wording import date_text, moment_text
 from views.admin import HouseholdLogDialog
 from views.dialogs import HouseholdDialog
 from views.dossier import DossierWidget
@@ -117,10 +118,14 @@ class DossierPresenter:
 
 def confirm_and_destroy(ui: Ui, household_id: uuid.UUID, dossier_number: str) -> bool:
     """Vernietiging, after a question that says what it means; True when it was done."""
+    elsewhere = ui.attempt(lambda: avg.left_behind(ui.unlocked, household_id))
+    if elsewhere is None:
+        return False
     question = (
         f"Dossier {dossier_number} definitief vernietigen? Alle gegevens van dit huishouden "
         "worden verwijderd en zijn niet terug te halen (ook niet uit Teamtafel zelf). Het "
         "toegangslog bewaart alleen dat het dossier is vernietigd, wanneer en door wie."
+        + left_behind_text(elsewhere)
     )
     if not ui.confirm(question):
         return False
@@ -129,6 +134,25 @@ def confirm_and_destroy(ui: Ui, household_id: uuid.UUID, dossier_number: str) ->
         return False
     ui.changed.emit(Changed(household_id, frozenset({DESTROYED})))
     return True
+
+
+def left_behind_text(elsewhere: avg.LeftBehind) -> str:
+    """The back-ups and copies that still hold the dossier, for the destruction question."""
+    text = ""
+    if elsewhere.backups:
+        lines = "\n".join(f"• {moment_text(at)}: {where}" for at, where in elsewhere.backups)
+        text += (
+            "\n\nDeze back-ups van Teamtafel bevatten het dossier nog; vernietig ze ook, of "
+            "houd ze bij: wordt er een teruggezet, dan vernietigt Teamtafel het dossier bij "
+            f"de volgende keer inloggen opnieuw.\n{lines}"
+        )
+    if elsewhere.copies:
+        lines = "\n".join(f"• {name} (weg op {date_text(on)})" for name, on in elsewhere.copies)
+        text += (
+            "\n\nNaast de database staan kopieën van vóór een bijwerking of herstel; ze "
+            f"worden vanzelf verwijderd:\n{lines}"
+        )
+    return text
 
 
 def _open_picked(context: ScreenContext) -> DossierWidget:

@@ -10,14 +10,14 @@ from PySide6.QtWidgets import QWidget
 from desktop.presenters.inzage import export_inzage
 from desktop.presenters.werkkopie import resumable
 from desktop.registry import DossierScope, ScreenContext, screen, section
-from desktop.usecases import households
+from desktop.usecases import households, settings
 from desktop.usecases.base import Changed
 from desktop.usecases.households import MEMBERS
 from models import households as service
 from models.enums import MemberRole
 from models.records import HouseholdDossier, PersonDraft, PersonRecord
-from models.validation import Problem, normalize_bsn
-from models.wording import bsn_in_use_question
+from models.validation import Problem, is_test_bsn, normalize_bsn
+from models.wording import DEMO_BSN_QUESTION, bsn_in_use_question
 from views.dialogs import PersonDialog
 from views.dossier import Column
 from views.dossier.members import MembersSection
@@ -73,19 +73,31 @@ class MembersPresenter:
         After Nee the form comes back as typed."""
         while True:
             draft = PersonDialog.ask(self.ui.window, draft, problems, adding=adding)
-            if draft is None or self._bsn_accepted(draft, original, person_id):
+            if draft is None:
+                return None
+            refused = self._bsn_refused(draft, original, person_id)
+            if refused is None:
                 return draft
-            problems = {"bsn": Problem.BSN_IN_USE}
+            problems = {"bsn": refused}
 
-    def _bsn_accepted(
+    def _bsn_refused(
         self, draft: PersonDraft, original: PersonDraft | None, person_id: uuid.UUID | None
-    ) -> bool:
+    ) -> Problem | None:
+        """Asks about a BSN that needs a second thought; the problem when the answer was Nee."""
         bsn = normalize_bsn(draft.bsn)
         if bsn is None or (original is not None and bsn == normalize_bsn(original.bsn)):
-            return True  # no BSN, or the one this person already had: nothing new to ask
+            return None  # no BSN, or the one this person already had: nothing new to ask
+        if (
+            not is_test_bsn(bsn)
+            and settings.is_demo(self.ui.unlocked)
+            and not self.ui.confirm(DEMO_BSN_QUESTION)
+        ):
+            return Problem.BSN_NOT_TEST  # a demo holds no real BSN unless someone says so
         found = households.dossiers_with_bsn(self.ui.unlocked, bsn, except_person=person_id)
         own = self.scope.current().dossier_number
-        return not found or self.ui.confirm(bsn_in_use_question(found, own))
+        if found and not self.ui.confirm(bsn_in_use_question(found, own)):
+            return Problem.BSN_IN_USE
+        return None
 
     def remove(self, person_id: uuid.UUID) -> None:
         name = self._member(person_id).full_name

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
+from desktop import register
 from desktop.database import vacuum
 from desktop.session import Unlocked
 from desktop.usecases.printing import Attachment, Document, save_document
@@ -19,6 +21,7 @@ from models.avg import destroy_household, retention_candidates
 from models.inzage import inzage_report
 from models.permissions import AccessAction, Permission, require
 from models.records import RetentionRow
+from models.register import Register, backups_holding, store_register
 
 log = logging.getLogger(__name__)
 
@@ -69,8 +72,11 @@ def export_inzage(unlocked: Unlocked, person_id: uuid.UUID, folder: Path) -> tup
 
 
 def destroy(unlocked: Unlocked, household_id: uuid.UUID) -> str:
-    """Vernietiging on request: gone from the file for real (secure_delete and VACUUM)."""
+    """Vernietiging on request: gone from the file for real (secure_delete and VACUUM), and
+    entered in the destruction register (in the store and beside it), so a restore of an
+    older back-up destroys it again at the next login."""
     require(unlocked.actor, Permission.DESTROY_DOSSIER)
+    today = date.today()
     with unlocked.store.sessions.begin() as session:
         number = destroy_household(session, household_id)
         log_access(
@@ -81,6 +87,8 @@ def destroy(unlocked: Unlocked, household_id: uuid.UUID) -> str:
             dossier_number=number,
             detail="dossier vernietigd op verzoek",
         )
+        store_register(session, Register({household_id: today}, {}))
+    register.note_destroyed(unlocked.store.path, household_id, today)
     try:
         vacuum(unlocked.store.engine)  # the file shrinks; no freed page keeps an old copy
     except DBAPIError:
@@ -95,3 +103,22 @@ def retention_review(unlocked: Unlocked) -> tuple[int, list[RetentionRow]]:
     with unlocked.store.sessions() as session:
         years = settings.get_int(session, settings.RETENTION_YEARS)
         return years, retention_candidates(session, years)
+
+
+@dataclass(frozen=True)
+class LeftBehind:
+    """Where a dossier about to be destroyed still lives on: the app's own back-ups that hold
+    it (when and where each was written), and the copies beside the database from before a
+    migration or a restore, with the day each goes by itself."""
+
+    backups: list[tuple[datetime, str]]
+    copies: list[tuple[str, date]]
+
+
+def left_behind(unlocked: Unlocked, household_id: uuid.UUID) -> LeftBehind:
+    """For the destruction dialog: what destruction in the app cannot reach."""
+    require(unlocked.actor, Permission.DESTROY_DOSSIER)
+    held = backups_holding(register.full_register(unlocked.store), household_id)
+    return LeftBehind(
+        [(b.made_at, b.location) for b in held], register.copies_deleted_on(unlocked.store.path)
+    )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from desktop.private import write_private
 from desktop.session import Unlocked
 from desktop.usecases.base import output
 from models.consents import list_consents, uncovered
@@ -66,17 +67,6 @@ def consent_gaps(unlocked: Unlocked, document: Document, on: date | None = None)
                 household = session.get(Household, household_id)
                 gaps.append(household.dossier_number if household else "")
     return gaps
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """Write a file only its owner can read (0600), also when it was there before."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.fchmod(descriptor, 0o600)
-        with os.fdopen(descriptor, "wb", closefd=False) as file:
-            file.write(data)
-    finally:
-        os.close(descriptor)
 
 
 def save_document(unlocked: Unlocked, document: Document, target: Path) -> list[Path]:

@@ -31,6 +31,12 @@ def autolock_minutes(unlocked: Unlocked) -> int:
         return settings.get_int(session, settings.AUTOLOCK_MINUTES)
 
 
+def is_demo(unlocked: Unlocked) -> bool:
+    """A demo database: fictional data, its documented logins, a banner in the window."""
+    with unlocked.store.sessions() as session:
+        return settings.is_demo(session)
+
+
 def current(unlocked: Unlocked) -> TeamSettings:
     return read(unlocked, Permission.CHANGE_SETTINGS, _current)
 

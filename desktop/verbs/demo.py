@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from desktop.cli import CommandFailed, warn_if_on_network_share
 from desktop.registry import VERBS, Verb
@@ -35,8 +36,12 @@ def run(args: argparse.Namespace) -> int:
         if db.exists() or keys.exists():
             if not args.replace:
                 raise CommandFailed(f"{db} bestaat al; kies een ander pad of gebruik --replace")
-            db.unlink(missing_ok=True)
-            keys.unlink(missing_ok=True)
+            if not _is_demo(db):
+                raise CommandFailed(
+                    f"{db} is geen demo-database; --replace vervangt alleen een demo-database"
+                )
+            for belonging in (db, keys, *beside(db)):
+                belonging.unlink(missing_ok=True)
         create_demo_database(db, args.households, seed=args.seed).close()
     finally:
         lock.release()
@@ -46,6 +51,25 @@ def run(args: argparse.Namespace) -> int:
         + ", ".join(f"{login} / {password}" for login, password, _r, _m in DEMO_ACCOUNTS)
     )
     return 0
+
+
+def beside(db: Path) -> list[Path]:
+    """The registers and the failed-logins file of the demo being replaced."""
+    from desktop.attempts import attempts_path
+    from desktop.register import backups_path, destroyed_path
+
+    return [destroyed_path(db), backups_path(db), attempts_path(db)]
+
+
+def _is_demo(db: Path) -> bool:
+    """The key file's demo mark: a real database (or a lone key file, or someone else's
+    file) is never replaced by a demo."""
+    from desktop.keyring import Keyring, KeyringError, keyring_path
+
+    try:
+        return bool(Keyring.load(keyring_path(db)).meta.get("demo"))
+    except KeyringError:
+        return False
 
 
 VERBS.add("demo", Verb("demo", "maak een database met verzonnen huishoudens", configure, run, 10))

@@ -8,5 +8,5 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HEAD = "0009"
+HEAD = "0010"
 LOCATION = Path(__file__).resolve().parent

@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import Connection, create_engine
 
 import models.entities  # registers the tables
+import models.register
 import models.security
 import models.werkkopie  # noqa: F401
 from models.base import Base

@@ -156,6 +156,7 @@ def _hash(path: Path) -> str:
         (b"Dit is een tekstbestand, geen database.\n" * 50, StoreProblem.NOT_A_DATABASE),
         (b"SQLite format 3\x00" + b"\x00" * 40, StoreProblem.PLAIN),
         (b"\x8f" * 100, StoreProblem.NOT_A_DATABASE),
+        (b"", StoreProblem.EMPTY),  # was silently made into a new, empty database
     ],
 )
 def test_foreign_or_broken_files_are_refused_untouched(
@@ -189,6 +190,22 @@ def test_encrypted_database_of_another_program_is_refused_untouched(tmp_path: Pa
     with pytest.raises(StoreError) as raised:
         open_store(path, TEST_KEY)
     assert raised.value.problem is StoreProblem.FOREIGN
+    assert _hash(path) == before
+
+
+def test_an_existing_encrypted_file_without_our_schema_is_not_made_into_a_database(
+    tmp_path: Path,
+) -> None:
+    """Opened with the right key but holding nothing: someone else's, or an accident."""
+    path = tmp_path / "leeg-versleuteld.sqlite"
+    with raw_connect(path) as raw:
+        raw.execute("CREATE TABLE t (x)")
+        raw.execute("DROP TABLE t")
+    before = _hash(path)
+    for create in (False, True):
+        with pytest.raises(StoreError) as raised:
+            open_store(path, TEST_KEY, create=create)
+        assert raised.value.problem is StoreProblem.NOT_A_DATABASE
     assert _hash(path) == before
 
 
@@ -295,3 +312,23 @@ def test_0007_links_every_consent_to_one_organisation_per_name(tmp_path: Path) -
         assert texts == set(typed.values())
         assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
     assert list(tmp_path.glob("toestemming.sqlite.voor-migratie-0006-*.bak"))
+
+
+def test_0010_adds_the_empty_registers_to_a_database_at_0009(tmp_path: Path) -> None:
+    """A store made before the destruction register opens, keeps its data, and starts
+    both registers empty (what it destroyed before 0010 was never written down)."""
+    from models.register import Register, store_register, stored_register
+
+    path = tmp_path / "register.sqlite"
+    engine = make_engine(path, TEST_KEY)
+    migrate(engine, "0009")
+    engine.dispose()
+    store = open_store(path, TEST_KEY)
+    with store.sessions.begin() as session:
+        household_id = register(session, "Bakker")
+        assert not stored_register(session)
+        store_register(session, Register({household_id: date(2026, 11, 26)}, {}))
+    with store.sessions() as session:
+        assert stored_register(session).destroyed == {household_id: date(2026, 11, 26)}
+    store.close()
+    assert list(tmp_path.glob("register.sqlite.voor-migratie-0008-*.bak"))
