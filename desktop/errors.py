@@ -77,7 +77,8 @@ STORE_PROBLEMS = {
     "(…voor-migratie-….bak). Neem contact op met de beheerder.\n{path}",
     StoreProblem.WRONG_KEY_FILE: "Het sleutelbestand hoort niet bij deze database: het is van "
     "een andere database, of ouder dan de laatste sleutelwissel (bijvoorbeeld uit een back-up). "
-    "Gebruik het sleutelbestand dat bij deze database hoort. Er is niets gewijzigd.\n{path}",
+    "Gebruik het sleutelbestand dat bij deze database hoort. Of het bestand is geen (leesbare) "
+    "Teamtafel-database: beschadigd of afgekapt. Er is niets gewijzigd.\n{path}",
     StoreProblem.IN_USE: "Deze database moet worden bijgewerkt naar deze versie van Teamtafel, "
     "maar hij is geopend in een Teamtafel-venster (van een oudere versie). Sluit dat venster "
     "eerst; er is niets gewijzigd.\n{path}",

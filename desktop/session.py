@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -55,6 +54,7 @@ from desktop.keyring import (
     user_slot,
 )
 from models.access import log_access
+from models.logchain import remember_signing_key
 from models.permissions import AccessAction, Actor, Role
 from models.rules import ACCOUNT, check_fields
 from models.rules import check_password as password_problem
@@ -102,11 +102,6 @@ class Unlocked:
 
     def close(self) -> None:
         self.store.close()
-
-    def public_key_of(self, account_id: uuid.UUID | None) -> bytes | None:
-        """An account's public signing key, to verify its access-log entries; None while
-        the key file holds none (a format-1 key file signs nothing)."""
-        return None
 
     def verify_password(self, password: str) -> bool:
         """For the lock screen: does this password still open the store for this actor?"""
@@ -189,6 +184,7 @@ def create_database(
     unlocked = Unlocked(
         store, actor, keyring, key, keys.signing, team, _public(keyring.team_public)
     )
+    sign_log_as(unlocked)
     return unlocked, code
 
 
@@ -320,6 +316,7 @@ def unlock(path: Path, login: str, password: str, *, hold: Hold = held_by_caller
             hold,
             slot.temporary,
         )
+        sign_log_as(unlocked)
         if stale := epochs.stale_slots(store, keyring):
             _shut_out(unlocked, stale)
         with store.sessions.begin() as session:
@@ -329,6 +326,14 @@ def unlock(path: Path, login: str, password: str, *, hold: Hold = held_by_caller
         store.close()
         raise
     return unlocked
+
+
+def sign_log_as(unlocked: Unlocked) -> None:
+    """From now on every access-log line this session writes is signed with the account's
+    own key (models.logchain), whose public half is remembered for verifying them."""
+    unlocked.store.sessions.sign_with(unlocked.signing_key.sign)
+    with unlocked.store.sessions.begin() as session:
+        remember_signing_key(session, unlocked.actor.account_id, public_bytes(unlocked.signing_key))
 
 
 def reset_password_with_recovery(

@@ -22,7 +22,7 @@ import base64
 import hashlib
 import json
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -32,7 +32,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.records import ChainBreak, ChainProblem
-from models.security import AccessLogEntry, AccessLogSubject
+from models.security import AccessLogEntry, AccessLogSubject, AppSetting
 
 __all__ = [
     "ChainBreak",
@@ -48,7 +48,7 @@ GENESIS = "0" * 64  # the link of the first entry
 SIGN = "sign"  # session.info key: bytes -> signature bytes, for the acting account
 
 Subjects = Iterable[tuple[uuid.UUID, str]]
-PublicKeys = Callable[[uuid.UUID | None], bytes | None]
+PublicKeys = Callable[[uuid.UUID | None], Sequence[bytes]]  # an account's signing keys
 
 
 @dataclass(frozen=True)
@@ -137,16 +137,43 @@ def _subjects(
 
 
 def _signature_ok(entry: AccessLogEntry, public_keys: PublicKeys) -> bool:
-    key = public_keys(entry.account_id)
-    if key is None:
-        return False
-    try:
-        Ed25519PublicKey.from_public_bytes(key).verify(
-            base64.b64decode(entry.signature), bytes.fromhex(entry.entry_hash)
-        )
-    except (InvalidSignature, ValueError):
-        return False
-    return True
+    """Signed by one of the acting account's keys (a key is renewed when its password
+    leaks; what it signed before stays verifiable)."""
+    signature, digest = base64.b64decode(entry.signature), bytes.fromhex(entry.entry_hash)
+    for key in public_keys(entry.account_id):
+        try:
+            Ed25519PublicKey.from_public_bytes(key).verify(signature, digest)
+        except (InvalidSignature, ValueError):
+            continue
+        return True
+    return False
+
+
+def _keys_setting(account_id: uuid.UUID) -> str:
+    return f"tekensleutels:{account_id.hex}"
+
+
+def remember_signing_key(session: Session, account_id: uuid.UUID, public: bytes) -> None:
+    """Keep an account's public signing key (every one it ever had) for verifying its lines."""
+    row = session.get(AppSetting, _keys_setting(account_id))
+    known = json.loads(row.value) if row is not None else []
+    text = base64.b64encode(public).decode("ascii")
+    if text in known:
+        return
+    if row is None:
+        session.add(AppSetting(key=_keys_setting(account_id), value=json.dumps([text])))
+    else:
+        row.value = json.dumps([*known, text])
+
+
+def signing_keys(session: Session) -> dict[uuid.UUID, list[bytes]]:
+    """Every account's public signing keys, as remembered at its logins."""
+    found: dict[uuid.UUID, list[bytes]] = {}
+    rows = session.scalars(select(AppSetting).where(AppSetting.key.startswith("tekensleutels:")))
+    for row in rows:
+        account = uuid.UUID(row.key.removeprefix("tekensleutels:"))
+        found[account] = [base64.b64decode(text) for text in json.loads(row.value)]
+    return found
 
 
 def check(

@@ -7,7 +7,7 @@ from datetime import date
 from desktop.session import Unlocked
 from desktop.usecases.base import read
 from models.access import search_log
-from models.logchain import ChainCheck, Checkpoint, check
+from models.logchain import ChainCheck, Checkpoint, check, signing_keys
 from models.permissions import Permission
 from models.records import LogLine
 
@@ -31,8 +31,9 @@ def check_chain(unlocked: Unlocked, since: Checkpoint | None = None) -> ChainChe
     """Verify the access log's chain (from a position verified before on this computer).
 
     Every account may run it from its last checkpoint at start-up; the whole chain is
-    checked on the beheerder's log screen. Signatures are checked against each account's
-    own public key (:meth:`Unlocked.public_key_of`).
+    checked on the beheerder's log screen. Signatures are checked against the signing keys
+    each account used (remembered at its logins).
     """
     with unlocked.store.sessions() as session:
-        return check(session, unlocked.public_key_of, since)
+        known = signing_keys(session)
+        return check(session, lambda account: known.get(account, []) if account else [], since)

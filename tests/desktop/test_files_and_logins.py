@@ -23,7 +23,7 @@ from desktop.cli import main
 from desktop.controller import MainController
 from desktop.database import default_db_path, make_engine, migrate, open_store
 from desktop.demo import create_demo_database
-from desktop.keyring import Keyring, keyring_path, user_slot
+from desktop.keyring import keyring_path, user_slot
 from desktop.session import Throttle, create_database, unlock
 from desktop.usecases.accounts import change_own_password
 from desktop.usecases.avg import destroy, export_inzage
@@ -41,6 +41,7 @@ from models import households as service
 from models import migrations
 from models.enums import MemberRole
 from models.records import PersonDraft
+from tests.desktop.format_1 import _slot
 from tests.helpers import FAST_KDF, TEST_LOGIN, TEST_PASSWORD, TODAY, register
 from views import files
 from views.login import LoginDialog
@@ -299,9 +300,13 @@ def test_a_backup_from_before_the_sealed_manifest_still_restores(tmp_path: Path)
     engine = make_engine(work / DB_NAME, key)
     migrate(engine, "0008")
     engine.dispose()
-    keys = Keyring(work / KEYS_NAME)
-    keys.add(user_slot("beheer"), "demo-beheer-2026", key, FAST_KDF)
-    keys.save()
+    slot = user_slot("beheer")  # the previous version's key file: format 1
+    (work / KEYS_NAME).write_text(
+        json.dumps(
+            {"format": 1, "meta": {}, "slots": {slot: _slot(slot, "demo-beheer-2026", key)}}
+        ),
+        encoding="utf-8",
+    )
     old = {"format": 1, "made_at": "2026-11-01T10:00:00+00:00", "made_by": "beheer"}
     backups = {}
     for revision in ("0008", "0007"):

@@ -7,6 +7,7 @@ message, never a traceback; a key change a crash interrupted is finished at the 
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -290,8 +291,9 @@ def test_the_command_line_says_so_too(
     deactivate_account(beheerder, team.account_id(beheerder, BAS))
     stolen = team.with_key_file(kept)
     monkeypatch.setenv("TEAMTAFEL_GEBRUIKER", BAS)
-    monkeypatch.setenv("TEAMTAFEL_WACHTWOORD", BAS_PASSWORD)
-    assert main(["--db", str(stolen), "backup", "--out", str(team.path.parent / "b")]) == 2
+    monkeypatch.setattr("sys.stdin", io.StringIO(BAS_PASSWORD + "\n"))  # a real database
+    arguments = ["--db", str(stolen), "--wachtwoord-stdin", "backup"]
+    assert main([*arguments, "--out", str(team.path.parent / "b")]) == 2
     assert WRONG_KEY_FILE in capsys.readouterr().err
 
 

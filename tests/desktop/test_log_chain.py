@@ -18,7 +18,7 @@ from desktop.session import Unlocked
 from desktop.usecases import contacts, households
 from desktop.usecases.base import output
 from models.enums import ContactKind
-from models.logchain import ChainProblem, Checkpoint, check, content_hash
+from models.logchain import ChainProblem, Checkpoint, check, content_hash, signing_keys
 from models.permissions import AccessAction
 from models.records import ContactDraft
 from models.security import AccessLogEntry, AccessLogSubject
@@ -30,12 +30,14 @@ def _public(key: Ed25519PrivateKey) -> bytes:
 
 
 @pytest.fixture
-def signed(unlocked: Unlocked) -> Callable[[uuid.UUID | None], bytes | None]:
-    """The logged-in account signs with its own key; the lookup the log screen uses."""
-    own = Ed25519PrivateKey.generate()
-    unlocked.store.sessions.sign_with(own.sign)
-    account = unlocked.actor.account_id
-    return lambda account_id: _public(own) if account_id == account else None
+def signed(unlocked: Unlocked) -> Callable[[uuid.UUID | None], list[bytes]]:
+    """The logged-in account signs with its own key (from its slot in the key file); the
+    lookup the log screen uses, from the keys remembered at logins."""
+    assert unlocked.store.sessions  # signing was switched on when the store was made
+
+    with unlocked.store.sessions() as session:
+        known = signing_keys(session)
+    return lambda account_id: known.get(account_id, []) if account_id else []
 
 
 def _activity(unlocked: Unlocked) -> list[uuid.UUID]:
@@ -78,7 +80,8 @@ def test_everyday_work_makes_an_intact_signed_chain(unlocked: Unlocked, signed) 
     _activity(unlocked)
     entries = _entries(unlocked)
     assert [e.seq for e in entries] == list(range(1, len(entries) + 1))
-    assert all(e.signature for e in entries[1:])  # the login before sign_with is unsigned
+    # every line after the first (the database's creation, written before its keys exist)
+    assert entries[0].signature == "" and all(e.signature for e in entries[1:])
     result = _check(unlocked, signed)
     assert result.intact and result.checked == len(entries)
     assert result.last == Checkpoint(entries[-1].seq, entries[-1].entry_hash)
@@ -220,7 +223,7 @@ def test_older_entries_are_chained_by_the_migration(tmp_path: Path) -> None:
         details = [
             e.detail for e in session.scalars(select(AccessLogEntry).order_by(AccessLogEntry.seq))
         ]
-        result = check(session, lambda _account: None)
+        result = check(session, lambda _account: [])
     engine.dispose()
     assert details == ["regel 1", "regel 0", "lijst"]  # in the order they were written
     assert result.intact and result.checked == 3 and result.signed_from is None
@@ -232,7 +235,6 @@ def test_the_log_screen_and_the_start_say_where_the_chain_breaks(
     from desktop.controller import MainController
 
     _activity(unlocked)
-    unlocked.public_key_of = signed  # type: ignore[method-assign]  (the key file's, later)
     controller = MainController(unlocked)
     qtbot.addWidget(controller.window)
     controller.check_log()  # intact: nothing to say, the position is remembered

@@ -331,4 +331,4 @@ def test_0010_adds_the_empty_registers_to_a_database_at_0009(tmp_path: Path) -> 
     with store.sessions() as session:
         assert stored_register(session).destroyed == {household_id: date(2026, 11, 26)}
     store.close()
-    assert list(tmp_path.glob("register.sqlite.voor-migratie-0008-*.bak"))
+    assert list(tmp_path.glob("register.sqlite.voor-migratie-0009-*.bak"))
