@@ -165,6 +165,7 @@ def create_database(
     if demo:
         keyring.meta["demo"] = True
     store = open_store(path, key, create=True, user=login)
+    store.sessions.sign_with(keys.signing.sign)  # the very first log line is signed too
     with store.sessions.begin() as session:
         account = Account(
             login=login.strip().casefold(), display_name=name.strip(), role=Role.BEHEERDER
@@ -172,6 +173,7 @@ def create_database(
         session.add(account)
         session.flush()
         actor = _actor(account)
+        remember_signing_key(session, account.id, public_bytes(keys.signing))
         assert keyring.database_id is not None
         epochs.write_identity(session, keyring.database_id, keyring.epoch.number)
         log_access(
@@ -184,7 +186,6 @@ def create_database(
     unlocked = Unlocked(
         store, actor, keyring, key, keys.signing, team, _public(keyring.team_public)
     )
-    sign_log_as(unlocked)
     return unlocked, code
 
 
