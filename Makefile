@@ -29,6 +29,7 @@ bench: $(STAMP)
 	$(PY) bench/bench_households.py
 	$(PY) bench/bench_zrm.py
 	$(PY) bench/bench_dossier.py
+	$(PY) bench/bench_logchain.py
 	$(PY) bench/bench_keyboard.py
 
 # Every named screen, as the screen registry lists them (a new screen is registered once).
