@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.base import utc_now
@@ -81,9 +81,29 @@ def log_households(
     )
 
 
-def _lines(entries: list[AccessLogEntry]) -> list[LogLine]:
+def _lines(session: Session, entries: list[AccessLogEntry]) -> list[LogLine]:
+    ids = [e.id for e in entries]
+    subjects: dict[uuid.UUID, int] = (
+        dict(
+            session.execute(
+                select(AccessLogSubject.entry_id, func.count())
+                .where(AccessLogSubject.entry_id.in_(ids))
+                .group_by(AccessLogSubject.entry_id)
+            ).all()
+        )
+        if ids
+        else {}
+    )
     return [
-        LogLine(e.at, e.login, e.action, e.household_id, e.dossier_number, e.detail)
+        LogLine(
+            e.at,
+            e.login,
+            e.action,
+            e.household_id,
+            e.dossier_number,
+            e.detail,
+            subjects.get(e.id, 0),
+        )
         for e in entries
     ]
 
@@ -94,7 +114,7 @@ def household_log(session: Session, household_id: uuid.UUID) -> list[LogLine]:
     stmt = select(AccessLogEntry).where(
         (AccessLogEntry.household_id == household_id) | AccessLogEntry.id.in_(about)
     )
-    return _lines(list(session.scalars(stmt.order_by(AccessLogEntry.at.desc()))))
+    return _lines(session, list(session.scalars(stmt.order_by(AccessLogEntry.at.desc()))))
 
 
 def search_log(
@@ -123,4 +143,6 @@ def search_log(
         stmt = stmt.where(
             AccessLogEntry.at < datetime.combine(end + timedelta(days=1), time.min).astimezone()
         )
-    return _lines(list(session.scalars(stmt.order_by(AccessLogEntry.at.desc()).limit(limit))))
+    return _lines(
+        session, list(session.scalars(stmt.order_by(AccessLogEntry.at.desc()).limit(limit)))
+    )

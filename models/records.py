@@ -294,6 +294,7 @@ class LogLine:
     household_id: uuid.UUID | None
     dossier_number: str
     detail: str
+    households: int = 0  # for an output about several households: how many
 
 
 @dataclass(frozen=True)

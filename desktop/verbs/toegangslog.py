@@ -26,8 +26,10 @@ def run(args: argparse.Namespace) -> int:
     if not lines:
         print("teamtafel: geen regels in het toegangslog voor deze keuze", file=sys.stderr)
     for line in lines:
-        # A line about several households names the one asked for, or says it is several.
-        number = line.dossier_number or args.dossier or "(meerdere)"
+        # A line about several households names the one asked for, or says how many; a line
+        # about no dossier (a login, an account change) shows a dash.
+        several = f"({line.households} dossiers)" if line.households > 1 else "—"
+        number = line.dossier_number or (args.dossier if line.households else "") or several
         print(
             f"{moment_text(line.at)}  {line.login:<12} {ACCESS_ACTION[line.action]:<18} "
             f"{number:<11} {line.detail}"

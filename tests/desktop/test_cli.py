@@ -222,3 +222,41 @@ def test_a_demo_killed_halfway_leaves_no_half_made_database(tmp_path: Path) -> N
     assert not work_path(db).exists()
     with _open_demo(db).store.sessions() as session:
         assert service.count_households(session) == 5
+
+
+def test_toegangslog_tells_a_line_about_no_dossier_from_one_about_several(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A login names no dossier ('—'); a list printed for two households says so."""
+    from desktop import app as desktop_app
+    from desktop.demo import create_demo_database
+    from desktop.session import unlock
+    from desktop.usecases import households
+    from desktop.usecases.base import output
+    from models.permissions import AccessAction
+    from models.records import HouseholdSort
+    from tests.helpers import FAST_KDF
+
+    db = tmp_path / "demo.sqlite"
+    create_demo_database(db, 3, cost=FAST_KDF).close()
+    beheer = unlock(db, "beheer", "demo-beheer-2026")
+    rows = households.page(
+        beheer,
+        "",
+        open_only=False,
+        sort=HouseholdSort.DOSSIER,
+        descending=False,
+        offset=0,
+        limit=2,
+    )
+    two = [row.id for row in rows]
+    output(beheer, AccessAction.PRINT, two, detail="overleglijst")
+    beheer.close()
+    monkeypatch.setenv(desktop_app.ENV_LOGIN, "beheer")
+    monkeypatch.setenv(desktop_app.ENV_PASSWORD, "demo-beheer-2026")
+    assert main(["--db", str(db), "toegangslog"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    printed = next(line for line in lines if "overleglijst" in line)
+    login = next(line for line in lines if "Ingelogd" in line)
+    assert "(2 dossiers)" in printed
+    assert " — " in login and "(meerdere)" not in login
