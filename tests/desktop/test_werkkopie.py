@@ -13,11 +13,10 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select, update
 
-from desktop.controller import MainController
 from desktop.presenters.werkkopie import Keeper, offer_box
 from desktop.session import Unlocked, unlock
 from desktop.usecases import accounts, avg, households, werkkopie
@@ -30,6 +29,7 @@ from models.security import AccessLogEntry, ChangeRecord
 from models.werkkopie import Werkkopie
 from tests.conftest import MessageBoxes
 from tests.desktop.modal import on_modal, press_save
+from tests.desktop.werkkopie_helpers import click_offer, open_window, stored
 from tests.helpers import FAST_KDF, TEST_LOGIN, TEST_PASSWORD, raw_connect
 from views.dialogs import MedewerkerDialog, PersonDialog, RegistrationDialog
 from views.forms import FormDialog
@@ -63,19 +63,6 @@ def household(unlocked: Unlocked) -> uuid.UUID:
     return household_id
 
 
-def _window(qtbot: QtBot, unlocked: Unlocked) -> MainController:
-    controller = MainController(unlocked)
-    qtbot.addWidget(controller.window)
-    controller.window.show()
-    controller.search()
-    return controller
-
-
-def _stored(unlocked: Unlocked) -> list[Werkkopie]:
-    with unlocked.store.sessions() as session:
-        return list(session.scalars(select(Werkkopie)))
-
-
 def _count(unlocked: Unlocked, table: type) -> int:
     with unlocked.store.sessions() as session:
         return int(session.scalar(select(func.count()).select_from(table)) or 0)
@@ -90,7 +77,7 @@ def _type_a_member(qtbot: QtBot, dialog: PersonDialog) -> None:
 def test_a_form_keeps_what_is_typed_and_cancelling_deletes_it(
     qtbot: QtBot, unlocked: Unlocked, household: uuid.UUID, message_boxes: MessageBoxes
 ) -> None:
-    controller = _window(qtbot, unlocked)
+    controller = open_window(qtbot, unlocked)
     controller.open_household(household)
     members = controller.dossiers[household].sections["members"]
     log_lines, corrections = _count(unlocked, AccessLogEntry), _count(unlocked, ChangeRecord)
@@ -98,10 +85,8 @@ def test_a_form_keeps_what_is_typed_and_cancelling_deletes_it(
 
     def type_then_cancel(dialog: PersonDialog) -> None:
         _type_a_member(qtbot, dialog)
-        qtbot.waitUntil(
-            lambda: bool(_stored(unlocked)) and "12-03-20" in _stored(unlocked)[0].fields
-        )
-        seen.extend(_stored(unlocked))
+        qtbot.waitUntil(lambda: bool(stored(unlocked)) and "12-03-20" in stored(unlocked)[0].fields)
+        seen.extend(stored(unlocked))
         message_boxes.answer = QMessageBox.StandardButton.Discard
         dialog.reject()
 
@@ -112,7 +97,7 @@ def test_a_form_keeps_what_is_typed_and_cancelling_deletes_it(
     assert (copy.owner, copy.action, copy.household_id) == ("members", "add", household)
     assert copy.account_id == unlocked.actor.account_id
     assert NAME in copy.fields and SURNAME in copy.fields
-    assert _stored(unlocked) == []  # discarded with the form
+    assert stored(unlocked) == []  # discarded with the form
     # a werkkopie is not a record: no correction, no access-log line
     assert _count(unlocked, ChangeRecord) == corrections
     assert _count(unlocked, AccessLogEntry) == log_lines
@@ -121,25 +106,25 @@ def test_a_form_keeps_what_is_typed_and_cancelling_deletes_it(
 def test_saving_the_form_deletes_its_werkkopie(
     qtbot: QtBot, unlocked: Unlocked, household: uuid.UUID
 ) -> None:
-    controller = _window(qtbot, unlocked)
+    controller = open_window(qtbot, unlocked)
     controller.open_household(household)
 
     def type_and_save(dialog: PersonDialog) -> None:
         _type_a_member(qtbot, dialog)
         qtbot.keyClicks(dialog.field("date_of_birth"), "15")
-        qtbot.waitUntil(lambda: bool(_stored(unlocked)))
+        qtbot.waitUntil(lambda: bool(stored(unlocked)))
         press_save(qtbot, dialog)
 
     on_modal(PersonDialog, type_and_save)
     controller.dossiers[household].sections["members"].add()  # type: ignore[attr-defined]
-    assert _stored(unlocked) == []
+    assert stored(unlocked) == []
     with unlocked.store.sessions() as session:
         names = [m.full_name for m in service.load_dossier(session, household).members]
     assert f"{NAME} {SURNAME}" in names
 
 
 def test_a_password_form_is_never_kept(qtbot: QtBot, unlocked: Unlocked) -> None:
-    keeper = Keeper(_window(qtbot, unlocked).ui)
+    keeper = Keeper(open_window(qtbot, unlocked).ui)
 
     def type_password(dialog: PasswordDialog) -> None:
         qtbot.keyClicks(dialog.field("old"), "geheim-wachtwoord-1")
@@ -149,7 +134,7 @@ def test_a_password_form_is_never_kept(qtbot: QtBot, unlocked: Unlocked) -> None
     on_modal(PasswordDialog, type_password)
     with keeper.keeping(Place("account", "change_password")):
         PasswordDialog.ask(None)
-    assert _stored(unlocked) == []
+    assert stored(unlocked) == []
 
 
 def test_a_snapshot_leaves_out_password_fields(qtbot: QtBot) -> None:
@@ -167,19 +152,11 @@ def _leave_a_copy(unlocked: Unlocked, household: uuid.UUID) -> uuid.UUID:
     return copy_id
 
 
-def _click(name: str) -> None:
-    box = QApplication.activeModalWidget()
-    assert isinstance(box, QMessageBox) and box.objectName() == "werkkopie_offer"
-    button = box.findChild(QPushButton, name)
-    assert button is not None
-    button.click()
-
-
 def test_after_a_crash_the_next_login_offers_it_back(
     qtbot: QtBot, unlocked: Unlocked, household: uuid.UUID
 ) -> None:
     _leave_a_copy(unlocked, household)
-    controller = _window(qtbot, unlocked)
+    controller = open_window(qtbot, unlocked)
     filled: list[dict[str, str]] = []
 
     def check_and_save(dialog: PersonDialog) -> None:
@@ -188,14 +165,14 @@ def test_after_a_crash_the_next_login_offers_it_back(
         dialog.field("first_name").setText(NAME)
         press_save(qtbot, dialog)
 
-    on_modal(QMessageBox, lambda _box: _click("terugzetten"))
+    on_modal(QMessageBox, lambda _box: click_offer("terugzetten"))
     on_modal(PersonDialog, check_and_save, tries=400)
     controller.offer_werkkopieen()
     assert filled[0]["first_name"] == NAME
     assert filled[0]["last_name"] == SURNAME
     assert filled[0]["date_of_birth"] == "12-03-2019"
     assert household in controller.dossiers  # its dossier opened to put it back
-    assert _stored(unlocked) == []
+    assert stored(unlocked) == []
     with unlocked.store.sessions() as session:
         members = service.load_dossier(session, household).members
     assert [m.date_of_birth for m in members if m.first_name == NAME] == [date(2019, 3, 12)]
@@ -205,13 +182,13 @@ def test_later_keeps_it_and_verwerpen_deletes_it(
     qtbot: QtBot, unlocked: Unlocked, household: uuid.UUID
 ) -> None:
     _leave_a_copy(unlocked, household)
-    controller = _window(qtbot, unlocked)
-    on_modal(QMessageBox, lambda _box: _click("later"))
+    controller = open_window(qtbot, unlocked)
+    on_modal(QMessageBox, lambda _box: click_offer("later"))
     controller.offer_werkkopieen()
-    assert len(_stored(unlocked)) == 1
-    on_modal(QMessageBox, lambda _box: _click("verwerpen"))
+    assert len(stored(unlocked)) == 1
+    on_modal(QMessageBox, lambda _box: click_offer("verwerpen"))
     controller.offer_werkkopieen()
-    assert _stored(unlocked) == []
+    assert stored(unlocked) == []
 
 
 def test_only_the_account_that_typed_it_is_offered_it(
@@ -247,9 +224,9 @@ def test_it_goes_with_the_dossier_and_after_30_days(
             .values(saved_at=datetime.now(UTC) - timedelta(days=31))
         )
     assert len(werkkopie.waiting(unlocked)) == 1  # the old one is purged on the way
-    assert len(_stored(unlocked)) == 1
+    assert len(stored(unlocked)) == 1
     avg.destroy(unlocked, household)
-    assert _stored(unlocked) == []
+    assert stored(unlocked) == []
 
 
 def test_the_offer_speaks_dutch(qtbot: QtBot, unlocked: Unlocked, household: uuid.UUID) -> None:
@@ -295,7 +272,7 @@ def test_werkkopie_survives_kill_9_while_typing(
         assert window.stdout is not None
         assert window.stdout.readline().strip() == "getypt"
         deadline = time.monotonic() + 20  # the window keeps a copy within its 3 seconds
-        while not any("03-07-2011" in c.fields for c in _stored(unlocked)):
+        while not any("03-07-2011" in c.fields for c in stored(unlocked)):
             assert time.monotonic() < deadline, "no werkkopie was stored"
             time.sleep(0.2)
     finally:
@@ -304,19 +281,19 @@ def test_werkkopie_survives_kill_9_while_typing(
     assert window.returncode == -signal.SIGKILL
     assert "Nguy" not in errors  # nothing typed went to a log or crash output
 
-    controller = _window(qtbot, unlocked)
+    controller = open_window(qtbot, unlocked)
     filled: list[dict[str, str]] = []
 
     def check_and_save(dialog: PersonDialog) -> None:
         filled.append(dialog.snapshot())
         press_save(qtbot, dialog)
 
-    on_modal(QMessageBox, lambda _box: _click("terugzetten"))
+    on_modal(QMessageBox, lambda _box: click_offer("terugzetten"))
     on_modal(PersonDialog, check_and_save, tries=400)
     controller.offer_werkkopieen()
     assert filled and filled[0]["first_name"] == "Nguyễn Thị"
     assert filled[0]["last_name"] == "Lan" and filled[0]["date_of_birth"] == "03-07-2011"
-    assert _stored(unlocked) == []
+    assert stored(unlocked) == []
     with unlocked.store.sessions() as session:
         members = service.load_dossier(session, household).members
     assert "Nguyễn Thị Lan" in [m.full_name for m in members]
@@ -325,14 +302,14 @@ def test_werkkopie_survives_kill_9_while_typing(
 def test_a_half_scored_zrm_is_kept_and_put_back(
     qtbot: QtBot, unlocked: Unlocked, household: uuid.UUID
 ) -> None:
-    controller = _window(qtbot, unlocked)
+    controller = open_window(qtbot, unlocked)
     controller.open_household(household)
     section = controller.dossiers[household].sections["measurements"]
     sem = controller.dossiers[household].current().members[0].id
 
     def score_then_vanish(dialog: ZrmScoringDialog) -> None:
         qtbot.keyClicks(dialog.grid, "32")
-        qtbot.waitUntil(lambda: bool(_stored(unlocked)))
+        qtbot.waitUntil(lambda: bool(stored(unlocked)))
         controller.ui.keeper._reset()  # as if the window was killed here: the copy stays
         dialog.done(0)
 
@@ -351,7 +328,7 @@ def test_a_half_scored_zrm_is_kept_and_put_back(
         put_back.append(tuple(s.level for s in dialog.grid.scores()[:3]))
         dialog.done(0)  # Annuleren after a restore asks first; the fake box says Cancel
 
-    on_modal(QMessageBox, lambda _box: _click("terugzetten"))
+    on_modal(QMessageBox, lambda _box: click_offer("terugzetten"))
     on_modal(ZrmScoringDialog, check, tries=400)
     controller.offer_werkkopieen()
     assert put_back == [(3, 2, None)]
@@ -361,7 +338,7 @@ def test_a_fault_in_the_program_keeps_the_copy(
     qtbot: QtBot, unlocked: Unlocked, household: uuid.UUID, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A bug that ends the action mid-form must not take what was typed with it."""
-    controller = _window(qtbot, unlocked)
+    controller = open_window(qtbot, unlocked)
     controller.open_household(household)
     members = controller.dossiers[household].sections["members"]
 
@@ -417,17 +394,17 @@ def test_registration_and_the_team_list_are_put_back_too(
     werkkopie.keep(
         unlocked, uuid.uuid4(), Place("team", "add_medewerker"), "Medewerker", {"name": "Zoë"}
     )
-    controller = _window(qtbot, unlocked)
+    controller = open_window(qtbot, unlocked)
     seen: list[tuple[str, str]] = []
 
     def look(dialog: FormDialog) -> None:
         seen.append((type(dialog).__name__, dialog.snapshot()["name"]))
         dialog.done(0)
         if len(seen) == 1:  # then the second copy is offered
-            on_modal(QMessageBox, lambda _box: _click("terugzetten"))
+            on_modal(QMessageBox, lambda _box: click_offer("terugzetten"))
             on_modal(MedewerkerDialog, look, tries=400)
 
-    on_modal(QMessageBox, lambda _box: _click("terugzetten"))
+    on_modal(QMessageBox, lambda _box: click_offer("terugzetten"))
     on_modal(RegistrationDialog, look, tries=400)
     controller.offer_werkkopieen()
     assert seen == [("RegistrationDialog", "Yılmaz"), ("MedewerkerDialog", "Zoë")]
@@ -447,7 +424,7 @@ def test_a_field_a_colleague_changed_too_is_named_when_put_back(
         {"first_name": "Sem"},
     )
     households.update_member(unlocked, sem.id, replace(sem.draft(), first_name="Samuel"))
-    controller = _window(qtbot, unlocked)
+    controller = open_window(qtbot, unlocked)
     shown: list[str] = []
 
     def look(dialog: PersonDialog) -> None:
@@ -455,7 +432,7 @@ def test_a_field_a_colleague_changed_too_is_named_when_put_back(
         shown.append(dialog.field("first_name").text())
         dialog.done(0)
 
-    on_modal(QMessageBox, lambda _box: _click("terugzetten"))
+    on_modal(QMessageBox, lambda _box: click_offer("terugzetten"))
     on_modal(PersonDialog, look, tries=400)
     controller.offer_werkkopieen()
     assert shown == ["Semmie"]  # what the user typed

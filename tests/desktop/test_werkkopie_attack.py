@@ -31,11 +31,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from sqlalchemy import event, select, update
+from sqlalchemy import event, update
 
 from desktop.controller import MainController
 from desktop.presenters.werkkopie import Choice, Keeper, ask_choice, offer_box
@@ -61,6 +60,7 @@ from models.validation import format_date
 from models.werkkopie import Werkkopie
 from tests.conftest import MessageBoxes
 from tests.desktop.modal import on_modal, press_save
+from tests.desktop.werkkopie_helpers import click_offer, open_window, stored
 from tests.helpers import FAST_KDF, TEST_LOGIN, TEST_PASSWORD, organisation
 from views.admin import AccountDialog
 from views.dialogs import (
@@ -135,30 +135,8 @@ def world(unlocked: Unlocked) -> World:
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def _window(qtbot: QtBot, unlocked: Unlocked) -> MainController:
-    """A main window as after a login (the offer is called by the test itself)."""
-    controller = MainController(unlocked)
-    qtbot.addWidget(controller.window)
-    controller.window.show()
-    controller.search()
-    return controller
-
-
-def _stored(unlocked: Unlocked) -> list[Werkkopie]:
-    with unlocked.store.sessions() as session:
-        return list(session.scalars(select(Werkkopie)))
-
-
 def _dossier(unlocked: Unlocked, household: uuid.UUID) -> HouseholdDossier:
     return households.dossier(unlocked, household)
-
-
-def _click(name: str) -> None:
-    box = QApplication.activeModalWidget()
-    assert isinstance(box, QMessageBox) and box.objectName() == "werkkopie_offer"
-    button = box.findChild(QPushButton, name)
-    assert button is not None
-    button.click()
 
 
 @contextmanager
@@ -228,7 +206,7 @@ def _next_login_restores(
     qtbot: QtBot, unlocked: Unlocked, dialog_class: type[QDialog], *, save: bool = True
 ) -> list[tuple[str, dict[str, str]]]:
     """A new window offers the copy; Terugzetten; the form's title and texts; Opslaan."""
-    controller = _window(qtbot, unlocked)
+    controller = open_window(qtbot, unlocked)
     filled: list[tuple[str, dict[str, str]]] = []
 
     def check(dialog: QDialog) -> None:
@@ -238,7 +216,10 @@ def _next_login_restores(
         else:
             dialog.done(QDialog.DialogCode.Rejected)
 
-    with acting_on(QMessageBox, lambda _box: _click("terugzetten")), acting_on(dialog_class, check):
+    with (
+        acting_on(QMessageBox, lambda _box: click_offer("terugzetten")),
+        acting_on(dialog_class, check),
+    ):
         controller.offer_werkkopieen()
     return filled
 
@@ -545,7 +526,7 @@ def test_every_resumable_form_comes_back_on_its_record_and_saves(
     case = CASES[name]
     if case.prepare is not None:
         case.prepare(unlocked, world)
-    first = _window(qtbot, unlocked)
+    first = open_window(qtbot, unlocked)
     typed = _type_then_killed(
         qtbot,
         unlocked,
@@ -561,13 +542,13 @@ def test_every_resumable_form_comes_back_on_its_record_and_saves(
     filled = _next_login_restores(qtbot, unlocked, case.dialog)
     assert filled == [(case.title, typed)]  # the same form, filled in as it was left
     case.check(unlocked, world)
-    assert _stored(unlocked) == []  # saved: the copy is gone
+    assert stored(unlocked) == []  # saved: the copy is gone
 
 
 def test_a_half_typed_date_and_codes_come_back_as_typed(
     qtbot: QtBot, unlocked: Unlocked, world: World, message_boxes: MessageBoxes
 ) -> None:
-    first = _window(qtbot, unlocked)
+    first = open_window(qtbot, unlocked)
     contacts_section = _section(first, world, "contacts")
 
     def typing(dialog: QDialog) -> None:
@@ -628,7 +609,7 @@ def answering_offers(answers: list[str]) -> Iterator[list[str]]:
         ):
             box.setProperty("answered", True)
             asked.append(box.text())
-            _click(left.pop(0))
+            click_offer(left.pop(0))
         if left:
             QTimer.singleShot(10, poll)
 
@@ -640,7 +621,7 @@ def answering_offers(answers: list[str]) -> Iterator[list[str]]:
 
 
 def _offer_all(qtbot: QtBot, unlocked: Unlocked, answers: list[str]) -> MainController:
-    controller = _window(qtbot, unlocked)
+    controller = open_window(qtbot, unlocked)
     with answering_offers(answers):
         controller.offer_werkkopieen()
     return controller
@@ -685,7 +666,7 @@ def test_restoring_an_edit_of_a_removed_record_says_so_and_goes_on(
 def test_a_stale_copy_does_not_undo_a_colleagues_later_save(
     qtbot: QtBot, unlocked: Unlocked, world: World
 ) -> None:
-    first = _window(qtbot, unlocked)
+    first = open_window(qtbot, unlocked)
     members = _section(first, world, "members")
 
     def typing(dialog: QDialog) -> None:
@@ -723,7 +704,7 @@ def _t_phase_plan(dialog: QDialog) -> None:
 def test_a_phase_no_longer_offered_is_not_swapped_for_another(
     qtbot: QtBot, unlocked: Unlocked, world: World
 ) -> None:
-    first = _window(qtbot, unlocked)
+    first = open_window(qtbot, unlocked)
     section = _section(first, world, "traject")
     _type_then_killed(
         qtbot,
@@ -744,15 +725,15 @@ def test_a_phase_no_longer_offered_is_not_swapped_for_another(
 def test_a_destroyed_dossier_gets_no_new_werkkopie(
     qtbot: QtBot, unlocked: Unlocked, world: World
 ) -> None:
-    controller = _window(qtbot, unlocked)
+    controller = open_window(qtbot, unlocked)
     members = _section(controller, world, "members")
 
     def type_destroy_type(dialog: QDialog) -> None:
         assert isinstance(dialog, PersonDialog)
         dialog.field("first_name").setText("Zoë")
-        qtbot.waitUntil(lambda: len(_stored(unlocked)) == 1)
+        qtbot.waitUntil(lambda: len(stored(unlocked)) == 1)
         avg.destroy(unlocked, world.household)  # the beheerder, in another window
-        assert _stored(unlocked) == []  # the destruction took the copy with it
+        assert stored(unlocked) == []  # the destruction took the copy with it
         dialog.field("last_name").setText("van 't Hart")  # the colleague types on
         qtbot.wait(300)  # six intervals
         controller.ui.keeper._reset()  # and the window is killed
@@ -760,7 +741,7 @@ def test_a_destroyed_dossier_gets_no_new_werkkopie(
 
     on_modal(PersonDialog, type_destroy_type)
     members.add()  # type: ignore[attr-defined]
-    left = _stored(unlocked)
+    left = stored(unlocked)
     assert [(c.household_id, "van 't Hart" in c.fields) for c in left] == []
 
 
@@ -799,14 +780,14 @@ def test_two_copies_later_then_verwerpen_then_the_next_login(
             .values(saved_at=datetime.now(UTC) - timedelta(hours=2))
         )
     new = _copy_about(unlocked, "contacts", "add", world.household, "", "Contactmoment", {})
-    controller = _window(qtbot, unlocked)
+    controller = open_window(qtbot, unlocked)
     with answering_offers(["later", "verwerpen"]) as asked:
         controller.offer_werkkopieen()
     assert ["Nieuw gezinslid" in asked[0], "Contactmoment" in asked[1]] == [True, True]
     assert [c.id for c in werkkopie.waiting(unlocked)] == [old]
-    assert new not in {c.id for c in _stored(unlocked)}
+    assert new not in {c.id for c in stored(unlocked)}
 
-    again = _window(qtbot, unlocked)  # the next login asks again about the one left
+    again = open_window(qtbot, unlocked)  # the next login asks again about the one left
     with answering_offers(["later"]) as asked:
         again.offer_werkkopieen()
     assert len(asked) == 1 and [c.id for c in werkkopie.waiting(unlocked)] == [old]
@@ -911,7 +892,7 @@ def test_no_password_form_is_kept_even_inside_a_resumable_action(
     qtbot: QtBot, unlocked: Unlocked, dialog_class: type[FormDialog]
 ) -> None:
     """The worst case: a password form opened while a kept action runs."""
-    controller = _window(qtbot, unlocked)
+    controller = open_window(qtbot, unlocked)
 
     def type_everything(dialog: FormDialog) -> None:
         for key in list(dialog._fields):
@@ -924,13 +905,13 @@ def test_no_password_form_is_kept_even_inside_a_resumable_action(
     on_modal(dialog_class, type_everything)
     with controller.ui.keeper.keeping(Place("account", "x")):
         dialog_class.ask(None)
-    assert _stored(unlocked) == []
+    assert stored(unlocked) == []
 
 
 def test_the_lock_screen_password_is_not_kept_with_the_form_under_it(
     qtbot: QtBot, unlocked: Unlocked, world: World
 ) -> None:
-    controller = _window(qtbot, unlocked)
+    controller = open_window(qtbot, unlocked)
     members = _section(controller, world, "members")
 
     def type_lock_type(dialog: QDialog) -> None:
@@ -941,14 +922,14 @@ def test_the_lock_screen_password_is_not_kept_with_the_form_under_it(
         assert overlay is not None and overlay.password is not None
         overlay.password.setText(PASSWORD_TYPED)
         dialog.field("last_name").setText("Hart")  # a form field changes while locked
-        qtbot.waitUntil(lambda: any("Hart" in c.fields for c in _stored(unlocked)))
+        qtbot.waitUntil(lambda: any("Hart" in c.fields for c in stored(unlocked)))
         controller.ui.keeper._reset()
         dialog.done(QDialog.DialogCode.Rejected)
 
     on_modal(PersonDialog, type_lock_type)
     members.add()  # type: ignore[attr-defined]
     assert controller.autolock.try_unlock(TEST_PASSWORD)
-    [copy] = _stored(unlocked)
+    [copy] = stored(unlocked)
     assert PASSWORD_TYPED not in copy.fields and PASSWORD_TYPED not in copy.title
 
 
@@ -973,7 +954,7 @@ def test_a_failing_store_logs_no_names(
 
     monkeypatch.setattr(model, "keep", broken)
     caplog.set_level(logging.DEBUG)
-    controller = _window(qtbot, unlocked)
+    controller = open_window(qtbot, unlocked)
     members = _section(controller, world, "members")
 
     def typing(dialog: QDialog) -> None:
@@ -1056,7 +1037,7 @@ def test_typing_does_not_freeze_while_a_colleague_holds_the_store(
     hold_the_store: Callable[[float], None],
 ) -> None:
     monkeypatch.setattr(Keeper, "INTERVAL_MS", 3000)  # the real interval
-    controller = _window(qtbot, unlocked)
+    controller = open_window(qtbot, unlocked)
     members = _section(controller, world, "members")
     gaps: list[int] = []
 
@@ -1088,7 +1069,7 @@ def test_a_busy_store_at_login_neither_blocks_nor_warns(
     message_boxes: MessageBoxes,
     hold_the_store: Callable[[float], None],
 ) -> None:
-    controller = _window(qtbot, unlocked)
+    controller = open_window(qtbot, unlocked)
     hold_the_store(8)
     start = time.monotonic()
     controller.offer_werkkopieen()
@@ -1112,7 +1093,7 @@ def test_continuous_typing_writes_at_most_once_every_3_seconds(
             writes.append(time.monotonic())
 
     event.listen(unlocked.store.engine, "before_cursor_execute", count)
-    controller = _window(qtbot, unlocked)
+    controller = open_window(qtbot, unlocked)
     members = _section(controller, world, "members")
     typed_for: list[float] = []
 
@@ -1167,7 +1148,7 @@ def test_a_copy_still_being_typed_elsewhere_is_not_offered(
         assert window.stdout is not None
         assert window.stdout.readline().strip() == "getypt"
         deadline = time.monotonic() + 20
-        while not _stored(unlocked):
+        while not stored(unlocked):
             assert time.monotonic() < deadline, "no werkkopie was stored"
             time.sleep(0.2)
         offered = werkkopie.waiting(unlocked)  # the same account logs in elsewhere
@@ -1183,7 +1164,7 @@ def test_a_copy_still_being_typed_elsewhere_is_not_offered(
 def test_a_restored_form_killed_again_keeps_one_copy_with_the_new_typing(
     qtbot: QtBot, unlocked: Unlocked, world: World
 ) -> None:
-    first = _window(qtbot, unlocked)
+    first = open_window(qtbot, unlocked)
     members = _section(first, world, "members")
     _type_then_killed(
         qtbot,
@@ -1194,7 +1175,7 @@ def test_a_restored_form_killed_again_keeps_one_copy_with_the_new_typing(
         lambda d: _t_member(d, world),  # type: ignore[attr-defined]
     )
     [before] = werkkopie.waiting(unlocked)
-    second = _window(qtbot, unlocked)
+    second = open_window(qtbot, unlocked)
 
     def type_more_then_killed(dialog: QDialog) -> None:
         assert isinstance(dialog, PersonDialog)
@@ -1204,7 +1185,7 @@ def test_a_restored_form_killed_again_keeps_one_copy_with_the_new_typing(
         dialog.done(QDialog.DialogCode.Rejected)
 
     with (
-        acting_on(QMessageBox, lambda _box: _click("terugzetten")),
+        acting_on(QMessageBox, lambda _box: click_offer("terugzetten")),
         acting_on(PersonDialog, type_more_then_killed),
     ):
         second.offer_werkkopieen()
@@ -1235,7 +1216,7 @@ def test_a_half_typed_zrm_correction_is_kept(
             (ScoreDraft(instrument.items[0].code, level=3),),
         ),
     )
-    controller = _window(qtbot, unlocked)
+    controller = open_window(qtbot, unlocked)
     section = _section(controller, world, "measurements")
     history = section.history(world.sem)  # type: ignore[attr-defined]
     qtbot.addWidget(history)
@@ -1250,7 +1231,7 @@ def test_a_half_typed_zrm_correction_is_kept(
     handled = on_modal(ZrmScoringDialog, score)
     history.correctRequested.emit(record_id)
     assert handled  # the correction form did open
-    assert _stored(unlocked) != []
+    assert stored(unlocked) != []
 
 
 def test_a_restore_that_fails_does_not_overwrite_the_copy(
@@ -1286,7 +1267,7 @@ def test_a_zrm_copy_from_another_version_puts_back_what_it_knows(
     _copy_about(
         unlocked, "measurements", "score", world.household, str(world.sem), "ZRM afnemen", fields
     )
-    controller = _window(qtbot, unlocked)
+    controller = open_window(qtbot, unlocked)
     seen: list[list[tuple[str, int | None, str]]] = []
 
     def look(dialog: ZrmScoringDialog) -> None:
@@ -1294,7 +1275,7 @@ def test_a_zrm_copy_from_another_version_puts_back_what_it_knows(
         dialog.done(QDialog.DialogCode.Rejected)
 
     with (
-        acting_on(QMessageBox, lambda _box: _click("terugzetten")),
+        acting_on(QMessageBox, lambda _box: click_offer("terugzetten")),
         acting_on(ZrmScoringDialog, look),
     ):
         controller.offer_werkkopieen()
