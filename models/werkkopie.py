@@ -72,10 +72,7 @@ def _pack(fields: dict[str, str], was: dict[str, str]) -> str:
 
 def _unpack(text: str) -> tuple[dict[str, str], dict[str, str]]:
     data = json.loads(text)
-    if isinstance(data, dict) and set(data) == {"typed", "was"}:
-        typed, was = data["typed"], data["was"]
-    else:  # a copy kept before 'was' was stored: every field as typed
-        typed, was = data, {}
+    typed, was = data["typed"], data["was"]
     return {str(k): str(v) for k, v in typed.items()}, {str(k): str(v) for k, v in was.items()}
 
 

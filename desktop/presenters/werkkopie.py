@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import html
 import inspect
 import logging
 import uuid
@@ -58,10 +59,6 @@ class Keeper(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.INTERVAL_MS)
         self._timer.timeout.connect(self.store_now)
-
-    @property
-    def copy_id(self) -> uuid.UUID | None:
-        return self._copy_id
 
     @contextmanager
     def keeping(self, place: Place) -> Iterator[None]:
@@ -239,16 +236,12 @@ def offer_text(copy: WerkkopieRecord) -> str:
     where = f" in dossier {copy.dossier_number}" if copy.dossier_number else ""
     return (
         "Teamtafel werd afgesloten terwijl u een formulier aan het invullen was. "
-        f"Er is een werkkopie bewaard van <b>{_escape(copy.title)}</b>{where}, "
+        f"Er is een werkkopie bewaard van <b>{html.escape(copy.title, quote=False)}</b>{where}, "
         f"laatst bijgewerkt op {moment_text(copy.saved_at)}.<br><br>"
         "<b>Terugzetten</b> opent het formulier opnieuw, ingevuld zoals u het achterliet. "
         "<b>Verwerpen</b> gooit wat u typte weg. <b>Later</b> vraagt het bij de volgende "
         "keer inloggen opnieuw (een werkkopie wordt na 30 dagen verwijderd)."
     )
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def offer_box(parent: QWidget | None, copy: WerkkopieRecord) -> QMessageBox:
