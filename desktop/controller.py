@@ -6,6 +6,7 @@ import uuid
 
 from desktop.autolock import AutoLock
 from desktop.presenters.account import AccountPresenter
+from desktop.presenters.accountlist import AccountListPresenter
 from desktop.presenters.admin import AdminPresenter
 from desktop.presenters.dossier import DossierPresenter
 from desktop.presenters.households import HouseholdsPresenter
@@ -51,6 +52,7 @@ class MainController:
         self.account = AccountPresenter(self.ui, self.window)
         self.team = TeamPresenter(self.ui, self.window)
         self.admin = AdminPresenter(self.ui, self.window, self.account)
+        self.account_list = AccountListPresenter(self.ui, self.window)
         self.dossiers: dict[uuid.UUID, DossierPresenter] = {}
         self.ui.openRequested.connect(self.open_household)
         self.ui.changed.connect(self._on_changed)
@@ -96,6 +98,7 @@ class MainController:
         recovery code (beheerder); the access log's chain; then the forms a crash left
         half-typed."""
         self.account.after_login()
+        self.account_list.after_login()
         self.admin.after_login()
         self.check_log()
         self.offer_werkkopieen()

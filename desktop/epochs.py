@@ -37,6 +37,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop import teamlist
 from desktop.database import Hold, Store, StoreError, StoreProblem
 from desktop.keyring import (
     DEFAULT_COST,
@@ -85,6 +86,8 @@ class NoWayIn(Exception):
 def _beheerder_left(store: Store, keyring: Keyring, new_recovery: bool) -> bool:
     if new_recovery or keyring.recovery is not None:
         return True
+    if keyring.team_public is not None:  # beheerders are who hold the team key
+        return any(name in keyring.accounts for name in keyring.team_holders())
     with store.sessions() as session:
         beheerders = set(
             session.scalars(
@@ -219,12 +222,36 @@ def settle(
     return new_key
 
 
+def _team_key(
+    unlocked: Unlocked, keyring: Keyring, new_recovery: bool, renew: bool
+) -> tuple[Ed25519PrivateKey | None, bytes | None, bool]:
+    """The team key after this change, the key the recovery slot pins, and whether it is new."""
+    team = unlocked.team_signing_key
+    if new_recovery and keyring.team_public is None:
+        # A database from before format 2 gets its team key with its first format-2
+        # recovery code, so the recovery key holds it from the start. The actor's own slot
+        # pins it at their next login.
+        team = keyring.new_team_key()
+        keyring.give_team_key(user_slot(unlocked.actor.login), team)
+        return team, keyring.team_public, True
+    if renew and team is not None:
+        # A holder of the team key leaves: a new one, endorsed by the old, sealed to those
+        # who held it and remain (the recovery key included).
+        holders = keyring.team_holders() & set(keyring.recipients())
+        team = keyring.rotate_team_key(team)
+        for name in sorted(holders):
+            keyring.give_team_key(name, team)
+        return team, keyring.team_public, True
+    return team, unlocked.team_pin, False
+
+
 def start(
     unlocked: Unlocked,
     change: Callable[[Keyring], None],
     *,
     reason: str,
     new_recovery: bool = False,
+    renew_team_key: bool = False,
     shown: bool = True,
 ) -> KeyChange:
     """A new epoch started by the one who is logged in: ``change`` edits the freshly read key
@@ -239,14 +266,7 @@ def start(
         new_recovery = True
     if not _beheerder_left(unlocked.store, keyring, new_recovery):
         raise NoWayIn(reason)
-    team, pin = unlocked.team_signing_key, unlocked.team_pin
-    if new_recovery and keyring.team_public is None:
-        # A database from before format 2 gets its team key with its first format-2
-        # recovery code, so the recovery key holds it from the start. The actor's own slot
-        # pins it at their next login.
-        team = keyring.new_team_key()
-        pin = keyring.team_public
-        keyring.give_team_key(user_slot(unlocked.actor.login), team)
+    team, pin, new_team = _team_key(unlocked, keyring, new_recovery, renew_team_key)
     if keyring.recovery is not None:
         cost = keyring.recovery.cost
     elif RECOVERY_SLOT in keyring.legacy:
@@ -264,7 +284,7 @@ def start(
         cost=cost,
     )
     unlocked.key, unlocked.keyring = new_key, keyring
-    if team is not None and unlocked.team_signing_key is None:
+    if team is not None and new_team:
         unlocked.team_signing_key, unlocked.pinned_team_public = team, team.public_key()
     with unlocked.store.sessions.begin() as session:
         log_access(
@@ -273,4 +293,7 @@ def start(
             AccessAction.ACCOUNT,
             detail=f"nieuwe databasesleutel ({done.epoch}): {reason}"[:200],
         )
+        if team is not None and new_team:
+            # The list is signed with the new team key (the first one, or the renewed one).
+            teamlist.sign(session, keyring, team, unlocked.actor, "nieuwe teamsleutel")
     return done

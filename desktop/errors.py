@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop.database import StoreBusy, StoreError, StoreProblem
 from models.errors import NotFound, RuleViolation
 from models.permissions import ROLE_PERMISSIONS, Permission, PermissionDenied
+from models.roster import ListNotClean, NoTeamKey
 from models.validation import ValidationError
 from models.wording import PROBLEM, ROLE_NAMES, RULE
 
@@ -101,6 +102,18 @@ def needed_roles(permission: Permission) -> str:
     return " of ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
+NO_TEAM_KEY = (
+    "Accounts wijzigen kan alleen een beheerder die de teamsleutel heeft: de accountlijst "
+    "wordt ermee ondertekend. Vraag een andere beheerder, of zet met de herstelcode een nieuw "
+    "wachtwoord voor uw account."
+)
+LIST_NOT_CLEAN = (
+    "De accountlijst klopt niet met de ondertekende lijst, of er zijn nieuwe sleutels nog niet "
+    "bevestigd. Controleer haar eerst via Beheer → Accountlijst controleren…; er is niets "
+    "veranderd."
+)
+
+
 def describe(exc: Exception) -> str:
     """The Dutch sentence for an expected error; bugs are not described here."""
     if isinstance(exc, ValidationError):
@@ -116,6 +129,10 @@ def describe(exc: Exception) -> str:
         return BUSY
     if isinstance(exc, PermissionDenied):
         return f"Dit mag alleen {needed_roles(exc.permission)}."
+    if isinstance(exc, NoTeamKey):
+        return NO_TEAM_KEY
+    if isinstance(exc, ListNotClean):
+        return LIST_NOT_CLEAN
     if isinstance(exc, StoreError):
         return STORE_PROBLEMS[exc.problem].format(path=exc.path)
     return "Er ging iets mis."

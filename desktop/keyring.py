@@ -29,9 +29,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
+from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -399,6 +399,8 @@ class Keyring:
         self.recovery: RecoverySlot | None = None
         self.team_public: bytes | None = None
         self.team_keys: dict[str, Sealed] = {}
+        # Each team key after the first, endorsed by the one before: (public, signature).
+        self.team_history: list[tuple[bytes, bytes]] = []
         self.epoch = Epoch(1)
         self.pending: Epoch | None = None  # a key change under way (desktop.epochs)
 
@@ -465,6 +467,10 @@ class Keyring:
             name: Sealed.from_json(sealed)
             for name, sealed in _mapping(data.get("team_keys")).items()
         }
+        history = data.get("team_history") or []
+        if not isinstance(history, list):
+            raise TypeError("team history")
+        keyring.team_history = [(_unb64(h["public"]), _unb64(h["endorsement"])) for h in history]
         keyring.epoch = Epoch.from_json(data["epoch"])
         pending = data.get("pending")
         keyring.pending = Epoch.from_json(pending) if pending is not None else None
@@ -483,6 +489,10 @@ class Keyring:
             "blocked": sorted(self.blocked),
             "legacy": {name: wrap.to_json() for name, wrap in sorted(self.legacy.items())},
             "team_keys": {name: s.to_json() for name, s in sorted(self.team_keys.items())},
+            "team_history": [
+                {"public": _b64(public), "endorsement": _b64(endorsement)}
+                for public, endorsement in self.team_history
+            ],
             "epoch": self.epoch.to_json(),
             "pending": self.pending.to_json() if self.pending else None,
         }
@@ -643,7 +653,44 @@ class Keyring:
         team = Ed25519PrivateKey.generate()
         self.team_public = public_bytes(team)
         self.team_keys = {}
+        self.team_history = []
         return team
+
+    def _succession(self, public: bytes) -> bytes:
+        if self.database_id is None:
+            raise KeyringError("no database id yet")
+        return b"teamtafel/opvolger/" + self.database_id.encode("ascii") + b"/" + public
+
+    def rotate_team_key(self, old: Ed25519PrivateKey) -> Ed25519PrivateKey:
+        """A new team key, endorsed by the old one, which opens nothing from now on: an
+        account that pinned the old key follows the endorsement (:meth:`trusted_team_key`).
+        The caller seals the new key to the remaining beheerders and the recovery key."""
+        team = Ed25519PrivateKey.generate()
+        public = public_bytes(team)
+        self.team_history.append((public, old.sign(self._succession(public))))
+        self.team_public = public
+        self.team_keys = {}
+        return team
+
+    def trusted_team_key(self, pinned: bytes | None) -> bytes | None:
+        """The newest team key reachable from ``pinned`` through endorsements, each by the
+        key before it. A team key in the file that no endorsement leads to is not trusted."""
+        if pinned is None:
+            return None
+        trusted = pinned
+        for public, endorsement in self.team_history:
+            try:
+                Ed25519PublicKey.from_public_bytes(trusted).verify(
+                    endorsement, self._succession(public)
+                )
+            except (InvalidSignature, ValueError):
+                continue
+            trusted = public
+        return trusted
+
+    def team_holders(self) -> set[str]:
+        """The slots the team key is sealed to (beheerders, and the recovery key)."""
+        return set(self.team_keys)
 
     # -- recovery
 

@@ -16,9 +16,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import select
 
-from desktop import epochs
+from desktop import epochs, teamlist
 from desktop.after_login import after_login
 from desktop.attempts import (
     LOGIN_SCREEN,
@@ -53,9 +54,11 @@ from desktop.keyring import (
     public_bytes,
     user_slot,
 )
+from models import roster
 from models.access import log_access
 from models.logchain import remember_signing_key
 from models.permissions import AccessAction, Actor, Role
+from models.roster import RosterCheck
 from models.rules import ACCOUNT, check_fields
 from models.rules import check_password as password_problem
 from models.security import Account
@@ -89,6 +92,8 @@ class Unlocked:
     pinned_team_public: Ed25519PublicKey | None = None
     hold: Hold = held_by_caller  # how to hold the database while its key changes
     temporary_password: bool = False  # set by a beheerder: choose your own now
+    # The signed account list as found at login (models.roster): where the rights came from.
+    roster: RosterCheck | None = None
 
     @property
     def team_pin(self) -> bytes | None:
@@ -182,10 +187,13 @@ def create_database(
             AccessAction.ACCOUNT,
             detail=f"database aangemaakt, eerste beheerder: {actor.login}",
         )
+        teamlist.sign(session, keyring, team, actor, "database aangemaakt")
+        result = teamlist.check(session, keyring, keyring.team_public)
     keyring.save()
     unlocked = Unlocked(
         store, actor, keyring, key, keys.signing, team, _public(keyring.team_public)
     )
+    unlocked.roster = result
     return unlocked, code
 
 
@@ -204,12 +212,24 @@ def open_first(
     raise StoreError(StoreProblem.WRONG_KEY_FILE, path)
 
 
-def _active_actor(store: Store, login: str) -> Actor:
+def _active_account(store: Store, login: str) -> Account:
     with store.sessions() as session:
         account = session.scalars(select(Account).where(Account.login == login)).one_or_none()
         if account is None or not account.active:
             raise AccountDisabled(login)
-        return _actor(account)
+        return account
+
+
+def _pin(keyring: Keyring, name: str, password: str, keys: AccountKeys) -> bytes | None:
+    """The team key this account trusts, its slot re-pinned when the team key was renewed
+    (followed through endorsements) or when it never pinned one (a converted slot)."""
+    trusted = keyring.trusted_team_key(keys.team_public) or keyring.team_public
+    if trusted is not None and trusted != keys.team_public:
+        slot = keyring.accounts[name]
+        keys.team_public = trusted
+        keyring.set_account(name, password, keys, slot.wrap.cost, temporary=slot.temporary)
+        keyring.save()
+    return trusted
 
 
 def _settle(
@@ -290,22 +310,24 @@ def unlock(path: Path, login: str, password: str, *, hold: Hold = held_by_caller
     store, opened, key = open_first(path, keys, user=login, hold=hold)
     try:
         _check_identity(store, keyring, opened)
-        actor = _active_actor(store, login)
+        account = _active_account(store, login)
         key = _settle(store, keyring, opened, key, dict(keys), hold)
         if account_keys is None:
             account_keys = _convert(keyring, name, password, key)
-        slot = keyring.accounts[name]
-        if account_keys.team_public is None and keyring.team_public is not None:
-            # The first team key this account sees is the one it keeps (a converted slot).
-            account_keys.team_public = keyring.team_public
-            keyring.set_account(
-                name, password, account_keys, slot.wrap.cost, temporary=slot.temporary
-            )
-            keyring.save()
+        # (a converted slot keeps the first team key it sees; a renewed one is followed)
+        trusted = _pin(keyring, name, password, account_keys)
         team = keyring.team_key(name, account_keys.sealing)
-        if team is not None and public_bytes(team) != account_keys.team_public:
-            log.warning("the team key in the key file is not the one this account pinned")
+        if team is not None and public_bytes(team) != trusted:
+            log.warning("the team key in the key file is not the one this account trusts")
             team = None
+        with store.sessions() as session:
+            result = teamlist.check(session, keyring, trusted)
+            role = teamlist.rights(
+                result, account.id, account.role, account.active, holds_team_key=team is not None
+            )
+        if role is None:
+            raise AccountDisabled(login)
+        actor = Actor(account.id, account.login, account.display_name, role)
         unlocked = Unlocked(
             store,
             actor,
@@ -313,15 +335,19 @@ def unlock(path: Path, login: str, password: str, *, hold: Hold = held_by_caller
             key,
             account_keys.signing,
             team,
-            _public(account_keys.team_public),
+            _public(trusted),
             hold,
-            slot.temporary,
+            keyring.accounts[name].temporary,
+            result,
         )
         sign_log_as(unlocked)
         if stale := epochs.stale_slots(store, keyring):
             _shut_out(unlocked, stale)
         with store.sessions.begin() as session:
             log_access(session, actor, AccessAction.LOGIN)
+            teamlist.log_findings(session, actor, result)
+        if team is not None and teamlist.share_team_key(keyring, result, team):
+            keyring.save()
         after_login(store, actor)  # before any dossier opens: the destruction register first
     except BaseException:
         store.close()
@@ -335,6 +361,21 @@ def sign_log_as(unlocked: Unlocked) -> None:
     unlocked.store.sessions.sign_with(unlocked.signing_key.sign)
     with unlocked.store.sessions.begin() as session:
         remember_signing_key(session, unlocked.actor.account_id, public_bytes(unlocked.signing_key))
+
+
+def _convert_recovery(
+    keyring: Keyring, code: str, key: bytes
+) -> tuple[X25519PrivateKey, bytes | None, bool]:
+    """A format-1 recovery slot becomes a recovery key, now that the code is known; a team
+    without a team key gets one, held by it. Returns the key, its pin, and whether the
+    team key is new."""
+    cost = keyring.legacy[RECOVERY_SLOT].cost
+    team = keyring.new_team_key() if keyring.team_public is None else None
+    recovery = keyring.set_recovery(code, keyring.team_public, cost)
+    keyring.seal_database_key(keyring.epoch, RECOVERY_SLOT, key)
+    if team is not None:
+        keyring.give_team_key(RECOVERY_SLOT, team)
+    return recovery, keyring.team_public, team is not None
 
 
 def reset_password_with_recovery(
@@ -360,38 +401,43 @@ def reset_password_with_recovery(
     store, opened, key = open_first(path, keys, user=login, hold=hold)
     try:
         _check_identity(store, keyring, opened)
-        actor = _active_actor(store, login)
-        if actor.role is not Role.BEHEERDER:
-            raise AccountDisabled(login)
+        actor = _actor(account := _active_account(store, login))
         key = _settle(store, keyring, opened, key, dict(keys), hold)
-        team = None
+        created = False
         if recovery is None:  # a format-1 recovery slot: converted now that the code is known
-            cost = keyring.legacy[RECOVERY_SLOT].cost
-            if keyring.team_public is None:
-                team = keyring.new_team_key()
-            recovery = keyring.set_recovery(code, keyring.team_public, cost)
-            keyring.seal_database_key(keyring.epoch, RECOVERY_SLOT, key)
-            if team is not None:
-                keyring.give_team_key(RECOVERY_SLOT, team)
-            pinned = keyring.team_public
+            recovery, pinned, created = _convert_recovery(keyring, code, key)
         team = keyring.team_key(RECOVERY_SLOT, recovery)
-        pinned = pinned or keyring.team_public
+        pinned = keyring.trusted_team_key(pinned) or keyring.team_public
         if team is not None and public_bytes(team) != pinned:
             log.warning("the team key in the key file is not the one the recovery code pinned")
             team = None
+        with store.sessions() as session:
+            result = teamlist.check(session, keyring, pinned)
+            first_list = created and not roster.is_signed(session)
+        # Only a beheerder's password is reset this way: as the signed list says, or, when
+        # the list does not verify, as the table says (the recovery code holds the team key
+        # to review the list afterwards).
+        listed = result.roster.entry(account.id) if result.roster is not None else None
+        if (listed.role if listed is not None else account.role) is not Role.BEHEERDER:
+            raise AccountDisabled(login)
         account_keys = AccountKeys.generate(pinned)
         keyring.set_account(name, new_password, account_keys)
         keyring.seal_database_key(keyring.epoch, name, key)
         if team is not None:
             keyring.give_team_key(name, team)
         keyring.save()
+        store.sessions.sign_with(account_keys.signing.sign)
         with store.sessions.begin() as session:
+            remember_signing_key(session, account.id, public_bytes(account_keys.signing))
             log_access(
                 session,
                 actor,
                 AccessAction.ACCOUNT,
                 detail="wachtwoord hersteld met de herstelcode",
             )
+            if team is not None and (result.clean or first_list):
+                # the list held (or there was none before this team key): sign it
+                teamlist.sign(session, keyring, team, actor, "wachtwoord hersteld")
     finally:
         store.close()
 

@@ -65,6 +65,10 @@ class ChainCheck:
     last: Checkpoint  # the newest entry verified (0 and GENESIS for an empty log)
     signed_from: int | None  # the first signed entry (older ones predate signing)
     broken: ChainBreak | None
+    # Entries signed with a key the account list does not vouch for yet (a renewed
+    # password, a converted slot): the first one, and how many.
+    unconfirmed: ChainBreak | None = None
+    unconfirmed_count: int = 0
 
     @property
     def intact(self) -> bool:
@@ -181,19 +185,35 @@ def check(
     public_keys: PublicKeys,
     since: Checkpoint | None = None,
     *,
+    unconfirmed_keys: PublicKeys | None = None,
+    signed_from: int | None = None,
     batch: int = 2000,
 ) -> ChainCheck:
-    """Walk the chain (from ``since``, a position verified before) to its newest entry."""
+    """Walk the chain (from ``since``, a position verified before) to its newest entry.
+
+    ``public_keys`` are the keys the signed account list vouches for; a signature that
+    verifies only with one of ``unconfirmed_keys`` (remembered in the database, not yet in
+    the list) is counted, not a break. ``signed_from`` is the first entry that must be
+    signed as the list fixed it; without it, the first signed entry found."""
     position = since or Checkpoint(0, GENESIS)
     prev_hash, expected = position.entry_hash, position.seq + 1
-    signed_from = session.scalar(
-        select(func.min(AccessLogEntry.seq)).where(AccessLogEntry.signature != "")
-    )
-    checked = 0
+    if signed_from is None:
+        signed_from = session.scalar(
+            select(func.min(AccessLogEntry.seq)).where(AccessLogEntry.signature != "")
+        )
+    checked = unconfirmed_count = 0
+    unconfirmed: ChainBreak | None = None
 
     def broken(entry: AccessLogEntry | None, seq: int, problem: ChainProblem) -> ChainCheck:
         at, login = (entry.at, entry.login) if entry is not None else (None, "")
-        return ChainCheck(checked, position, signed_from, ChainBreak(seq, problem, at, login))
+        return ChainCheck(
+            checked,
+            position,
+            signed_from,
+            ChainBreak(seq, problem, at, login),
+            unconfirmed,
+            unconfirmed_count,
+        )
 
     if since is not None and since.seq > 0:
         anchor = session.scalar(select(AccessLogEntry).where(AccessLogEntry.seq == since.seq))
@@ -220,8 +240,14 @@ def check(
                 return broken(entry, entry.seq, ChainProblem.CHANGED)
             if entry.signature:
                 if not _signature_ok(entry, public_keys):
-                    return broken(entry, entry.seq, ChainProblem.FORGED)
-            elif signed_from is not None and entry.seq > signed_from:
+                    if unconfirmed_keys is None or not _signature_ok(entry, unconfirmed_keys):
+                        return broken(entry, entry.seq, ChainProblem.FORGED)
+                    unconfirmed_count += 1
+                    if unconfirmed is None:
+                        unconfirmed = ChainBreak(
+                            entry.seq, ChainProblem.UNCONFIRMED, entry.at, entry.login
+                        )
+            elif signed_from is not None and entry.seq >= signed_from:
                 return broken(entry, entry.seq, ChainProblem.UNSIGNED)
             checked += 1
             position = Checkpoint(entry.seq, entry.entry_hash)
@@ -231,4 +257,4 @@ def check(
     )
     if unsealed:  # written outside the chain
         return broken(None, expected, ChainProblem.MISSING)
-    return ChainCheck(checked, position, signed_from, None)
+    return ChainCheck(checked, position, signed_from, None, unconfirmed, unconfirmed_count)

@@ -469,6 +469,7 @@ class ChainProblem(enum.StrEnum):
     FORGED = "forged"  # the signature is not the acting account's
     UNSIGNED = "unsigned"  # no signature where every entry since the first signed one has one
     REWRITTEN = "rewritten"  # an entry verified before on this computer is not the same now
+    UNCONFIRMED = "unconfirmed"  # signed with a key the account list does not vouch for yet
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from models.records import (
     ScoreDraft,
     WarningKind,
 )
+from models.roster import Difference, Finding, RosterCheck, RosterState
 from models.validation import Problem
 
 PHASE = {
@@ -375,11 +376,80 @@ def chain_text(broken: ChainBreak | None, checked: int) -> str:
         ChainProblem.FORGED: "de ondertekening is niet van de medewerker die de regel zou hebben geschreven",
         ChainProblem.UNSIGNED: "de ondertekening is verwijderd",
         ChainProblem.REWRITTEN: "een eerder gecontroleerde regel is niet meer dezelfde (of verdwenen)",
+        ChainProblem.UNCONFIRMED: "ondertekend met een sleutel die de accountlijst niet kent",
     }[broken.problem]
     when = f" ({moment_text(broken.at)}, {broken.login})" if broken.at is not None else ""
     return (
         f"Het toegangslog is buiten Teamtafel om gewijzigd bij regel {broken.seq}{when}: {what}. "
         "Regels vanaf daar zijn niet te vertrouwen."
+    )
+
+
+def _role_word(value: str) -> str:
+    try:
+        return ROLE_NAMES[Role(value)].lower()
+    except ValueError:
+        return value
+
+
+def _finding_text(finding: Finding) -> str:
+    who = finding.login
+    match finding.kind:
+        case Difference.ROLE:
+            return (
+                f"{who}: rol {_role_word(finding.found)} in de database, "
+                f"{_role_word(finding.listed)} in de ondertekende lijst"
+            )
+        case Difference.ACTIVE:
+            state = "actief" if finding.found == "True" else "uitgeschakeld"
+            return f"{who}: {state} in de database, niet in de ondertekende lijst"
+        case Difference.NEW:
+            return f"{who}: staat niet in de ondertekende lijst"
+        case Difference.GONE:
+            return f"{who}: staat in de ondertekende lijst, maar niet meer in de database"
+        case Difference.KEY:
+            return f"{who}: nieuwe ondertekeningssleutel, nog niet bevestigd"
+
+
+def roster_findings_text(result: RosterCheck, *, short: bool = False) -> str:
+    """What differs between the signed account list and the accounts in the database."""
+    parts: list[str] = []
+    if result.state is RosterState.UNVERIFIED:
+        parts.append(
+            "de handtekening onder de accountlijst klopt niet"
+            if short
+            else "De accountlijst is niet ondertekend met de teamsleutel, of is daarna gewijzigd."
+        )
+    parts.extend(_finding_text(f) for f in result.findings)
+    if not parts:
+        return "" if short else "De accountlijst klopt: ondertekend met de teamsleutel."
+    return "; ".join(parts) if short else "\n".join(f"• {p}" for p in parts)
+
+
+ROSTER_DEMOTED = (
+    "De accountlijst van deze database klopt niet met de handtekening van het team. Tot een "
+    "beheerder met de teamsleutel haar heeft gecontroleerd, heeft iedereen de rechten van een "
+    "medewerker. Meld dit aan de beheerder van Teamtafel."
+)
+ROSTER_DIFFERS = (
+    "De accounts in de database wijken af van de accountlijst die het team heeft "
+    "ondertekend. Uw rechten volgen de ondertekende lijst. Meld dit aan de beheerder van "
+    "Teamtafel."
+)
+ROSTER_REVIEW = (
+    "De accountlijst van deze database is buiten Teamtafel om gewijzigd, of nog niet "
+    "ondertekend. Controleer wat hieronder staat."
+)
+
+
+def unconfirmed_text(first: ChainBreak | None, count: int) -> str:
+    """Log lines signed with a renewed key that a beheerder has not yet confirmed."""
+    if first is None:
+        return ""
+    return (
+        f"{count_text(count, 'regel is', 'regels zijn')} ondertekend met een nieuwe sleutel die "
+        f"een beheerder nog niet heeft bevestigd (eerste: regel {first.seq}, {first.login}). "
+        "Bevestig die via Beheer → Accountlijst controleren…"
     )
 
 

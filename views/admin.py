@@ -340,3 +340,54 @@ class SettingsDialog(QDialog):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
             return dialog.autolock.value(), dialog.retention.value()
+
+
+class RosterReviewDialog(QDialog):
+    """The signed account list against the accounts in the database, for whoever holds the
+    team key: put them back as signed, or sign them as they are now."""
+
+    RESTORE, SIGN = 1, 2
+
+    def __init__(
+        self,
+        intro: str,
+        findings: str,
+        accounts: Sequence[tuple[str, str, str, str]],
+        *,
+        can_restore: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Accountlijst controleren")
+        heading = QLabel(intro)
+        heading.setWordWrap(True)
+        found = QLabel(findings)
+        found.setObjectName("findings")
+        found.setWordWrap(True)
+        found.setStyleSheet("color: #b00020;")
+        self.table = read_only_table(
+            ["Inlognaam", "Rol", "Status", "Volgens de ondertekende lijst"], "roster"
+        )
+        fill_table(self.table, [(row[0], row) for row in accounts])
+        buttons = QDialogButtonBox()
+        self.restore = buttons.addButton(
+            "Terugzetten zoals ondertekend", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.restore.setObjectName("restore")
+        self.restore.setEnabled(can_restore)
+        self.sign = buttons.addButton(
+            "Ondertekenen zoals het nu is", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.sign.setObjectName("sign")
+        later = buttons.addButton("Later", QDialogButtonBox.ButtonRole.RejectRole)
+        later.setObjectName("later")
+        self.restore.clicked.connect(lambda: self.done(self.RESTORE))
+        self.sign.clicked.connect(lambda: self.done(self.SIGN))
+        later.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(found)
+        layout.addWidget(QLabel("De accounts zoals ze nu in de database staan:"))
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(640, 420)

@@ -33,7 +33,12 @@ from desktop.usecases.settings import TeamSettings
 from models.instruments import InstrumentError
 from models.permissions import Permission, Role
 from models.validation import Problem, ValidationError
-from models.wording import chain_text, count_text, instrument_problem_text
+from models.wording import (
+    chain_text,
+    count_text,
+    instrument_problem_text,
+    unconfirmed_text,
+)
 from views import files
 from views.admin import (
     AccessLogDialog,
@@ -104,7 +109,10 @@ class AdminPresenter:
         search("", "", None, None)
         chain = self.ui.attempt(lambda: access.check_chain(unlocked))  # the whole chain
         if chain is not None:
-            dialog.show_chain(chain_text(chain.broken, chain.checked), intact=chain.intact)
+            text = chain_text(chain.broken, chain.checked)
+            if extra := unconfirmed_text(chain.unconfirmed, chain.unconfirmed_count):
+                text = f"{text} {extra}"
+            dialog.show_chain(text, intact=chain.intact)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog

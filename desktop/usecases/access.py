@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop import teamlist
 from desktop.session import Unlocked
 from desktop.usecases.base import read
 from models.access import search_log
@@ -31,9 +32,20 @@ def check_chain(unlocked: Unlocked, since: Checkpoint | None = None) -> ChainChe
     """Verify the access log's chain (from a position verified before on this computer).
 
     Every account may run it from its last checkpoint at start-up; the whole chain is
-    checked on the beheerder's log screen. Signatures are checked against the signing keys
-    each account used (remembered at its logins).
+    checked on the beheerder's log screen. Signatures count when made with a key the signed
+    account list vouches for (models.roster); a key remembered in the database but not in
+    the list is reported as unconfirmed, and the list fixes where signing began, so
+    stripping every signature shows too. A team without a signed list yet (no team key)
+    checks against the keys remembered at logins, as before.
     """
     with unlocked.store.sessions() as session:
-        known = signing_keys(session)
-        return check(session, lambda account: known.get(account, []) if account else [], since)
+        result = teamlist.check(session, unlocked.keyring, unlocked.team_pin)
+        confirmed = result.confirmed_keys()
+        remembered = signing_keys(session)
+        return check(
+            session,
+            lambda account: confirmed.get(account, []) if account else [],
+            since,
+            unconfirmed_keys=lambda account: remembered.get(account, []) if account else [],
+            signed_from=result.log_signed_from(),
+        )

@@ -10,8 +10,9 @@ from __future__ import annotations
 import uuid
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from desktop import epochs
+from desktop import epochs, teamlist
 from desktop.epochs import KeyChange
 from desktop.keyring import (
     DEFAULT_COST,
@@ -19,12 +20,14 @@ from desktop.keyring import (
     KdfCost,
     Keyring,
     WrongSecret,
+    public_bytes,
     slot_login,
     user_slot,
 )
-from desktop.session import Unlocked, check_account, check_password
+from desktop.session import Unlocked, check_account, check_password, sign_log_as
 from models.access import log_access
 from models.enums import KeyState
+from models.logchain import remember_signing_key
 from models.permissions import AccessAction, Permission, Role, require
 from models.records import AccountRecord
 from models.security import Account
@@ -75,7 +78,7 @@ def _new_slot(
     cost: KdfCost,
     *,
     temporary: bool,
-) -> None:
+) -> AccountKeys:
     """Fresh key pairs for ``login``, wrapped under ``password``, with the database key of
     this epoch and, for a beheerder, the team key (when the one who does this holds it)."""
     name = user_slot(login)
@@ -84,6 +87,13 @@ def _new_slot(
     keyring.seal_database_key(keyring.epoch, name, unlocked.key)
     if role is Role.BEHEERDER and unlocked.team_signing_key is not None:
         keyring.give_team_key(name, unlocked.team_signing_key)
+    return keys
+
+
+def _resign(unlocked: Unlocked, session: Session, keyring: Keyring, reason: str) -> None:
+    """The account list signed again after a change (a team with a team key)."""
+    if unlocked.team_signing_key is not None:
+        teamlist.sign(session, keyring, unlocked.team_signing_key, unlocked.actor, reason)
 
 
 def add_account(
@@ -101,6 +111,8 @@ def add_account(
     check_password(password)
     login = login.strip().casefold()
     with unlocked.store.sessions.begin() as session:
+        keyring = Keyring.load(unlocked.keyring.path)
+        teamlist.before_change(session, keyring, unlocked.team_signing_key, unlocked.actor)
         if session.scalars(select(Account).where(Account.login == login)).first() is not None:
             raise LoginTaken(login)
         account = Account(
@@ -111,8 +123,9 @@ def add_account(
         log_access(
             session, unlocked.actor, AccessAction.ACCOUNT, detail=f"account toegevoegd: {login}"
         )
-        keyring = Keyring.load(unlocked.keyring.path)
-        _new_slot(unlocked, keyring, login, role, password, cost, temporary=False)
+        keys = _new_slot(unlocked, keyring, login, role, password, cost, temporary=False)
+        remember_signing_key(session, account.id, public_bytes(keys.signing))
+        _resign(unlocked, session, keyring, f"account toegevoegd: {login}")
         keyring.save()
         unlocked.keyring = keyring
         return account.id
@@ -134,6 +147,8 @@ def deactivate_account(unlocked: Unlocked, account_id: uuid.UUID) -> KeyChange:
     login (:func:`desktop.epochs.stale_slots`)."""
     require(unlocked.actor, Permission.MANAGE_ACCOUNTS)
     with unlocked.store.sessions.begin() as session:
+        keyring = Keyring.load(unlocked.keyring.path)
+        teamlist.before_change(session, keyring, unlocked.team_signing_key, unlocked.actor)
         account = session.get(Account, account_id)
         if account is None or account.id == unlocked.actor.account_id:
             raise LookupError("account")
@@ -142,11 +157,15 @@ def deactivate_account(unlocked: Unlocked, account_id: uuid.UUID) -> KeyChange:
         log_access(
             session, unlocked.actor, AccessAction.ACCOUNT, detail=f"account uitgeschakeld: {login}"
         )
+        _resign(unlocked, session, keyring, f"account uitgeschakeld: {login}")
     epochs.step("switched-off")
+    # A colleague who held the team key takes nothing away: the team key is renewed too.
+    held_team_key = user_slot(login) in keyring.team_holders()
     return epochs.start(
         unlocked,
         lambda keyring: keyring.forget(user_slot(login)),
         reason=f"account uitgeschakeld: {login}",
+        renew_team_key=held_team_key,
     )
 
 
@@ -175,17 +194,22 @@ def set_temporary_password(
     account = _other_account(unlocked, account_id)
     if not account.active:
         raise LookupError("account")
-    keyring = Keyring.load(unlocked.keyring.path)
-    _new_slot(unlocked, keyring, account.login, account.role, password, cost, temporary=True)
-    keyring.save()
-    unlocked.keyring = keyring
     with unlocked.store.sessions.begin() as session:
+        keyring = Keyring.load(unlocked.keyring.path)
+        teamlist.before_change(session, keyring, unlocked.team_signing_key, unlocked.actor)
+        keys = _new_slot(
+            unlocked, keyring, account.login, account.role, password, cost, temporary=True
+        )
+        remember_signing_key(session, account.id, public_bytes(keys.signing))
         log_access(
             session,
             unlocked.actor,
             AccessAction.ACCOUNT,
             detail=f"tijdelijk wachtwoord ingesteld: {account.login}",
         )
+        _resign(unlocked, session, keyring, f"nieuwe sleutels voor {account.login}")
+        keyring.save()
+    unlocked.keyring = keyring
 
 
 def change_own_password(unlocked: Unlocked, old: str, new: str) -> None:
@@ -217,11 +241,17 @@ def report_own_password_leaked(unlocked: Unlocked, old: str, new: str) -> KeyCha
         if unlocked.team_signing_key is not None:
             keyring.give_team_key(name, unlocked.team_signing_key)
 
+    with unlocked.store.sessions() as session:
+        was_clean = teamlist.check(session, unlocked.keyring, unlocked.team_pin).clean
     done = epochs.start(
         unlocked, replace, reason=f"eigen wachtwoord gelekt: {unlocked.actor.login}"
     )
     unlocked.signing_key = keys.signing
     unlocked.temporary_password = False
+    sign_log_as(unlocked)  # from now on with the new key, which the list must vouch for
+    if unlocked.team_signing_key is not None and was_clean:
+        with unlocked.store.sessions.begin() as session:
+            _resign(unlocked, session, unlocked.keyring, "eigen wachtwoord gelekt")
     return done
 
 
