@@ -23,6 +23,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from desktop.controller import MainController
+from desktop.presenters.background import wait_for_background
 from desktop.presenters.ui import Refused
 from desktop.registry import SCREENS, ScreenContext, load_presenters
 from desktop.session import Unlocked
@@ -129,6 +130,7 @@ def save_screenshot(
             target: QWidget = SCREENS[screen].build(context)
             window.show()
             target.show()
+            wait_for_background()  # a screen filled in from a background read
             for _ in range(3):
                 app.processEvents()
         if refused:  # raised in a slot, where Qt only reports it

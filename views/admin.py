@@ -138,11 +138,12 @@ class AccessLogDialog(QDialog):
         self.dossier.returnPressed.connect(self.request)
         self.resize(920, 560)
 
-    def show_chain(self, text: str, *, intact: bool) -> None:
-        """Whether the log's chain is whole (models.logchain), above the lines."""
+    def show_chain(self, text: str, *, intact: bool | None) -> None:
+        """Whether the log's chain is whole (models.logchain), above the lines; None: the
+        check is still running."""
         self.chain.setText(text)
-        colour = "#2e7d32" if intact else "#b00020"
-        weight = "" if intact else "font-weight:600;"
+        colour = {True: "#2e7d32", False: "#b00020", None: "#555555"}[intact]
+        weight = "font-weight:600;" if intact is False else ""
         self.chain.setStyleSheet(f"color:{colour};{weight}")
 
     def request(self) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 from desktop.epochs import KeyChange
 from desktop.keyring import KeyringError, WrongSecret
 from desktop.presenters.account import AccountPresenter, change_key
+from desktop.presenters.background import in_background
 from desktop.presenters.dossier import confirm_and_destroy
 from desktop.presenters.ui import Ui, ask_until_stored
 from desktop.registry import ScreenContext, screen
@@ -31,6 +32,7 @@ from desktop.usecases.accounts import (
 from desktop.usecases.backup import BackupProblem, BadBackup, make_backup, restore_backup
 from desktop.usecases.settings import TeamSettings
 from models.instruments import InstrumentError
+from models.logchain import ChainCheck
 from models.permissions import Permission, Role
 from models.validation import Problem, ValidationError
 from models.wording import (
@@ -107,12 +109,19 @@ class AdminPresenter:
 
         dialog.filterRequested.connect(search)
         search("", "", None, None)
-        chain = self.ui.attempt(lambda: access.check_chain(unlocked))  # the whole chain
-        if chain is not None:
+        # The whole chain takes seconds on a long log: the lines show first.
+        dialog.show_chain("Het toegangslog wordt gecontroleerd…", intact=None)
+
+        def checked(chain: ChainCheck) -> None:
             text = chain_text(chain.broken, chain.checked)
             if extra := unconfirmed_text(chain.unconfirmed, chain.unconfirmed_count):
                 text = f"{text} {extra}"
-            dialog.show_chain(text, intact=chain.intact)
+            dialog.show_chain(text, intact=chain.intact and chain.unconfirmed is None)
+
+        def failed() -> None:
+            dialog.show_chain("Het toegangslog kon niet worden gecontroleerd.", intact=False)
+
+        in_background(dialog, lambda: access.check_chain(unlocked), checked, failed)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
