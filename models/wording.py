@@ -453,6 +453,23 @@ def unconfirmed_text(first: ChainBreak | None, count: int) -> str:
     )
 
 
+def restore_detail(
+    made_at: datetime | None, made_by: str, seq: int, *, signed: bool, dropped: int | None
+) -> str:
+    """The RESTORE line in a restored database: which back-up, up to which log line it went,
+    and how far the log it replaced went beyond that (so what a restore drops is recorded)."""
+    made = f" van {moment_text(made_at)}" if made_at is not None else ""
+    by = f" door {made_by}" if made_by else ""
+    point = "ondertekend controlepunt" if signed else "zonder ondertekend controlepunt"
+    if dropped is None:
+        after = "het vorige log bevatte die regel niet"
+    elif dropped == 0:
+        after = "het vorige log ging niet verder"
+    else:
+        after = f"het vorige log ging {count_text(dropped, 'regel', 'regels')} verder"
+    return f"back-up{made}{by} teruggezet: log tot regel {seq} ({point}); {after}"[:200]
+
+
 def removed_text(values: Mapping[str, str], codes: CodeLists | None = None) -> str:
     """What a removed record held, as the family reads it: 'datum: 02-10-2026; soort: Huisbezoek'."""
     parts = [

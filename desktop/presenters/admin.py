@@ -14,6 +14,7 @@ from desktop.keyring import KeyringError, WrongSecret
 from desktop.presenters.account import AccountPresenter, change_key
 from desktop.presenters.background import in_background
 from desktop.presenters.dossier import confirm_and_destroy
+from desktop.presenters.logcheck import note_restore
 from desktop.presenters.ui import Ui, ask_until_stored
 from desktop.registry import ScreenContext, screen
 from desktop.session import WeakPassword
@@ -72,7 +73,17 @@ BACKUP_REFUSED = {
     "over een echte database teruggezet.",
     BackupProblem.REAL_OVER_DEMO: "Dit is een back-up van een echte database; die wordt niet "
     "over een demo-database teruggezet. Zet hem terug op de plek van de echte database.",
+    BackupProblem.LOG_CHANGED: "Het toegangslog in deze back-up is veranderd nadat de back-up "
+    "werd gemaakt: het klopt niet bij het ondertekende controlepunt van de maker. De back-up "
+    "wordt niet teruggezet.",
+    BackupProblem.UNSIGNED_CHECKPOINT: "Het controlepunt van het toegangslog in deze back-up is "
+    "niet ondertekend door degene die de back-up maakte. De back-up wordt niet teruggezet.",
 }
+NO_CHECKPOINT = (
+    "Deze back-up heeft geen ondertekend controlepunt van het toegangslog (hij is gemaakt met "
+    "een oudere versie van Teamtafel): of het toegangslog erin na het maken is veranderd, is "
+    "niet na te gaan."
+)
 
 
 class AdminPresenter:
@@ -298,7 +309,7 @@ class AdminPresenter:
         if not ok:
             return False
         try:
-            households = self.ui.attempt(
+            restored = self.ui.attempt(
                 lambda: restore_backup(self.ui.unlocked, Path(source), password)
             )
         except BadBackup as exc:
@@ -310,12 +321,19 @@ class AdminPresenter:
                 "niet, of het sleutelbestand erin is beschadigd. Er is niets veranderd."
             )
             return False
-        if households is None:
+        if restored is None:
             return False
-        self.ui.inform(
-            f"De back-up ({count_text(households, 'huishouden', 'huishoudens')}) is teruggezet; de vorige database staat "
-            "ernaast als kopie. Teamtafel sluit nu af. Start opnieuw en log in."
-        )
+        checkpoint = restored.checkpoint
+        note_restore(self.ui.unlocked.store.path, checkpoint.position if checkpoint else None)
+        households = count_text(restored.households, "huishouden", "huishoudens")
+        told = [
+            f"De back-up ({households}) is teruggezet; de vorige database staat ernaast als "
+            "kopie. Het toegangslog vermeldt de terugzetting."
+        ]
+        if checkpoint is None:
+            told.append(NO_CHECKPOINT)
+        told.append("Teamtafel sluit nu af. Start opnieuw en log in.")
+        self.ui.inform("\n\n".join(told))
         window.close()
         return True
 

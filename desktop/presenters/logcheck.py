@@ -3,12 +3,15 @@
 The position verified last (entry number and hash) is kept in this computer's settings,
 outside the database: a rewrite of what was verified before, or a break since, shows even
 when someone with the key edited the file elsewhere. A break is told once per computer at
-start; the beheerder's log screen always shows it.
+start; the beheerder's log screen always shows it. A restore through the app sets the
+position to the back-up's signed checkpoint, verified (:func:`note_restore`): the older log
+it put back is not taken for a rewrite.
 """
 
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
@@ -19,9 +22,9 @@ from models.permissions import Permission
 from models.wording import chain_text
 
 
-def _settings_key(ui: Ui) -> str:
-    path = str(ui.unlocked.store.path.resolve())
-    return "toegangslog/" + hashlib.sha256(path.encode("utf-8")).hexdigest()[:24]
+def _settings_key(path: Path) -> str:
+    resolved = str(path.resolve())
+    return "toegangslog/" + hashlib.sha256(resolved.encode("utf-8")).hexdigest()[:24]
 
 
 def _checkpoint(value: object) -> Checkpoint | None:
@@ -31,7 +34,7 @@ def _checkpoint(value: object) -> Checkpoint | None:
 
 def check_at_start(ui: Ui) -> None:
     settings = QSettings("Teamtafel", "Teamtafel")
-    key = _settings_key(ui)
+    key = _settings_key(ui.unlocked.store.path)
     since = _checkpoint(settings.value(f"{key}/geverifieerd"))
     result = ui.attempt(lambda: access.check_chain(ui.unlocked, since))
     if result is None:
@@ -45,3 +48,17 @@ def check_at_start(ui: Ui) -> None:
     else:
         advice = "Meld dit aan de beheerder van Teamtafel."
     ui.warn(f"{chain_text(result.broken, result.checked)}\n\n{advice}")
+
+
+def note_restore(path: Path, verified: Checkpoint | None) -> None:
+    """After a restore of ``path`` through the app: this computer's position becomes the
+    restored log's verified one (the back-up's checkpoint, checked against the copy before
+    it was put in place). Without one (a back-up made by an older version) the position is
+    forgotten, so the next start checks the whole chain. A break told before is forgotten."""
+    settings = QSettings("Teamtafel", "Teamtafel")
+    key = _settings_key(path)
+    if verified is None:
+        settings.remove(f"{key}/geverifieerd")
+    else:
+        settings.setValue(f"{key}/geverifieerd", f"{verified.seq}:{verified.entry_hash}")
+    settings.remove(f"{key}/gemeld")

@@ -303,7 +303,7 @@ def test_backup_and_restore_round_trip(demo: Unlocked, tmp_path: Path) -> None:
     (tmp_path / "kapot.ttbackup").write_bytes(b"geen zip")
     with pytest.raises(BadBackup):
         restore_backup(demo, tmp_path / "kapot.ttbackup", "demo-beheer-2026")
-    assert restore_backup(demo, backup, "demo-beheer-2026") == 40
+    assert restore_backup(demo, backup, "demo-beheer-2026").households == 40
     again = unlock(demo.store.path, "beheer", "demo-beheer-2026")
     with again.store.sessions() as session:
         after = [
