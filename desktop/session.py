@@ -346,6 +346,11 @@ def unlock(path: Path, login: str, password: str, *, hold: Hold = held_by_caller
         with store.sessions.begin() as session:
             log_access(session, actor, AccessAction.LOGIN)
             teamlist.log_findings(session, actor, result)
+            if team is not None:
+                result = teamlist.confirm_own_key(
+                    session, keyring, team, actor, result, account_keys
+                )
+        unlocked.roster = result
         if team is not None and teamlist.share_team_key(keyring, result, team):
             keyring.save()
         after_login(store, actor)  # before any dossier opens: the destruction register first

@@ -10,13 +10,14 @@ team key and signs the first list).
 
 from __future__ import annotations
 
+import base64
 import logging
 import uuid
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy.orm import Session
 
-from desktop.keyring import Keyring, public_bytes, slot_login, user_slot
+from desktop.keyring import AccountKeys, Keyring, public_bytes, slot_login, user_slot
 from models import roster
 from models.access import log_access
 from models.permissions import AccessAction, Actor, Role
@@ -130,6 +131,36 @@ def share_team_key(keyring: Keyring, result: RosterCheck, team: Ed25519PrivateKe
 def beheerder_slots(keyring: Keyring) -> set[str]:
     """Logins whose slot holds the team key (the recovery key not counted)."""
     return {login for name in keyring.team_holders() if (login := slot_login(name)) is not None}
+
+
+def confirm_own_key(
+    session: Session,
+    keyring: Keyring,
+    team: Ed25519PrivateKey,
+    actor: Actor,
+    result: RosterCheck,
+    keys: AccountKeys,
+) -> RosterCheck:
+    """A holder of the team key whose own signing key is new (a converted slot, a password
+    reset) signs that one key into the list, when the list otherwise holds. Nothing else
+    remembered under its name is confirmed: a key planted there stays unconfirmed."""
+    own = public_bytes(keys.signing)
+    if result.roster is None or result.state is not RosterState.VERIFIED:
+        return result
+    if any(f.kind is not Difference.KEY for f in result.findings):
+        return result
+    listed = result.roster.entry(actor.account_id)
+    if listed is None or base64.b64encode(own).decode("ascii") in listed.signing_keys:
+        return result
+    sign(
+        session,
+        keyring,
+        team,
+        actor,
+        "eigen nieuwe sleutel bevestigd",
+        roster.with_own_key(result.roster, actor.account_id, own),
+    )
+    return check(session, keyring, public_bytes(team))
 
 
 def log_findings(session: Session, actor: Actor, result: RosterCheck) -> None:

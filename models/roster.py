@@ -20,6 +20,7 @@ its own password-wrapped slot, :mod:`desktop.keyring`) and, to sign, the team's 
 from __future__ import annotations
 
 import base64
+import dataclasses
 import enum
 import json
 import uuid
@@ -326,6 +327,18 @@ def sign(
         row.value = value
     session.flush()
     return roster
+
+
+def with_own_key(roster: Roster, account_id: uuid.UUID, key: bytes) -> tuple[RosterEntry, ...]:
+    """The list's entries with one more signing key for one account: a holder of the team
+    key vouches for the key it holds itself (and for nothing else remembered under it)."""
+    text = base64.b64encode(key).decode("ascii")
+    return tuple(
+        dataclasses.replace(e, signing_keys=(*e.signing_keys, text))
+        if e.account_id == account_id and text not in e.signing_keys
+        else e
+        for e in roster.entries
+    )
 
 
 def restore_listed(session: Session, roster: Roster) -> list[str]:

@@ -36,7 +36,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import Session
 
-from desktop import register
+from desktop import register, teamlist
 from desktop.database import (
     StoreError,
     StoreProblem,
@@ -59,6 +59,7 @@ from models.access import log_access
 from models.logchain import GENESIS, Checkpoint, check, remember_signing_key, signing_keys
 from models.permissions import AccessAction, Actor, Permission, require
 from models.register import Backup, Register, pack_ids, store_register
+from models.roster import RosterState
 from models.security import AccessLogEntry, Account
 from models.wording import restore_detail
 
@@ -308,13 +309,17 @@ def _made(manifest: dict[str, object]) -> tuple[datetime | None, str]:
     return made_at, str(manifest.get("made_by") or "")[:64]
 
 
-def _maker_keys(session: Session, account_id: uuid.UUID) -> list[bytes]:
-    """The public signing keys the checkpoint's maker is known by.
-
-    For now: as the restored database remembers them at logins. Anyone with the database
-    key can plant one there; the team-signed account list is to take this function's place.
-    """
-    return signing_keys(session).get(account_id, [])
+def _trusted_keys(
+    session: Session, keyring: Keyring, pinned: bytes | None
+) -> tuple[dict[uuid.UUID, list[bytes]], int | None]:
+    """The signing keys the copy's own signed account list vouches for (checked against the
+    team key the restorer's slot in the copy pins), and where signing began. A copy without
+    a list that verifies (from before signed lists, or damaged) falls back to the keys it
+    remembers at logins; its login then shows the list as broken."""
+    result = teamlist.check(session, keyring, pinned)
+    if result.state is RosterState.VERIFIED:
+        return result.confirmed_keys(), result.log_signed_from()
+    return signing_keys(session), None
 
 
 def _signed_by(keys: list[bytes], signature: bytes, message: bytes) -> bool:
@@ -328,20 +333,29 @@ def _signed_by(keys: list[bytes], signature: bytes, message: bytes) -> bool:
 
 
 def _check_checkpoint(
-    session: Session, checkpoint: BackupCheckpoint, signature: bytes, database_id: str | None
+    session: Session,
+    checkpoint: BackupCheckpoint,
+    signature: bytes,
+    keyring: Keyring,
+    pinned: bytes | None,
 ) -> None:
     """The checkpoint is signed by its maker, about this database; the copy's log chain is
     intact up to and including the entry it names, and has nothing after it."""
     maker = session.get(Account, checkpoint.account_id)
     if maker is None or maker.login != checkpoint.login:
         raise BadBackup(BackupProblem.UNSIGNED_CHECKPOINT, "maker")
-    keys = _maker_keys(session, checkpoint.account_id)
-    if not _signed_by(keys, signature, checkpoint.signed_bytes()):
+    known, signed_from = _trusted_keys(session, keyring, pinned)
+    if not _signed_by(known.get(checkpoint.account_id, []), signature, checkpoint.signed_bytes()):
         raise BadBackup(BackupProblem.UNSIGNED_CHECKPOINT, "signature")
-    if database_id and checkpoint.database_id != database_id:
+    if keyring.database_id and checkpoint.database_id != keyring.database_id:
         raise BadBackup(BackupProblem.MANIFEST, "database_id")
-    known = signing_keys(session)
-    chain = check(session, lambda account: known.get(account, []) if account else [])
+    remembered = signing_keys(session)  # a colleague's renewed key, not yet confirmed
+    chain = check(
+        session,
+        lambda account: known.get(account, []) if account else [],
+        unconfirmed_keys=lambda account: remembered.get(account, []) if account else [],
+        signed_from=signed_from,
+    )
     if chain.broken is not None:
         raise BadBackup(BackupProblem.LOG_CHANGED, f"chain {chain.broken.seq}")
     # (A migration of an older copy that wrote log lines would have to be allowed for here.)
@@ -398,7 +412,7 @@ def _check(backup: Path, login: str, password: str, work: Path) -> tuple[Checked
     except ValueError as exc:  # not JSON, not UTF-8
         raise BadBackup(BackupProblem.MANIFEST, "json") from exc
     keyring = Keyring.load(work / KEYS_NAME)
-    _own, keys = open_keys(keyring, login, password)  # WrongSecret when it does not open
+    own, keys = open_keys(keyring, login, password)  # WrongSecret when it does not open
     try:
         check_file(work / DB_NAME)
         key, revision = _opening_key(work / DB_NAME, [k for _number, k in keys])
@@ -420,7 +434,7 @@ def _check(backup: Path, login: str, password: str, work: Path) -> tuple[Checked
         with store.sessions() as session:
             demo = settings.is_demo(session)
             if signed is not None:
-                _check_checkpoint(session, *signed, keyring.database_id)
+                _check_checkpoint(session, *signed, keyring, own.team_public if own else None)
             newest = _newest(session)
     finally:
         store.close()

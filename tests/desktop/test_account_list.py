@@ -5,6 +5,7 @@ unmodified app, and the team sees it (models.roster, desktop.teamlist)."""
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 import uuid
 from pathlib import Path
@@ -22,8 +23,10 @@ from desktop.usecases import access, roster
 from desktop.usecases.accounts import (
     add_account,
     deactivate_account,
+    make_new_recovery_code,
     report_own_password_leaked,
 )
+from desktop.usecases.backup import make_backup, restore_backup
 from models import roster as roster_model
 from models.logchain import content_hash
 from models.permissions import PermissionDenied, Role
@@ -31,6 +34,7 @@ from models.records import ChainProblem
 from models.roster import ROSTER_SETTING, Difference, ListNotClean, RosterState
 from models.security import AccessLogEntry, Account, AppSetting
 from tests.conftest import MessageBoxes
+from tests.desktop.format_1 import make_format_1
 from tests.desktop.modal import on_modal
 from tests.helpers import FAST_KDF, TEST_LOGIN, TEST_PASSWORD, raw_connect
 from views.admin import RosterReviewDialog
@@ -354,3 +358,98 @@ def test_the_review_is_refused_without_the_team_key(team: Unlocked, tmp_path: Pa
             roster.sign_as_is(anouk)
     finally:
         anouk.close()
+
+
+def test_an_old_database_keeps_its_roles_until_its_first_team_key_signs_the_list(
+    db_path: Path,
+) -> None:
+    """A format-1 database has no team key: its table counts. The beheerder's new recovery
+    code makes the team key and signs the first list, with the keys of those converted."""
+    make_format_1(
+        db_path,
+        [(TEST_LOGIN, Role.BEHEERDER, TEST_PASSWORD), (ANOUK, Role.MEDEWERKER, ANOUK_PASSWORD)],
+    )
+    anouk = unlock(db_path, ANOUK, ANOUK_PASSWORD)  # her slot converts
+    assert anouk.roster is not None and anouk.roster.state is RosterState.ABSENT
+    anouk.close()
+    beheer = unlock(db_path, TEST_LOGIN, TEST_PASSWORD)
+    assert beheer.actor.role is Role.BEHEERDER
+    assert beheer.roster is not None and beheer.roster.state is RosterState.ABSENT
+    make_new_recovery_code(beheer)
+    assert roster.review(beheer).clean
+    beheer = _again(beheer, TEST_LOGIN, TEST_PASSWORD)
+    assert beheer.actor.role is Role.BEHEERDER
+    assert beheer.roster is not None and beheer.roster.clean
+    beheer.close()
+    anouk = unlock(db_path, ANOUK, ANOUK_PASSWORD)  # pins the team key she sees first
+    try:
+        assert anouk.actor.role is Role.MEDEWERKER
+        assert anouk.roster is not None and anouk.roster.clean
+    finally:
+        anouk.close()
+
+
+def test_a_team_key_holder_confirms_its_own_new_key_and_nothing_planted_beside_it(
+    team: Unlocked,
+) -> None:
+    """Bas's key is missing from the list (his password was reset elsewhere) and the insider
+    planted one more under his name: at his login his own key is signed in, the planted one
+    stays unconfirmed."""
+    bas_id = _account_id(team, BAS)
+    assert team.team_signing_key is not None and team.keyring.database_id is not None
+    with team.store.sessions.begin() as session:
+        listed = roster.review(team).roster
+        assert listed is not None
+        without = tuple(
+            dataclasses.replace(e, signing_keys=()) if e.account_id == bas_id else e
+            for e in listed.entries
+        )
+        roster_model.sign(
+            session,
+            team.team_signing_key,
+            database_id=team.keyring.database_id,
+            signed_by=TEST_LOGIN,
+            entries=without,
+        )
+    planted = base64.b64encode(public_bytes(Ed25519PrivateKey.generate())).decode()
+    with team.store.sessions() as session:
+        row = session.get_one(AppSetting, f"tekensleutels:{bas_id.hex}")
+        keys = [*json.loads(row.value), planted]
+    _outside(
+        team,
+        (
+            "UPDATE app_setting SET value = ? WHERE key = ?",
+            (json.dumps(keys), f"tekensleutels:{bas_id.hex}"),
+        ),
+    )
+    bas = _again(team, BAS, BAS_PASSWORD)
+    try:
+        assert bas.actor.role is Role.BEHEERDER
+        after = roster.review(bas)
+        assert after.roster is not None
+        entry = after.roster.entry(bas_id)
+        assert entry is not None
+        own = base64.b64encode(public_bytes(bas.signing_key)).decode()
+        assert entry.signing_keys == (own,)
+        assert [(f.kind, f.login) for f in after.findings] == [(Difference.KEY, BAS)]
+    finally:
+        bas.close()
+
+
+def test_a_backup_with_a_colleagues_unconfirmed_key_still_restores(
+    team: Unlocked, tmp_path: Path
+) -> None:
+    anouk = _again(team, ANOUK, ANOUK_PASSWORD)
+    report_own_password_leaked(anouk, ANOUK_PASSWORD, "nieuw-wachtwoord-anouk")
+    anouk = _again(anouk, ANOUK, "nieuw-wachtwoord-anouk")
+    beheer = _again(anouk, TEST_LOGIN, TEST_PASSWORD)
+    backup = make_backup(beheer, tmp_path / "kopie")
+    restored = restore_backup(beheer, backup, TEST_PASSWORD)
+    assert restored.checkpoint is not None
+    beheer = unlock(beheer.store.path, TEST_LOGIN, TEST_PASSWORD)
+    try:
+        chain = access.check_chain(beheer)
+        assert chain.intact and chain.unconfirmed is not None
+        assert chain.unconfirmed.login == ANOUK
+    finally:
+        beheer.close()
