@@ -1,4 +1,5 @@
-"""``toegangslog``: the access log, filtered by user and dossier (beheerder)."""
+"""``toegangslog``: the access log, filtered by user and dossier (beheerder); after it, on
+stderr, whether its chain is intact (exit status 1 when it is not)."""
 
 from __future__ import annotations
 
@@ -16,11 +17,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from desktop.usecases import access
-    from models.wording import ACCESS_ACTION, moment_text
+    from models.wording import ACCESS_ACTION, chain_text, moment_text, unconfirmed_text
 
     unlocked = unlock_for_verb(args.db)
     try:
         lines = access.search(unlocked, login=args.gebruiker, dossier_number=args.dossier)
+        chain = access.check_chain(unlocked)  # the whole chain, as the log screen does
     finally:
         unlocked.close()
     if not lines:
@@ -34,7 +36,12 @@ def run(args: argparse.Namespace) -> int:
             f"{moment_text(line.at)}  {line.login:<12} {ACCESS_ACTION[line.action]:<18} "
             f"{number:<11} {line.detail}"
         )
-    return 0
+    # After the lines, on stderr, so a script reading them is not disturbed; a broken chain
+    # also shows in the exit status.
+    print(f"teamtafel: {chain_text(chain.broken, chain.checked)}", file=sys.stderr)
+    if extra := unconfirmed_text(chain.unconfirmed, chain.unconfirmed_count):
+        print(f"teamtafel: {extra}", file=sys.stderr)
+    return 0 if chain.intact else 1
 
 
 VERBS.add(

@@ -260,3 +260,29 @@ def test_toegangslog_tells_a_line_about_no_dossier_from_one_about_several(
     login = next(line for line in lines if "Ingelogd" in line)
     assert "(2 dossiers)" in printed
     assert " — " in login and "(meerdere)" not in login
+
+
+def test_toegangslog_says_whether_the_chain_holds_and_fails_when_it_does_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop import app as desktop_app
+    from desktop.demo import create_demo_database
+    from tests.helpers import FAST_KDF, raw_connect
+
+    db = tmp_path / "demo.sqlite"
+    demo = create_demo_database(db, 3, cost=FAST_KDF)
+    key = demo.key
+    demo.close()
+    monkeypatch.setenv(desktop_app.ENV_LOGIN, "beheer")
+    monkeypatch.setenv(desktop_app.ENV_PASSWORD, "demo-beheer-2026")
+    assert main(["--db", str(db), "toegangslog"]) == 0
+    assert "onveranderd" in capsys.readouterr().err
+    raw = raw_connect(db, key)
+    raw.execute("DROP TRIGGER IF EXISTS access_log_no_update")
+    raw.execute("UPDATE access_log SET detail = 'niets' WHERE seq = 2")
+    raw.commit()
+    raw.close()
+    assert main(["--db", str(db), "toegangslog"]) == 1
+    captured = capsys.readouterr()
+    assert "gewijzigd bij regel 2" in captured.err
+    assert "niets" in captured.out  # the lines are still shown, for the beheerder to see
