@@ -140,17 +140,22 @@ def _subjects(
     return found
 
 
-def _signature_ok(entry: AccessLogEntry, public_keys: PublicKeys) -> bool:
-    """Signed by one of the acting account's keys (a key is renewed when its password
-    leaks; what it signed before stays verifiable)."""
-    signature, digest = base64.b64decode(entry.signature), bytes.fromhex(entry.entry_hash)
-    for key in public_keys(entry.account_id):
+def signed_by(keys: Iterable[bytes], signature: bytes, message: bytes) -> bool:
+    """Did one of these public Ed25519 keys sign ``message``?"""
+    for key in keys:
         try:
-            Ed25519PublicKey.from_public_bytes(key).verify(signature, digest)
+            Ed25519PublicKey.from_public_bytes(key).verify(signature, message)
         except (InvalidSignature, ValueError):
             continue
         return True
     return False
+
+
+def _signature_ok(entry: AccessLogEntry, public_keys: PublicKeys) -> bool:
+    """Signed by one of the acting account's keys (a key is renewed when its password
+    leaks; what it signed before stays verifiable)."""
+    signature, digest = base64.b64decode(entry.signature), bytes.fromhex(entry.entry_hash)
+    return signed_by(public_keys(entry.account_id), signature, digest)
 
 
 def _keys_setting(account_id: uuid.UUID) -> str:

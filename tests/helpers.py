@@ -32,6 +32,19 @@ def raw_connect(path: Path, key: bytes = TEST_KEY) -> sqlcipher.Connection:
     return keyed_connection(path, key)
 
 
+def edit_outside(path: Path, key: bytes, *statements: str | tuple[str, tuple[object, ...]]) -> None:
+    """An insider with the database key, in sqlcipher3 outside the app: the access log's
+    triggers dropped first (they guard only against the app's own mistakes)."""
+    raw = raw_connect(path, key)
+    raw.execute("DROP TRIGGER IF EXISTS access_log_no_update")
+    raw.execute("DROP TRIGGER IF EXISTS access_log_no_delete")
+    for statement in statements:
+        sql, parameters = (statement, ()) if isinstance(statement, str) else statement
+        raw.execute(sql, parameters)
+    raw.commit()
+    raw.close()
+
+
 def register(
     session: Session,
     name: str = "De Vries",

@@ -30,8 +30,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import Session
@@ -56,7 +54,14 @@ from desktop.private import (
 from desktop.session import Unlocked, open_keys
 from models import migrations, settings
 from models.access import log_access
-from models.logchain import GENESIS, Checkpoint, check, remember_signing_key, signing_keys
+from models.logchain import (
+    GENESIS,
+    Checkpoint,
+    check,
+    remember_signing_key,
+    signed_by,
+    signing_keys,
+)
 from models.permissions import AccessAction, Actor, Permission, require
 from models.register import Backup, Register, pack_ids, store_register
 from models.roster import RosterState
@@ -322,16 +327,6 @@ def _trusted_keys(
     return signing_keys(session), None
 
 
-def _signed_by(keys: list[bytes], signature: bytes, message: bytes) -> bool:
-    for key in keys:
-        try:
-            Ed25519PublicKey.from_public_bytes(key).verify(signature, message)
-        except (InvalidSignature, ValueError):
-            continue
-        return True
-    return False
-
-
 def _check_checkpoint(
     session: Session,
     checkpoint: BackupCheckpoint,
@@ -345,7 +340,7 @@ def _check_checkpoint(
     if maker is None or maker.login != checkpoint.login:
         raise BadBackup(BackupProblem.UNSIGNED_CHECKPOINT, "maker")
     known, signed_from = _trusted_keys(session, keyring, pinned)
-    if not _signed_by(known.get(checkpoint.account_id, []), signature, checkpoint.signed_bytes()):
+    if not signed_by(known.get(checkpoint.account_id, []), signature, checkpoint.signed_bytes()):
         raise BadBackup(BackupProblem.UNSIGNED_CHECKPOINT, "signature")
     if keyring.database_id and checkpoint.database_id != keyring.database_id:
         raise BadBackup(BackupProblem.MANIFEST, "database_id")

@@ -36,7 +36,7 @@ from models.security import AccessLogEntry, Account, AppSetting
 from tests.conftest import MessageBoxes
 from tests.desktop.format_1 import make_format_1
 from tests.desktop.modal import on_modal
-from tests.helpers import FAST_KDF, TEST_LOGIN, TEST_PASSWORD, raw_connect
+from tests.helpers import FAST_KDF, TEST_LOGIN, TEST_PASSWORD, edit_outside
 from views.admin import RosterReviewDialog
 
 ANOUK, ANOUK_PASSWORD = "anouk", "anouk-wachtwoord-1"
@@ -58,14 +58,7 @@ def team(unlocked: Unlocked) -> Unlocked:
 
 
 def _outside(unlocked: Unlocked, *statements: tuple[str, tuple[object, ...]]) -> None:
-    """An insider with the key, in sqlcipher3 outside the app."""
-    raw = raw_connect(unlocked.store.path, unlocked.key)
-    raw.execute("DROP TRIGGER IF EXISTS access_log_no_update")
-    raw.execute("DROP TRIGGER IF EXISTS access_log_no_delete")
-    for sql, parameters in statements:
-        raw.execute(sql, parameters)
-    raw.commit()
-    raw.close()
+    edit_outside(unlocked.store.path, unlocked.key, *statements)
 
 
 def _again(unlocked: Unlocked, login: str, password: str) -> Unlocked:

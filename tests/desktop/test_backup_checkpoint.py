@@ -39,7 +39,7 @@ from models.access import log_access, search_log
 from models.logchain import remember_signing_key
 from models.permissions import AccessAction, Actor, Role
 from models.security import AccessLogEntry
-from tests.helpers import TEST_LOGIN, TEST_PASSWORD, raw_connect, register
+from tests.helpers import TEST_LOGIN, TEST_PASSWORD, edit_outside, raw_connect, register
 from views import files
 
 Manifest = dict[str, object]
@@ -84,17 +84,6 @@ def _rewritten(backup: Path, key: bytes, target: Path, edit: Edit) -> Path:
         bundle.write(work / KEYS_NAME, KEYS_NAME)
         bundle.writestr(MANIFEST, json.dumps(manifest))
     return target
-
-
-def _outside(db: Path, key: bytes, *statements: str) -> None:
-    """sqlcipher outside the app, the triggers dropped first."""
-    raw = raw_connect(db, key)
-    raw.execute("DROP TRIGGER IF EXISTS access_log_no_update")
-    raw.execute("DROP TRIGGER IF EXISTS access_log_no_delete")
-    for statement in statements:
-        raw.execute(statement)
-    raw.commit()
-    raw.close()
 
 
 def _restore_in_window(
@@ -199,12 +188,12 @@ def test_restoring_an_older_backup_is_recorded_and_raises_no_false_alarm(
 
 
 def _line_changed(db: Path, key: bytes, manifest: Manifest) -> Manifest:
-    _outside(db, key, "UPDATE access_log SET detail = 'niets bijzonders' WHERE seq = 2")
+    edit_outside(db, key, "UPDATE access_log SET detail = 'niets bijzonders' WHERE seq = 2")
     return manifest
 
 
 def _newest_dropped(db: Path, key: bytes, manifest: Manifest) -> Manifest:
-    _outside(db, key, "DELETE FROM access_log WHERE seq > 3")
+    edit_outside(db, key, "DELETE FROM access_log WHERE seq > 3")
     return manifest
 
 

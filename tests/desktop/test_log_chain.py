@@ -23,7 +23,7 @@ from models.logchain import ChainProblem, Checkpoint, check, content_hash, signi
 from models.permissions import AccessAction
 from models.records import ContactDraft
 from models.security import AccessLogEntry, AccessLogSubject
-from tests.helpers import TEST_KEY, TODAY, raw_connect, register
+from tests.helpers import TEST_KEY, TODAY, edit_outside, raw_connect, register
 
 
 def _public(key: Ed25519PrivateKey) -> bytes:
@@ -67,14 +67,7 @@ def _check(unlocked: Unlocked, keys: Callable[[uuid.UUID | None], bytes | None],
 def _outside(
     unlocked: Unlocked, db_path: Path, *statements: tuple[str, tuple[object, ...]]
 ) -> None:
-    """An insider with the key, in sqlcipher3 outside the app (triggers dropped first)."""
-    raw = raw_connect(db_path, unlocked.key)
-    raw.execute("DROP TRIGGER IF EXISTS access_log_no_update")
-    raw.execute("DROP TRIGGER IF EXISTS access_log_no_delete")
-    for sql, parameters in statements:
-        raw.execute(sql, parameters)
-    raw.commit()
-    raw.close()
+    edit_outside(db_path, unlocked.key, *statements)
 
 
 def test_everyday_work_makes_an_intact_signed_chain(unlocked: Unlocked, signed) -> None:  # type: ignore[no-untyped-def]
