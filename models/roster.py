@@ -40,6 +40,10 @@ from models.security import AccessLogEntry, Account, AppSetting
 ROSTER_SETTING = "accountlijst"
 FORMAT = 1
 
+# What reading a damaged or hostile list can raise: json.loads raises RecursionError on deep
+# nesting, int() of JSON's 1e999 (a float infinity) an OverflowError.
+DAMAGED = (KeyError, TypeError, ValueError, ArithmeticError, RecursionError)
+
 # The lower the index, the fewer the rights.
 _RANK = {Role.MEDEWERKER: 0, Role.COORDINATOR: 1, Role.BEHEERDER: 2}
 
@@ -255,7 +259,7 @@ def verify(
     current = current_entries(session)
     try:
         stored = _stored(session)
-    except (KeyError, TypeError, ValueError):
+    except DAMAGED:
         return RosterCheck(RosterState.UNVERIFIED, current=current)
     if stored is None:
         # Never signed. Without a team key anywhere that is a database from before signed
@@ -268,7 +272,7 @@ def verify(
     try:
         team_public.verify(signature, body)
         roster = Roster.from_body(body)
-    except (InvalidSignature, KeyError, TypeError, ValueError):
+    except (InvalidSignature, *DAMAGED):
         return RosterCheck(RosterState.UNVERIFIED, current=current)
     if roster.database_id != database_id:
         return RosterCheck(RosterState.UNVERIFIED, current=current)
@@ -292,7 +296,7 @@ def sign(
         stored = _stored(session)
         if stored is not None:
             earlier = Roster.from_body(stored[0])
-    except (KeyError, TypeError, ValueError):
+    except DAMAGED:
         earlier = None
     if earlier is not None and earlier.database_id == database_id:
         version, boundary = earlier.version + 1, earlier.log_signed_from
