@@ -266,6 +266,7 @@ def start(
         new_recovery = True
     if not _beheerder_left(unlocked.store, keyring, new_recovery):
         raise NoWayIn(reason)
+    previous = unlocked.team_signing_key
     team, pin, new_team = _team_key(unlocked, keyring, new_recovery, renew_team_key)
     if keyring.recovery is not None:
         cost = keyring.recovery.cost
@@ -295,5 +296,12 @@ def start(
         )
         if team is not None and new_team:
             # The list is signed with the new team key (the first one, or the renewed one).
-            teamlist.sign(session, keyring, team, unlocked.actor, "nieuwe teamsleutel")
+            teamlist.sign(
+                session,
+                keyring,
+                team,
+                unlocked.actor,
+                "nieuwe teamsleutel",
+                previous=previous.public_key() if previous is not None else None,
+            )
     return done

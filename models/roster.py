@@ -286,16 +286,27 @@ def sign(
     database_id: str,
     signed_by: str,
     entries: Sequence[RosterEntry] | None = None,
+    previous: Ed25519PublicKey | None = None,
 ) -> Roster:
     """Sign ``entries`` (default: the table as it is now) as the team's account list.
 
     The boundary of signed log entries is fixed the first time and kept after that: from
-    then on stripping every signature shows as a break (models.logchain.check)."""
+    then on stripping every signature shows as a break (models.logchain.check). Version and
+    boundary are taken over only from a list signed with this team key (or ``previous``, the
+    key it renews): a list of an insider's making would otherwise move the boundary."""
     earlier: Roster | None = None
     try:
         stored = _stored(session)
         if stored is not None:
-            earlier = Roster.from_body(stored[0])
+            body, signature = stored
+            for key in (team.public_key(), previous):
+                try:
+                    if key is not None:
+                        key.verify(signature, body)
+                        earlier = Roster.from_body(body)
+                        break
+                except InvalidSignature:
+                    continue
     except DAMAGED:
         earlier = None
     if earlier is not None and earlier.database_id == database_id:

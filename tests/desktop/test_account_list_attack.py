@@ -340,9 +340,6 @@ def test_a_damaged_team_history_is_a_damaged_key_file_or_ignored(
 # ------------------------------------------------------------- the log's signing boundary
 
 
-@pytest.mark.xfail(
-    strict=True, reason="roster.sign takes version and log boundary from an unverified list"
-)
 def test_an_unsigned_list_does_not_move_where_signing_began(team: Unlocked) -> None:
     """The insider writes a list of her own (any signature) naming no first signed line.
     Everyone drops to medewerker, so the beheerder reviews and signs the table as it is — and
@@ -601,6 +598,8 @@ def test_the_team_follows_two_renewals_of_the_team_key(team: Unlocked) -> None:
     beheer = unlock(path, TEST_LOGIN, TEST_PASSWORD)
     assert beheer.actor.role is Role.BEHEERDER and beheer.roster is not None
     assert beheer.roster.clean
+    body = _stored_body(beheer)  # renewals keep the list's history: no fresh start
+    assert body["log_signed_from"] == 1 and body["version"] == 9
     beheer.close()
 
 
