@@ -292,9 +292,6 @@ def test_a_damaged_signing_key_row_does_not_lock_everyone_out(team: Unlocked) ->
         bas_again.close()
 
 
-@pytest.mark.xfail(
-    strict=True, reason="team_public is not checked for length when the key file is read"
-)
 def test_a_team_key_of_the_wrong_length_in_the_key_file_is_a_damaged_key_file(
     db_path: Path,
 ) -> None:
