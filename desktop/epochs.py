@@ -230,9 +230,19 @@ def _team_key(
     if new_recovery and keyring.team_public is None:
         # A database from before format 2 gets its team key with its first format-2
         # recovery code, so the recovery key holds it from the start. The actor's own slot
-        # pins it at their next login.
+        # pins it at their next login. Until now the table said who is beheerder: every
+        # beheerder with a format-2 slot gets it, or they would work as medewerkers.
         team = keyring.new_team_key()
         keyring.give_team_key(user_slot(unlocked.actor.login), team)
+        with unlocked.store.sessions() as session:
+            beheerders = session.scalars(
+                select(Account.login).where(
+                    Account.active.is_(True), Account.role == Role.BEHEERDER
+                )
+            ).all()
+        for login in beheerders:
+            if user_slot(login) in keyring.accounts:
+                keyring.give_team_key(user_slot(login), team)
         return team, keyring.team_public, True
     if renew and team is not None:
         # A holder of the team key leaves: a new one, endorsed by the old, sealed to those

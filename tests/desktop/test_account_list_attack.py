@@ -549,11 +549,6 @@ def test_a_fork_in_the_team_history_is_not_followed(team: Unlocked) -> None:
 KARIN, KARIN_PASSWORD = "karin", "karin-wachtwoord-1"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the first team key is sealed only to the beheerder who made it; a second "
-    "beheerder works as medewerker until the first logs in again (share_team_key)",
-)
 def test_a_second_beheerder_of_a_format_1_team_keeps_her_rights_when_the_team_key_comes(
     db_path: Path,
 ) -> None:
