@@ -50,8 +50,10 @@ from desktop.keyring import (
     slot_login,
     user_slot,
 )
+from models import roster
 from models.access import log_access
 from models.permissions import AccessAction, Permission, Role
+from models.roster import RosterEntry
 from models.security import Account, AppSetting
 
 if TYPE_CHECKING:
@@ -255,6 +257,16 @@ def _team_key(
     return team, unlocked.team_pin, False
 
 
+def _signed_entries(unlocked: Unlocked, keyring: Keyring) -> tuple[RosterEntry, ...] | None:
+    """The accounts as the current team key signed them; None when that list does not hold."""
+    team = unlocked.team_signing_key
+    if team is None:
+        return None
+    with unlocked.store.sessions() as session:
+        result = roster.verify(session, team.public_key(), keyring.database_id)
+    return result.roster.entries if result.roster is not None else None
+
+
 def start(
     unlocked: Unlocked,
     change: Callable[[Keyring], None],
@@ -277,6 +289,8 @@ def start(
     if not _beheerder_left(unlocked.store, keyring, new_recovery):
         raise NoWayIn(reason)
     previous = unlocked.team_signing_key
+    carried = _signed_entries(unlocked, keyring) if renew_team_key else None
+    first_team_key = keyring.team_public is None
     team, pin, new_team = _team_key(unlocked, keyring, new_recovery, renew_team_key)
     if keyring.recovery is not None:
         cost = keyring.recovery.cost
@@ -304,14 +318,18 @@ def start(
             AccessAction.ACCOUNT,
             detail=f"nieuwe databasesleutel ({done.epoch}): {reason}"[:200],
         )
-        if team is not None and new_team:
-            # The list is signed with the new team key (the first one, or the renewed one).
+        if team is not None and new_team and (first_team_key or carried is not None):
+            # The list is signed with the new team key: the first one signs the table (which
+            # counted until now); a renewed one signs again what the old one had signed, so
+            # no change made outside the app rides along. (A list that did not hold stays
+            # unsigned: the review signs it.)
             teamlist.sign(
                 session,
                 keyring,
                 team,
                 unlocked.actor,
                 "nieuwe teamsleutel",
+                entries=None if first_team_key else carried,
                 previous=previous.public_key() if previous is not None else None,
             )
     return done

@@ -375,19 +375,16 @@ def _old_team_key_by_password(old_copy: bytes, path: Path, login: str, password:
 def _takeover(path: Path, team_key: Ed25519PrivateKey) -> Unlocked:
     """Anouk seals the team key to her own slot, signs a list that makes her beheerder and
     logs in with the unmodified app."""
-    anouk = unlock(path, ANOUK, ANOUK_PASSWORD)
-    key, database_id = anouk.key, anouk.keyring.database_id
-    anouk.close()
+    keyring = Keyring.load(keyring_path(path))  # her own slot, outside the app: no re-pin
+    sealing = keyring.open_account(user_slot(ANOUK), ANOUK_PASSWORD).sealing
+    key, database_id = keyring.database_keys(user_slot(ANOUK), sealing)[0][1], keyring.database_id
     assert database_id is not None
     _give_myself(path, ANOUK, team_key)
     _sign_list_as(path, key, team_key, database_id, ANOUK)
     return unlock(path, ANOUK, ANOUK_PASSWORD)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a password reported leaked does not renew the team key its old slot holds",
-)
+@pytest.mark.log_warnings  # the app warns: her slot holds a team key it does not trust
 def test_a_beheerders_leaked_password_does_not_leave_the_team_key_with_whoever_knew_it(
     team: Unlocked,
 ) -> None:
@@ -409,10 +406,7 @@ def test_a_beheerders_leaked_password_does_not_leave_the_team_key_with_whoever_k
         anouk.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a beheerder marking a colleague's password leaked does not renew the team key",
-)
+@pytest.mark.log_warnings  # the app warns: her slot holds a team key it does not trust
 def test_a_leak_marked_by_a_beheerder_does_not_leave_the_team_key_behind(
     team: Unlocked,
 ) -> None:
@@ -429,9 +423,7 @@ def test_a_leak_marked_by_a_beheerder_does_not_leave_the_team_key_behind(
         anouk.close()
 
 
-@pytest.mark.xfail(
-    strict=True, reason="a new recovery code does not renew the team key the old code opens"
-)
+@pytest.mark.log_warnings  # the app warns: her slot holds a team key it does not trust
 def test_a_new_recovery_code_does_not_leave_the_team_key_with_the_old_code(
     with_code: tuple[Unlocked, str],
 ) -> None:
@@ -654,3 +646,27 @@ def test_a_beheerder_reporting_her_own_leak_stays_beheerder_and_the_list_clean(
         chain = access.check_chain(opened)
         assert chain.intact and chain.unconfirmed is None
         opened.close()
+
+
+def test_after_a_new_recovery_code_and_a_lost_laptop_the_team_works_as_before(
+    team: Unlocked,
+) -> None:
+    from desktop.usecases.accounts import reset_after_lost_laptop
+
+    make_new_recovery_code(team)
+    code = reset_after_lost_laptop(team).recovery_code
+    assert code is not None and roster.review(team).clean
+    path = team.store.path
+    team.close()
+    for login, password in ((BAS, BAS_PASSWORD), (ANOUK, ANOUK_PASSWORD)):
+        opened = unlock(path, login, password)
+        assert opened.roster is not None and opened.roster.clean, login
+        assert access.check_chain(opened).unconfirmed is None
+        opened.close()
+    reset_password_with_recovery(path, code, TEST_LOGIN, "na-herstel-wachtwoord")
+    beheer = unlock(path, TEST_LOGIN, "na-herstel-wachtwoord")
+    try:
+        assert beheer.actor.role is Role.BEHEERDER and beheer.roster is not None
+        assert beheer.roster.clean
+    finally:
+        beheer.close()
