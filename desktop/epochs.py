@@ -50,8 +50,10 @@ from desktop.keyring import (
     slot_login,
     user_slot,
 )
+from models import roster
 from models.access import log_access
 from models.permissions import AccessAction, Permission, Role
+from models.roster import RosterEntry
 from models.security import Account, AppSetting
 
 if TYPE_CHECKING:
@@ -230,9 +232,19 @@ def _team_key(
     if new_recovery and keyring.team_public is None:
         # A database from before format 2 gets its team key with its first format-2
         # recovery code, so the recovery key holds it from the start. The actor's own slot
-        # pins it at their next login.
+        # pins it at their next login. Until now the table said who is beheerder: every
+        # beheerder with a format-2 slot gets it, or they would work as medewerkers.
         team = keyring.new_team_key()
         keyring.give_team_key(user_slot(unlocked.actor.login), team)
+        with unlocked.store.sessions() as session:
+            beheerders = session.scalars(
+                select(Account.login).where(
+                    Account.active.is_(True), Account.role == Role.BEHEERDER
+                )
+            ).all()
+        for login in beheerders:
+            if user_slot(login) in keyring.accounts:
+                keyring.give_team_key(user_slot(login), team)
         return team, keyring.team_public, True
     if renew and team is not None:
         # A holder of the team key leaves: a new one, endorsed by the old, sealed to those
@@ -243,6 +255,16 @@ def _team_key(
             keyring.give_team_key(name, team)
         return team, keyring.team_public, True
     return team, unlocked.team_pin, False
+
+
+def _signed_entries(unlocked: Unlocked, keyring: Keyring) -> tuple[RosterEntry, ...] | None:
+    """The accounts as the current team key signed them; None when that list does not hold."""
+    team = unlocked.team_signing_key
+    if team is None:
+        return None
+    with unlocked.store.sessions() as session:
+        result = roster.verify(session, team.public_key(), keyring.database_id)
+    return result.roster.entries if result.roster is not None else None
 
 
 def start(
@@ -266,6 +288,9 @@ def start(
         new_recovery = True
     if not _beheerder_left(unlocked.store, keyring, new_recovery):
         raise NoWayIn(reason)
+    previous = unlocked.team_signing_key
+    carried = _signed_entries(unlocked, keyring) if renew_team_key else None
+    first_team_key = keyring.team_public is None
     team, pin, new_team = _team_key(unlocked, keyring, new_recovery, renew_team_key)
     if keyring.recovery is not None:
         cost = keyring.recovery.cost
@@ -293,7 +318,18 @@ def start(
             AccessAction.ACCOUNT,
             detail=f"nieuwe databasesleutel ({done.epoch}): {reason}"[:200],
         )
-        if team is not None and new_team:
-            # The list is signed with the new team key (the first one, or the renewed one).
-            teamlist.sign(session, keyring, team, unlocked.actor, "nieuwe teamsleutel")
+        if team is not None and new_team and (first_team_key or carried is not None):
+            # The list is signed with the new team key: the first one signs the table (which
+            # counted until now); a renewed one signs again what the old one had signed, so
+            # no change made outside the app rides along. (A list that did not hold stays
+            # unsigned: the review signs it.)
+            teamlist.sign(
+                session,
+                keyring,
+                team,
+                unlocked.actor,
+                "nieuwe teamsleutel",
+                entries=None if first_team_key else carried,
+                previous=previous.public_key() if previous is not None else None,
+            )
     return done

@@ -99,6 +99,14 @@ def _unb64(text: object) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
 
 
+def _unb64_key(text: object, length: int = KEY_BYTES) -> bytes:
+    """A public key or signature of a fixed length (a team key: 32 bytes, a signature: 64)."""
+    raw = _unb64(text)
+    if len(raw) != length:
+        raise ValueError("wrong length")
+    return raw
+
+
 def _derive(secret: str, salt: bytes, cost: KdfCost) -> bytes:
     return hash_secret_raw(
         secret.encode("utf-8"),
@@ -462,7 +470,7 @@ class Keyring:
                 raise TypeError("recovery")
             keyring.recovery = RecoverySlot.from_json(recovery)
         team_public = data.get("team_public")
-        keyring.team_public = _unb64(team_public) if team_public else None
+        keyring.team_public = _unb64_key(team_public) if team_public else None
         keyring.team_keys = {
             name: Sealed.from_json(sealed)
             for name, sealed in _mapping(data.get("team_keys")).items()
@@ -470,7 +478,9 @@ class Keyring:
         history = data.get("team_history") or []
         if not isinstance(history, list):
             raise TypeError("team history")
-        keyring.team_history = [(_unb64(h["public"]), _unb64(h["endorsement"])) for h in history]
+        keyring.team_history = [
+            (_unb64_key(h["public"]), _unb64_key(h["endorsement"], 2 * KEY_BYTES)) for h in history
+        ]
         keyring.epoch = Epoch.from_json(data["epoch"])
         pending = data.get("pending")
         keyring.pending = Epoch.from_json(pending) if pending is not None else None

@@ -73,13 +73,20 @@ def sign(
     actor: Actor,
     reason: str,
     entries: tuple[roster.RosterEntry, ...] | None = None,
+    previous: Ed25519PublicKey | None = None,
 ) -> roster.Roster:
-    """Sign the account list as it stands (or ``entries``) and log it, in ``session``."""
+    """Sign the account list as it stands (or ``entries``) and log it, in ``session``.
+    ``previous``: the team key this one renews, which signed the list until now."""
     assert keyring.database_id is not None
     if keyring.team_public is not None and public_bytes(team) != keyring.team_public:
         raise NoTeamKey(actor.login)
     signed = roster.sign(
-        session, team, database_id=keyring.database_id, signed_by=actor.login, entries=entries
+        session,
+        team,
+        database_id=keyring.database_id,
+        signed_by=actor.login,
+        entries=entries,
+        previous=previous,
     )
     log_access(
         session,

@@ -162,17 +162,34 @@ def _keys_setting(account_id: uuid.UUID) -> str:
     return f"tekensleutels:{account_id.hex}"
 
 
+def _remembered(value: str) -> list[str]:
+    """The base64 keys of one setting row; a damaged row (written outside the app) counts as
+    none, so it costs at most the trust in its own lines and never a login."""
+    try:
+        known = json.loads(value)
+    except (ValueError, RecursionError):
+        return []
+    if not isinstance(known, list):
+        return []
+    valid: list[str] = []
+    for text in known:
+        try:
+            if isinstance(text, str) and len(base64.b64decode(text, validate=True)) == 32:
+                valid.append(text)
+        except ValueError:
+            continue
+    return valid
+
+
 def remember_signing_key(session: Session, account_id: uuid.UUID, public: bytes) -> None:
     """Keep an account's public signing key (every one it ever had) for verifying its lines."""
     row = session.get(AppSetting, _keys_setting(account_id))
-    known = json.loads(row.value) if row is not None else []
+    known = _remembered(row.value) if row is not None else []
     text = base64.b64encode(public).decode("ascii")
-    if text in known:
-        return
     if row is None:
         session.add(AppSetting(key=_keys_setting(account_id), value=json.dumps([text])))
-    else:
-        row.value = json.dumps([*known, text])
+    elif text not in known or row.value != json.dumps(known):
+        row.value = json.dumps(known if text in known else [*known, text])
 
 
 def signing_keys(session: Session) -> dict[uuid.UUID, list[bytes]]:
@@ -180,8 +197,11 @@ def signing_keys(session: Session) -> dict[uuid.UUID, list[bytes]]:
     found: dict[uuid.UUID, list[bytes]] = {}
     rows = session.scalars(select(AppSetting).where(AppSetting.key.startswith("tekensleutels:")))
     for row in rows:
-        account = uuid.UUID(row.key.removeprefix("tekensleutels:"))
-        found[account] = [base64.b64decode(text) for text in json.loads(row.value)]
+        try:
+            account = uuid.UUID(row.key.removeprefix("tekensleutels:"))
+        except ValueError:
+            continue  # not a row the app wrote
+        found[account] = [base64.b64decode(text) for text in _remembered(row.value)]
     return found
 
 

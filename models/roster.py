@@ -41,6 +41,10 @@ from models.security import AccessLogEntry, Account, AppSetting
 ROSTER_SETTING = "accountlijst"
 FORMAT = 1
 
+# What reading a damaged or hostile list can raise: json.loads raises RecursionError on deep
+# nesting, int() of JSON's 1e999 (a float infinity) an OverflowError.
+DAMAGED = (KeyError, TypeError, ValueError, ArithmeticError, RecursionError)
+
 # The lower the index, the fewer the rights.
 _RANK = {Role.MEDEWERKER: 0, Role.COORDINATOR: 1, Role.BEHEERDER: 2}
 
@@ -256,7 +260,7 @@ def verify(
     current = current_entries(session)
     try:
         stored = _stored(session)
-    except (KeyError, TypeError, ValueError):
+    except DAMAGED:
         return RosterCheck(RosterState.UNVERIFIED, current=current)
     if stored is None:
         # Never signed. Without a team key anywhere that is a database from before signed
@@ -269,7 +273,7 @@ def verify(
     try:
         team_public.verify(signature, body)
         roster = Roster.from_body(body)
-    except (InvalidSignature, KeyError, TypeError, ValueError):
+    except (InvalidSignature, *DAMAGED):
         return RosterCheck(RosterState.UNVERIFIED, current=current)
     if roster.database_id != database_id:
         return RosterCheck(RosterState.UNVERIFIED, current=current)
@@ -283,17 +287,28 @@ def sign(
     database_id: str,
     signed_by: str,
     entries: Sequence[RosterEntry] | None = None,
+    previous: Ed25519PublicKey | None = None,
 ) -> Roster:
     """Sign ``entries`` (default: the table as it is now) as the team's account list.
 
     The boundary of signed log entries is fixed the first time and kept after that: from
-    then on stripping every signature shows as a break (models.logchain.check)."""
+    then on stripping every signature shows as a break (models.logchain.check). Version and
+    boundary are taken over only from a list signed with this team key (or ``previous``, the
+    key it renews): a list of an insider's making would otherwise move the boundary."""
     earlier: Roster | None = None
     try:
         stored = _stored(session)
         if stored is not None:
-            earlier = Roster.from_body(stored[0])
-    except (KeyError, TypeError, ValueError):
+            body, signature = stored
+            for key in (team.public_key(), previous):
+                try:
+                    if key is not None:
+                        key.verify(signature, body)
+                        earlier = Roster.from_body(body)
+                        break
+                except InvalidSignature:
+                    continue
+    except DAMAGED:
         earlier = None
     if earlier is not None and earlier.database_id == database_id:
         version, boundary = earlier.version + 1, earlier.log_signed_from

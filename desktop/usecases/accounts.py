@@ -176,10 +176,14 @@ def mark_password_leaked(unlocked: Unlocked, account_id: uuid.UUID) -> KeyChange
     account = _other_account(unlocked, account_id)
     if not account.active:
         raise LookupError("account")
+    # Whoever knows the password opens the old slot in any copy of the key file: when it
+    # held the team key, the team key is renewed too.
+    held_team_key = user_slot(account.login) in Keyring.load(unlocked.keyring.path).team_holders()
     return epochs.start(
         unlocked,
         lambda keyring: keyring.block(user_slot(account.login)),
         reason=f"wachtwoord gelekt: {account.login}",
+        renew_team_key=held_team_key,
     )
 
 
@@ -244,7 +248,10 @@ def report_own_password_leaked(unlocked: Unlocked, old: str, new: str) -> KeyCha
     with unlocked.store.sessions() as session:
         was_clean = teamlist.check(session, unlocked.keyring, unlocked.team_pin).clean
     done = epochs.start(
-        unlocked, replace, reason=f"eigen wachtwoord gelekt: {unlocked.actor.login}"
+        unlocked,
+        replace,
+        reason=f"eigen wachtwoord gelekt: {unlocked.actor.login}",
+        renew_team_key=unlocked.team_signing_key is not None,  # the old slot held it
     )
     unlocked.signing_key = keys.signing
     unlocked.temporary_password = False
@@ -258,8 +265,13 @@ def report_own_password_leaked(unlocked: Unlocked, old: str, new: str) -> KeyCha
 def make_new_recovery_code(unlocked: Unlocked) -> KeyChange:
     """A new recovery code (shown once) and a new epoch: the old code opens nothing now."""
     require(unlocked.actor, Permission.MANAGE_ACCOUNTS)
+    # The old code still opens the team key in any older copy of the key file: renewed too.
     return epochs.start(
-        unlocked, lambda _keyring: None, reason="nieuwe herstelcode", new_recovery=True
+        unlocked,
+        lambda _keyring: None,
+        reason="nieuwe herstelcode",
+        new_recovery=True,
+        renew_team_key=True,
     )
 
 
@@ -272,4 +284,5 @@ def reset_after_lost_laptop(unlocked: Unlocked) -> KeyChange:
         lambda _keyring: None,
         reason="laptop kwijt: nieuwe sleutel en herstelcode",
         new_recovery=True,
+        renew_team_key=True,
     )
