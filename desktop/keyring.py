@@ -683,20 +683,26 @@ class Keyring:
         return team
 
     def trusted_team_key(self, pinned: bytes | None) -> bytes | None:
-        """The newest team key reachable from ``pinned`` through endorsements, each by the
-        key before it. A team key in the file that no endorsement leads to is not trusted."""
+        """The current team key, when one straight line of endorsements — each key endorsed
+        by the one before it — leads from ``pinned`` to it; otherwise ``pinned`` itself (a
+        list signed by anything else then does not verify). A second successor endorsed by
+        an old key (a fork, made by someone who kept that key) breaks the line."""
         if pinned is None:
             return None
+        publics = [public for public, _endorsement in self.team_history]
+        if pinned == self.team_public and pinned not in publics[:-1]:
+            return pinned
+        start = publics.index(pinned) + 1 if pinned in publics else 0
         trusted = pinned
-        for public, endorsement in self.team_history:
+        for public, endorsement in self.team_history[start:]:
             try:
                 Ed25519PublicKey.from_public_bytes(trusted).verify(
                     endorsement, self._succession(public)
                 )
             except (InvalidSignature, ValueError):
-                continue
+                return pinned
             trusted = public
-        return trusted
+        return trusted if trusted == self.team_public else pinned
 
     def team_holders(self) -> set[str]:
         """The slots the team key is sealed to (beheerders, and the recovery key)."""

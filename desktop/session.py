@@ -58,7 +58,7 @@ from models import roster
 from models.access import log_access
 from models.logchain import remember_signing_key
 from models.permissions import AccessAction, Actor, Role
-from models.roster import RosterCheck
+from models.roster import RosterCheck, RosterState
 from models.rules import ACCOUNT, check_fields
 from models.rules import check_password as password_problem
 from models.security import Account
@@ -317,14 +317,17 @@ def unlock(path: Path, login: str, password: str, *, hold: Hold = held_by_caller
         # (a converted slot keeps the first team key it sees; a renewed one is followed)
         trusted = _pin(keyring, name, password, account_keys)
         team = keyring.team_key(name, account_keys.sealing)
-        if team is not None and public_bytes(team) != trusted:
+        conflict = team is not None and public_bytes(team) != trusted
+        if conflict:
             log.warning("the team key in the key file is not the one this account trusts")
             team = None
         with store.sessions() as session:
             result = teamlist.check(session, keyring, trusted)
-            role = teamlist.rights(
-                result, account.id, account.role, account.active, holds_team_key=team is not None
-            )
+        if conflict:  # two team keys: neither is believed, and everyone sees it
+            result = RosterCheck(RosterState.UNVERIFIED, current=result.current)
+        role = teamlist.rights(
+            result, account.id, account.role, account.active, holds_team_key=team is not None
+        )
         if role is None:
             raise AccountDisabled(login)
         actor = Actor(account.id, account.login, account.display_name, role)

@@ -11,6 +11,7 @@ team key and signs the first list).
 from __future__ import annotations
 
 import base64
+import dataclasses
 import logging
 import uuid
 
@@ -95,6 +96,31 @@ def sign(
         detail=f"accountlijst ondertekend (versie {signed.version}): {reason}"[:200],
     )
     return signed
+
+
+def vouched_entries(
+    session: Session, keyring: Keyring, result: RosterCheck
+) -> tuple[roster.RosterEntry, ...]:
+    """The accounts as the table has them, each with the signing keys a reviewer can vouch
+    for: those the list held already, and the one its slot in the key file holds now (a
+    renewed password, a converted slot). Any other key remembered under an account — one
+    planted there outside the app — stays unconfirmed; its log lines are named as such."""
+    listed = (
+        {e.account_id: set(e.signing_keys) for e in result.roster.entries}
+        if result.roster is not None
+        else {}
+    )
+    vouched = []
+    for entry in roster.current_entries(session):
+        slot = keyring.accounts.get(user_slot(entry.login))
+        own = base64.b64encode(slot.signing_public).decode("ascii") if slot else None
+        keep = listed.get(entry.account_id, set()) | ({own} if own else set())
+        vouched.append(
+            dataclasses.replace(
+                entry, signing_keys=tuple(k for k in entry.signing_keys if k in keep)
+            )
+        )
+    return tuple(vouched)
 
 
 def require_team_key(team: Ed25519PrivateKey | None, keyring: Keyring, actor: Actor) -> None:

@@ -408,7 +408,14 @@ def _finding_text(finding: Finding) -> str:
         case Difference.GONE:
             return f"{who}: staat in de ondertekende lijst, maar niet meer in de database"
         case Difference.KEY:
-            return f"{who}: nieuwe ondertekeningssleutel, nog niet bevestigd"
+            count = int(finding.found) if finding.found.isdigit() else 1
+            keys = count_text(
+                count, "nieuwe ondertekeningssleutel", "nieuwe ondertekeningssleutels"
+            )
+            return (
+                f"{who}: {keys}, nog niet bevestigd (alleen de sleutel die bij het account in "
+                "het sleutelbestand hoort, wordt bevestigd)"
+            )
 
 
 def roster_findings_text(result: RosterCheck, *, short: bool = False) -> str:

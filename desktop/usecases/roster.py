@@ -56,10 +56,14 @@ def refresh_rights(unlocked: Unlocked) -> Role:
 
 
 def sign_as_is(unlocked: Unlocked) -> Role:
-    """Sign the accounts as the table has them now, with every remembered signing key."""
+    """Sign the accounts as the table has them now, with the signing keys a reviewer can
+    vouch for (:func:`desktop.teamlist.vouched_entries`)."""
     team = _team(unlocked)
+    keyring = Keyring.load(unlocked.keyring.path)  # the slots as they are now
     with unlocked.store.sessions.begin() as session:
-        teamlist.sign(session, unlocked.keyring, team, unlocked.actor, "gecontroleerd")
+        result = teamlist.check(session, keyring, public_bytes(team))
+        entries = teamlist.vouched_entries(session, keyring, result)
+        teamlist.sign(session, keyring, team, unlocked.actor, "gecontroleerd", entries)
     return refresh_rights(unlocked)
 
 
