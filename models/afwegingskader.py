@@ -98,6 +98,20 @@ class OutOfOrder(DomainError):
         self.problem = problem
 
 
+class MeldcodeRule(enum.StrEnum):
+    FINISHED = "finished"  # read-only: a correction needs a reason
+    NOT_WEIGHED = "not_weighed"  # the afwegingskader has no conclusion yet
+    VOLGEN = "volgen"  # help is being followed: question 5 first
+    NO_DECISION = "no_decision"  # step 5 is not recorded
+    NOTHING_CHANGED = "nothing_changed"  # a correction that changes nothing
+
+
+class MeldcodeRefused(DomainError):
+    def __init__(self, rule: MeldcodeRule) -> None:
+        super().__init__(rule.value)
+        self.rule = rule
+
+
 Answers = tuple[bool | None, ...]
 
 

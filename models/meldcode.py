@@ -8,7 +8,6 @@ beside the correction history's old values.
 
 from __future__ import annotations
 
-import enum
 import uuid
 from collections.abc import Callable
 from datetime import date
@@ -23,6 +22,8 @@ from models.afwegingskader import (
     ConversationDraft,
     CorrectionRecord,
     DecisionDraft,
+    MeldcodeRefused,
+    MeldcodeRule,
     OpenProcedure,
     Outcome,
     ProcedureRecord,
@@ -38,7 +39,6 @@ from models.entities import (
     MeldcodeProcedure,
     Person,
 )
-from models.errors import DomainError
 from models.history import SKIPPED
 from models.records import full_name
 from models.rules import (
@@ -50,22 +50,6 @@ from models.rules import (
     check_draft,
 )
 from models.validation import Problem, ValidationError, check_date
-
-
-class MeldcodeRule(enum.StrEnum):
-    FINISHED = "finished"  # read-only: a correction needs a reason
-    NOT_WEIGHED = "not_weighed"  # the afwegingskader has no conclusion yet
-    VOLGEN = "volgen"  # help is being followed: question 5 first
-    NO_DECISION = "no_decision"  # step 5 is not recorded
-    NOT_FINISHED = "not_finished"  # a correction of a procedure still open
-    NOTHING_CHANGED = "nothing_changed"  # a correction that changes nothing
-
-
-class MeldcodeRefused(DomainError):
-    def __init__(self, rule: MeldcodeRule) -> None:
-        super().__init__(rule.value)
-        self.rule = rule
-
 
 Apply = Callable[[MeldcodeProcedure], None]
 
