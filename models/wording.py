@@ -517,8 +517,8 @@ CONSULTATION_KIND = {
 
 MELDCODE_STEPS = {
     1: "Signalen in kaart brengen",
-    2: "Collegiaal overleggen en raadplegen",
-    3: "Gesprek met de betrokkenen",
+    2: "Overleggen en raadplegen",
+    3: "Gesprek met betrokkenen",
     4: "Afwegingskader",
     5: "Beslissen: melden en/of hulp",
 }
