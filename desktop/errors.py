@@ -60,6 +60,7 @@ FIELD_NAMES = {
     "signals_on": "Datum signalen",
     "signals_by": "Door",
     "signals": "Signalen",
+    "form": "Vorm van geweld",
     "victim_kind": "Slachtoffer",
     "victim_id": "Gezinslid",
     "consulted_on": "Datum",
