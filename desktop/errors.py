@@ -5,11 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.database import StoreBusy, StoreError, StoreProblem
+from models.afwegingskader import MeldcodeRefused, OutOfOrder
 from models.errors import NotFound, RuleViolation
 from models.permissions import ROLE_PERMISSIONS, Permission, PermissionDenied
 from models.roster import ListNotClean, NoTeamKey
 from models.validation import ValidationError
-from models.wording import PROBLEM, ROLE_NAMES, RULE
+from models.wording import MELDCODE_RULE, PROBLEM, ROLE_NAMES, RULE, out_of_order_text
 
 FIELD_NAMES = {
     "name": "Naam",
@@ -55,6 +56,24 @@ FIELD_NAMES = {
     "assessor": "Beoordelaar",
     "password": "Wachtwoord",
     "scores": "Scores",
+    # the meldcode's steps
+    "signals_on": "Datum signalen",
+    "signals_by": "Door",
+    "signals": "Signalen",
+    "form": "Vorm van geweld",
+    "victim_kind": "Slachtoffer",
+    "victim_id": "Gezinslid",
+    "consulted_on": "Datum",
+    "by": "Door",
+    "consulted": "Met wie",
+    "why_not": "Waarom geen gesprek",
+    "answer_1": "Vraag 1",
+    "evaluation_on": "Evaluatiedatum",
+    "melding_on": "Datum melding",
+    "vt_reference": "Kenmerk Veilig Thuis",
+    "parents_told": "Ouders geïnformeerd",
+    "parents_not_told_why": "Waarom niet geïnformeerd",
+    "agreements": "Afspraken",
 }
 
 STORE_PROBLEMS = {
@@ -114,6 +133,15 @@ LIST_NOT_CLEAN = (
 )
 
 
+def _meldcode_text(exc: Exception) -> str | None:
+    """The meldcode's refusals: an afwegingskader answer out of order, a finished procedure."""
+    if isinstance(exc, OutOfOrder):
+        return out_of_order_text(exc)
+    if isinstance(exc, MeldcodeRefused):
+        return MELDCODE_RULE[exc.rule]
+    return None
+
+
 def describe(exc: Exception) -> str:
     """The Dutch sentence for an expected error; bugs are not described here."""
     if isinstance(exc, ValidationError):
@@ -123,6 +151,8 @@ def describe(exc: Exception) -> str:
         return "Dit kan zo niet worden opgeslagen:\n" + "\n".join(lines)
     if isinstance(exc, RuleViolation):
         return RULE[exc.rule]
+    if (meldcode := _meldcode_text(exc)) is not None:
+        return meldcode
     if isinstance(exc, NotFound):
         return "Dit gegeven bestaat niet meer; misschien is het intussen verwijderd."
     if isinstance(exc, StoreBusy):

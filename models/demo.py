@@ -14,9 +14,20 @@ from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from models import meldcode
+from models.afwegingskader import (
+    ConsultationDraft,
+    ConsultationKind,
+    ConversationDraft,
+    DecisionDraft,
+    StartDraft,
+    VictimKind,
+    ViolenceForm,
+    WeighingDraft,
+)
 from models.base import SYSTEM_USER
 from models.entities import (
     Consent,
@@ -33,6 +44,7 @@ from models.entities import (
     TrajectEvent,
 )
 from models.enums import OPEN_PHASES, ContactKind, EventKind, MemberRole, Phase
+from models.households import fullest_open_household
 from models.search import search_text, sort_name
 from models.validation import check_bsn
 
@@ -313,6 +325,7 @@ def generate_demo(
     ):
         if rows[cls]:
             session.execute(insert(cls), rows[cls])
+    _demo_meldcode(session, today, staff_names)
 
 
 def _demo_organisations(
@@ -556,3 +569,155 @@ def _demo_zrm(
             for code, level in levels.items()
         }
         day += timedelta(days=rng.randrange(60, 150))
+
+
+def _demo_meldcode(session: Session, today: date, names: list[str]) -> None:
+    """Two meldcode procedures, walked as a team would: help followed in the fullest open
+    household (the one the screenshots show), and a finished melding in another."""
+    showcase = fullest_open_household(session)
+    other = session.scalar(
+        select(Household.id).where(Household.id != showcase).order_by(Household.dossier_number)
+    )
+    if showcase is None or other is None:
+        return
+    coach, colleague = names[0], names[1]
+    day = today - timedelta(days=40)
+
+    def child_of(household_id: uuid.UUID) -> uuid.UUID | None:
+        return session.scalar(
+            select(Person.id)
+            .where(Person.household_id == household_id, Person.role == MemberRole.KIND)
+            .order_by(Person.date_of_birth)
+        )
+
+    following = meldcode.start_procedure(
+        session,
+        showcase,
+        StartDraft(
+            ViolenceForm.KINDERMISHANDELING,
+            VictimKind.KIND,
+            day,
+            coach,
+            "School meldt dat het kind vaak zonder ontbijt en in dezelfde kleren komt; bij een "
+            "huisbezoek veel spanning tussen de ouders, geschreeuw hoorbaar bij de buren.",
+            child_of(showcase),
+        ),
+        today=today,
+    )
+    for kind, who, after, advice, anonymous in (
+        (
+            ConsultationKind.COLLEGA,
+            colleague,
+            2,
+            "Signalen zijn zorgelijk; gesprek aangaan.",
+            False,
+        ),
+        (
+            ConsultationKind.VEILIG_THUIS,
+            "Veilig Thuis advieslijn",
+            5,
+            "Geen acute onveiligheid; hulp inzetten en effecten volgen.",
+            True,
+        ),
+    ):
+        meldcode.add_consultation(
+            session,
+            following,
+            ConsultationDraft(kind, day + timedelta(days=after), coach, who, anonymous, advice),
+            today=today,
+        )
+    meldcode.record_conversation(
+        session,
+        following,
+        ConversationDraft(
+            True,
+            day + timedelta(days=8),
+            coach,
+            "Ouders herkennen de spanning en willen hulp bij opvoeding en geldzorgen.",
+        ),
+        today=today,
+    )
+    meldcode.record_weighing(
+        session,
+        following,
+        WeighingDraft(
+            (True, False, True, True),
+            day + timedelta(days=12),
+            coach,
+            "Ouders werken mee; school houdt de signalen bij.",
+            today + timedelta(days=21),
+        ),
+        today=today,
+    )
+    meldcode.record_decision(
+        session,
+        following,
+        DecisionDraft(
+            day + timedelta(days=12),
+            coach,
+            help=True,
+            agreements="Wekelijks huisbezoek; school belt bij nieuwe signalen; evaluatie "
+            "met ouders en school over zes weken.",
+        ),
+        today=today,
+    )
+
+    melding = meldcode.start_procedure(
+        session,
+        other,
+        StartDraft(
+            ViolenceForm.PARTNERGEWELD,
+            VictimKind.VOLWASSENE,
+            today - timedelta(days=90),
+            colleague,
+            "Moeder vertelt over duwen en dreigen; politie was twee keer aan de deur.",
+        ),
+        today=today,
+    )
+    meldcode.add_consultation(
+        session,
+        melding,
+        ConsultationDraft(
+            ConsultationKind.AANDACHTSFUNCTIONARIS,
+            today - timedelta(days=88),
+            colleague,
+            "aandachtsfunctionaris",
+            advice="Structurele onveiligheid: melden.",
+        ),
+        today=today,
+    )
+    meldcode.record_conversation(
+        session,
+        melding,
+        ConversationDraft(
+            False,
+            today - timedelta(days=87),
+            colleague,
+            why_not="Een gesprek met de partner brengt moeder in gevaar.",
+        ),
+        today=today,
+    )
+    meldcode.record_weighing(
+        session,
+        melding,
+        WeighingDraft((True, True), today - timedelta(days=87), colleague),
+        today=today,
+    )
+    meldcode.record_decision(
+        session,
+        melding,
+        DecisionDraft(
+            today - timedelta(days=86),
+            colleague,
+            melding=True,
+            melding_on=today - timedelta(days=86),
+            vt_reference="VT-2026-0815",
+            parents_told=True,
+            vt_feedback="Veilig Thuis heeft onderzoek gedaan en een veiligheidsplan gemaakt.",
+            vt_next_step="Terug naar het wijkteam voor hulp, Veilig Thuis monitort drie maanden.",
+            help=True,
+            agreements="Steunend gesprek met moeder elke twee weken.",
+        ),
+        today=today,
+    )
+    meldcode.finish_procedure(session, melding, today - timedelta(days=30), today=today)

@@ -8,16 +8,17 @@ from datetime import date
 from sqlalchemy import Boolean, Date, Enum, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from models.afwegingskader import ConsultationKind, VictimKind, ViolenceForm
 from models.base import Base, Tracked
 from models.enums import ContactKind, EventKind, MemberRole, Phase
 
 
-def _enum(cls: type) -> Enum:
+def _enum(cls: type, length: int = 24) -> Enum:
     # Stored as plain strings: portable to PostgreSQL and readable in the file.
     return Enum(
         cls,
         native_enum=False,
-        length=24,
+        length=length,
         values_callable=lambda members: [m.value for m in members],
         validate_strings=True,
     )
@@ -243,3 +244,96 @@ class MeasurementScore(Tracked, Base):
     remark: Mapped[str] = mapped_column(Text, default="")
 
     measurement: Mapped[Measurement] = relationship(back_populates="scores")
+
+
+class MeldcodeProcedure(Tracked, Base):
+    """One walk through the meldcode huiselijk geweld en kindermishandeling, for a household.
+
+    Steps 1 (signals), 3 (conversation), 4 (the afwegingskader's answers) and 5 (the
+    decision) are columns here; step 2's consultations are rows of their own. The victim is
+    a member's id without a foreign key: the procedure stays when the member leaves.
+    """
+
+    __tablename__ = "meldcode_procedure"
+
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("household.id"), index=True)
+    form: Mapped[ViolenceForm] = mapped_column(_enum(ViolenceForm, 32))
+    victim_kind: Mapped[VictimKind] = mapped_column(_enum(VictimKind))
+    victim_id: Mapped[uuid.UUID | None] = mapped_column()
+    # step 1: the signals
+    signals_on: Mapped[date] = mapped_column(Date)
+    signals_by: Mapped[str] = mapped_column(String(120))
+    signals: Mapped[str] = mapped_column(Text, default="")
+    injury: Mapped[bool] = mapped_column(Boolean, default=False)
+    # step 3: the conversation with those involved, or why not
+    conversation_on: Mapped[date | None] = mapped_column(Date)
+    conversation_by: Mapped[str] = mapped_column(String(120), default="")
+    conversation_held: Mapped[bool | None] = mapped_column(Boolean)
+    conversation_note: Mapped[str] = mapped_column(Text, default="")
+    conversation_why_not: Mapped[str] = mapped_column(Text, default="")
+    # step 4: the afwegingskader, questions 1-5 (None: not answered)
+    weighed_on: Mapped[date | None] = mapped_column(Date)
+    weighed_by: Mapped[str] = mapped_column(String(120), default="")
+    answer_1: Mapped[bool | None] = mapped_column(Boolean)
+    answer_2: Mapped[bool | None] = mapped_column(Boolean)
+    answer_3: Mapped[bool | None] = mapped_column(Boolean)
+    answer_4: Mapped[bool | None] = mapped_column(Boolean)
+    answer_5: Mapped[bool | None] = mapped_column(Boolean)
+    weighing_note: Mapped[str] = mapped_column(Text, default="")
+    evaluation_on: Mapped[date | None] = mapped_column(Date)
+    # step 5: the decision
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    decided_by: Mapped[str] = mapped_column(String(120), default="")
+    melding: Mapped[bool] = mapped_column(Boolean, default=False)
+    melding_on: Mapped[date | None] = mapped_column(Date)
+    vt_reference: Mapped[str] = mapped_column(String(40), default="")
+    parents_told: Mapped[bool | None] = mapped_column(Boolean)
+    parents_not_told_why: Mapped[str] = mapped_column(Text, default="")
+    vt_feedback: Mapped[str] = mapped_column(Text, default="")
+    vt_next_step: Mapped[str] = mapped_column(Text, default="")
+    help: Mapped[bool] = mapped_column(Boolean, default=False)
+    agreements: Mapped[str] = mapped_column(Text, default="")
+    decision_note: Mapped[str] = mapped_column(Text, default="")
+    # finished: read-only from then on, corrected only with a reason
+    finished_on: Mapped[date | None] = mapped_column(Date)
+
+    consultations: Mapped[list[MeldcodeConsultation]] = relationship(
+        back_populates="procedure",
+        cascade="all, delete-orphan",
+        order_by="MeldcodeConsultation.consulted_on",
+    )
+    corrections: Mapped[list[MeldcodeCorrection]] = relationship(
+        back_populates="procedure",
+        cascade="all, delete-orphan",
+        order_by="MeldcodeCorrection.created_at",
+    )
+
+
+class MeldcodeConsultation(Tracked, Base):
+    """Step 2 of the meldcode: one consultation, and its advice."""
+
+    __tablename__ = "meldcode_consultation"
+
+    procedure_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meldcode_procedure.id"), index=True)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("household.id"), index=True)
+    kind: Mapped[ConsultationKind] = mapped_column(_enum(ConsultationKind))
+    consulted_on: Mapped[date] = mapped_column(Date)
+    consulted_by: Mapped[str] = mapped_column(String(120))
+    consulted: Mapped[str] = mapped_column(String(120), default="")
+    anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
+    advice: Mapped[str] = mapped_column(Text, default="")
+
+    procedure: Mapped[MeldcodeProcedure] = relationship(back_populates="consultations")
+
+
+class MeldcodeCorrection(Tracked, Base):
+    """Why a finished procedure was corrected; the old values are in the correction history."""
+
+    __tablename__ = "meldcode_correction"
+
+    procedure_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meldcode_procedure.id"), index=True)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("household.id"), index=True)
+    reason: Mapped[str] = mapped_column(Text)
+    fields: Mapped[str] = mapped_column(Text, default="")  # the changed columns, comma-separated
+
+    procedure: Mapped[MeldcodeProcedure] = relationship(back_populates="corrections")

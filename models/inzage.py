@@ -22,11 +22,13 @@ from sqlalchemy.orm import Session
 
 from models import households as service
 from models.access import household_log
+from models.afwegingskader import ProcedureRecord
 from models.consents import list_consents
 from models.entities import Consent, Measurement, MeasurementScore, Person
 from models.enums import MemberRole
 from models.errors import NotFound
 from models.history import REMOVED, removed_values
+from models.meldcode import list_procedures
 from models.records import (
     ConsentRecord,
     ContactRecord,
@@ -107,6 +109,7 @@ class InzageReport:
     changes: tuple[ChangeLine, ...]  # oldest first
     access: tuple[LogLine, ...]  # newest first
     names: dict[str, str] = field(default_factory=dict)  # login -> the colleague's name
+    meldcode: tuple[ProcedureRecord, ...] = ()  # the household's procedures, newest first
 
     def name_of(self, login: str) -> str:
         """Who did it, as the family knows them: the colleague's name, not their login."""
@@ -121,10 +124,20 @@ class InzageReport:
 DERIVED_FIELDS = ("sort_name", "search_text")
 
 # Corrections to these tables are about the household as a whole, which the person is part
-# of: its address, its trajecten with their course and casusregisseurs, and its contact
-# moments (a contact is with the household and names no member; the report shows every
+# of: its address, its trajecten with their course and casusregisseurs, its meldcode
+# procedures, and its contact moments (a contact is with the household and names no member; the report shows every
 # contact, so it shows their corrections too).
-HOUSEHOLD_TABLES = ("household", "traject", "traject_event", "regisseur_assignment", "contact")
+HOUSEHOLD_TABLES = (
+    "household",
+    "traject",
+    "traject_event",
+    "regisseur_assignment",
+    "contact",
+    # A meldcode procedure is about the household: its members are those involved.
+    "meldcode_procedure",
+    "meldcode_consultation",
+    "meldcode_correction",
+)
 
 
 @dataclass(frozen=True)
@@ -253,4 +266,5 @@ def inzage_report(session: Session, person_id: uuid.UUID) -> InzageReport:
             login: name
             for login, name in session.execute(select(Account.login, Account.display_name))
         },
+        meldcode=tuple(list_procedures(session, person.household_id)),
     )

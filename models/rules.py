@@ -137,3 +137,28 @@ def earliest_event_date(registered_on: date, event_dates: Iterable[date]) -> dat
     aanmelding nor before the traject's latest step (an event or a regisseur's start): its
     course reads in order, and a closure never ends a regisseur before they began."""
     return max([registered_on, *event_dates])
+
+
+# --- the meldcode ---------------------------------------------------------------------------
+
+# Each step has a date and who did it; the signals are what the procedure is about.
+MELDCODE_START: Spec = {
+    "form": REQUIRED,
+    "victim_kind": REQUIRED,
+    "signals_on": REQUIRED,
+    "signals_by": Field(required=True, max_length=120),
+    "signals": REQUIRED,
+}
+MELDCODE_CONSULTATION: Spec = {
+    "kind": REQUIRED,
+    "consulted_on": REQUIRED,
+    "by": Field(required=True, max_length=120),
+    "consulted": Field(max_length=120),
+}
+MELDCODE_CONVERSATION: Spec = {"on": REQUIRED, "by": Field(required=True, max_length=120)}
+MELDCODE_WEIGHING: Spec = {"on": REQUIRED, "by": Field(required=True, max_length=120)}
+MELDCODE_DECISION: Spec = {
+    "on": REQUIRED,
+    "by": Field(required=True, max_length=120),
+    "vt_reference": Field(max_length=40),
+}

@@ -10,6 +10,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 
+from models.afwegingskader import (
+    ConsultationKind,
+    CorrectionRecord,
+    MeldcodeRule,
+    OpenProcedure,
+    OrderProblem,
+    Outcome,
+    OutOfOrder,
+    ProcedureRecord,
+    Question,
+    Status,
+    VictimKind,
+    ViolenceForm,
+)
 from models.codelists import CodeLists
 from models.enums import ContactKind, EventKind, KeyState, MemberRole, Phase
 from models.errors import Rule
@@ -486,3 +500,257 @@ def removed_text(values: Mapping[str, str], codes: CodeLists | None = None) -> s
         if value not in ("", "None") and field not in KEY_FIELDS
     ]
     return "; ".join(parts) or NOTHING
+
+
+# --- the meldcode ----------------------------------------------------------------------------
+
+VIOLENCE_FORM = {
+    ViolenceForm.KINDERMISHANDELING: "Kindermishandeling",
+    ViolenceForm.PARTNERGEWELD: "Partnergeweld",
+    ViolenceForm.OUDERENMISHANDELING: "Ouderenmishandeling",
+    ViolenceForm.EERGERELATEERD: "Eergerelateerd geweld",
+    ViolenceForm.HUWELIJKSDWANG: "Huwelijksdwang",
+    ViolenceForm.VGV: "Vrouwelijke genitale verminking",
+}
+
+VICTIM_KIND = {VictimKind.KIND: "Een kind", VictimKind.VOLWASSENE: "Een volwassene"}
+
+CONSULTATION_KIND = {
+    ConsultationKind.COLLEGA: "Collega",
+    ConsultationKind.AANDACHTSFUNCTIONARIS: "Aandachtsfunctionaris",
+    ConsultationKind.VEILIG_THUIS: "Veilig Thuis",
+    ConsultationKind.LETSELDUIDING: "Deskundige letselduiding",
+}
+
+MELDCODE_STEPS = {
+    1: "Signalen in kaart brengen",
+    2: "Overleggen en raadplegen",
+    3: "Gesprek met betrokkenen",
+    4: "Afwegingskader",
+    5: "Beslissen: melden en/of hulp",
+}
+
+QUESTION = {
+    Question.VERMOEDEN: "Is er op basis van stap 1 tot en met 3 een vermoeden van huiselijk "
+    "geweld of kindermishandeling?",
+    Question.ONVEILIGHEID: "Is er sprake van acute onveiligheid of structurele onveiligheid?",
+    Question.HULP_MOGELIJK: "Bent u in staat om passende hulp te bieden of te organiseren?",
+    Question.HULP_AANVAARD: "Aanvaarden de betrokkenen de hulp en zijn zij bereid zich in te "
+    "zetten?",
+    Question.DUURZAAM_VEILIG: "Leidt de hulp binnen de gewenste termijn tot duurzame "
+    "veiligheid en welzijn van alle betrokkenen? (bij de evaluatie)",
+}
+
+OUTCOME = {
+    Outcome.AFSLUITEN: "Geen vermoeden: sluit de procedure af en leg dat vast.",
+    Outcome.MELDEN_ONVEILIG: "Er is acute of structurele onveiligheid: melden bij Veilig Thuis.",
+    Outcome.MELDEN_GEEN_HULP: "Passende hulp bieden of organiseren lukt niet: melden bij "
+    "Veilig Thuis.",
+    Outcome.MELDEN_NIET_AANVAARD: "De hulp wordt niet aanvaard: melden bij Veilig Thuis.",
+    Outcome.HULP_ORGANISEREN: "Hulp organiseren en de effecten volgen. Beantwoord vraag 5 op "
+    "de evaluatiedatum.",
+    Outcome.MELDEN_NIET_DUURZAAM: "De hulp leidt niet tot duurzame veiligheid: melden bij "
+    "Veilig Thuis.",
+    Outcome.HULP_VOORTZETTEN: "De hulp leidt tot duurzame veiligheid: zet de hulp voort; de "
+    "procedure kan worden afgerond.",
+}
+
+MELDCODE_STATUS = {
+    Status.OPEN: "Lopend",
+    Status.VOLGEN: "Volgen",
+    Status.AFGEROND: "Afgerond",
+}
+
+MELDCODE_RULE = {
+    MeldcodeRule.FINISHED: "Deze meldcodeprocedure is afgerond en kan niet meer gewoon worden "
+    "gewijzigd. Kies 'Corrigeren…' en geef de reden van de correctie; het oorspronkelijke "
+    "blijft in de geschiedenis bewaard.",
+    MeldcodeRule.NOT_WEIGHED: "Het afwegingskader (stap 4) heeft nog geen conclusie. "
+    "Beantwoord eerst de vragen van het afwegingskader.",
+    MeldcodeRule.VOLGEN: "De hulp wordt gevolgd: beantwoord op de evaluatiedatum eerst vraag 5 "
+    "van het afwegingskader (leidt de hulp tot duurzame veiligheid?).",
+    MeldcodeRule.NO_DECISION: "Leg eerst de beslissing vast (stap 5): melden en/of hulp.",
+    MeldcodeRule.NOTHING_CHANGED: "Er is niets gewijzigd, dus er is niets te corrigeren.",
+}
+
+
+def out_of_order_text(error: OutOfOrder) -> str:
+    """Why an afwegingskader answer was refused, naming the question."""
+    number = int(error.question)
+    if error.problem is OrderProblem.EARLIER_OPEN:
+        return (
+            f"Vraag {number} van het afwegingskader kan nog niet worden beantwoord: "
+            "beantwoord de vragen op volgorde, eerst de vraag ervoor."
+        )
+    return (
+        f"Vraag {number} van het afwegingskader komt niet meer aan de orde: een eerder "
+        "antwoord leidt al tot een conclusie. Wijzig eerst dat antwoord."
+    )
+
+
+def open_procedure_text(procedure: OpenProcedure) -> str:
+    """The dossier header's line: 'Meldcode kindermishandeling: stap 3 van 5, sinds 01-10-2026'."""
+    form = VIOLENCE_FORM[procedure.form].lower()
+    if procedure.status is Status.VOLGEN:
+        when = (
+            f", evaluatie {date_text(procedure.evaluation_on)}" if procedure.evaluation_on else ""
+        )
+        return f"Meldcode {form}: hulp wordt gevolgd{when} (sinds {date_text(procedure.since)})"
+    return f"Meldcode {form}: stap {procedure.step} van 5, sinds {date_text(procedure.since)}"
+
+
+CHANGED_RECORD |= {
+    "meldcode_procedure": "Meldcode",
+    "meldcode_consultation": "Meldcode: overleg",
+    "meldcode_correction": "Meldcode: correctie",
+}
+
+CHANGED_FIELD |= {
+    "form": "vorm",
+    "victim_kind": "slachtoffer",
+    "victim_id": "slachtoffer",
+    "signals_on": "datum signalen",
+    "signals_by": "signalen door",
+    "signals": "signalen",
+    "injury": "letsel",
+    "conversation_on": "datum gesprek",
+    "conversation_by": "gesprek door",
+    "conversation_held": "gesprek gevoerd",
+    "conversation_note": "gesprek",
+    "conversation_why_not": "waarom geen gesprek",
+    "weighed_on": "datum afweging",
+    "weighed_by": "afweging door",
+    "answer_1": "vraag 1 (vermoeden)",
+    "answer_2": "vraag 2 (onveiligheid)",
+    "answer_3": "vraag 3 (hulp mogelijk)",
+    "answer_4": "vraag 4 (hulp aanvaard)",
+    "answer_5": "vraag 5 (duurzaam veilig)",
+    "weighing_note": "toelichting afweging",
+    "evaluation_on": "evaluatiedatum",
+    "decided_on": "datum beslissing",
+    "decided_by": "beslissing door",
+    "melding": "gemeld bij Veilig Thuis",
+    "melding_on": "datum melding",
+    "vt_reference": "kenmerk Veilig Thuis",
+    "parents_told": "ouders geïnformeerd",
+    "parents_not_told_why": "waarom ouders niet geïnformeerd",
+    "vt_feedback": "terugkoppeling Veilig Thuis",
+    "vt_next_step": "vervolgstap Veilig Thuis",
+    "help": "hulp",
+    "agreements": "afspraken over volgen",
+    "decision_note": "toelichting beslissing",
+    "finished_on": "afgerond op",
+    "consulted_on": "datum",
+    "consulted_by": "door",
+    "consulted": "met wie",
+    "anonymous": "anoniem",
+    "advice": "advies",
+    "reason": "reden",
+    "fields": "gegevens",
+    "consultations": "overleggen",
+}
+
+
+def _answer_word(answer: bool | None) -> str:
+    return "" if answer is None else yes_no(answer)
+
+
+def meldcode_step_fields(record: ProcedureRecord, step: int) -> list[tuple[str, str]]:
+    """What one step of a procedure holds, as labelled texts: the walk-through and the
+    inzage PDF show the same."""
+    start = record.start
+    if step == 1:
+        return [
+            ("Vorm", VIOLENCE_FORM[start.form]),
+            (
+                "Slachtoffer",
+                VICTIM_KIND[start.victim_kind] + (f": {record.victim}" if record.victim else ""),
+            ),
+            ("Datum", date_text(start.signals_on)),
+            ("Door", start.signals_by),
+            ("Letsel", yes_no(start.injury)),
+            ("Signalen", start.signals),
+        ]
+    if step == 2:
+        return [
+            (
+                f"{date_text(c.draft.consulted_on)} · {CONSULTATION_KIND[c.draft.kind]}",
+                "; ".join(
+                    part
+                    for part in (
+                        f"met {c.draft.consulted}" if c.draft.consulted else "",
+                        f"door {c.draft.by}",
+                        "anoniem" if c.draft.anonymous else "",
+                        f"advies: {c.draft.advice}" if c.draft.advice else "",
+                    )
+                    if part
+                ),
+            )
+            for c in record.consultations
+        ]
+    if step == 3:
+        talk = record.conversation
+        if talk is None:
+            return []
+        fields = [
+            ("Gesprek gevoerd", yes_no(talk.held)),
+            ("Datum", date_text(talk.on)),
+            ("Door", talk.by),
+        ]
+        return fields + ([("Verslag", talk.note)] if talk.held else [("Waarom niet", talk.why_not)])
+    if step == 4:
+        weighing = record.weighing
+        if weighing is None:
+            return []
+        fields = [("Datum", date_text(weighing.on)), ("Door", weighing.by)]
+        fields += [
+            (f"Vraag {int(q)}", _answer_word(a))
+            for q, a in zip(Question, weighing.answers, strict=False)
+            if a is not None
+        ]
+        outcome = record.conclusion.outcome
+        fields.append(("Conclusie", OUTCOME[outcome] if outcome else "nog geen conclusie"))
+        if weighing.evaluation_on:
+            fields.append(("Evaluatiedatum", date_text(weighing.evaluation_on)))
+        if weighing.note:
+            fields.append(("Toelichting", weighing.note))
+        return fields
+    decision = record.decision
+    if decision is None:
+        return []
+    fields = [("Datum", date_text(decision.on)), ("Door", decision.by)]
+    fields.append(("Gemeld bij Veilig Thuis", yes_no(decision.melding)))
+    if decision.melding:
+        fields += [
+            ("Datum melding", date_text(decision.melding_on)),
+            ("Kenmerk Veilig Thuis", decision.vt_reference or NOTHING),
+            ("Ouders geïnformeerd", _answer_word(decision.parents_told)),
+        ]
+        if decision.parents_told is False:
+            fields.append(("Waarom niet", decision.parents_not_told_why))
+        fields += [
+            ("Terugkoppeling Veilig Thuis", decision.vt_feedback or NOTHING),
+            ("Vervolgstap Veilig Thuis", decision.vt_next_step or NOTHING),
+        ]
+    fields.append(("Hulp met afspraken over volgen", yes_no(decision.help)))
+    if decision.help:
+        fields.append(("Afspraken", decision.agreements))
+    if decision.note:
+        fields.append(("Toelichting", decision.note))
+    return fields
+
+
+def procedure_title(record: ProcedureRecord) -> str:
+    """'Kindermishandeling, sinds 01-10-2026 — Lopend (stap 3)'."""
+    status = MELDCODE_STATUS[record.status]
+    if record.status is Status.OPEN:
+        status += f" (stap {record.step})"
+    elif record.status is Status.AFGEROND:
+        status += f" op {date_text(record.finished_on)}"
+    return f"{VIOLENCE_FORM[record.start.form]}, sinds {date_text(record.since)} — {status}"
+
+
+def correction_text(correction: CorrectionRecord) -> str:
+    """'Gecorrigeerd op 26-11-2026 10:04: datum melding. Reden: typefout in de datum'."""
+    what = ", ".join(CHANGED_FIELD.get(f, f.replace("_", " ")) for f in correction.fields)
+    return f"Gecorrigeerd op {moment_text(correction.at)}: {what}. Reden: {correction.reason}"

@@ -49,6 +49,7 @@ VIEW_ALLOWED_MODELS = {
     "models.permissions",
     "models.instruments",
     "models.wording",
+    "models.afwegingskader",  # the meldcode's plain values and the framework's pure logic
 }
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Spacer
 
+from desktop.reports.meldcode import meldcode_json, meldcode_story
 from desktop.reports.pdf import (
     body,
     build_pdf,
@@ -131,6 +132,7 @@ def inzage_json(report: InzageReport) -> dict[str, Any]:
             }
             for m in report.measurements
         ],
+        "meldcode": meldcode_json(report.meldcode),
         "wijzigingen": [
             {
                 "wanneer": h.at.isoformat(),
@@ -257,6 +259,7 @@ def inzage_pdf(report: InzageReport, *, made_by: str, on: date | None = None) ->
         story.append(body("Niets vastgelegd."))
     for measurement in report.measurements:
         story += _measurement(measurement)
+    story += meldcode_story(report.meldcode)  # nothing when there is no procedure
     story += [
         heading("Contactmomenten"),
         data_table(

@@ -101,6 +101,7 @@ def test_inzage_json_keeps_its_keys_and_gives_moments_with_their_offset(
         "contactmomenten",
         "toestemmingen",
         "zrm_metingen",
+        "meldcode",
         "wijzigingen",
         "inzage_in_dossier",
     ]

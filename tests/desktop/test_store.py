@@ -332,3 +332,32 @@ def test_0010_adds_the_empty_registers_to_a_database_at_0009(tmp_path: Path) -> 
         assert stored_register(session).destroyed == {household_id: date(2026, 11, 26)}
     store.close()
     assert list(tmp_path.glob("register.sqlite.voor-migratie-0009-*.bak"))
+
+
+def test_0012_adds_the_meldcode_tables_to_a_database_at_0010(tmp_path: Path) -> None:
+    """A store made before the meldcode opens with its households, and a procedure can be
+    started in it at once."""
+    from models.afwegingskader import StartDraft, VictimKind, ViolenceForm
+    from models.meldcode import list_procedures, start_procedure
+
+    path = tmp_path / "meldcode.sqlite"
+    engine = make_engine(path, TEST_KEY)
+    migrate(engine, "0010")
+    engine.dispose()
+    household_id = uuid.uuid4()
+    with raw_connect(path) as raw:
+        raw.execute("PRAGMA foreign_keys = ON")
+        _insert_0001_household(raw, household_id)
+    store = open_store(path, TEST_KEY, user="tester")
+    with store.sessions.begin() as session:
+        assert list_procedures(session, household_id) == []
+        draft = StartDraft(
+            ViolenceForm.HUWELIJKSDWANG, VictimKind.VOLWASSENE, date(2026, 1, 5), "Anouk", "Zorgen"
+        )
+        start_procedure(session, household_id, draft, today=date(2026, 1, 5))
+    with store.sessions() as session:
+        (procedure,) = list_procedures(session, household_id)
+        assert service.load_dossier(session, household_id).household.name == "Bakker"
+    store.close()
+    assert procedure.start == draft
+    assert list(tmp_path.glob("meldcode.sqlite.voor-migratie-0010-*.bak"))

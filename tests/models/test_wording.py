@@ -7,6 +7,15 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from models import wording
+from models.afwegingskader import (
+    ConsultationKind,
+    MeldcodeRule,
+    Outcome,
+    Question,
+    Status,
+    VictimKind,
+    ViolenceForm,
+)
 from models.enums import ContactKind, EventKind, MemberRole, Phase
 from models.errors import Rule
 from models.instruments import InstrumentProblem
@@ -26,6 +35,13 @@ from models.validation import Problem
         (Problem, wording.PROBLEM),
         (Rule, wording.RULE),
         (InstrumentProblem, wording.INSTRUMENT_PROBLEM),
+        (ViolenceForm, wording.VIOLENCE_FORM),
+        (VictimKind, wording.VICTIM_KIND),
+        (ConsultationKind, wording.CONSULTATION_KIND),
+        (Question, wording.QUESTION),
+        (Outcome, wording.OUTCOME),
+        (Status, wording.MELDCODE_STATUS),
+        (MeldcodeRule, wording.MELDCODE_RULE),
     ],
     ids=lambda v: getattr(v, "__name__", ""),
 )
