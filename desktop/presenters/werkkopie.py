@@ -93,6 +93,11 @@ class Keeper(QObject):
             if self._place is None:  # the action ended (or never began): forget, keep the copy
                 self._reset()
 
+    def pending(self) -> dict[str, str]:
+        """The texts of the copy about to be put back (empty when none): an action that asks
+        something before its form opens (which instrument) answers it from these."""
+        return dict(self._restore.fields) if self._restore is not None else {}
+
     def _reset(self) -> None:
         self._place = self._copy_id = self._form = self._restore = self._initial = None
         self._stored = self._kept_a_form = False
