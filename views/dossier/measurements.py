@@ -82,9 +82,16 @@ class ZrmSection(QGroupBox):
         if person_id is not None:
             signal.emit(person_id)
 
+    def index_of(self, subject_id: uuid.UUID | None) -> int:
+        """The box's row of a member (or the household); -1 when absent. Compared by value:
+        Qt's findData compares a Python object by identity."""
+        return next(
+            (i for i in range(self.member.count()) if self.member.itemData(i) == subject_id), -1
+        )
+
     def select_member(self, person_id: uuid.UUID) -> None:
         """Follow the member selected elsewhere in the dossier (the members table)."""
-        index = self.member.findData(person_id)
+        index = self.index_of(person_id)
         if index >= 0:
             self.member.setCurrentIndex(index)
 
@@ -97,7 +104,7 @@ class ZrmSection(QGroupBox):
         for person_id, name in self._members:
             self.member.addItem(name, person_id)
         self.member.addItem(WHOLE_HOUSEHOLD, dossier.id)
-        self.member.setCurrentIndex(max(self.member.findData(current), 0))
+        self.member.setCurrentIndex(max(self.index_of(current), 0))
 
     def show_latest(self, groups: Sequence[Group]) -> None:
         """The first instrument (the ZRM, when used) in the main table, each other below."""
