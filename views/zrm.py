@@ -801,8 +801,9 @@ class ZrmHistoryDialog(QDialog):
         instrument = self._instrument_of(new) or self._instrument_of(old)
         if instrument is None:
             return
+        first = "Domein" if len(instrument.sections) == 1 else "Vraag"
         self.comparison.setHorizontalHeaderLabels(
-            ["Onderdeel", dated(old, "\n"), dated(new, "\n"), "Verandering"]
+            [first, dated(old, "\n"), dated(new, "\n"), "Verandering"]
         )
         rows = self._compare(instrument, old, new)
         self.comparison.setRowCount(len(rows) + len(instrument.conclusions))
