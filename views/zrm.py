@@ -139,7 +139,9 @@ class ScoringGrid(QTableWidget):
         self.instrument = instrument
         self.setObjectName("zrm_grid")
         first = "Domein" if len(instrument.sections) == 1 else "Vraag"
-        self.setHorizontalHeaderLabels([first, "Niveau", "Doel", "Opmerking"])
+        answers = instrument.direction is Direction.NONE  # ja / nee / onbekend: no target
+        level = "Antwoord" if answers else "Niveau"
+        self.setHorizontalHeaderLabels([first, level, "Doel", "Opmerking"])
         self.verticalHeader().hide()
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(
@@ -162,6 +164,7 @@ class ScoringGrid(QTableWidget):
                 cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.setItem(row, column, cell)
             self.setItem(row, COL_REMARK, QTableWidgetItem(""))
+        self.setColumnHidden(COL_TARGET, answers)
         self.itemChanged.connect(self._remark_changed)
         self.setCurrentCell(self._item_row(0, 1), COL_LEVEL)
 
