@@ -347,6 +347,7 @@ class ZrmScoringDialog(QDialog):
 
     edited = Signal()  # a score, a conclusion, the date or the assessor changed (werkkopie)
     keeps_werkkopie = True
+    always_kept = frozenset({"instrument"})  # a copy names its instrument, to reopen that one
 
     def __init__(
         self,

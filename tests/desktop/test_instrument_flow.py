@@ -239,3 +239,58 @@ def test_a_measurement_of_the_whole_household(qtbot: QtBot, family, unlocked: Un
     qtbot.addWidget(history)
     assert history.list.count() == 1 and history.windowTitle().endswith("huishouden Nguyễn")
     history.reject()
+
+
+def test_a_half_done_taxatie_is_put_back_in_its_own_instrument_without_asking_again(
+    qtbot: QtBot,
+    family,
+    unlocked: Unlocked,
+    message_boxes: MessageBoxes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.desktop.werkkopie_helpers import click_offer, open_window, stored
+
+    first, widget, zoe = family
+    _load_through_beheer(first, TEST_INSTRUMENT, monkeypatch)
+    section = first.dossiers[widget.household_id].sections["measurements"]
+
+    def choose(dialog: InstrumentChoiceDialog) -> None:
+        dialog.instrument.setCurrentIndex(dialog.instrument.findData("veiligheid-test"))
+        dialog.accept()
+
+    def answer_then_vanish(dialog: ZrmScoringDialog) -> None:
+        qtbot.keyClicks(dialog.grid, "12")
+        assert dialog.conclusions is not None
+        box = dialog.conclusions.boxes["veiligheid_nu"]
+        box.setCurrentIndex(box.findData("onveilig"))
+        qtbot.waitUntil(lambda: bool(stored(unlocked)))
+        first.ui.keeper._reset()  # as if the window was killed here: the copy stays
+        dialog.done(0)
+
+    on_modal(InstrumentChoiceDialog, choose)
+    on_modal(ZrmScoringDialog, answer_then_vanish)
+    section.score(zoe)  # type: ignore[attr-defined]
+    assert stored(unlocked)
+
+    controller = open_window(qtbot, unlocked)
+    asked = on_modal(InstrumentChoiceDialog, lambda dialog: dialog.reject(), tries=100)
+    put_back: list[tuple[str, list[int | None], str]] = []
+
+    def check(dialog: ZrmScoringDialog) -> None:
+        assert dialog.conclusions is not None
+        put_back.append(
+            (
+                dialog.instrument.code,
+                [s.level for s in dialog.grid.scores()[:2]],
+                dialog.conclusions.boxes["veiligheid_nu"].currentData(),
+            )
+        )
+        dialog.done(0)
+
+    on_modal(QMessageBox, lambda _box: click_offer("terugzetten"))
+    on_modal(ZrmScoringDialog, check, tries=400)
+    controller.offer_werkkopieen()
+    assert put_back == [("veiligheid-test", [1, 2], "onveilig")]
+    assert asked == []  # the copy named its instrument: no question first
