@@ -45,6 +45,7 @@ from models.entities import (
 )
 from models.enums import OPEN_PHASES, ContactKind, EventKind, MemberRole, Phase
 from models.households import fullest_open_household
+from models.records import age_on
 from models.search import search_text, sort_name
 from models.validation import check_bsn
 
@@ -238,6 +239,9 @@ def generate_demo(
 ) -> None:
     """Add a team of fifteen medewerkers and ``households`` fictional households."""
     rng = random.Random(seed)
+    # Measurements with the ZRM's variants draw from their own stream, so the rest of the
+    # demo stays as it was.
+    variants = random.Random(seed + 1)
     today = today or date.today()
     now = datetime.now(UTC)
     stamp = _stamp(now)
@@ -291,6 +295,9 @@ def generate_demo(
         parent = next((p for p in members if p["role"] is MemberRole.OUDER), members[0])
         if rng.random() < 0.25:
             _demo_zrm(rng, rows, stamp, household_id, parent["id"], registered, today, staff_names)
+            _demo_variants(
+                variants, rows, stamp, household_id, members, registered, today, staff_names
+            )
         for organisation, purpose in rng.sample(CONSENT_PARTNERS, rng.choice((0, 1, 1, 2))):
             given = registered + timedelta(days=rng.randrange(0, 21))
             rows[Consent].append(
@@ -519,19 +526,75 @@ ZRM_ITEMS = (
 )
 
 
+HOUSEHOLD_ITEMS = (
+    "financien_huishouden",
+    "huisvesting",
+    "organisatie_huishouden",
+    "huiselijke_relaties",
+    "sociale_omgeving",
+)
+
+
+def _demo_variants(
+    rng: random.Random,
+    rows: dict[type, list[dict[str, Any]]],
+    stamp: dict[str, Any],
+    household_id: uuid.UUID,
+    members: list[dict[str, Any]],
+    registered: date,
+    today: date,
+    assessors: list[str],
+) -> None:
+    """Beside a parent's ZRM: often a ZRM-Huishoudens of the whole household, and a
+    ZRM-Jongeren of a child of 12 to 17."""
+    if rng.random() < 0.6:
+        _demo_zrm(
+            rng,
+            rows,
+            stamp,
+            household_id,
+            None,
+            registered,
+            today,
+            assessors,
+            instrument="zrm-huishoudens",
+            items=HOUSEHOLD_ITEMS,
+        )
+    teens = [
+        m for m in members if m["date_of_birth"] and 12 <= age_on(m["date_of_birth"], today) <= 17
+    ]
+    if teens and rng.random() < 0.7:
+        _demo_zrm(
+            rng,
+            rows,
+            stamp,
+            household_id,
+            rng.choice(teens)["id"],
+            registered,
+            today,
+            assessors,
+            instrument="zrm-jongeren",
+        )
+
+
 def _demo_zrm(
     rng: random.Random,
     rows: dict[type, list[dict[str, Any]]],
     stamp: dict[str, Any],
     household_id: uuid.UUID,
-    person_id: uuid.UUID,
+    person_id: uuid.UUID | None,
     registered: date,
     today: date,
     assessors: list[str],
+    *,
+    instrument: str = "zrm",
+    items: tuple[str, ...] = ZRM_ITEMS,
 ) -> None:
-    """One to three ZRMs of one adult, usually a little better each time."""
-    levels = {code: rng.choice((1, 2, 2, 3, 3, 3, 4, 4, 5)) for code in ZRM_ITEMS}
-    levels["justitie"] = rng.choice((4, 5, 5))
+    """One to three measurements of one member (or, ``person_id`` None, of the household),
+    usually a little better each time."""
+    levels = {code: rng.choice((1, 2, 2, 3, 3, 3, 4, 4, 5)) for code in items}
+    if "justitie" in levels:
+        levels["justitie"] = rng.choice((4, 5, 5))
     day = registered + timedelta(days=rng.randrange(3, 30))
     assessor = rng.choice(assessors)
     for _ in range(rng.randint(1, 3)):
@@ -543,7 +606,7 @@ def _demo_zrm(
                 "id": measurement_id,
                 "person_id": person_id,
                 "household_id": household_id,
-                "instrument_code": "zrm",
+                "instrument_code": instrument,
                 "instrument_version": "2017",
                 "measured_on": day,
                 "assessor": assessor,

@@ -64,6 +64,11 @@ class Household(Tracked, Base):
     consents: Mapped[list[Consent]] = relationship(
         back_populates="household", cascade="all, delete-orphan", order_by="Consent.given_on"
     )
+    # Every measurement about the household: of one member, or (person_id None) of the whole
+    # household. Destroying the dossier takes them all.
+    measurements: Mapped[list[Measurement]] = relationship(
+        back_populates="household", cascade="all, delete-orphan", order_by="Measurement.measured_on"
+    )
 
 
 class Person(Tracked, Base):
@@ -212,12 +217,13 @@ class Consent(Tracked, Base):
 
 
 class Measurement(Tracked, Base):
-    """One scoring of an instrument (the ZRM) for a person, on a date, by an assessor."""
+    """One scoring of an instrument on a date, by an assessor: about one person, or (no
+    person) about the whole household when the instrument's subject is the household."""
 
     __tablename__ = "measurement"
     __table_args__ = (Index("ix_measurement_person_date", "person_id", "measured_on"),)
 
-    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"))
+    person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
     household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("household.id"), index=True)
     instrument_code: Mapped[str] = mapped_column(String(40))
     instrument_version: Mapped[str] = mapped_column(String(20))
@@ -225,8 +231,12 @@ class Measurement(Tracked, Base):
     assessor: Mapped[str] = mapped_column(String(120))
     note: Mapped[str] = mapped_column(Text, default="")
 
-    person: Mapped[Person] = relationship(back_populates="measurements")
+    person: Mapped[Person | None] = relationship(back_populates="measurements")
+    household: Mapped[Household] = relationship(back_populates="measurements")
     scores: Mapped[list[MeasurementScore]] = relationship(
+        back_populates="measurement", cascade="all, delete-orphan"
+    )
+    conclusions: Mapped[list[MeasurementConclusion]] = relationship(
         back_populates="measurement", cascade="all, delete-orphan"
     )
 
@@ -337,3 +347,16 @@ class MeldcodeCorrection(Tracked, Base):
     fields: Mapped[str] = mapped_column(Text, default="")  # the changed columns, comma-separated
 
     procedure: Mapped[MeldcodeProcedure] = relationship(back_populates="corrections")
+
+
+class MeasurementConclusion(Tracked, Base):
+    """A conclusion of a measurement (e.g. 'Veiligheid nu': 'zorgelijk'), as the professional
+    chose it from the instrument's options; never computed from the items."""
+
+    __tablename__ = "measurement_conclusion"
+
+    measurement_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("measurement.id"), index=True)
+    conclusion_code: Mapped[str] = mapped_column(String(40))
+    option_code: Mapped[str] = mapped_column(String(40))
+
+    measurement: Mapped[Measurement] = relationship(back_populates="conclusions")

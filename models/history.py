@@ -26,7 +26,13 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm import attributes as orm_attributes
 
 from models.base import Tracked, current_user
-from models.entities import Household, MeasurementScore, RegisseurAssignment, TrajectEvent
+from models.entities import (
+    Household,
+    MeasurementConclusion,
+    MeasurementScore,
+    RegisseurAssignment,
+    TrajectEvent,
+)
 from models.security import ChangeRecord
 
 SKIPPED = {
@@ -62,7 +68,7 @@ def _household_of(obj: object) -> uuid.UUID | None:
     parent: object | None = obj
     if isinstance(obj, TrajectEvent | RegisseurAssignment):
         parent = _parent(obj, "traject")
-    elif isinstance(obj, MeasurementScore):
+    elif isinstance(obj, MeasurementScore | MeasurementConclusion):
         parent = _parent(obj, "measurement")
     value = getattr(parent, "household_id", None)
     return value if isinstance(value, uuid.UUID) else None

@@ -1,11 +1,14 @@
-"""Instruments as data: the ZRM now, the risicotaxatie instruments next, by one loader.
+"""Instruments as data: the ZRM, its variants and any team's own instrument, by one loader.
 
 An instrument file (JSON, schema ``teamtafel-instrument/1``) names its code and
-version, a scale of levels, sections of items, and optional conclusions. Files
-ship under ``resources/instruments/``; another version or variant is another
-file. Licensed cell texts (the ZRM's per-level descriptions) are never shipped: a
-team loads them from its own file (schema ``teamtafel-instrument-texts/1``),
-checked against the instrument they belong to.
+version, whom it is about (``subject``: a person or the whole household), a scale of
+levels with its direction and the levels that call for action, sections of items, and
+optional conclusions the professional chooses. Files we may ship live under
+``resources/instruments/``; another version or variant is another file. A licensed
+instrument (LIRIK, ARIJ, CARE-NL) is never shipped: a beheerder loads the team's file,
+checked here, and it is kept in the encrypted store. Licensed cell texts (the ZRM's
+per-level descriptions) likewise come from a team's own file (schema
+``teamtafel-instrument-texts/1``), checked against the instrument they belong to.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 SCHEMA = "teamtafel-instrument/1"
 TEXTS_SCHEMA = "teamtafel-instrument-texts/1"
@@ -32,6 +35,29 @@ class InstrumentProblem(enum.StrEnum):
     UNKNOWN_ITEM = "unknown_item"
     UNKNOWN_LEVEL = "unknown_level"
     EMPTY_TEXT = "empty_text"
+    BAD_SUBJECT = "bad_subject"
+    BAD_DIRECTION = "bad_direction"
+    BAD_CRITICAL = "bad_critical"
+    BAD_AGES = "bad_ages"
+    BAD_CONCLUSION = "bad_conclusion"
+    SHIPPED = "shipped"
+    ALREADY_LOADED = "already_loaded"
+    TOO_LARGE = "too_large"
+
+
+class Subject(enum.StrEnum):
+    """Whom one measurement is about."""
+
+    PERSON = "persoon"
+    HOUSEHOLD = "huishouden"
+
+
+class Direction(enum.StrEnum):
+    """Which way of the scale is better; ``NONE`` for answers such as ja / nee / onbekend."""
+
+    HIGHER_IS_BETTER = "higher_is_better"
+    LOWER_IS_BETTER = "lower_is_better"
+    NONE = "none"
 
 
 class InstrumentError(ValueError):
@@ -65,6 +91,26 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Option:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Conclusion:
+    """A judgement the professional makes (e.g. 'Veiligheid nu'), chosen from its options;
+    Teamtafel never derives it from the item answers."""
+
+    code: str
+    name: str
+    options: tuple[Option, ...]
+    description: str = ""
+
+    def option_name(self, code: str | None) -> str:
+        return next((o.name for o in self.options if o.code == code), "")
+
+
+@dataclass(frozen=True)
 class Instrument:
     code: str
     version: str
@@ -72,9 +118,14 @@ class Instrument:
     scale: tuple[Level, ...]
     sections: tuple[Section, ...]
     allow_not_assessed: bool = True
-    conclusions: tuple[str, ...] = ()
+    conclusions: tuple[Conclusion, ...] = ()
     note: str = ""
     texts: Mapping[str, Mapping[int, str]] = field(default_factory=dict)  # item -> level -> text
+    subject: Subject = Subject.PERSON
+    direction: Direction = Direction.HIGHER_IS_BETTER
+    critical: frozenset[int] = frozenset()  # levels that call for action: they stand out
+    ages: tuple[int | None, int | None] = (None, None)  # suggested for these ages (inclusive)
+    shipped: bool = True  # False: loaded by a beheerder from the team's own file
 
     @property
     def key(self) -> tuple[str, str]:
@@ -95,6 +146,23 @@ class Instrument:
 
     def with_texts(self, texts: Mapping[str, Mapping[int, str]]) -> Instrument:
         return replace(self, texts=texts)
+
+    def conclusion(self, code: str) -> Conclusion | None:
+        return next((c for c in self.conclusions if c.code == code), None)
+
+    def goodness(self, value: int) -> float | None:
+        """Where ``value`` stands from worst (0.0) to best (1.0); None without a direction."""
+        values = self.values()
+        if self.direction is Direction.NONE or value not in values or len(values) < 2:
+            return None
+        position = values.index(value) / (len(values) - 1)
+        return position if self.direction is Direction.HIGHER_IS_BETTER else 1.0 - position
+
+    def suits_age(self, age: int | None) -> bool:
+        low, high = self.ages
+        if age is None or (low is None and high is None):
+            return False
+        return (low is None or age >= low) and (high is None or age <= high)
 
 
 def _need(data: Mapping[str, Any], key: str, where: str, kind: type = str) -> Any:
@@ -139,8 +207,8 @@ def parse_instrument(text: str) -> Instrument:
             if not isinstance(item, dict):
                 raise InstrumentError(InstrumentProblem.MISSING_FIELD, item_where)
             code = _need(item, "code", item_where)
-            if code in seen:
-                raise InstrumentError(InstrumentProblem.DUPLICATE_CODE, code)
+            if code in seen or len(code) > 40:
+                raise InstrumentError(InstrumentProblem.DUPLICATE_CODE, code[:40])
             seen.add(code)
             items.append(
                 Item(
@@ -153,16 +221,92 @@ def parse_instrument(text: str) -> Instrument:
         sections.append(
             Section(_need(section, "code", where), _need(section, "name", where), tuple(items))
         )
+    code = _need(data, "code", "instrument")
+    if len(code) > 40 or len(str(_need(data, "version", "instrument"))) > 20:
+        raise InstrumentError(InstrumentProblem.MISSING_FIELD, "code/version (te lang)")
     return Instrument(
-        code=_need(data, "code", "instrument"),
+        code=code,
         version=str(_need(data, "version", "instrument")),
         name=_need(data, "name", "instrument"),
         scale=tuple(scale),
         sections=tuple(sections),
         allow_not_assessed=bool(data.get("allow_not_assessed", True)),
-        conclusions=tuple(str(c) for c in data.get("conclusions", [])),
+        conclusions=_conclusions(data.get("conclusions", []), seen),
         note=str(data.get("note", "")),
+        subject=_choice(
+            Subject, data.get("subject", Subject.PERSON), InstrumentProblem.BAD_SUBJECT
+        ),
+        direction=_choice(
+            Direction,
+            data.get("direction", Direction.HIGHER_IS_BETTER),
+            InstrumentProblem.BAD_DIRECTION,
+        ),
+        critical=_critical(data.get("critical", []), values),
+        ages=_ages(data.get("ages")),
     )
+
+
+E = TypeVar("E", bound=enum.StrEnum)
+
+
+def _choice(kind: type[E], value: object, problem: InstrumentProblem) -> E:
+    try:
+        return kind(str(value))
+    except ValueError:
+        raise InstrumentError(problem, str(value)[:40]) from None
+
+
+def _critical(value: object, values: list[int]) -> frozenset[int]:
+    if not isinstance(value, list) or any(not isinstance(v, int) or v not in values for v in value):
+        raise InstrumentError(InstrumentProblem.BAD_CRITICAL, "critical")
+    return frozenset(value)
+
+
+def _ages(value: object) -> tuple[int | None, int | None]:
+    if value is None:
+        return None, None
+    if not isinstance(value, dict):
+        raise InstrumentError(InstrumentProblem.BAD_AGES, "ages")
+    low, high = value.get("from"), value.get("to")
+    if any(v is not None and (not isinstance(v, int) or v < 0) for v in (low, high)) or (
+        isinstance(low, int) and isinstance(high, int) and low > high
+    ):
+        raise InstrumentError(InstrumentProblem.BAD_AGES, "ages")
+    return low, high
+
+
+def _conclusions(value: object, seen: set[str]) -> tuple[Conclusion, ...]:
+    """Each conclusion with its options; codes unique among themselves and the items."""
+    if not isinstance(value, list):
+        raise InstrumentError(InstrumentProblem.BAD_CONCLUSION, "conclusions")
+    found = []
+    for index, conclusion in enumerate(value):
+        where = f"conclusions[{index}]"
+        if not isinstance(conclusion, dict):
+            raise InstrumentError(InstrumentProblem.BAD_CONCLUSION, where)
+        code = _need(conclusion, "code", where)
+        if code in seen or len(code) > 40:
+            raise InstrumentError(InstrumentProblem.DUPLICATE_CODE, code[:40])
+        seen.add(code)
+        options, option_codes = [], set()
+        for o_index, option in enumerate(_need(conclusion, "options", where, list)):
+            option_where = f"{where}.options[{o_index}]"
+            if not isinstance(option, dict):
+                raise InstrumentError(InstrumentProblem.BAD_CONCLUSION, option_where)
+            option_code = _need(option, "code", option_where)
+            if option_code in option_codes or len(option_code) > 40:
+                raise InstrumentError(InstrumentProblem.DUPLICATE_CODE, option_code[:40])
+            option_codes.add(option_code)
+            options.append(Option(option_code, _need(option, "name", option_where)))
+        found.append(
+            Conclusion(
+                code,
+                _need(conclusion, "name", where),
+                tuple(options),
+                str(conclusion.get("description", "")),
+            )
+        )
+    return tuple(found)
 
 
 def parse_texts(
@@ -203,6 +347,15 @@ def shipped_instruments() -> dict[tuple[str, str], Instrument]:
             instrument = parse_instrument(entry.read_text(encoding="utf-8"))
             found[instrument.key] = instrument
     return found
+
+
+def newest(instruments: Mapping[tuple[str, str], Instrument]) -> list[Instrument]:
+    """Each instrument code once, at its newest version, in name order."""
+    best: dict[str, Instrument] = {}
+    for instrument in instruments.values():
+        if instrument.code not in best or instrument.version > best[instrument.code].version:
+            best[instrument.code] = instrument
+    return sorted(best.values(), key=lambda i: i.name.casefold())
 
 
 def current_version(

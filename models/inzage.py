@@ -6,7 +6,8 @@ moments, no Dutch wording.
 
 What belongs in one person's inzage: everything about them, and the household's own facts
 they share with the others (its address, members' names, trajecten, contact moments, and
-consents given for the whole household). Another member's own record, consents and ZRMs,
+consents given for the whole household, measurements of the whole household). Another
+member's own record, consents and measurements (the ZRM and any other instrument),
 and their corrections, are that member's, and stay out — :func:`_about_the_person` says
 this for the correction history, where it matters most (an old BSN is kept there).
 """
@@ -24,10 +25,11 @@ from models import households as service
 from models.access import household_log
 from models.afwegingskader import ProcedureRecord
 from models.consents import list_consents
-from models.entities import Consent, Measurement, MeasurementScore, Person
+from models.entities import Consent, Measurement, MeasurementConclusion, MeasurementScore, Person
 from models.enums import MemberRole
 from models.errors import NotFound
 from models.history import REMOVED, removed_values
+from models.instruments import Instrument
 from models.meldcode import list_procedures
 from models.records import (
     ConsentRecord,
@@ -39,7 +41,7 @@ from models.records import (
     full_name,
 )
 from models.security import Account, ChangeRecord
-from models.zrm import person_measurements
+from models.zrm import household_measurements, instruments, person_measurements
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,8 @@ class InzageReport:
     access: tuple[LogLine, ...]  # newest first
     names: dict[str, str] = field(default_factory=dict)  # login -> the colleague's name
     meldcode: tuple[ProcedureRecord, ...] = ()  # the household's procedures, newest first
+    # The instrument versions the measurements were taken with (shipped and loaded ones).
+    instruments: dict[tuple[str, str], Instrument] = field(default_factory=dict)
 
     def name_of(self, login: str) -> str:
         """Who did it, as the family knows them: the colleague's name, not their login."""
@@ -145,8 +149,8 @@ class _Owners:
     """Whom each per-person record of one household is about, also once it was removed."""
 
     consents: dict[uuid.UUID, uuid.UUID | None]  # None: the whole household
-    measurements: dict[uuid.UUID, uuid.UUID]
-    scores: dict[uuid.UUID, uuid.UUID]  # score -> its measurement
+    measurements: dict[uuid.UUID, uuid.UUID | None]  # None: the whole household
+    scores: dict[uuid.UUID, uuid.UUID]  # a score or chosen conclusion -> its measurement
 
 
 def _key(text: str) -> uuid.UUID | None:
@@ -162,7 +166,7 @@ def _owners(session: Session, household_id: uuid.UUID, changes: list[ChangeRecor
             select(Consent.id, Consent.person_id).where(Consent.household_id == household_id)
         ).all()
     )
-    measurements = dict(
+    measurements: dict[uuid.UUID, uuid.UUID | None] = dict(
         session.execute(
             select(Measurement.id, Measurement.person_id).where(
                 Measurement.household_id == household_id
@@ -176,15 +180,22 @@ def _owners(session: Session, household_id: uuid.UUID, changes: list[ChangeRecor
             .where(Measurement.household_id == household_id)
         ).all()
     )
+    scores.update(
+        session.execute(
+            select(MeasurementConclusion.id, MeasurementConclusion.measurement_id)
+            .join(Measurement)
+            .where(Measurement.household_id == household_id)
+        ).all()
+    )
     for change in changes:  # a removal keeps whom its record was about
         if change.field != REMOVED:
             continue
         values = removed_values(change.old_value)
         if change.table_name == "consent":
             consents[change.record_id] = _key(values.get("person_id", ""))
-        elif change.table_name == "measurement" and (person := _key(values.get("person_id", ""))):
-            measurements[change.record_id] = person
-        elif change.table_name == "measurement_score" and (
+        elif change.table_name == "measurement":
+            measurements[change.record_id] = _key(values.get("person_id", ""))
+        elif change.table_name in ("measurement_score", "measurement_conclusion") and (
             measurement := _key(values.get("measurement_id", ""))
         ):
             scores[change.record_id] = measurement
@@ -208,10 +219,13 @@ def _about_the_person(change: ChangeRecord, person_id: uuid.UUID, owners: _Owner
     if table == "consent":
         return record in owners.consents and owners.consents[record] in (None, person_id)
     if table == "measurement":
-        return owners.measurements.get(record) == person_id
-    if table == "measurement_score":
+        return record in owners.measurements and owners.measurements[record] in (None, person_id)
+    if table in ("measurement_score", "measurement_conclusion"):
         measurement = owners.scores.get(record)
-        return measurement is not None and owners.measurements.get(measurement) == person_id
+        return measurement in owners.measurements and owners.measurements[measurement] in (
+            None,
+            person_id,
+        )
     return False
 
 
@@ -256,7 +270,15 @@ def inzage_report(session: Session, person_id: uuid.UUID) -> InzageReport:
             for c in list_consents(session, person.household_id)
             if c.person_id in (None, person_id)
         ),
-        measurements=tuple(person_measurements(session, person_id)),
+        measurements=tuple(
+            sorted(
+                [
+                    *person_measurements(session, person_id, None),
+                    *household_measurements(session, person.household_id),
+                ],
+                key=lambda m: m.measured_on,
+            )
+        ),
         changes=tuple(
             ChangeLine(h.at, h.login, h.table_name, h.field, h.old_value, h.new_value)
             for h in history
@@ -267,4 +289,5 @@ def inzage_report(session: Session, person_id: uuid.UUID) -> InzageReport:
             for login, name in session.execute(select(Account.login, Account.display_name))
         },
         meldcode=tuple(list_procedures(session, person.household_id)),
+        instruments=instruments(session),
     )

@@ -416,6 +416,14 @@ class ScoreDraft:
 
 
 @dataclass(frozen=True)
+class ConclusionDraft:
+    """One conclusion as the professional chose it: the option's code, or empty (not yet)."""
+
+    code: str
+    option: str = ""
+
+
+@dataclass(frozen=True)
 class MeasurementDraft:
     instrument_code: str
     instrument_version: str
@@ -423,18 +431,24 @@ class MeasurementDraft:
     assessor: str
     scores: tuple[ScoreDraft, ...] = ()
     note: str = ""
+    conclusions: tuple[ConclusionDraft, ...] = ()
 
     def score(self, item_code: str) -> ScoreDraft | None:
         return next((s for s in self.scores if s.item_code == item_code), None)
 
+    def conclusion(self, code: str) -> str:
+        """The chosen option of one conclusion; empty when none is chosen."""
+        return next((c.option for c in self.conclusions if c.code == code), "")
+
 
 @dataclass(frozen=True)
 class MeasurementRecord:
-    """A stored measurement; ``scored`` of the ``total`` items of its instrument version are
-    scored or marked not assessed (a total of 0: an instrument version Teamtafel does not know)."""
+    """A stored measurement; ``scored`` of the ``total`` items and conclusions of its instrument
+    version are scored (or marked not assessed) or chosen (a total of 0: an instrument version
+    Teamtafel does not know). ``person_id`` None: about the whole household."""
 
     id: uuid.UUID
-    person_id: uuid.UUID
+    person_id: uuid.UUID | None
     draft: MeasurementDraft
     scored: int
     total: int
@@ -456,6 +470,7 @@ class Trend(enum.StrEnum):
     BETTER = "better"
     SAME = "same"
     WORSE = "worse"
+    CHANGED = "changed"  # a scale without a direction (ja / nee / onbekend)
     UNKNOWN = "unknown"
 
 

@@ -29,6 +29,7 @@ class Problem(enum.StrEnum):
     UNKNOWN_CODE = "unknown_code"
     END_BEFORE_START = "end_before_start"
     LEVEL_OUT_OF_RANGE = "level_out_of_range"
+    WRONG_SUBJECT = "wrong_subject"  # an instrument for a household used for a person, or back
     PASSWORD_SHORT = "password_short"
     PASSWORD_MISMATCH = "password_mismatch"
     OUT_OF_RANGE = "out_of_range"

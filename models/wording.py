@@ -27,7 +27,7 @@ from models.afwegingskader import (
 from models.codelists import CodeLists
 from models.enums import ContactKind, EventKind, KeyState, MemberRole, Phase
 from models.errors import Rule
-from models.instruments import InstrumentError, InstrumentProblem
+from models.instruments import InstrumentError, InstrumentProblem, Subject
 from models.permissions import AccessAction, Role
 from models.records import (
     ChainBreak,
@@ -120,7 +120,9 @@ PROBLEM = {
     Problem.POSTCODE: "Een postcode bestaat uit vier cijfers en twee letters, bijvoorbeeld 1234 AB.",
     Problem.TOO_LONG: "Deze tekst is te lang.",
     Problem.UNKNOWN_CODE: "Kies een waarde uit de lijst.",
-    Problem.LEVEL_OUT_OF_RANGE: "Kies een niveau van 1 tot en met 5, of 'niet beoordeeld'.",
+    Problem.LEVEL_OUT_OF_RANGE: "Kies een niveau van de schaal van dit instrument, of 'niet beoordeeld'.",
+    Problem.WRONG_SUBJECT: "Dit instrument is voor een ander soort meting: voor één gezinslid of "
+    "voor het hele huishouden.",
     Problem.END_BEFORE_START: "Deze einddatum ligt vóór de begindatum.",
     Problem.PASSWORD_SHORT: "Een wachtwoord heeft minstens 10 tekens.",
     Problem.PASSWORD_MISMATCH: "De twee wachtwoorden zijn niet gelijk.",
@@ -155,6 +157,22 @@ INSTRUMENT_PROBLEM = {
     InstrumentProblem.UNKNOWN_ITEM: "Het bestand noemt een domein dat het instrument niet heeft",
     InstrumentProblem.UNKNOWN_LEVEL: "Het bestand noemt een niveau buiten de schaal",
     InstrumentProblem.EMPTY_TEXT: "Een tekst in het bestand is leeg",
+    InstrumentProblem.BAD_SUBJECT: "Het onderdeel ‘subject’ moet ‘persoon’ of ‘huishouden’ zijn",
+    InstrumentProblem.BAD_DIRECTION: "Het onderdeel ‘direction’ moet ‘higher_is_better’, "
+    "‘lower_is_better’ of ‘none’ zijn",
+    InstrumentProblem.BAD_CRITICAL: "Het onderdeel ‘critical’ noemt een niveau dat niet op de schaal staat",
+    InstrumentProblem.BAD_AGES: "Het onderdeel ‘ages’ klopt niet (verwacht: from en to als hele jaren, from niet na to)",
+    InstrumentProblem.BAD_CONCLUSION: "Een conclusie in het bestand klopt niet (elke conclusie heeft "
+    "een code, een naam en keuzes met elk een code en een naam)",
+    InstrumentProblem.SHIPPED: "Dit instrument en deze versie worden al met Teamtafel meegeleverd",
+    InstrumentProblem.ALREADY_LOADED: "Een ander bestand met dit instrument en deze versie is al "
+    "geladen. Metingen houden hun versie: geef gewijzigde vragen een nieuw versienummer",
+    InstrumentProblem.TOO_LARGE: "Dit bestand is te groot voor een instrument.",
+}
+
+SUBJECT = {
+    Subject.PERSON: "gezinslid",
+    Subject.HOUSEHOLD: "hele huishouden",
 }
 
 MONTHS = (
@@ -282,8 +300,9 @@ CHANGED_RECORD = {
     "regisseur_assignment": "Casusregisseur",
     "contact": "Contactmoment",
     "consent": "Toestemming",
-    "measurement": "ZRM-meting",
-    "measurement_score": "ZRM-score",
+    "measurement": "Meting (ZRM of ander instrument)",
+    "measurement_score": "Score van een meting",
+    "measurement_conclusion": "Conclusie van een meting",
 }
 
 CHANGED_FIELD = {
@@ -334,6 +353,8 @@ CHANGED_FIELD = {
     "to_phase": "naar fase",
     "instrument_code": "instrument",
     "instrument_version": "versie",
+    "conclusion_code": "conclusie",
+    "option_code": "gekozen",
     "(verwijderd)": "verwijderd",  # models.history.REMOVED: the record itself was removed
 }
 

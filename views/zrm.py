@@ -1,10 +1,13 @@
-"""Scoring the Zelfredzaamheid-Matrix by keyboard, its history, comparison and trend chart."""
+"""Scoring a measurement by keyboard (the ZRM, or any instrument loaded as data), its
+history, comparison and trend chart. Colours, what stands out and which way is better come
+from the instrument file (``direction``, ``critical``); conclusions are chosen by the
+professional in the form, never computed here."""
 
 from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, fields, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -17,12 +20,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -32,8 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.instruments import Instrument
-from models.records import MeasurementDraft, MeasurementRecord, ScoreDraft, Trend
+from models.instruments import Direction, Instrument, Item, Section
+from models.records import ConclusionDraft, MeasurementDraft, MeasurementRecord, ScoreDraft, Trend
 from models.rules import MEASUREMENT
 from models.validation import Problem, parse_date
 from models.wording import NOT_ASSESSED, PROBLEM, date_text, incomplete_text, score_text
@@ -45,20 +50,56 @@ if TYPE_CHECKING:
 
 COL_ITEM, COL_LEVEL, COL_TARGET, COL_REMARK = range(4)
 
-# Levels 1-2 are where the team must act; 3 is a concern; 4-5 are fine.
-LEVEL_COLOURS = {1: "#f4b6b6", 2: "#f9d3a8", 3: "#fbefb0", 4: "#d5ecc6", 5: "#b9e0a5"}
+# From the worst end of a scale to the best; a scale without a direction stays neutral, and
+# a critical level (the instrument's ``critical``) is always red or orange.
+PALETTE = ("#f4b6b6", "#f9d3a8", "#fbefb0", "#d5ecc6", "#b9e0a5")
+NEUTRAL = "#e4ebf5"
+CRITICAL = ("#f4b6b6", "#f9d3a8")
 TREND_TEXT = {
     Trend.BETTER: "▲ beter",
     Trend.WORSE: "▼ slechter",
     Trend.SAME: "= gelijk",
+    Trend.CHANGED: "≠ anders",
     Trend.UNKNOWN: "",
 }
 TREND_COLOURS = {
     Trend.BETTER: "#2e7d32",
     Trend.WORSE: "#c62828",
     Trend.SAME: "#555555",
+    Trend.CHANGED: "#1f4e8c",
     Trend.UNKNOWN: "#555555",
 }
+NOT_CHOSEN = "— nog niet gekozen —"
+
+
+def level_colour(instrument: Instrument | None, level: int | None) -> str | None:
+    """A level's background: by its place on the scale, red or orange when it is critical."""
+    if instrument is None or level is None or level not in instrument.values():
+        return None
+    if level in instrument.critical:
+        critical = sorted(instrument.critical, key=lambda v: instrument.goodness(v) or 0.0)
+        return CRITICAL[min(critical.index(level), len(CRITICAL) - 1)]
+    goodness = instrument.goodness(level)
+    if goodness is None:
+        return NEUTRAL
+    return PALETTE[round(goodness * (len(PALETTE) - 1))]
+
+
+def scale_hint(instrument: Instrument) -> str:
+    """How to type a level: 'Typ 1–5 voor het niveau' or 'Typ 1 Ja, 2 Nee, 3 Onbekend'."""
+    values = instrument.values()
+    if len(values) > 3 and values == tuple(range(values[0], values[-1] + 1)):
+        typed = f"Typ {values[0]}–{values[-1]} voor het niveau"
+    else:
+        typed = "Typ " + ", ".join(f"{level.value} voor {level.name}" for level in instrument.scale)
+    if instrument.allow_not_assessed:
+        typed += ", N voor ‘niet beoordeeld’"
+    return typed
+
+
+def item_noun(instrument: Instrument) -> str:
+    """'domeinen' for a matrix with one list of domains; 'vragen' for an instrument in parts."""
+    return "domeinen" if len(instrument.sections) == 1 else "vragen"
 
 
 def level_text(instrument: Instrument | None, score: ScoreDraft | None) -> str:
@@ -70,25 +111,37 @@ def level_text(instrument: Instrument | None, score: ScoreDraft | None) -> str:
     return f"{score.level} · {name}" if name else str(score.level)
 
 
-def colour_cell(item: QTableWidgetItem, level: int | None) -> None:
-    item.setBackground(
-        QColor(LEVEL_COLOURS[level])
-        if level in LEVEL_COLOURS
-        else QColor(Qt.GlobalColor.transparent)
-    )
+def colour_cell(item: QTableWidgetItem, instrument: Instrument | None, level: int | None) -> None:
+    colour = level_colour(instrument, level)
+    item.setBackground(QColor(colour) if colour else QColor(Qt.GlobalColor.transparent))
+
+
+def grid_rows(instrument: Instrument) -> list[Item | Section]:
+    """The grid's rows: the items, each section's name above its items when there are several."""
+    if len(instrument.sections) == 1:
+        return list(instrument.items)
+    rows: list[Item | Section] = []
+    for section in instrument.sections:
+        rows += [section, *section.items]
+    return rows
 
 
 class ScoringGrid(QTableWidget):
-    """One row per domain. Type 1–5 for the level (or, in the Doel column, the target),
-    N for 'niet beoordeeld', Delete to clear; the cursor moves down by itself."""
+    """One row per domain (or question). Type a level (or, in the Doel column, the target),
+    N for 'niet beoordeeld', Delete to clear; the cursor moves down by itself. An instrument
+    in several sections shows each section's name as a row of its own."""
 
     changed = Signal()
 
     def __init__(self, instrument: Instrument, parent: QWidget | None = None) -> None:
-        super().__init__(len(instrument.items), 4, parent)
+        self.rows = grid_rows(instrument)
+        super().__init__(len(self.rows), 4, parent)
         self.instrument = instrument
         self.setObjectName("zrm_grid")
-        self.setHorizontalHeaderLabels(["Domein", "Niveau", "Doel", "Opmerking"])
+        first = "Domein" if len(instrument.sections) == 1 else "Vraag"
+        answers = instrument.direction is Direction.NONE  # ja / nee / onbekend: no target
+        level = "Antwoord" if answers else "Niveau"
+        self.setHorizontalHeaderLabels([first, level, "Doel", "Opmerking"])
         self.verticalHeader().hide()
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(
@@ -99,8 +152,11 @@ class ScoringGrid(QTableWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_REMARK, QHeaderView.ResizeMode.Stretch)
         self._scores: dict[str, ScoreDraft] = {}
-        for row, domain in enumerate(instrument.items):
-            name = QTableWidgetItem(domain.name)
+        for row, entry in enumerate(self.rows):
+            if isinstance(entry, Section):
+                self._section_row(row, entry)
+                continue
+            name = QTableWidgetItem(entry.name)
             name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             self.setItem(row, COL_ITEM, name)
             for column in (COL_LEVEL, COL_TARGET):
@@ -108,8 +164,33 @@ class ScoringGrid(QTableWidget):
                 cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.setItem(row, column, cell)
             self.setItem(row, COL_REMARK, QTableWidgetItem(""))
+        self.setColumnHidden(COL_TARGET, answers)
         self.itemChanged.connect(self._remark_changed)
-        self.setCurrentCell(0, COL_LEVEL)
+        self.setCurrentCell(self._item_row(0, 1), COL_LEVEL)
+
+    def _section_row(self, row: int, section: Section) -> None:
+        heading = QTableWidgetItem(section.name)
+        heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setBackground(QColor("#eeeeee"))
+        self.setItem(row, COL_ITEM, heading)
+        for column in (COL_LEVEL, COL_TARGET, COL_REMARK):
+            blank = QTableWidgetItem("")
+            blank.setFlags(Qt.ItemFlag.NoItemFlags)
+            blank.setBackground(QColor("#eeeeee"))
+            self.setItem(row, column, blank)
+
+    def _item_row(self, row: int, step: int) -> int:
+        """``row`` itself, or the nearest item row from it in direction ``step``."""
+        while 0 <= row < len(self.rows) and isinstance(self.rows[row], Section):
+            row += step
+        return row
+
+    def item_at(self, row: int) -> Item | None:
+        entry = self.rows[row] if 0 <= row < len(self.rows) else None
+        return entry if isinstance(entry, Item) else None
 
     def set_scores(self, scores: Sequence[ScoreDraft]) -> None:
         self.blockSignals(True)
@@ -130,23 +211,35 @@ class ScoringGrid(QTableWidget):
         return item
 
     def _row_of(self, code: str) -> int | None:
-        return next((r for r, item in enumerate(self.instrument.items) if item.code == code), None)
+        return next(
+            (r for r, e in enumerate(self.rows) if isinstance(e, Item) and e.code == code), None
+        )
 
     def _score(self, code: str) -> ScoreDraft:
         return self._scores.get(code, ScoreDraft(code))
 
+    def score_of(self, code: str) -> ScoreDraft:
+        """One item's score as typed so far (empty when not scored)."""
+        return self._score(code)
+
     def _update(self, row: int, **changes: Any) -> None:
-        code = self.instrument.items[row].code
+        item = self.item_at(row)
+        if item is None:
+            return
+        code = item.code
         remark = self.cell(row, COL_REMARK).text()
         self._scores[code] = replace(self._score(code), remark=remark, **changes)
         self._paint(row)
         self.changed.emit()
 
     def _paint(self, row: int) -> None:
-        score = self._score(self.instrument.items[row].code)
+        item = self.item_at(row)
+        if item is None:
+            return
+        score = self._score(item.code)
         level = self.cell(row, COL_LEVEL)
         level.setText(level_text(self.instrument, score))
-        colour_cell(level, score.level)
+        colour_cell(level, self.instrument, score.level)
         target = self.cell(row, COL_TARGET)
         target.setText(str(score.target) if score.target else "")
 
@@ -157,7 +250,7 @@ class ScoringGrid(QTableWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt's name
         row, column = self.currentRow(), self.currentColumn()
         text = event.text()
-        if row >= 0 and column in (COL_LEVEL, COL_TARGET, COL_ITEM):
+        if self.item_at(row) is not None and column in (COL_LEVEL, COL_TARGET, COL_ITEM):
             values = [str(v) for v in self.instrument.values()]
             target_column = column == COL_TARGET
             if text in values:
@@ -190,15 +283,71 @@ class ScoringGrid(QTableWidget):
 
     def _next(self, row: int, column: int) -> None:
         column = COL_LEVEL if column == COL_ITEM else column
-        if row + 1 < self.rowCount():
-            self.setCurrentCell(row + 1, column)
+        following = self._item_row(row + 1, 1)
+        if following < self.rowCount():
+            self.setCurrentCell(following, column)
+
+
+def form_title(instrument: Instrument, subject_name: str, *, correcting: bool) -> str:
+    """'ZRM afnemen — Maud Bakker'; another instrument by its name."""
+    what = "ZRM" if instrument.code == "zrm" else instrument.name
+    return f"{what} {'corrigeren' if correcting else 'afnemen'} — {subject_name}"
+
+
+class ConclusionBox(QGroupBox):
+    """One choice per conclusion of the instrument, and the onderbouwing: the professional
+    judges; the answers to the questions never fill these in."""
+
+    changed = Signal()
+
+    def __init__(self, instrument: Instrument, parent: QWidget | None = None) -> None:
+        super().__init__("Conclusies — uw professionele oordeel", parent)
+        self.setObjectName("conclusions")
+        self.boxes: dict[str, QComboBox] = {}
+        form = QFormLayout(self)
+        note = QLabel(
+            "Kies zelf per conclusie; Teamtafel berekent geen uitkomst uit de antwoorden."
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        form.addRow(note)
+        for conclusion in instrument.conclusions:
+            box = QComboBox()
+            box.setObjectName(f"conclusion_{conclusion.code}")
+            box.addItem(NOT_CHOSEN, "")
+            for option in conclusion.options:
+                box.addItem(option.name, option.code)
+            if conclusion.description:
+                box.setToolTip(conclusion.description)
+            box.currentIndexChanged.connect(lambda _i: self.changed.emit())
+            self.boxes[conclusion.code] = box
+            form.addRow(f"{conclusion.name}:", box)
+        self.reasoning = QPlainTextEdit()
+        self.reasoning.setObjectName("reasoning")
+        self.reasoning.setPlaceholderText("Waarop baseert u deze conclusies?")
+        self.reasoning.setFixedHeight(60)
+        self.reasoning.textChanged.connect(self.changed.emit)
+        form.addRow("Onderbouwing:", self.reasoning)
+
+    def set_chosen(self, chosen: Sequence[ConclusionDraft]) -> None:
+        for conclusion in chosen:
+            box = self.boxes.get(conclusion.code)
+            if box is not None:
+                box.setCurrentIndex(max(box.findData(conclusion.option), 0))
+
+    def chosen(self) -> tuple[ConclusionDraft, ...]:
+        return tuple(
+            ConclusionDraft(code, str(box.currentData() or "")) for code, box in self.boxes.items()
+        )
 
 
 class ZrmScoringDialog(QDialog):
-    """Record (or correct) a ZRM for one person. A partly scored ZRM may be saved: it is marked incomplete."""
+    """Record (or correct) a measurement for one member or the whole household. A partly
+    scored one may be saved: it is marked incomplete."""
 
-    edited = Signal()  # a score, the date or the assessor changed (for the werkkopie)
+    edited = Signal()  # a score, a conclusion, the date or the assessor changed (werkkopie)
     keeps_werkkopie = True
+    always_kept = frozenset({"instrument"})  # a copy names its instrument, to reopen that one
 
     def __init__(
         self,
@@ -213,8 +362,8 @@ class ZrmScoringDialog(QDialog):
         self.instrument = instrument
         self.today = today or date.today()
         self._dirty = False
-        title = "ZRM corrigeren" if initial else "ZRM afnemen"
-        self.setWindowTitle(f"{title} — {person_name}")
+        self._note = initial.note if initial else ""
+        self.setWindowTitle(form_title(instrument, person_name, correcting=initial is not None))
         self.measured_on = DateLineEdit(initial.measured_on if initial else self.today)
         self.measured_on.setObjectName("measured_on")
         self.assessor = QLineEdit(initial.assessor if initial else assessor)
@@ -227,6 +376,12 @@ class ZrmScoringDialog(QDialog):
         self.grid = ScoringGrid(instrument)
         if initial:
             self.grid.set_scores(initial.scores)
+        self.conclusions: ConclusionBox | None = None
+        if instrument.conclusions:
+            self.conclusions = ConclusionBox(instrument)
+            if initial:
+                self.conclusions.set_chosen(initial.conclusions)
+                self.conclusions.reasoning.setPlainText(initial.note)
         self.help = QTextBrowser()
         self.help.setObjectName("level_help")
         self.help.setMinimumWidth(300)
@@ -234,10 +389,12 @@ class ZrmScoringDialog(QDialog):
         self.progress.setObjectName("progress")
         self.buttons = save_cancel_buttons(self)
         self._lay_out()
-        self.resize(1000, 620)
+        self.resize(1000, 720 if self.conclusions else 620)
 
         self.grid.currentCellChanged.connect(lambda *_: self._show_help())
         self.grid.changed.connect(self._changed)
+        if self.conclusions is not None:
+            self.conclusions.changed.connect(self._changed)
         self.measured_on.textChanged.connect(self._changed)
         self.assessor.textChanged.connect(self._changed)
         self._dirty = False
@@ -246,18 +403,30 @@ class ZrmScoringDialog(QDialog):
         self.grid.setFocus()
 
     def _lay_out(self) -> None:
-        """Date and assessor on top, the grid beside the level help, progress and buttons below."""
+        """Date and assessor on top, the grid beside the level help, the conclusions below
+        the grid, progress and buttons at the bottom."""
         form = QFormLayout()
         form.addRow("Datum *", self.measured_on)
         form.addRow("Beoordelaar *", self.assessor)
+        target = (
+            "; in de kolom Doel typt u de doelscore"
+            if self.instrument.direction is not Direction.NONE
+            else ""
+        )
         hint = QLabel(
-            "Typ 1–5 voor het niveau, N voor ‘niet beoordeeld’; in de kolom Doel typt u de doelscore. "
+            f"{scale_hint(self.instrument)}{target}. "
             "Met pijltjes of Tab gaat u naar een andere cel; F2 bewerkt een opmerking."
         )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.grid, 1)
+        if self.conclusions is not None:
+            left_layout.addWidget(self.conclusions)
         split = QSplitter()
-        split.addWidget(self.grid)
+        split.addWidget(left)
         split.addWidget(self.help)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -278,17 +447,23 @@ class ZrmScoringDialog(QDialog):
         self.edited.emit()
 
     def snapshot(self) -> dict[str, str]:
-        """The date, assessor and every score as typed (the scores as JSON text)."""
+        """The instrument, date, assessor, every score and conclusion as typed (as JSON text)."""
         scores = [
             asdict(score)
             for score in self.grid.scores()
             if score.scored or score.target or score.remark
         ]
-        return {
+        texts = {
+            "instrument": f"{self.instrument.code} {self.instrument.version}",
             "measured_on": self.measured_on.text(),
             "assessor": self.assessor.text(),
             "scores": json.dumps(scores, ensure_ascii=False),
         }
+        if self.conclusions is not None:
+            chosen = {c.code: c.option for c in self.conclusions.chosen() if c.option}
+            texts["conclusions"] = json.dumps(chosen, ensure_ascii=False)
+            texts["reasoning"] = self.conclusions.reasoning.toPlainText()
+        return texts
 
     def restore(self, texts: dict[str, str]) -> list[str]:
         """Put back a werkkopie of this grid; scores of domains (or attributes) this
@@ -311,33 +486,57 @@ class ZrmScoringDialog(QDialog):
             except (ValueError, TypeError, AttributeError):
                 scores, left_out = [], ["scores"]
             self.grid.set_scores(scores)
+        if self.conclusions is not None and "conclusions" in texts:
+            try:
+                chosen = json.loads(texts["conclusions"])
+                self.conclusions.set_chosen(
+                    [ConclusionDraft(str(k), str(v)) for k, v in dict(chosen).items()]
+                )
+            except (ValueError, TypeError, AttributeError):
+                left_out.append("conclusions")
+        if self.conclusions is not None and "reasoning" in texts:
+            self.conclusions.reasoning.setPlainText(texts["reasoning"])
         self._changed()
         return left_out
 
     def field_label(self, key: str) -> str:
-        return {"measured_on": "Datum", "assessor": "Beoordelaar"}.get(key, "Scores")
+        return {
+            "measured_on": "Datum",
+            "assessor": "Beoordelaar",
+            "conclusions": "Conclusies",
+            "reasoning": "Onderbouwing",
+            "instrument": "Instrument",
+        }.get(key, "Scores")
 
     def _show_progress(self) -> None:
         scores = self.grid.scores()
         done = sum(1 for s in scores if s.scored)
         total = len(scores)
-        text = f"{done} van {total} domeinen gescoord"
-        if done < total:
+        text = f"{done} van {total} {item_noun(self.instrument)} gescoord"
+        complete = done == total
+        if self.conclusions is not None:
+            chosen = sum(1 for c in self.conclusions.chosen() if c.option)
+            text += f", {chosen} van {len(self.conclusions.boxes)} conclusies gekozen"
+            complete = complete and chosen == len(self.conclusions.boxes)
+        if not complete:
             text += " — wordt opgeslagen als onvolledig"
         self.progress.setText(text)
 
     def _show_help(self) -> None:
-        row = max(0, self.grid.currentRow())
-        item = self.instrument.items[row]
-        score = self.grid.scores()[row]
+        item = self.grid.item_at(self.grid.currentRow()) or self.instrument.items[0]
+        score = self.grid.score_of(item.code)
         texts = self.instrument.texts.get(item.code, {})
-        lines = [f"<h3>{item.name}</h3>"]
+        section = next(s for s in self.instrument.sections if item in s.items)
+        lines = []
+        if len(self.instrument.sections) > 1:
+            lines.append(f"<p style='color:#555'>{section.name}</p>")
+        lines.append(f"<h3>{item.name}</h3>")
         if item.client_name and item.client_name != item.name:
             lines.append(f"<p><i>Voor het gezin: {item.client_name}</i></p>")
         if item.description:
             lines.append(f"<p>{item.description}</p>")
         for level in self.instrument.scale:
-            colour = LEVEL_COLOURS.get(level.value, "#ffffff")
+            colour = level_colour(self.instrument, level.value) or "#ffffff"
             chosen = score.level == level.value
             text = texts.get(level.value, "")
             weight = "font-weight:600;" if chosen else ""
@@ -348,22 +547,26 @@ class ZrmScoringDialog(QDialog):
                 + (f"<br><span style='font-weight:400'>{text}</span>" if text else "")
                 + "</div>"
             )
-        if not texts:
+        if not texts and self.instrument.shipped:
             lines.append(
-                "<p style='color:#666'>De volledige ZRM-teksten per niveau zijn niet geladen; een beheerder kan ze "
-                "laden via Beheer → ZRM-teksten laden.</p>"
+                "<p style='color:#666'>De volledige teksten per niveau zijn niet geladen; een "
+                "beheerder kan ze laden via Beheer → ZRM-teksten laden.</p>"
             )
         self.help.setHtml("".join(lines))
 
     def value(self) -> MeasurementDraft:
         parsed = parse_date(self.measured_on.text(), not_after=self.today)
         assert parsed.value is not None
+        conclusions = self.conclusions.chosen() if self.conclusions else ()
+        note = self.conclusions.reasoning.toPlainText().strip() if self.conclusions else self._note
         return MeasurementDraft(
             self.instrument.code,
             self.instrument.version,
             parsed.value,
             self.assessor.text().strip(),
             self.grid.scores(),
+            note,
+            tuple(c for c in conclusions if c.option),
         )
 
     def problems(self) -> list[str]:
@@ -373,7 +576,10 @@ class ZrmScoringDialog(QDialog):
             found.append("Datum: " + PROBLEM[date_problem])
         if not self.assessor.text().strip():
             found.append("Beoordelaar: " + PROBLEM[Problem.REQUIRED])
-        if not any(s.level is not None or s.not_assessed for s in self.grid.scores()):
+        chosen = self.conclusions.chosen() if self.conclusions else ()
+        if not any(s.level is not None or s.not_assessed for s in self.grid.scores()) and not any(
+            c.option for c in chosen
+        ):
             found.append(PROBLEM[Problem.NOTHING_SCORED])
         return found
 
@@ -400,10 +606,10 @@ class ZrmScoringDialog(QDialog):
         *,
         adding: bool = False,
     ) -> MeasurementDraft | None:
-        """``adding``: a new ZRM asked again after a refusal, with every score as typed."""
+        """``adding``: a new measurement asked again after a refusal, with every score as typed."""
         with released(cls(instrument, person_name, assessor, initial, parent=parent)) as dialog:
             if adding:
-                dialog.setWindowTitle(f"ZRM afnemen — {person_name}")
+                dialog.setWindowTitle(form_title(instrument, person_name, correcting=False))
             announce(dialog)  # a werkkopie may be put back here
             return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
@@ -422,16 +628,23 @@ def dated(record: MeasurementRecord, separator: str) -> str:
     return date_text(record.measured_on) + (f"{separator}{status}" if status else "")
 
 
-def _measurement_list(records: Sequence[MeasurementRecord]) -> QListWidget:
+def _list_entries(records: Sequence[MeasurementRecord]) -> list[QListWidgetItem]:
     """The measurements, newest first, each carrying its id; a partial one on two lines."""
-    measurements = QListWidget()
-    measurements.setObjectName("measurements")
-    measurements.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    entries = []
     for record in reversed(records):
         status = incomplete_text(record.scored, record.total)
         text = f"{date_text(record.measured_on)} · {record.draft.assessor}"
         entry = QListWidgetItem(f"{text}\n{status}" if status else text)
         entry.setData(Qt.ItemDataRole.UserRole, record.id)
+        entries.append(entry)
+    return entries
+
+
+def _measurement_list(records: Sequence[MeasurementRecord]) -> QListWidget:
+    measurements = QListWidget()
+    measurements.setObjectName("measurements")
+    measurements.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    for entry in _list_entries(records):
         measurements.addItem(entry)
     return measurements
 
@@ -439,7 +652,7 @@ def _measurement_list(records: Sequence[MeasurementRecord]) -> QListWidget:
 def _comparison_table() -> QTableWidget:
     table = QTableWidget(0, 4)
     table.setObjectName("comparison")
-    table.setHorizontalHeaderLabels(["Domein", "", "", "Verandering"])  # never Qt's 1, 2, 3, 4
+    table.setHorizontalHeaderLabels(["Onderdeel", "", "", "Verandering"])  # never Qt's 1, 2, 3, 4
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -466,24 +679,29 @@ class ZrmHistoryDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"ZRM-geschiedenis — {person_name}")
-        self.records = list(records)
+        self.setWindowTitle(f"Geschiedenis en verloop — {person_name}")
+        self.all_records = list(records)
         self._instrument_of, self._compare, self._series = instrument_of, compare, series
+        # One instrument at a time: a ZRM is compared with a ZRM. The one measured last first.
+        self.instrument_box = QComboBox()
+        self.instrument_box.setObjectName("instrument")
+        for code in dict.fromkeys(r.draft.instrument_code for r in reversed(self.all_records)):
+            newest = next(r for r in reversed(self.all_records) if r.draft.instrument_code == code)
+            known = instrument_of(newest)
+            self.instrument_box.addItem(known.name if known else code, code)
+        self.records = self._of(self.instrument_box.currentData())
         self.list = _measurement_list(self.records)
         self.comparison = _comparison_table()
         self.caption = QLabel()
         self.domain = QComboBox()
         self.domain.setObjectName("domain")
-        self.domain.addItem("Gemiddeld over alle domeinen", None)
-        latest = instrument_of(self.records[-1]) if self.records else None
-        for item in latest.items if latest else ():
-            self.domain.addItem(item.name, item.code)
+        self._fill_domains()
         self.chart = make_chart_view()
         self.chart.setObjectName("chart")
         correct = QPushButton("Corrigeren…")
         remove = QPushButton("Verwijderen…")
         self.empty = QLabel(
-            f"Nog geen ZRM-metingen voor {person_name}. Neem er een af met ‘ZRM afnemen…’ "
+            f"Nog geen metingen voor {person_name}. Neem er een af met ‘Meting afnemen…’ "
             "in het dossier; daarna staan hier de metingen, hun vergelijking en het verloop."
         )
         self.empty.setObjectName("no_measurements")
@@ -499,18 +717,47 @@ class ZrmHistoryDialog(QDialog):
 
         self.list.itemSelectionChanged.connect(self._compare_selected)
         self.domain.currentIndexChanged.connect(self._draw)
+        self.instrument_box.currentIndexChanged.connect(lambda _i: self._show_instrument())
         correct.clicked.connect(lambda: self._emit_selected(self.correctRequested))
         remove.clicked.connect(lambda: self._emit_selected(self.removeRequested))
+        self._select_first_and_latest()
+        self._draw()
+
+    def _of(self, code: str | None) -> list[MeasurementRecord]:
+        return [r for r in self.all_records if r.draft.instrument_code == code]
+
+    def _fill_domains(self) -> None:
+        self.domain.blockSignals(True)
+        self.domain.clear()
+        self.domain.addItem("Gemiddeld over alle domeinen", None)
+        latest = self._instrument_of(self.records[-1]) if self.records else None
+        for item in latest.items if latest else ():
+            self.domain.addItem(item.name, item.code)
+        self.domain.blockSignals(False)
+
+    def _select_first_and_latest(self) -> None:
         if len(self.records) >= 2:  # the first against the latest, to start with
             self.list.item(0).setSelected(True)
             self.list.item(self.list.count() - 1).setSelected(True)
         elif self.records:
             self.list.item(0).setSelected(True)
+
+    def _show_instrument(self) -> None:
+        """Another instrument chosen: its measurements, comparison and trend."""
+        self.records = self._of(self.instrument_box.currentData())
+        self.list.blockSignals(True)
+        self.list.clear()
+        for entry in _list_entries(self.records):
+            self.list.addItem(entry)
+        self.list.blockSignals(False)
+        self._fill_domains()
+        self._select_first_and_latest()
         self._draw()
 
     def _lay_out(self, correct: QPushButton, remove: QPushButton) -> None:
         """The measurements with their buttons on the left; comparison and chart on the right."""
         left = QVBoxLayout()
+        left.addWidget(self.instrument_box)
         left.addWidget(QLabel("<b>Metingen</b> (kies er twee om te vergelijken)"))
         left.addWidget(self.list, 1)
         buttons = QHBoxLayout()
@@ -558,11 +805,12 @@ class ZrmHistoryDialog(QDialog):
         instrument = self._instrument_of(new) or self._instrument_of(old)
         if instrument is None:
             return
+        first = "Domein" if len(instrument.sections) == 1 else "Vraag"
         self.comparison.setHorizontalHeaderLabels(
-            ["Domein", dated(old, "\n"), dated(new, "\n"), "Verandering"]
+            [first, dated(old, "\n"), dated(new, "\n"), "Verandering"]
         )
         rows = self._compare(instrument, old, new)
-        self.comparison.setRowCount(len(rows))
+        self.comparison.setRowCount(len(rows) + len(instrument.conclusions))
         for r, (code, before, after, change) in enumerate(rows):
             item = instrument.item(code)
             cells = [
@@ -573,11 +821,28 @@ class ZrmHistoryDialog(QDialog):
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if c in (1, 2):
-                    colour_cell(cell, before if c == 1 else after)
+                    colour_cell(cell, instrument, before if c == 1 else after)
                 self.comparison.setItem(r, c, cell)
             trend_cell = QTableWidgetItem(TREND_TEXT[change] if old.id != new.id else "")
             trend_cell.setForeground(QColor(TREND_COLOURS[change]))
             self.comparison.setItem(r, 3, trend_cell)
+        for r, conclusion in enumerate(instrument.conclusions, start=len(rows)):
+            before_option, after_option = (
+                old.draft.conclusion(conclusion.code),
+                new.draft.conclusion(conclusion.code),
+            )
+            cells = [
+                conclusion.name,
+                conclusion.option_name(before_option),
+                conclusion.option_name(after_option),
+                TREND_TEXT[Trend.CHANGED] if before_option != after_option else "",
+            ]
+            for c, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                font = cell.font()
+                font.setBold(True)
+                cell.setFont(font)
+                self.comparison.setItem(r, c, cell)
         single = old.id == new.id
         for column in (2, 3):
             self.comparison.setColumnHidden(column, single)
@@ -601,28 +866,43 @@ class ZrmHistoryDialog(QDialog):
 
 
 class HouseholdZrmTable(QTableWidget):
-    """Each member's latest ZRM side by side; levels 1–2 stand out."""
+    """Each member's latest measurement with one instrument side by side (and the household's,
+    for an instrument about the household); critical levels stand out. An instrument with
+    conclusions shows the chosen conclusions: that is what the overview is for."""
 
     def show_latest(
         self,
         instrument: Instrument,
-        members: Sequence[tuple[uuid.UUID, str]],
-        latest: dict[uuid.UUID, MeasurementRecord],
+        members: Sequence[tuple[uuid.UUID | None, str]],
+        latest: Mapping[uuid.UUID | None, MeasurementRecord],
     ) -> None:
         scored = [(pid, name) for pid, name in members if pid in latest]
         self.clear()
-        self.setRowCount(len(instrument.items))
+        # (row name, code, whether it is a conclusion)
+        rows = (
+            [(c.name, c.code, True) for c in instrument.conclusions]
+            if instrument.conclusions
+            else [(i.name, i.code, False) for i in instrument.items]
+        )
+        self.setRowCount(len(rows))
         self.setColumnCount(1 + len(scored))
-        headers = ["Domein"] + [name + "\n" + dated(latest[pid], "\n") for pid, name in scored]
+        first = "Conclusie" if instrument.conclusions else "Domein"
+        headers = [first] + [name + "\n" + dated(latest[pid], "\n") for pid, name in scored]
         self.setHorizontalHeaderLabels(headers)
-        for r, item in enumerate(instrument.items):
-            self.setItem(r, 0, QTableWidgetItem(item.name))
+        for r, (name, code, is_conclusion) in enumerate(rows):
+            self.setItem(r, 0, QTableWidgetItem(name))
             for c, (pid, _name) in enumerate(scored, start=1):
-                score = latest[pid].draft.score(item.code)
-                cell = QTableWidgetItem(score_text(score))
+                record = latest[pid]
+                if is_conclusion:
+                    found = instrument.conclusion(code)
+                    text = found.option_name(record.draft.conclusion(code)) if found else ""
+                    level = None
+                else:
+                    text, level = score_text(record.draft.score(code)), record.level(code)
+                cell = QTableWidgetItem(text)
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                colour_cell(cell, score.level if score else None)
-                if score is not None and score.level in (1, 2):
+                colour_cell(cell, instrument, level)
+                if level is not None and level in instrument.critical:
                     font = cell.font()
                     font.setBold(True)
                     cell.setFont(font)

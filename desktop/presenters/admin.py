@@ -32,7 +32,8 @@ from desktop.usecases.accounts import (
 )
 from desktop.usecases.backup import BackupProblem, BadBackup, make_backup, restore_backup
 from desktop.usecases.settings import TeamSettings
-from models.instruments import InstrumentError
+from models import zrm as zrm_model
+from models.instruments import InstrumentError, InstrumentProblem, Subject
 from models.logchain import ChainCheck
 from models.permissions import Permission, Role
 from models.validation import Problem, ValidationError
@@ -101,6 +102,7 @@ class AdminPresenter:
         menu.addSeparator()
         menu.addAction("Back-up &maken…", self.make_backup)
         menu.addAction("Back-up &terugzetten…", self.restore_backup)
+        menu.addAction("I&nstrument laden…", self.load_instrument)
         menu.addAction("&ZRM-teksten laden…", self.load_zrm_texts)
         menu.addSeparator()
         menu.addAction("&Instellingen…", self.edit_settings)
@@ -350,6 +352,37 @@ class AdminPresenter:
         stored = self.ui.attempt(lambda: settings.save(self.ui.unlocked, chosen))
         if stored is not None:
             self.account.autolock.set_minutes(stored.autolock_minutes)
+
+    def load_instrument(self, path: Path | None = None) -> bool:
+        """A beheerder loads the team's own instrument file (a licensed one is never shipped):
+        checked first; on any problem a Dutch message and nothing stored."""
+        if path is None:
+            path = files.open_path(self.ui.window, "Instrument laden", "Instrument (*.json)")
+            if path is None:
+                return False
+        try:
+            if path.stat().st_size > 4 * zrm_model.MAX_FILE:
+                raise InstrumentError(InstrumentProblem.TOO_LARGE)
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            self.ui.warn("Dit bestand kan niet worden gelezen.")
+            return False
+        except InstrumentError as exc:
+            self.ui.warn(instrument_problem_text(exc))
+            return False
+        try:
+            loaded = self.ui.attempt(lambda: zrm.load_instrument(self.ui.unlocked, text))
+        except InstrumentError as exc:
+            self.ui.warn(instrument_problem_text(exc))
+            return False
+        if loaded is None:
+            return False
+        about = "het hele huishouden" if loaded.subject is Subject.HOUSEHOLD else "een gezinslid"
+        self.ui.inform(
+            f"Het instrument {loaded.name} (versie {loaded.version}) is geladen en versleuteld "
+            f"opgeslagen. U kiest het bij ‘Meting afnemen…’ voor {about}."
+        )
+        return True
 
     def load_zrm_texts(self, path: Path | None = None) -> bool:
         """A beheerder loads the team's licensed ZRM cell texts from a file."""

@@ -93,6 +93,11 @@ class Keeper(QObject):
             if self._place is None:  # the action ended (or never began): forget, keep the copy
                 self._reset()
 
+    def pending(self) -> dict[str, str]:
+        """The texts of the copy about to be put back (empty when none): an action that asks
+        something before its form opens (which instrument) answers it from these."""
+        return dict(self._restore.fields) if self._restore is not None else {}
+
     def _reset(self) -> None:
         self._place = self._copy_id = self._form = self._restore = self._initial = None
         self._stored = self._kept_a_form = False
@@ -130,10 +135,15 @@ class Keeper(QObject):
             lines.append(f"Niet teruggezet, want die keuze is er niet meer: {names}. Kies opnieuw.")
         self.ui.inform("\n\n".join(lines), form if isinstance(form, QWidget) else None)
 
-    def _changes(self, texts: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
-        """The fields the user changed, and what they said when the form opened."""
+    def _changes(
+        self, texts: dict[str, str], always: frozenset[str] = frozenset()
+    ) -> tuple[dict[str, str], dict[str, str]]:
+        """The fields the user changed, and what they said when the form opened; ``always``
+        names fields kept unchanged too (what the form is about, e.g. its instrument)."""
         initial = self._initial or {}
-        typed = {key: text for key, text in texts.items() if initial.get(key) != text}
+        typed = {
+            key: text for key, text in texts.items() if initial.get(key) != text or key in always
+        }
         return typed, {key: initial.get(key, "") for key in typed}
 
     def _edited(self) -> None:
@@ -154,7 +164,7 @@ class Keeper(QObject):
         form, place, copy_id = self._form, self._place, self._copy_id
         if form is None or place is None or copy_id is None:
             return
-        typed, was = self._changes(form.snapshot())
+        typed, was = self._changes(form.snapshot(), getattr(form, "always_kept", frozenset()))
         if not werkkopie.keep(self.ui.unlocked, copy_id, place, form.windowTitle(), typed, was):
             self._timer.start()  # busy or failing: try again in a moment
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -18,13 +19,14 @@ from desktop.reports.pdf import (
     title,
 )
 from models.codelists import load_codelists
-from models.instruments import shipped_instruments
+from models.instruments import Instrument, shipped_instruments
 from models.inzage import InzageReport
 from models.records import MeasurementRecord, TrajectRecord
 from models.wording import (
     ACCESS_ACTION,
     CONTACT_KIND,
     NOT_ASSESSED,
+    NOTHING,
     PHASE,
     ROLE,
     UNTIL_NOW,
@@ -117,6 +119,7 @@ def inzage_json(report: InzageReport) -> dict[str, Any]:
             {
                 "datum": _iso(m.measured_on),
                 "instrument": f"{m.draft.instrument_code} {m.draft.instrument_version}",
+                "betreft": "gezinslid" if m.person_id else WHOLE_HOUSEHOLD,
                 "beoordelaar": m.draft.assessor,
                 "volledig": m.complete,
                 "domeinen_gescoord": f"{m.scored} van {m.total}",
@@ -129,6 +132,8 @@ def inzage_json(report: InzageReport) -> dict[str, Any]:
                     }
                     for s in m.draft.scores
                 },
+                "conclusies": {c.code: c.option for c in m.draft.conclusions},
+                "toelichting": m.draft.note,
             }
             for m in report.measurements
         ],
@@ -185,10 +190,12 @@ def _traject(traject: TrajectRecord) -> list[Flowable]:
     ]
 
 
-def _measurement(measurement: MeasurementRecord) -> list[Flowable]:
-    """A ZRM measurement in the matrix's own order, levels in words."""
+def _measurement(
+    measurement: MeasurementRecord, known: Mapping[tuple[str, str], Instrument]
+) -> list[Flowable]:
+    """A measurement in its instrument's own order, levels and chosen conclusions in words."""
     draft = measurement.draft
-    instrument = shipped_instruments().get((draft.instrument_code, draft.instrument_version))
+    instrument = known.get((draft.instrument_code, draft.instrument_version))
     order = [item.code for item in instrument.items] if instrument else []
     rows = []
     for score in sorted(
@@ -206,11 +213,28 @@ def _measurement(measurement: MeasurementRecord) -> list[Flowable]:
         rows.append((domain, level, score.target, score.remark))
     incomplete = incomplete_text(measurement.scored, measurement.total)
     status = f" — {incomplete}" if incomplete else ""
-    return [
-        subheading(f"Meting van {date_text(draft.measured_on)} door {draft.assessor}{status}"),
-        data_table(["Domein", "Niveau", "Doel", "Opmerking"], rows, widths=[0.28, 0.3, 0.08, 0.34]),
-        Spacer(1, 4),
+    named = instrument.name if instrument else f"{draft.instrument_code} {draft.instrument_version}"
+    about = "" if measurement.person_id else ", over het hele huishouden"
+    first = "Vraag" if instrument and len(instrument.sections) > 1 else "Domein"
+    story: list[Flowable] = [
+        subheading(
+            f"{named}{about}: meting van {date_text(draft.measured_on)} door {draft.assessor}{status}"
+        ),
+        data_table([first, "Niveau", "Doel", "Opmerking"], rows, widths=[0.28, 0.3, 0.08, 0.34]),
     ]
+    if instrument and instrument.conclusions:
+        story.append(
+            field_table(
+                [
+                    (c.name, c.option_name(draft.conclusion(c.code)) or NOTHING)
+                    for c in instrument.conclusions
+                ]
+            )
+        )
+    if draft.note:
+        story.append(body(f"Toelichting: {draft.note}"))
+    story.append(Spacer(1, 4))
+    return story
 
 
 def inzage_pdf(report: InzageReport, *, made_by: str, on: date | None = None) -> bytes:
@@ -254,11 +278,12 @@ def inzage_pdf(report: InzageReport, *, made_by: str, on: date | None = None) ->
     ]
     for traject in report.trajecten:
         story += _traject(traject)
-    story.append(heading("Zelfredzaamheid-Matrix (ZRM)"))
+    story.append(heading("Metingen (ZRM en andere instrumenten)"))
     if not report.measurements:
         story.append(body("Niets vastgelegd."))
+    known = report.instruments or shipped_instruments()
     for measurement in report.measurements:
-        story += _measurement(measurement)
+        story += _measurement(measurement, known)
     story += meldcode_story(report.meldcode)  # nothing when there is no procedure
     story += [
         heading("Contactmomenten"),

@@ -1,9 +1,11 @@
-"""The Zelfredzaamheid-Matrix: scoring, the history, corrections and the team's cell texts."""
+"""Measurements (the ZRM and any other instrument): choosing the instrument, scoring, the
+history, corrections, and the files a beheerder loads (instruments and cell texts)."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy.orm import Session
 
@@ -12,9 +14,10 @@ from desktop.usecases.base import Changed, change, household_of, read, write
 from models import zrm
 from models.base import get_or_raise
 from models.entities import Measurement, Person
-from models.instruments import Instrument, current_version
+from models.instruments import Instrument, Subject, current_version
 from models.permissions import Permission
-from models.records import MeasurementDraft, MeasurementRecord
+from models.records import MeasurementDraft, MeasurementRecord, age_on
+from models.zrm import Choices, LatestGroup
 
 MEASUREMENTS = "measurements"
 
@@ -30,23 +33,31 @@ def instrument(unlocked: Unlocked) -> Instrument:
     return read(unlocked, WORK, _current)
 
 
-@dataclass(frozen=True)
-class Latest:
-    """The household's latest ZRM per member, with the instrument to show it with."""
+def choices(unlocked: Unlocked, person_id: uuid.UUID | None, today: date | None = None) -> Choices:
+    """The instrument versions to offer for a member (by subject; their age proposes one), or
+    (``person_id`` None) for the whole household."""
 
-    instrument: Instrument
-    per_member: dict[uuid.UUID, MeasurementRecord]
+    def work(session: Session) -> Choices:
+        known = zrm.instruments(session)
+        if person_id is None:
+            return zrm.choices(known, Subject.HOUSEHOLD)
+        person = get_or_raise(session, Person, person_id)
+        born = person.date_of_birth
+        age = age_on(born, today or date.today()) if born else None
+        return zrm.choices(known, Subject.PERSON, age)
+
+    return read(unlocked, WORK, work)
 
 
-def latest(unlocked: Unlocked, household_id: uuid.UUID) -> Latest:
-    return read(
-        unlocked, WORK, lambda s: Latest(_current(s), zrm.latest_per_member(s, household_id))
-    )
+def latest(unlocked: Unlocked, household_id: uuid.UUID) -> list[LatestGroup]:
+    """Per instrument: each member's latest measurement, and the household's."""
+    return read(unlocked, WORK, lambda s: zrm.latest(s, household_id))
 
 
 @dataclass(frozen=True)
 class History:
-    """Every ZRM of one person, oldest first, and every instrument version they were taken with."""
+    """Every measurement of one member (or of the whole household), oldest first, and every
+    instrument version they were taken with."""
 
     records: list[MeasurementRecord]
     known: dict[tuple[str, str], Instrument]
@@ -55,12 +66,18 @@ class History:
         return self.known.get((record.draft.instrument_code, record.draft.instrument_version))
 
 
-def history(unlocked: Unlocked, person_id: uuid.UUID) -> History:
-    return read(
-        unlocked,
-        WORK,
-        lambda s: History(zrm.person_measurements(s, person_id), zrm.instruments(s)),
-    )
+def history(unlocked: Unlocked, subject_id: uuid.UUID) -> History:
+    """The history of a member, or (``subject_id`` a household's) of the whole household."""
+
+    def work(session: Session) -> History:
+        person = session.get(Person, subject_id)
+        if person is not None:
+            records = zrm.subject_measurements(session, person.household_id, person.id)
+        else:
+            records = zrm.household_measurements(session, subject_id)
+        return History(records, zrm.instruments(session))
+
+    return read(unlocked, WORK, work)
 
 
 def measurement(
@@ -69,20 +86,30 @@ def measurement(
     """One measurement with the instrument version it was taken with (NotFound when gone)."""
 
     def work(session: Session) -> tuple[MeasurementRecord, Instrument | None]:
-        person_id = get_or_raise(session, Measurement, measurement_id).person_id
-        found = History(zrm.person_measurements(session, person_id), zrm.instruments(session))
+        row = get_or_raise(session, Measurement, measurement_id)
+        found = History(
+            zrm.subject_measurements(session, row.household_id, row.person_id),
+            zrm.instruments(session),
+        )
         record = next(r for r in found.records if r.id == measurement_id)
         return record, found.instrument_of(record)
 
     return read(unlocked, WORK, work)
 
 
-def score(unlocked: Unlocked, person_id: uuid.UUID, draft: MeasurementDraft) -> Changed:
-    def work(session: Session) -> uuid.UUID:
-        zrm.save_measurement(session, person_id, draft)
-        return household_of(session, Person, person_id)
+def _detail(action: str, draft: MeasurementDraft) -> str:
+    """The log line names the instrument and version, never a score or a name."""
+    return f"Meting {action} ({draft.instrument_code} {draft.instrument_version})"
 
-    return change(unlocked, work, kinds=(MEASUREMENTS,), detail="ZRM vastgelegd")
+
+def score(unlocked: Unlocked, subject_id: uuid.UUID, draft: MeasurementDraft) -> Changed:
+    """A new measurement about a member, or (an instrument about the household) the household."""
+
+    def work(session: Session) -> uuid.UUID:
+        measurement_id = zrm.save_measurement(session, subject_id, draft)
+        return household_of(session, Measurement, measurement_id)
+
+    return change(unlocked, work, kinds=(MEASUREMENTS,), detail=_detail("vastgelegd", draft))
 
 
 def correct(unlocked: Unlocked, measurement_id: uuid.UUID, draft: MeasurementDraft) -> Changed:
@@ -90,7 +117,7 @@ def correct(unlocked: Unlocked, measurement_id: uuid.UUID, draft: MeasurementDra
         zrm.update_measurement(session, measurement_id, draft)
         return household_of(session, Measurement, measurement_id)
 
-    return change(unlocked, work, kinds=(MEASUREMENTS,), detail="ZRM gecorrigeerd")
+    return change(unlocked, work, kinds=(MEASUREMENTS,), detail=_detail("gecorrigeerd", draft))
 
 
 def remove(unlocked: Unlocked, measurement_id: uuid.UUID) -> Changed:
@@ -99,7 +126,13 @@ def remove(unlocked: Unlocked, measurement_id: uuid.UUID) -> Changed:
         zrm.remove_measurement(session, measurement_id)
         return household_id
 
-    return change(unlocked, work, kinds=(MEASUREMENTS,), detail="ZRM verwijderd")
+    return change(unlocked, work, kinds=(MEASUREMENTS,), detail="Meting verwijderd")
+
+
+def load_instrument(unlocked: Unlocked, text: str) -> Instrument:
+    """A beheerder loads the team's own instrument file (e.g. a licensed one); raises
+    InstrumentError, with nothing stored, on a file that does not pass."""
+    return write(unlocked, Permission.CHANGE_SETTINGS, lambda s: zrm.load_instrument(s, text))
 
 
 def load_team_texts(unlocked: Unlocked, text: str) -> tuple[str, str]:

@@ -144,7 +144,7 @@ def test_the_dossiers_actions_have_alt_keys_of_their_own(
         "Gezinslid toevoegen…",
         "Contactmoment vastleggen…",
         "Toestemming vastleggen…",
-        "ZRM afnemen…",
+        "Meting afnemen…",
         "Fase wijzigen…",
         "Gegevens wijzigen…",
     ):

@@ -361,3 +361,63 @@ def test_0012_adds_the_meldcode_tables_to_a_database_at_0010(tmp_path: Path) -> 
     store.close()
     assert procedure.start == draft
     assert list(tmp_path.glob("meldcode.sqlite.voor-migratie-0010-*.bak"))
+
+
+def test_0011_keeps_every_measurements_person_and_allows_one_of_the_household(
+    tmp_path: Path,
+) -> None:
+    """A store made before measurements of the whole household: its ZRMs keep their member and
+    their scores; afterwards a measurement may be about the household, with conclusions."""
+    from models import zrm
+    from models.records import MeasurementDraft, ScoreDraft
+
+    path = tmp_path / "metingen.sqlite"
+    engine = make_engine(path, TEST_KEY)
+    migrate(engine, "0010")
+    engine.dispose()
+    household_id, person_id, measurement_id = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    stamp = "'2025-01-01 10:00:00', 'oud', '2025-01-01 10:00:00', 'oud'"
+    with raw_connect(path) as raw:
+        raw.execute("PRAGMA foreign_keys = ON")
+        _insert_0001_household(raw, household_id)
+        raw.execute(
+            "INSERT INTO person (id, household_id, first_name, infix, last_name, date_of_birth,"
+            " role, bsn, created_at, created_by, updated_at, updated_by)"
+            f" VALUES (?, ?, 'Zoë', 'van ''t', 'Hart', NULL, 'ouder', NULL, {stamp})",
+            (person_id.hex, household_id.hex),
+        )
+        raw.execute(
+            "INSERT INTO measurement (id, person_id, household_id, instrument_code,"
+            " instrument_version, measured_on, assessor, note, created_at, created_by,"
+            f" updated_at, updated_by) VALUES (?, ?, ?, 'zrm', '2017', '2025-03-04', 'Anouk', '',"
+            f" {stamp})",
+            (measurement_id.hex, person_id.hex, household_id.hex),
+        )
+        raw.execute(
+            "INSERT INTO measurement_score (id, measurement_id, item_code, level, not_assessed,"
+            f" target, remark, created_at, created_by, updated_at, updated_by) VALUES (?, ?,"
+            f" 'financien', 2, 0, 4, '', {stamp})",
+            (uuid.uuid4().hex, measurement_id.hex),
+        )
+
+    store = open_store(path, TEST_KEY, user="tester")
+    with store.sessions.begin() as session:
+        (kept,) = zrm.person_measurements(session, person_id)
+        assert kept.id == measurement_id and kept.person_id == person_id
+        assert kept.level("financien") == 2 and kept.draft.score("financien").target == 4  # type: ignore[union-attr]
+        draft = MeasurementDraft(
+            "zrm-huishoudens",
+            "2017",
+            date(2025, 6, 1),
+            "Anouk",
+            (ScoreDraft("huisvesting", 3),),
+        )
+        zrm.save_measurement(session, household_id, draft, today=date(2026, 1, 1))
+    with store.sessions() as session:
+        (whole,) = zrm.household_measurements(session, household_id)
+        assert whole.person_id is None and whole.draft.conclusions == ()
+    store.close()
+    with raw_connect(path) as raw:
+        assert raw.execute("SELECT count(*) FROM measurement_conclusion").fetchone() == (0,)
+        assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert list(tmp_path.glob("metingen.sqlite.voor-migratie-0010-*.bak"))

@@ -33,6 +33,7 @@ from tests.desktop.werkkopie_helpers import click_offer, open_window, stored
 from tests.helpers import FAST_KDF, TEST_LOGIN, TEST_PASSWORD, raw_connect
 from views.dialogs import MedewerkerDialog, PersonDialog, RegistrationDialog
 from views.forms import FormDialog
+from views.instrument_choice import InstrumentChoiceDialog
 from views.login import PasswordDialog
 from views.zrm import ZrmScoringDialog
 
@@ -313,6 +314,7 @@ def test_a_half_scored_zrm_is_kept_and_put_back(
         controller.ui.keeper._reset()  # as if the window was killed here: the copy stays
         dialog.done(0)
 
+    on_modal(InstrumentChoiceDialog, lambda dialog: dialog.accept())  # the proposed ZRM
     on_modal(ZrmScoringDialog, score_then_vanish)
     section.score(sem)  # type: ignore[attr-defined]
     [copy] = werkkopie.waiting(unlocked)

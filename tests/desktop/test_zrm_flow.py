@@ -23,6 +23,7 @@ from models.records import MeasurementDraft, PersonDraft, ScoreDraft
 from tests.desktop.modal import on_modal
 from tests.helpers import TODAY, register
 from views.dossier import DossierWidget
+from views.instrument_choice import InstrumentChoiceDialog
 from views.zrm import ZrmHistoryDialog, ZrmScoringDialog
 
 
@@ -60,6 +61,13 @@ def test_score_a_full_zrm_by_keyboard_only(qtbot: QtBot, dossier, unlocked: Unlo
         qtbot.keyClick(grid, Qt.Key.Key_4)  # a target for financiën
         qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Opslaan is the default button
 
+    def choose(dialog: InstrumentChoiceDialog) -> None:
+        # No date of birth: the ZRM is proposed, its newest version first.
+        assert dialog.chosen() == current_version("zrm")
+        assert dialog.version.itemText(1) == "2013"
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+
+    on_modal(InstrumentChoiceDialog, choose)
     on_modal(ZrmScoringDialog, score)
     qtbot.mouseClick(
         widget.findChild(type(widget.edit_household), "score_zrm"), Qt.MouseButton.LeftButton
@@ -95,6 +103,7 @@ def test_partial_zrm_is_saved_as_incomplete(qtbot: QtBot, dossier, unlocked: Unl
         assert "wordt opgeslagen als onvolledig" in dialog.progress.text()
         dialog.accept()
 
+    on_modal(InstrumentChoiceDialog, lambda dialog: dialog.accept())
     on_modal(ZrmScoringDialog, score)
     widget.section("measurements").scoreRequested.emit(person_id)
     with unlocked.store.sessions() as session:
@@ -226,7 +235,8 @@ def test_inzage_export_includes_the_zrm_in_the_familys_words(
     _measure(unlocked, person_id, 5, 2)
     pdf, machine = export_inzage(unlocked, person_id, tmp_path)
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
-    assert "Zelfredzaamheid-Matrix (ZRM)" in text
+    assert "Metingen (ZRM en andere instrumenten)" in text
+    assert "Zelfredzaamheid-Matrix 2017: meting van" in text
     assert text.index("Geldzaken") < text.index("Zelfzorg")  # the matrix's own order
     assert "2 · Niet zelfredzaam" in text
     assert "onvolledig" not in text
@@ -245,7 +255,8 @@ def test_the_member_box_shows_long_names_whole(qtbot: QtBot, dossier, unlocked: 
     ):
         controller.ui.attempt(lambda d=draft: households.add_member(unlocked, household_id, d))
     box = widget.section("measurements").member
-    assert box.count() == 3
+    assert box.count() == 4  # three members and the whole household
+    assert box.itemText(3) == "Hele huishouden"
     qtbot.waitUntil(lambda: box.isVisible())
     widest = max(box.fontMetrics().horizontalAdvance(box.itemText(i)) for i in range(box.count()))
     assert box.width() >= widest + 20  # the text, and the arrow beside it

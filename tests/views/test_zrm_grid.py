@@ -122,7 +122,7 @@ def test_the_history_of_a_person_without_measurements_says_so(qtbot: QtBot) -> N
     dialog = _history(qtbot, [])
     empty = dialog.findChild(QLabel, "no_measurements")
     assert empty is not None and empty.isVisible()
-    assert empty.text().startswith("Nog geen ZRM-metingen voor Sem Bakker")
+    assert empty.text().startswith("Nog geen metingen voor Sem Bakker")
     assert not dialog.comparison.isVisible() and not dialog.chart.isVisible()
 
 

@@ -38,7 +38,7 @@ class MeldcodeSection(RecordSection):
             "Meldcode huiselijk geweld en kindermishandeling",
             ["Vorm", "Slachtoffer", "Sinds", "Status"],
             "meldcode",
-            add_text="&Meldcode starten…",
+            add_text="Meldcode starte&n…",
             stretch=3,
             parent=parent,
         )
