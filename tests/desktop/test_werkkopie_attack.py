@@ -318,6 +318,12 @@ def _c_regisseur(u: Unlocked, w: World) -> None:
 
 def _t_scale(d: QDialog, w: World) -> None:
     assert isinstance(d, ScaleDialog)
+    if d.kind is EventKind.OPSCHALEN:
+        _pick(d, "target", "veilig_thuis")
+        d.field("reason").setPlainText("Afspraken niet nagekomen")
+        d.field("responsible").setText("Zoë van 't Hart")
+    else:
+        _pick(d, "target", "waakvlam")
     d.field("note").setPlainText("Veilig Thuis ingeschakeld")
 
 
@@ -325,10 +331,11 @@ def _c_scale(kind: EventKind) -> Callable[[Unlocked, World], None]:
     def check(u: Unlocked, w: World) -> None:
         current = _dossier(u, w.household).traject
         assert current is not None
-        assert (current.events[-1].kind, current.events[-1].note) == (
-            kind,
-            "Veilig Thuis ingeschakeld",
-        )
+        last = current.events[-1]
+        assert (last.kind, last.note) == (kind, "Veilig Thuis ingeschakeld")
+        up = kind is EventKind.OPSCHALEN
+        assert last.target == ("veilig_thuis" if up else "waakvlam")
+        assert last.responsible == ("Zoë van 't Hart" if up else "")
 
     return check
 
