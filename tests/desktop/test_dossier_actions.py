@@ -181,9 +181,7 @@ def test_phase_scale_events_and_a_new_aanmelding(qtbot: QtBot, opened) -> None: 
     on_modal(ScaleDialog, scale_down)
     qtbot.mouseClick(widget.section("traject").down_button, Qt.MouseButton.LeftButton)
     traject = _stored(controller, household_id).traject
-    assert [(e.kind, e.target, e.reason, e.responsible, e.note) for e in traject.events][
-        -2:
-    ] == [
+    assert [(e.kind, e.target, e.reason, e.responsible, e.note) for e in traject.events][-2:] == [
         (
             EventKind.OPSCHALEN,
             "veilig_thuis",
