@@ -122,7 +122,7 @@ class SignsOfSafetyDialog(FormDialog):
                 scale_key(person_id), label, self._scale_edit(), self._scale_check(person_id)
             )
         self.apply_rules(SIGNS_OF_SAFETY)
-        self.resize(900, 620)
+        self.resize(920, 490)
         if initial is not None:
             self.fill(_signs_texts(initial))
         self.finish_loading()
@@ -133,6 +133,7 @@ class SignsOfSafetyDialog(FormDialog):
         taken = self.form.takeRow(self._boxes[key])
         label = taken.labelItem.widget() if taken.labelItem else None
         if label is not None:
+            label.hide()
             label.deleteLater()
         heading = QLabel(f"<b>{title}</b>")
         heading.setBuddy(edit)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.presenters.werkkopie import resumable
 from desktop.registry import DossierScope, ScreenContext, screen, section
@@ -87,7 +88,7 @@ class SignsOfSafetyPresenter:
             self.ui.attempt(lambda: safety_plan.remove_signs(self.ui.unlocked, signs_id))
 
 
-@section(PLAN, Column.RIGHT, 35)
+@section(PLAN, Column.LEFT, 18)
 class SafetyPlanPresenter:
     def __init__(self, scope: DossierScope) -> None:
         self.scope = scope
@@ -191,11 +192,15 @@ def _plan_screen(context: ScreenContext) -> QWidget:
     from desktop.screenshot import pick_household
 
     dossier = pick_household(context)
-    widget = SafetyPlanSection(context.ui.codes, context.ui.window)
-    widget.setWindowTitle(f"Veiligheidsplan · {dossier.household.name}")
-    widget.show_plans(safety_plan.plans(context.unlocked, dossier.id))
-    widget.resize(880, 420)
-    return widget
+    page = QWidget(context.ui.window, Qt.WindowType.Window)
+    page.setWindowTitle(f"Veiligheidsplan · {dossier.household.name}")
+    section = SafetyPlanSection(context.ui.codes)
+    section.show_plans(safety_plan.plans(context.unlocked, dossier.id))
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(12, 12, 12, 12)
+    layout.addWidget(section)
+    page.resize(900, 330)
+    return page
 
 
 @screen("signs-of-safety", order=91)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -18,8 +19,8 @@ from PySide6.QtWidgets import (
 from models.codelists import CodeLists
 from models.records import SafetyPlanRecord, SafetyPlans, SignsOfSafetyRecord
 from models.wording import RESPONDENT, date_text
-from views.dossier.common import RecordSection, button_row, emit_selected, fill, small_table
-from views.tables import selected_id
+from views.dossier.common import ROW_HEIGHT, RecordSection, button_row, emit_selected
+from views.tables import Rows, fill_table, read_only_table, selected_id
 
 
 def _one_line(text: str) -> str:
@@ -43,12 +44,14 @@ class SignsOfSafetySection(RecordSection):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             "Signs of Safety",
-            ["Datum", "Veiligheidsschaal", "Zorgen", "Wat gaat goed", "Wat moet er gebeuren"],
+            ["Datum", "Veiligheidsschaal", "Wat moet er gebeuren"],
             "signs",
             add_text="Signs of Safety vastleggen…",
             parent=parent,
         )
         self.edit_button.setText("Corrigeren…")
+        # The three columns are read whole in each row's tooltip, and in Corrigeren….
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def show_records(self, records: list[SignsOfSafetyRecord]) -> None:
         self.show_rows(
@@ -58,14 +61,26 @@ class SignsOfSafetySection(RecordSection):
                     [
                         date_text(r.assessed_on),
                         scale_summary(r),
-                        _one_line(r.draft.worries),
-                        _one_line(r.draft.going_well),
                         _one_line(r.draft.next_steps),
                     ],
                 )
                 for r in records
             ]
         )
+        for row, record in enumerate(records):
+            tip = "\n\n".join(
+                f"{title}:\n{text}"
+                for title, text in (
+                    ("Zorgen", record.draft.worries),
+                    ("Wat gaat goed", record.draft.going_well),
+                    ("Wat moet er gebeuren", record.draft.next_steps),
+                )
+                if text
+            )
+            for column in range(self.table.columnCount()):
+                item = self.table.item(row, column)
+                if item is not None:
+                    item.setToolTip(tip)
 
 
 def plan_status(plan: SafetyPlanRecord, codes: CodeLists) -> str:
@@ -108,9 +123,15 @@ class SafetyPlanSection(QGroupBox):
         self.goal.setObjectName("plan_goal")
         self.goal.setWordWrap(True)
         self.goal.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.table = small_table(
+        self.table = read_only_table(
             ["Afspraak", "Wie doet het", "Wanneer", "Wie controleert", "Netwerk"], "agreements", 0
         )
+        self.table.setWordWrap(True)  # an agreement is read whole, not elided
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        for column in range(1, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, 125)
         self.new_button = QPushButton("Nieuwe versie…")
         self.new_button.setObjectName("new_plan_version")
         self.plan_button = QPushButton("Datum en doel…")
@@ -130,6 +151,7 @@ class SafetyPlanSection(QGroupBox):
         layout.addWidget(self.status)
         layout.addWidget(self.goal)
         layout.addWidget(self.table)
+        layout.addStretch(1)
         layout.addLayout(
             button_row(
                 self.new_button,
@@ -194,14 +216,13 @@ class SafetyPlanSection(QGroupBox):
             )
             self.goal.clear()
             self.goal.hide()
-            fill(self.table, [])
+            self._fill([])
         else:
             self.status.setText(plan_status(plan, self.codes))
             self.status.setStyleSheet("" if plan.agreed else "color: #8a5a00;")
             self.goal.setText(f"<b>Wat moet er gebeuren:</b> {_html(plan.goal) or '—'}")
             self.goal.show()
-            fill(
-                self.table,
+            self._fill(
                 [
                     (
                         a.id,
@@ -217,6 +238,17 @@ class SafetyPlanSection(QGroupBox):
                 ],
             )
         self._update_buttons()
+
+    def _fill(self, rows: Rows) -> None:
+        """Rows as high as their wrapped text; the table as high as its rows (up to a limit)."""
+        fill_table(self.table, rows)
+        self.table.resizeRowsToContents()
+        rows_height = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        self.table.setFixedHeight(
+            min(420, max(2 * ROW_HEIGHT, rows_height))
+            + self.table.horizontalHeader().sizeHint().height()
+            + 2 * self.table.frameWidth()
+        )
 
     def _update_buttons(self) -> None:
         plan = self.shown()
