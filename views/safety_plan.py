@@ -184,7 +184,7 @@ class SignsOfSafetyDialog(FormDialog):
         adding: bool = False,
     ) -> SignsOfSafetyDraft | None:
         with released(cls(people, parent=parent)) as dialog:
-            if initial is not None:
+            if initial is not None:  # typed before, or the record corrected
                 dialog.fill(_signs_texts(initial))
             dialog.setWindowTitle(
                 "Signs of Safety vastleggen" if adding else "Signs of Safety corrigeren"
@@ -268,7 +268,12 @@ class AgreementDialog(FormDialog):
 class PlanVersionDialog(FormDialog):
     """A new version of the veiligheidsplan (or its concept's date and aim)."""
 
-    def __init__(self, starts_from: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        starts_from: str = "",
+        parent: QWidget | None = None,
+        initial: PlanDraft | None = None,
+    ) -> None:
         super().__init__("Nieuwe versie van het veiligheidsplan", parent)
         self.on = _DateField(self, "made_on")
         self.add_field("made_on", "Datum", DateLineEdit(date.today()), self.on)
@@ -285,6 +290,8 @@ class PlanVersionDialog(FormDialog):
             self.form.addRow(note)
         self.apply_rules(SAFETY_PLAN)
         self.resize(560, 320)
+        if initial is not None:  # what is offered is not a change of the user's
+            self.fill({"made_on": format_date(initial.made_on), "goal": initial.goal})
         self.finish_loading()
 
     def value(self) -> PlanDraft:
@@ -294,14 +301,17 @@ class PlanVersionDialog(FormDialog):
     def ask(
         cls,
         parent: QWidget | None,
-        initial: PlanDraft,
+        offered: PlanDraft,
+        initial: PlanDraft | None = None,
         problems: dict[str, Problem] | None = None,
         *,
         starts_from: str = "",
         title: str = "",
     ) -> PlanDraft | None:
-        with released(cls(starts_from, parent)) as dialog:
-            dialog.fill({"made_on": format_date(initial.made_on), "goal": initial.goal})
+        """``offered``: what the form opens with (not a change); ``initial``: typed before."""
+        with released(cls(starts_from, parent, offered)) as dialog:
+            if initial is not None:
+                dialog.fill({"made_on": format_date(initial.made_on), "goal": initial.goal})
             if title:
                 dialog.setWindowTitle(title)
             return dialog.value() if dialog.run(problems) else None

@@ -119,7 +119,7 @@ class SafetyPlanPresenter:
         note = starts_from_text(current.version if current else None, source)
         self.ui.ask_and_save(
             lambda draft, problems: PlanVersionDialog.ask(
-                self.ui.window, draft or start, problems, starts_from=note
+                self.ui.window, start, draft, problems, starts_from=note
             ),
             lambda draft: safety_plan.new_version(unlocked, household_id, draft),
         )
@@ -133,7 +133,8 @@ class SafetyPlanPresenter:
         self.ui.ask_and_save(
             lambda draft, problems: PlanVersionDialog.ask(
                 self.ui.window,
-                draft or original,
+                original,
+                draft,
                 problems,
                 title=f"Veiligheidsplan versie {concept.version}",
             ),

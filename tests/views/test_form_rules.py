@@ -33,6 +33,7 @@ from views.dialogs import (
 from views.forms import FormDialog
 from views.login import FirstAdminDialog, PasswordDialog, RecoveryDialog
 from views.organisations import ContactPersonDialog, OrganisationDialog
+from views.safety_plan import AgreementDialog, PlanVersionDialog, SettleDialog, SignsOfSafetyDialog
 
 CODES = load_codelists()
 TEAM = [MedewerkerRecord(uuid.uuid4(), "Anouk Verbeek", "generalist", True)]
@@ -55,6 +56,10 @@ FORMS: list[tuple[str, Callable[[], FormDialog], rules.Spec]] = [
     ("first_admin", lambda: FirstAdminDialog(), rules.ACCOUNT),
     ("organisation", lambda: OrganisationDialog(CODES), rules.ORGANISATION),
     ("contact_person", lambda: ContactPersonDialog("GGZ"), rules.ORGANISATION_CONTACT),
+    ("signs_of_safety", lambda: SignsOfSafetyDialog([]), rules.SIGNS_OF_SAFETY),
+    ("agreement", lambda: AgreementDialog(), rules.SAFETY_AGREEMENT),
+    ("plan_version", lambda: PlanVersionDialog(), rules.SAFETY_PLAN),
+    ("settle_plan", lambda: SettleDialog(CODES, EARLIEST), rules.PLAN_SETTLED),
 ]
 
 
