@@ -163,3 +163,12 @@ def remove_concept(unlocked: Unlocked, plan_id: uuid.UUID) -> Changed:
         lambda s: service.remove_concept(s, plan_id),
         "concept veiligheidsplan verwijderd",
     )
+
+
+def current_agreements(unlocked: Unlocked, household_id: uuid.UUID) -> tuple[AgreementDraft, ...]:
+    """The agreements of the veiligheidsplan that holds now (for the gezinsplan)."""
+    return read(
+        unlocked,
+        Permission.WORK_ON_DOSSIERS,
+        lambda s: service.current_agreements(s, household_id),
+    )

@@ -297,3 +297,32 @@ def test_destroying_the_dossier_takes_signs_and_plans_with_it(session: Session) 
         left = session.scalars(select(table.household_id).distinct()).all()
         assert left == [kept], table.__tablename__
     assert session.scalar(select(func.count()).select_from(safety.SafetyPlan)) == 2
+
+
+def test_a_members_inzage_shows_the_teams_scale_and_their_own_not_anothers(
+    session: Session,
+) -> None:
+    from models.inzage import inzage_report
+
+    household_id = register(session, "Yılmaz")
+    elif_ = _member(session, household_id, "Elif", MemberRole.OUDER)
+    emre = _member(session, household_id, "Emre", MemberRole.KIND)
+    answers = (ScaleAnswer(Respondent.TEAM, 3), ScaleAnswer(Respondent.JONGERE, 2, emre))
+    signs_id = safety.record_signs(
+        session, household_id, SignsOfSafetyDraft(TODAY, answers=answers), today=TODAY
+    )
+    session.flush()
+    corrected = (ScaleAnswer(Respondent.TEAM, 4), ScaleAnswer(Respondent.JONGERE, 5, emre))
+    safety.correct_signs(
+        session, signs_id, SignsOfSafetyDraft(TODAY, answers=corrected), today=TODAY
+    )
+    session.flush()
+
+    def scale(person_id: uuid.UUID) -> tuple[list[int], list[tuple[str, str]]]:
+        report = inzage_report(session, person_id)
+        (record,) = report.signs_of_safety
+        changes = [(c.old_value, c.new_value) for c in report.changes if c.field == "score"]
+        return [a.score for a in record.draft.answers], changes
+
+    assert scale(elif_) == ([4], [("3", "4")])  # the team's, not Emre's
+    assert scale(emre) == ([4, 5], [("3", "4"), ("2", "5")])
