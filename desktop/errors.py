@@ -74,6 +74,22 @@ FIELD_NAMES = {
     "parents_told": "Ouders geïnformeerd",
     "parents_not_told_why": "Waarom niet geïnformeerd",
     "agreements": "Afspraken",
+    # op- en afschalen
+    "target": "Naar",
+    "responsible": "Verantwoordelijke",
+    # Signs of Safety and the veiligheidsplan
+    "assessed_on": "Datum",
+    "scale_team": "Veiligheidsschaal (team)",
+    "made_on": "Datum",
+    "what": "Afspraak",
+    "who": "Wie doet het",
+    "trigger": "Wanneer",
+    "checker": "Wie controleert",
+    "network": "Netwerkleden",
+    "agreed_on": "Datum",
+    "with_parents": "Met de ouders afgesproken",
+    "agreed_how": "Hoe",
+    "not_agreed_reason": "Waarom niet",
 }
 
 STORE_PROBLEMS = {
@@ -142,12 +158,17 @@ def _meldcode_text(exc: Exception) -> str | None:
     return None
 
 
+def _field_name(field: str) -> str:
+    """A field's Dutch name; a member's scale answer (``scale_<id>``) names no id."""
+    if field.startswith("scale_") and field not in FIELD_NAMES:
+        return "Veiligheidsschaal"
+    return FIELD_NAMES.get(field, field)
+
+
 def describe(exc: Exception) -> str:
     """The Dutch sentence for an expected error; bugs are not described here."""
     if isinstance(exc, ValidationError):
-        lines = [
-            f"{FIELD_NAMES.get(field, field)}: {PROBLEM[p]}" for field, p in exc.problems.items()
-        ]
+        lines = [f"{_field_name(field)}: {PROBLEM[p]}" for field, p in exc.problems.items()]
         return "Dit kan zo niet worden opgeslagen:\n" + "\n".join(lines)
     if isinstance(exc, RuleViolation):
         return RULE[exc.rule]

@@ -43,9 +43,10 @@ from models.entities import (
     Traject,
     TrajectEvent,
 )
-from models.enums import OPEN_PHASES, ContactKind, EventKind, MemberRole, Phase
+from models.enums import OPEN_PHASES, ContactKind, EventKind, MemberRole, Phase, Respondent
 from models.households import fullest_open_household
 from models.records import age_on
+from models.safety_plan import SafetyAgreement, SafetyPlan, SignsOfSafety, SignsOfSafetyAnswer
 from models.search import search_text, sort_name
 from models.validation import check_bsn
 
@@ -298,6 +299,9 @@ def generate_demo(
             _demo_variants(
                 variants, rows, stamp, household_id, members, registered, today, staff_names
             )
+            # Where the team measures, it also looks at the children's safety.
+            if any(p["role"] is not MemberRole.OUDER for p in members):
+                _demo_safety(rng, rows, stamp, household_id, members, registered, today)
         for organisation, purpose in rng.sample(CONSENT_PARTNERS, rng.choice((0, 1, 1, 2))):
             given = registered + timedelta(days=rng.randrange(0, 21))
             rows[Consent].append(
@@ -329,6 +333,10 @@ def generate_demo(
         Consent,
         Measurement,
         MeasurementScore,
+        SignsOfSafety,
+        SignsOfSafetyAnswer,
+        SafetyPlan,
+        SafetyAgreement,
     ):
         if rows[cls]:
             session.execute(insert(cls), rows[cls])
@@ -435,7 +443,15 @@ def _demo_traject(
             **stamp,
         }
     )
-    event = {"id": None, "traject_id": traject_id, "note": "", **stamp}
+    event = {
+        "id": None,
+        "traject_id": traject_id,
+        "note": "",
+        "scale_target": None,
+        "scale_reason": None,
+        "responsible": None,
+        **stamp,
+    }
     rows[TrajectEvent].append(
         {
             **event,
@@ -471,6 +487,8 @@ def _demo_traject(
                 "to_phase": Phase.AFGESLOTEN,
             }
         )
+    if not closed and rng.random() < 0.12 and step_day < today:
+        _demo_escalation(rng, rows, event, step_day, today)
     if rng.random() < 0.06 and not closed:
         pass  # no regisseur yet: the household screen warns about it
     else:
@@ -784,3 +802,222 @@ def _demo_meldcode(session: Session, today: date, names: list[str]) -> None:
         today=today,
     )
     meldcode.finish_procedure(session, melding, today - timedelta(days=30), today=today)
+
+
+ESCALATIONS = (
+    (
+        "veiligheidsteam",
+        "Zorgen over de veiligheid van de kinderen nemen toe; afspraken uit het "
+        "veiligheidsplan worden niet nagekomen.",
+    ),
+    (
+        "veilig_thuis",
+        "Signalen van huiselijk geweld; het wijkteam kan de veiligheid niet alleen borgen.",
+    ),
+    (
+        "zorg_en_veiligheidshuis",
+        "Meerdere partijen betrokken, ook politie en justitie: afstemming nodig.",
+    ),
+    (
+        "beschermingstafel_rvdk",
+        "Ouders werken niet mee aan de hulp die nodig is; drang werkt niet meer.",
+    ),
+)
+RESPONSIBLE = (
+    "Marloes de Graaf (veiligheidsteam)",
+    "Samira El Idrissi (Veilig Thuis)",
+    "Procesregisseur Zorg- en Veiligheidshuis",
+    "Raadsonderzoeker Kees Visser",
+)
+
+
+def _demo_escalation(
+    rng: random.Random,
+    rows: dict[type, list[dict[str, Any]]],
+    event: dict[str, Any],
+    after: date,
+    today: date,
+) -> None:
+    """An opschaling after the latest phase step, sometimes followed by an afschaling."""
+    up_on = min(today, after + timedelta(days=rng.randrange(3, 40)))
+    target, reason = rng.choice(ESCALATIONS)
+    rows[TrajectEvent].append(
+        {
+            **event,
+            "id": uuid.uuid4(),
+            "event_date": up_on,
+            "kind": EventKind.OPSCHALEN,
+            "from_phase": None,
+            "to_phase": None,
+            "scale_target": target,
+            "scale_reason": reason,
+            "responsible": rng.choice(RESPONSIBLE),
+        }
+    )
+    down_on = up_on + timedelta(days=rng.randrange(30, 120))
+    if down_on <= today and rng.random() < 0.5:
+        rows[TrajectEvent].append(
+            {
+                **event,
+                "id": uuid.uuid4(),
+                "event_date": down_on,
+                "kind": EventKind.AFSCHALEN,
+                "from_phase": None,
+                "to_phase": None,
+                "scale_target": rng.choice(("voorliggend_veld", "waakvlam")),
+                "note": "Situatie stabiel; afspraken lopen.",
+            }
+        )
+
+
+WORRIES = (
+    "Ouders hebben regelmatig heftige ruzie waar de kinderen bij zijn.",
+    "Moeder drinkt in het weekend; dan is er niemand die voor de kinderen zorgt.",
+    "Vader raakt snel geïrriteerd en heeft de oudste een keer geslagen.",
+    "De kinderen komen vaak zonder ontbijt op school en missen lessen.",
+)
+GOING_WELL = (
+    "Oma woont om de hoek en vangt de kinderen op als het nodig is.",
+    "Moeder zoekt zelf hulp en houdt zich aan de afspraken met het wijkteam.",
+    "De kinderen gaan graag naar school; de mentor houdt een oogje in het zeil.",
+    "Vader heeft een vaste baan en wil graag meewerken.",
+)
+NEXT_STEPS = (
+    "Een veilige plek voor de kinderen als er ruzie is, en iemand die ze kunnen bellen.",
+    "Ouders maken afspraken over wie er zorgt als moeder gedronken heeft.",
+    "Vader leert zijn boosheid te herkennen en gaat weg voordat het misgaat.",
+)
+AGREEMENTS = (
+    (
+        "Moeder belt oma en gaat met de kinderen naar haar toe.",
+        "Moeder",
+        "Zodra de ruzie hoog oploopt",
+        "Casusregisseur, bij het wekelijkse telefoontje",
+        "Oma",
+    ),
+    (
+        "De kinderen bellen de buurvrouw als ze zich niet veilig voelen; zij haalt ze op.",
+        "De kinderen",
+        "Als ze bang zijn",
+        "Buurvrouw meldt het aan de casusregisseur",
+        "Buurvrouw",
+    ),
+    (
+        "Vader verlaat het huis en gaat naar zijn broer tot hij rustig is.",
+        "Vader",
+        "Als hij merkt dat hij boos wordt",
+        "Oom belt de casusregisseur dezelfde dag",
+        "Oom (broer van vader)",
+    ),
+    (
+        "De mentor meldt afwezigheid of zorgen dezelfde dag aan de casusregisseur.",
+        "Mentor op school",
+        "Bij afwezigheid of zorgen",
+        "Casusregisseur",
+        "",
+    ),
+    (
+        "Er drinkt niemand als er kinderen alleen met die ouder zijn.",
+        "Beide ouders",
+        "Altijd",
+        "Oma, bij haar bezoek op zaterdag",
+        "Oma",
+    ),
+)
+
+
+def _demo_safety(
+    rng: random.Random,
+    rows: dict[type, list[dict[str, Any]]],
+    stamp: dict[str, Any],
+    household_id: uuid.UUID,
+    members: list[dict[str, Any]],
+    registered: date,
+    today: date,
+) -> None:
+    """One to three Signs of Safety, the scale rising a little each time, and a veiligheidsplan:
+    version 1 agreed with the parents, and sometimes a version 2 (agreed or still a concept)."""
+    day = registered + timedelta(days=rng.randrange(5, 30))
+    team = rng.randrange(2, 6)
+    looks: list[tuple[date, str]] = []
+    for _ in range(rng.randint(1, 3)):
+        if day > today:
+            break
+        assessment_id, next_steps = uuid.uuid4(), rng.choice(NEXT_STEPS)
+        rows[SignsOfSafety].append(
+            {
+                "id": assessment_id,
+                "household_id": household_id,
+                "assessed_on": day,
+                "worries": rng.choice(WORRIES),
+                "going_well": rng.choice(GOING_WELL),
+                "next_steps": next_steps,
+                **stamp,
+            }
+        )
+        looks.append((day, next_steps))
+        answers = [(Respondent.TEAM, None, team)]
+        for person in members:
+            if person["role"] is MemberRole.OUDER and rng.random() < 0.8:
+                answers.append((Respondent.OUDER, person["id"], min(10, team + rng.randint(0, 3))))
+            elif person["role"] is not MemberRole.OUDER and rng.random() < 0.4:
+                answers.append(
+                    (Respondent.JONGERE, person["id"], max(0, team + rng.randint(-2, 2)))
+                )
+        for respondent, person_id, score in answers:
+            rows[SignsOfSafetyAnswer].append(
+                {
+                    "id": uuid.uuid4(),
+                    "assessment_id": assessment_id,
+                    "household_id": household_id,
+                    "respondent": respondent,
+                    "person_id": person_id,
+                    "score": score,
+                    **stamp,
+                }
+            )
+        team = min(10, team + rng.randint(0, 2))
+        day += timedelta(days=rng.randrange(40, 120))
+    if not looks:
+        return
+    chosen = rng.sample(AGREEMENTS, rng.randint(2, 4))
+    made_on, goal = looks[0]
+    versions = [(made_on, goal, chosen, True)]
+    if len(looks) > 1:
+        later_on, later_goal = looks[-1]
+        extra = [a for a in AGREEMENTS if a not in chosen][:1]
+        versions.append((later_on, later_goal, chosen[1:] + extra, rng.random() < 0.5))
+    for number, (on, goal, agreements, agreed) in enumerate(versions, 1):
+        plan_id = uuid.uuid4()
+        agreed_on = min(today, on + timedelta(days=rng.randrange(0, 10))) if agreed else None
+        rows[SafetyPlan].append(
+            {
+                "id": plan_id,
+                "household_id": household_id,
+                "version": number,
+                "made_on": on,
+                "goal": goal,
+                "agreed_on": agreed_on,
+                "with_parents": agreed,
+                "agreed_how": rng.choice(("gesprek", "huisbezoek", "netwerkberaad"))
+                if agreed
+                else "",
+                "not_agreed_reason": "",
+                **stamp,
+            }
+        )
+        for position, (what, who, trigger, checker, network) in enumerate(agreements, 1):
+            rows[SafetyAgreement].append(
+                {
+                    "id": uuid.uuid4(),
+                    "plan_id": plan_id,
+                    "household_id": household_id,
+                    "position": position,
+                    "what": what,
+                    "who": who,
+                    "trigger": trigger,
+                    "checker": checker,
+                    "network": network,
+                    **stamp,
+                }
+            )

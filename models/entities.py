@@ -144,6 +144,11 @@ class TrajectEvent(Tracked, Base):
     from_phase: Mapped[Phase | None] = mapped_column(_enum(Phase))
     to_phase: Mapped[Phase | None] = mapped_column(_enum(Phase))
     note: Mapped[str] = mapped_column(Text, default="")
+    # Opschalen: to whom (codelist opschaaldoel), why, and who is responsible now;
+    # afschalen: to what (afschaaldoel). Empty on other events and on older ones.
+    scale_target: Mapped[str | None] = mapped_column(String(40))
+    scale_reason: Mapped[str | None] = mapped_column(Text)
+    responsible: Mapped[str | None] = mapped_column(String(120))
 
     traject: Mapped[Traject] = relationship(back_populates="events")
 

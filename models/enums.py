@@ -50,3 +50,11 @@ class KeyState(enum.StrEnum):
     TEMPORARY = "tijdelijk"  # set by a beheerder; the account chooses its own at next login
     OLD_FORMAT = "oud"  # a format-1 slot, converted at its next login
     BLOCKED = "geblokkeerd"  # reported leaked, or not converted before a key change
+
+
+class Respondent(enum.StrEnum):
+    """Who answered the Signs of Safety scale question: the team, a parent, a young person."""
+
+    TEAM = "team"
+    OUDER = "ouder"
+    JONGERE = "jongere"

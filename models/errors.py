@@ -20,6 +20,9 @@ class Rule(enum.StrEnum):
     SAME_PHASE = "same_phase"
     CLOSE_VIA_CLOSURE = "close_via_closure"
     INACTIVE_MEDEWERKER = "inactive_medewerker"
+    PLAN_AGREED = "plan_agreed"  # an agreed veiligheidsplan version is read-only
+    PLAN_CONCEPT_EXISTS = "plan_concept_exists"
+    PLAN_WITHOUT_AGREEMENTS = "plan_without_agreements"
 
 
 class RuleViolation(DomainError):

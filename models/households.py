@@ -60,6 +60,8 @@ from models.rules import (
     HOUSEHOLD,
     MEDEWERKER,
     PERSON,
+    SCALE_DOWN,
+    SCALE_UP,
     Spec,
     check_draft,
     check_fields,
@@ -530,12 +532,23 @@ def change_phase(
 def record_scale_event(
     session: Session, traject_id: uuid.UUID, scale: ScaleEvent, *, today: date | None = None
 ) -> None:
+    """Opschalen (to whom, why, who is responsible now) or afschalen (to what)."""
     if scale.kind not in (EventKind.OPSCHALEN, EventKind.AFSCHALEN):
         raise ValueError(f"not a scale event: {scale.kind}")
     traject = _open_traject(session, traject_id)
+    up = scale.kind is EventKind.OPSCHALEN
+    spec, codes = (SCALE_UP, "opschaaldoel") if up else (SCALE_DOWN, "afschaaldoel")
+    _raise_if({"target": _check_code(codes, scale.target)}, spec, scale)
     _check_event_date(traject, scale.on, today or date.today())
     traject.events.append(
-        TrajectEvent(event_date=scale.on, kind=scale.kind, note=scale.note.strip())
+        TrajectEvent(
+            event_date=scale.on,
+            kind=scale.kind,
+            note=scale.note.strip(),
+            scale_target=scale.target,
+            scale_reason=scale.reason.strip() if up else None,
+            responsible=scale.responsible.strip() if up else None,
+        )
     )
 
 
@@ -649,7 +662,16 @@ def _traject_record(traject: Traject) -> TrajectRecord:
             for a in traject.regisseurs
         ),
         events=tuple(
-            EventRecord(e.event_date, e.kind, e.from_phase, e.to_phase, e.note)
+            EventRecord(
+                e.event_date,
+                e.kind,
+                e.from_phase,
+                e.to_phase,
+                e.note,
+                e.scale_target or "",
+                e.scale_reason or "",
+                e.responsible or "",
+            )
             for e in sorted(traject.events, key=lambda e: (e.event_date, e.created_at))
         ),
     )

@@ -15,7 +15,7 @@ this for the correction history, where it matters most (an old BSN is kept there
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -37,9 +37,12 @@ from models.records import (
     HouseholdDraft,
     LogLine,
     MeasurementRecord,
+    SafetyPlanRecord,
+    SignsOfSafetyRecord,
     TrajectRecord,
     full_name,
 )
+from models.safety_plan import answer_owners, list_signs, safety_plans
 from models.security import Account, ChangeRecord
 from models.zrm import household_measurements, instruments, person_measurements
 
@@ -110,6 +113,10 @@ class InzageReport:
     measurements: tuple[MeasurementRecord, ...]  # oldest first
     changes: tuple[ChangeLine, ...]  # oldest first
     access: tuple[LogLine, ...]  # newest first
+    # The household's Signs of Safety (newest first) with the team's scale answers and this
+    # person's own, and every version of its veiligheidsplan (newest first).
+    signs_of_safety: tuple[SignsOfSafetyRecord, ...] = ()
+    safety_plans: tuple[SafetyPlanRecord, ...] = ()
     names: dict[str, str] = field(default_factory=dict)  # login -> the colleague's name
     meldcode: tuple[ProcedureRecord, ...] = ()  # the household's procedures, newest first
     # The instrument versions the measurements were taken with (shipped and loaded ones).
@@ -131,6 +138,8 @@ DERIVED_FIELDS = ("sort_name", "search_text")
 # of: its address, its trajecten with their course and casusregisseurs, its meldcode
 # procedures, and its contact moments (a contact is with the household and names no member; the report shows every
 # contact, so it shows their corrections too).
+# Signs of Safety's three columns and the veiligheidsplan are the household's too; a scale
+# answer is the team's or one member's (``_Owners.answers``).
 HOUSEHOLD_TABLES = (
     "household",
     "traject",
@@ -141,6 +150,9 @@ HOUSEHOLD_TABLES = (
     "meldcode_procedure",
     "meldcode_consultation",
     "meldcode_correction",
+    "sos_assessment",
+    "safety_plan",
+    "safety_agreement",
 )
 
 
@@ -151,6 +163,7 @@ class _Owners:
     consents: dict[uuid.UUID, uuid.UUID | None]  # None: the whole household
     measurements: dict[uuid.UUID, uuid.UUID | None]  # None: the whole household
     scores: dict[uuid.UUID, uuid.UUID]  # a score or chosen conclusion -> its measurement
+    answers: dict[uuid.UUID, uuid.UUID | None]  # scale answer -> its member (None: the team)
 
 
 def _key(text: str) -> uuid.UUID | None:
@@ -187,6 +200,7 @@ def _owners(session: Session, household_id: uuid.UUID, changes: list[ChangeRecor
             .where(Measurement.household_id == household_id)
         ).all()
     )
+    answers = answer_owners(session, household_id)
     for change in changes:  # a removal keeps whom its record was about
         if change.field != REMOVED:
             continue
@@ -199,7 +213,9 @@ def _owners(session: Session, household_id: uuid.UUID, changes: list[ChangeRecor
             measurement := _key(values.get("measurement_id", ""))
         ):
             scores[change.record_id] = measurement
-    return _Owners(consents, measurements, scores)
+        elif change.table_name == "sos_scale_answer":
+            answers[change.record_id] = _key(values.get("person_id", ""))
+    return _Owners(consents, measurements, scores, answers)
 
 
 def _about_the_person(change: ChangeRecord, person_id: uuid.UUID, owners: _Owners) -> bool:
@@ -226,7 +242,18 @@ def _about_the_person(change: ChangeRecord, person_id: uuid.UUID, owners: _Owner
             None,
             person_id,
         )
+    if table == "sos_scale_answer":
+        return record in owners.answers and owners.answers[record] in (None, person_id)
     return False
+
+
+def _own_answers(record: SignsOfSafetyRecord, person_id: uuid.UUID) -> SignsOfSafetyRecord:
+    """A Signs of Safety as one member's inzage shows it: the team's scale answer and their
+    own; another member's answer is that member's (a young person's view is not a parent's
+    to read)."""
+    answers = tuple(a for a in record.draft.answers if a.person_id in (None, person_id))
+    names = {k: v for k, v in record.names.items() if k == person_id}
+    return replace(record, draft=replace(record.draft, answers=answers), names=names)
 
 
 def inzage_report(session: Session, person_id: uuid.UUID) -> InzageReport:
@@ -284,6 +311,10 @@ def inzage_report(session: Session, person_id: uuid.UUID) -> InzageReport:
             for h in history
         ),
         access=tuple(household_log(session, person.household_id)),
+        signs_of_safety=tuple(
+            _own_answers(s, person_id) for s in list_signs(session, person.household_id)
+        ),
+        safety_plans=safety_plans(session, person.household_id).versions,
         names={
             login: name
             for login, name in session.execute(select(Account.login, Account.display_name))

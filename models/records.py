@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from models.enums import ContactKind, EventKind, KeyState, MemberRole, Phase
+from models.enums import ContactKind, EventKind, KeyState, MemberRole, Phase, Respondent
 from models.permissions import AccessAction, Role
 from models.rules import earliest_event_date
 
@@ -99,11 +99,18 @@ class PhaseChange:
 
 @dataclass(frozen=True)
 class ScaleEvent:
-    """Opschalen or afschalen: recorded as an event, the phase stays."""
+    """Opschalen or afschalen: recorded as an event, the phase stays.
+
+    ``target``: for opschalen to whom (codelist opschaaldoel), for afschalen to what
+    (afschaaldoel); opschalen also says why and who is responsible now.
+    """
 
     kind: EventKind
     on: date
     note: str = ""
+    target: str = ""
+    reason: str = ""
+    responsible: str = ""
 
 
 @dataclass(frozen=True)
@@ -199,6 +206,10 @@ class EventRecord:
     from_phase: Phase | None
     to_phase: Phase | None
     note: str
+    # Opschalen / afschalen (empty on events recorded before they were asked for).
+    target: str = ""
+    reason: str = ""
+    responsible: str = ""
 
 
 @dataclass(frozen=True)
@@ -493,3 +504,112 @@ class ChainBreak:
     problem: ChainProblem
     at: datetime | None
     login: str
+
+
+# --- Signs of Safety and the veiligheidsplan (models.safety_plan) ---
+
+
+@dataclass(frozen=True)
+class ScaleAnswer:
+    """One answer to the scale question (0: not safe at all, 10: safe enough to let go):
+    the team's, or a member's (a parent or a young person)."""
+
+    respondent: Respondent
+    score: int
+    person_id: uuid.UUID | None = None
+
+    @property
+    def key(self) -> str:
+        """The form field of this answer, and the key of its problem."""
+        return scale_key(self.person_id)
+
+
+def scale_key(person_id: uuid.UUID | None) -> str:
+    return f"scale_{person_id}" if person_id else "scale_team"
+
+
+@dataclass(frozen=True)
+class SignsOfSafetyDraft:
+    assessed_on: date
+    worries: str = ""  # zorgen
+    going_well: str = ""  # wat gaat goed
+    next_steps: str = ""  # wat moet er gebeuren
+    answers: tuple[ScaleAnswer, ...] = ()
+
+
+@dataclass(frozen=True)
+class SignsOfSafetyRecord:
+    id: uuid.UUID
+    draft: SignsOfSafetyDraft
+    recorded_by: str
+    names: dict[uuid.UUID, str] = field(default_factory=dict)  # person id -> name, as now
+
+    @property
+    def assessed_on(self) -> date:
+        return self.draft.assessed_on
+
+
+@dataclass(frozen=True)
+class AgreementDraft:
+    """One agreement of a veiligheidsplan: what, who does it, when, who checks, who else."""
+
+    what: str
+    who: str
+    trigger: str  # when: what makes it unsafe, or a moment
+    checker: str = ""
+    network: str = ""  # network members involved
+
+
+@dataclass(frozen=True)
+class AgreementRecord:
+    id: uuid.UUID
+    draft: AgreementDraft
+
+
+@dataclass(frozen=True)
+class PlanDraft:
+    """A new version of the veiligheidsplan: its date and what must happen (its aim)."""
+
+    made_on: date
+    goal: str = ""
+
+
+@dataclass(frozen=True)
+class PlanSettlement:
+    """How a version was settled: agreed with the parents (on, how), or not and why not."""
+
+    agreed_on: date
+    with_parents: bool
+    agreed_how: str = ""  # codelist afspraakwijze
+    not_agreed_reason: str = ""
+
+
+@dataclass(frozen=True)
+class SafetyPlanRecord:
+    id: uuid.UUID
+    version: int
+    made_on: date
+    goal: str
+    agreements: tuple[AgreementRecord, ...]
+    settlement: PlanSettlement | None  # None: a concept, still to be agreed
+    made_by: str
+
+    @property
+    def agreed(self) -> bool:
+        return self.settlement is not None
+
+
+@dataclass(frozen=True)
+class SafetyPlans:
+    """A household's veiligheidsplan: every version, newest first."""
+
+    versions: tuple[SafetyPlanRecord, ...] = ()
+
+    @property
+    def concept(self) -> SafetyPlanRecord | None:
+        return next((v for v in self.versions if not v.agreed), None)
+
+    @property
+    def current(self) -> SafetyPlanRecord | None:
+        """The agreed version that holds now: the latest agreed one."""
+        return next((v for v in self.versions if v.agreed), None)

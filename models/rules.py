@@ -70,6 +70,15 @@ CONSENT: Spec = {
 # Their notes are free text (Text columns) without a limit.
 PHASE_CHANGE: Spec = {"phase": REQUIRED, "on": REQUIRED}
 SCALE_EVENT: Spec = {"on": REQUIRED}
+# Opschalen says to whom, why and who is responsible now; afschalen says to what.
+# The target is a code (codelists: opschaaldoel / afschaaldoel).
+SCALE_UP: Spec = {
+    **SCALE_EVENT,
+    "target": REQUIRED,
+    "reason": REQUIRED,
+    "responsible": Field(required=True, max_length=120),
+}
+SCALE_DOWN: Spec = {**SCALE_EVENT, "target": REQUIRED}
 CLOSURE: Spec = {"reason": REQUIRED, "on": REQUIRED}
 REGISSEUR_CHANGE: Spec = {"medewerker": REQUIRED, "on": REQUIRED}
 MEDEWERKER: Spec = {"name": Field(required=True, max_length=120), "discipline": REQUIRED}
@@ -79,6 +88,31 @@ ACCOUNT: Spec = {
 }
 # A measurement (ZRM): the date and who scored it.
 MEASUREMENT: Spec = {"measured_on": REQUIRED, "assessor": Field(required=True, max_length=120)}
+# Signs of Safety (the three columns are free text) and the veiligheidsplan's agreements.
+SIGNS_OF_SAFETY: Spec = {"assessed_on": REQUIRED}
+SAFETY_PLAN: Spec = {"made_on": REQUIRED}
+SAFETY_AGREEMENT: Spec = {
+    "what": REQUIRED,
+    "who": Field(required=True, max_length=200),
+    "trigger": Field(required=True, max_length=200),
+    "checker": Field(max_length=200),
+    "network": Field(max_length=200),
+}
+# Agreed with the parents (how), or why not: which one is required depends on the answer.
+PLAN_SETTLED: Spec = {"agreed_on": REQUIRED, "with_parents": REQUIRED}
+SCALE_MIN, SCALE_MAX = 0, 10  # the Signs of Safety scale
+
+
+def check_scale(text: str) -> Problem | None:
+    """A scale answer as typed: empty (not asked) or a whole number from 0 to 10."""
+    stripped = text.strip()
+    if not stripped:
+        return None
+    if not stripped.isdigit() or not SCALE_MIN <= int(stripped) <= SCALE_MAX:
+        return Problem.SCALE_0_10
+    return None
+
+
 ORGANISATION: Spec = {"name": Field(required=True, max_length=120), "kind": REQUIRED}
 ORGANISATION_CONTACT: Spec = {
     "name": Field(required=True, max_length=120),

@@ -33,6 +33,7 @@ class Problem(enum.StrEnum):
     PASSWORD_SHORT = "password_short"
     PASSWORD_MISMATCH = "password_mismatch"
     OUT_OF_RANGE = "out_of_range"
+    SCALE_0_10 = "scale_0_10"  # a Signs of Safety scale answer
     DUPLICATE = "duplicate"
     EMAIL = "email"
     INACTIVE = "inactive"

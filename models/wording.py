@@ -24,8 +24,8 @@ from models.afwegingskader import (
     VictimKind,
     ViolenceForm,
 )
-from models.codelists import CodeLists
-from models.enums import ContactKind, EventKind, KeyState, MemberRole, Phase
+from models.codelists import CodeLists, load_codelists
+from models.enums import ContactKind, EventKind, KeyState, MemberRole, Phase, Respondent
 from models.errors import Rule
 from models.instruments import InstrumentError, InstrumentProblem, Subject
 from models.permissions import AccessAction, Role
@@ -69,6 +69,12 @@ EVENT_KIND = {
     EventKind.OPSCHALEN: "Opgeschaald",
     EventKind.AFSCHALEN: "Afgeschaald",
     EventKind.AFGESLOTEN: "Afgesloten",
+}
+
+RESPONDENT = {
+    Respondent.TEAM: "Team",
+    Respondent.OUDER: "Ouder",
+    Respondent.JONGERE: "Jongere",
 }
 
 ROLE_NAMES = {
@@ -127,6 +133,8 @@ PROBLEM = {
     Problem.PASSWORD_SHORT: "Een wachtwoord heeft minstens 10 tekens.",
     Problem.PASSWORD_MISMATCH: "De twee wachtwoorden zijn niet gelijk.",
     Problem.OUT_OF_RANGE: "Deze waarde ligt buiten de toegestane grenzen.",
+    Problem.SCALE_0_10: "Vul een cijfer van 0 tot en met 10 in (0: onveilig, 10: veilig genoeg "
+    "om de zorgen los te laten), of laat het veld leeg.",
     Problem.DUPLICATE: "Deze naam staat al in de lijst.",
     Problem.EMAIL: "Dit is geen geldig e-mailadres, bijvoorbeeld naam@voorbeeld.nl.",
     Problem.INACTIVE: "Deze organisatie is uitgeschakeld; kies een andere.",
@@ -145,6 +153,12 @@ RULE = {
     Rule.SAME_PHASE: "Het traject is al in deze fase.",
     Rule.CLOSE_VIA_CLOSURE: "Sluit een traject af met 'Traject afsluiten'.",
     Rule.INACTIVE_MEDEWERKER: "Deze medewerker is niet meer actief in het team.",
+    Rule.PLAN_AGREED: "Deze versie van het veiligheidsplan is al afgesproken en blijft zoals "
+    "hij is. Maak een nieuwe versie om iets te veranderen.",
+    Rule.PLAN_CONCEPT_EXISTS: "Er is al een nieuwe versie van het veiligheidsplan in "
+    "voorbereiding. Werk die bij.",
+    Rule.PLAN_WITHOUT_AGREEMENTS: "Een veiligheidsplan zonder afspraken kan niet worden "
+    "vastgesteld. Voeg eerst een afspraak toe.",
 }
 
 INSTRUMENT_PROBLEM = {
@@ -287,7 +301,32 @@ def event_text(event: EventRecord) -> str:
     """A step of the traject as the screen and the PDF both show it: 'Plan → Uitvoering'."""
     if event.kind is EventKind.FASE and event.from_phase and event.to_phase:
         return f"{PHASE[event.from_phase]} → {PHASE[event.to_phase]}"
+    if event.target and event.kind in SCALE_TARGETS:
+        return f"{EVENT_KIND[event.kind]} naar {scale_target_text(event.kind, event.target)}"
     return EVENT_KIND[event.kind]
+
+
+# Where opschalen and afschalen go: the code list of each.
+SCALE_TARGETS = {EventKind.OPSCHALEN: "opschaaldoel", EventKind.AFSCHALEN: "afschaaldoel"}
+
+
+def scale_target_text(kind: EventKind, code: str) -> str:
+    return load_codelists().label(SCALE_TARGETS[kind], code)
+
+
+def event_detail(event: EventRecord) -> str:
+    """An event's explanation: for an opschaling its reason and who is responsible now,
+    then the note. An event recorded before these were asked shows its note alone."""
+    parts = [event.reason]
+    if event.responsible:
+        parts.append(f"Verantwoordelijk: {event.responsible}")
+    parts.append(event.note)
+    return " · ".join(p for p in parts if p)
+
+
+def scale_text(score: int | None) -> str:
+    """A Signs of Safety scale answer: '6 van 10'."""
+    return "" if score is None else f"{score} van 10"
 
 
 # --- the correction history, in words a family can read -------------------------------------
@@ -303,6 +342,10 @@ CHANGED_RECORD = {
     "measurement": "Meting (ZRM of ander instrument)",
     "measurement_score": "Score van een meting",
     "measurement_conclusion": "Conclusie van een meting",
+    "sos_assessment": "Signs of Safety",
+    "sos_scale_answer": "Veiligheidsschaal",
+    "safety_plan": "Veiligheidsplan",
+    "safety_agreement": "Afspraak in het veiligheidsplan",
 }
 
 CHANGED_FIELD = {
@@ -355,6 +398,28 @@ CHANGED_FIELD = {
     "instrument_version": "versie",
     "conclusion_code": "conclusie",
     "option_code": "gekozen",
+    "scale_target": "naar",
+    "scale_reason": "reden",
+    "responsible": "verantwoordelijke",
+    "assessed_on": "datum",
+    "worries": "zorgen",
+    "going_well": "wat gaat goed",
+    "next_steps": "wat moet er gebeuren",
+    "respondent": "wie",
+    "score": "schaalscore",
+    "version": "versie",
+    "made_on": "datum",
+    "goal": "wat moet er gebeuren",
+    "agreed_on": "afgesproken op",
+    "with_parents": "met de ouders afgesproken",
+    "agreed_how": "hoe afgesproken",
+    "not_agreed_reason": "waarom niet met de ouders",
+    "position": "volgorde",
+    "what": "afspraak",
+    "who": "wie doet het",
+    "trigger": "wanneer",
+    "checker": "wie controleert",
+    "network": "netwerk",
     "(verwijderd)": "verwijderd",  # models.history.REMOVED: the record itself was removed
 }
 
@@ -365,10 +430,19 @@ CODE_LIST_FIELDS = {
     "ernst": "ernst",
     "urgentie": "urgentie",
     "close_reason": "afsluitreden",
+    "agreed_how": "afspraakwijze",
 }
 
 # Fields whose value is an internal key (another record): the family sees that it changed.
-KEY_FIELDS = {"medewerker_id", "organisation_id", "person_id", "household_id", "traject_id"}
+KEY_FIELDS = {
+    "medewerker_id",
+    "organisation_id",
+    "person_id",
+    "household_id",
+    "traject_id",
+    "assessment_id",
+    "plan_id",
+}
 
 
 def changed_field_text(table: str, field: str) -> str:
@@ -395,6 +469,11 @@ def changed_value_text(field: str, value: str, codes: CodeLists | None = None) -
     elif field == "kind":
         words = {k.value: CONTACT_KIND[k] for k in ContactKind}
         words |= {k.value: EVENT_KIND[k] for k in EventKind}
+    elif field == "respondent":
+        words = {r.value: RESPONDENT[r] for r in Respondent}
+    elif field == "scale_target" and codes is not None:
+        found = [codes.label(name, value) for name in SCALE_TARGETS.values()]
+        return next((label for label in found if label != value), value)
     elif field in CODE_LIST_FIELDS and codes is not None:
         return codes.label(CODE_LIST_FIELDS[field], value) or value
     return words.get(value, value)

@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
-from models.codelists import CodeLists
+from models.codelists import CodeLists, load_codelists
 from models.enums import OPEN_PHASES, ContactKind, EventKind, MemberRole, Phase
 from models.records import (
     Closure,
@@ -34,7 +34,8 @@ from models.rules import (
     PERSON,
     PHASE_CHANGE,
     REGISSEUR_CHANGE,
-    SCALE_EVENT,
+    SCALE_DOWN,
+    SCALE_UP,
     TRAJECT,
 )
 from models.validation import (
@@ -471,7 +472,8 @@ class PhaseDialog(_DatedNoteDialog):
 
 
 class ScaleDialog(_DatedNoteDialog):
-    """Opschalen (drang/dwang, Veilig Thuis, jeugdbescherming) or afschalen (step down)."""
+    """Opschalen: to whom (veiligheidsteam, Veilig Thuis, …), why, and who is responsible
+    now; afschalen: to what (voorliggend veld, waakvlam)."""
 
     def __init__(
         self,
@@ -479,22 +481,38 @@ class ScaleDialog(_DatedNoteDialog):
         earliest: date,
         today: date | None = None,
         parent: QWidget | None = None,
+        *,
+        codes: CodeLists | None = None,
     ) -> None:
-        title = "Opschalen" if kind is EventKind.OPSCHALEN else "Afschalen"
-        super().__init__(title, parent)
+        up = kind is EventKind.OPSCHALEN
+        super().__init__("Opschalen" if up else "Afschalen", parent)
         self.kind = kind
-        hint = (
-            "Waarom en naar wie (bijv. Veilig Thuis, jeugdbescherming)"
-            if kind is EventKind.OPSCHALEN
-            else "Waarom en naar wie (bijv. voorliggend veld, waakvlam)"
-        )
+        codes = codes or load_codelists()
+        targets = codes.items("opschaaldoel" if up else "afschaaldoel")
+        self.add_field("target", "Naar *", code_combo(targets, "", empty="— kies waarheen —"))
+        if up:
+            self.add_field("reason", "Reden *", _note_edit())
+            self.field("reason").setPlaceholderText(
+                "Waarom nu opschalen: wat is er onveilig, wat lukt niet meer?"
+            )
+            self.add_field("responsible", "Verantwoordelijke *", QLineEdit())
+            self.field("responsible").setPlaceholderText(
+                "Wie is nu verantwoordelijk (naam en organisatie)"
+            )
         self.add_date_and_note(earliest, today or date.today(), "Toelichting")
-        self.field("note").setPlaceholderText(hint)
-        self.apply_rules(SCALE_EVENT)
+        self.apply_rules(SCALE_UP if up else SCALE_DOWN)
         self.finish_loading()
 
     def value(self) -> ScaleEvent:
-        return ScaleEvent(self.kind, self.on_check.value(), text_of(self.field("note")))
+        up = self.kind is EventKind.OPSCHALEN
+        return ScaleEvent(
+            self.kind,
+            self.on_check.value(),
+            text_of(self.field("note")),
+            target=text_of(self.field("target")),
+            reason=text_of(self.field("reason")) if up else "",
+            responsible=text_of(self.field("responsible")) if up else "",
+        )
 
     @classmethod
     def ask(
@@ -504,10 +522,15 @@ class ScaleDialog(_DatedNoteDialog):
         earliest: date,
         initial: ScaleEvent | None = None,
         problems: dict[str, Problem] | None = None,
+        *,
+        codes: CodeLists | None = None,
     ) -> ScaleEvent | None:
-        with released(cls(kind, earliest, parent=parent)) as dialog:
+        with released(cls(kind, earliest, parent=parent, codes=codes)) as dialog:
             if initial is not None:
-                dialog.fill(_dated(initial.on, initial.note))
+                texts = {"target": initial.target, **_dated(initial.on, initial.note)}
+                if kind is EventKind.OPSCHALEN:
+                    texts |= {"reason": initial.reason, "responsible": initial.responsible}
+                dialog.fill(texts)
             return dialog.value() if dialog.run(problems) else None
 
 

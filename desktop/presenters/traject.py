@@ -91,7 +91,12 @@ class TrajectPresenter:
         current = self._traject()
         self.ui.ask_and_save(
             lambda draft, problems: ScaleDialog.ask(
-                self.ui.window, kind, current.earliest_event_date, draft, problems
+                self.ui.window,
+                kind,
+                current.earliest_event_date,
+                draft,
+                problems,
+                codes=self.ui.codes,
             ),
             lambda event: traject.record_scale_event(self.ui.unlocked, current.id, event),
         )

@@ -21,24 +21,32 @@ from desktop.reports.pdf import (
 from models.codelists import load_codelists
 from models.instruments import Instrument, shipped_instruments
 from models.inzage import InzageReport
-from models.records import MeasurementRecord, TrajectRecord
+from models.records import (
+    MeasurementRecord,
+    SafetyPlanRecord,
+    SignsOfSafetyRecord,
+    TrajectRecord,
+)
 from models.wording import (
     ACCESS_ACTION,
     CONTACT_KIND,
     NOT_ASSESSED,
     NOTHING,
     PHASE,
+    RESPONDENT,
     ROLE,
     UNTIL_NOW,
     WHOLE_HOUSEHOLD,
     changed_field_text,
     changed_value_text,
     date_text,
+    event_detail,
     event_text,
     incomplete_text,
     long_date_text,
     moment_text,
     removed_text,
+    scale_text,
     yes_no,
 )
 
@@ -88,7 +96,20 @@ def inzage_json(report: InzageReport) -> dict[str, Any]:
                     for r in t.regisseurs
                 ],
                 "verloop": [
-                    {"datum": _iso(e.event_date), "soort": e.kind.value, "toelichting": e.note}
+                    {
+                        "datum": _iso(e.event_date),
+                        "soort": e.kind.value,
+                        "toelichting": e.note,
+                        **(
+                            {
+                                "naar": e.target,
+                                "reden": e.reason,
+                                "verantwoordelijke": e.responsible,
+                            }
+                            if e.target
+                            else {}
+                        ),
+                    }
                     for e in t.events
                 ],
             }
@@ -138,6 +159,45 @@ def inzage_json(report: InzageReport) -> dict[str, Any]:
             for m in report.measurements
         ],
         "meldcode": meldcode_json(report.meldcode),
+        "signs_of_safety": [
+            {
+                "datum": _iso(r.assessed_on),
+                "zorgen": r.draft.worries,
+                "wat_gaat_goed": r.draft.going_well,
+                "wat_moet_er_gebeuren": r.draft.next_steps,
+                "veiligheidsschaal": [
+                    {
+                        "wie": a.respondent.value,
+                        "naam": r.names.get(a.person_id, "") if a.person_id else "",
+                        "score": a.score,
+                    }
+                    for a in r.draft.answers
+                ],
+            }
+            for r in report.signs_of_safety
+        ],
+        "veiligheidsplan": [
+            {
+                "versie": p.version,
+                "datum": _iso(p.made_on),
+                "wat_moet_er_gebeuren": p.goal,
+                "afgesproken_op": _iso(p.settlement.agreed_on) if p.settlement else None,
+                "met_de_ouders": p.settlement.with_parents if p.settlement else None,
+                "hoe": p.settlement.agreed_how if p.settlement else "",
+                "waarom_niet": p.settlement.not_agreed_reason if p.settlement else "",
+                "afspraken": [
+                    {
+                        "wat": a.draft.what,
+                        "wie": a.draft.who,
+                        "wanneer": a.draft.trigger,
+                        "wie_controleert": a.draft.checker,
+                        "netwerk": a.draft.network,
+                    }
+                    for a in p.agreements
+                ],
+            }
+            for p in report.safety_plans
+        ],
         "wijzigingen": [
             {
                 "wanneer": h.at.isoformat(),
@@ -184,7 +244,7 @@ def _traject(traject: TrajectRecord) -> list[Flowable]:
         subheading("Verloop"),
         data_table(
             ["Datum", "Soort", "Toelichting"],
-            [(date_text(e.event_date), event_text(e), e.note) for e in traject.events],
+            [(date_text(e.event_date), event_text(e), event_detail(e)) for e in traject.events],
             widths=[0.15, 0.2, 0.65],
         ),
     ]
@@ -237,6 +297,58 @@ def _measurement(
     return story
 
 
+def _signs(record: SignsOfSafetyRecord) -> list[Flowable]:
+    draft = record.draft
+    scale = [
+        (
+            RESPONDENT[a.respondent]
+            + (f" ({record.names.get(a.person_id, '')})" if a.person_id else ""),
+            scale_text(a.score),
+        )
+        for a in draft.answers
+    ]
+    return [
+        subheading(f"Signs of Safety van {date_text(draft.assessed_on)}"),
+        field_table(
+            [
+                ("Zorgen", draft.worries),
+                ("Wat gaat goed", draft.going_well),
+                ("Wat moet er gebeuren", draft.next_steps),
+                *(("Veiligheidsschaal: " + who, score) for who, score in scale),
+            ]
+        ),
+        Spacer(1, 4),
+    ]
+
+
+def _plan(plan: SafetyPlanRecord) -> list[Flowable]:
+    codes = load_codelists()
+    settled = plan.settlement
+    if settled is None:
+        status = "concept, nog niet afgesproken"
+    elif settled.with_parents:
+        how = codes.label("afspraakwijze", settled.agreed_how).lower()
+        status = f"afgesproken met de ouders op {date_text(settled.agreed_on)} ({how})"
+    else:
+        status = (
+            f"vastgesteld op {date_text(settled.agreed_on)}, niet met de ouders afgesproken: "
+            f"{settled.not_agreed_reason}"
+        )
+    return [
+        subheading(f"Veiligheidsplan versie {plan.version} van {date_text(plan.made_on)}"),
+        field_table([("Status", status), ("Wat moet er gebeuren", plan.goal)]),
+        data_table(
+            ["Afspraak", "Wie doet het", "Wanneer", "Wie controleert", "Netwerk"],
+            [
+                (a.draft.what, a.draft.who, a.draft.trigger, a.draft.checker, a.draft.network)
+                for a in plan.agreements
+            ],
+            widths=[0.3, 0.17, 0.19, 0.17, 0.17],
+        ),
+        Spacer(1, 4),
+    ]
+
+
 def inzage_pdf(report: InzageReport, *, made_by: str, on: date | None = None) -> bytes:
     """A readable overview of everything Teamtafel holds about one person, as PDF bytes."""
     on = on or date.today()
@@ -285,6 +397,16 @@ def inzage_pdf(report: InzageReport, *, made_by: str, on: date | None = None) ->
     for measurement in report.measurements:
         story += _measurement(measurement, known)
     story += meldcode_story(report.meldcode)  # nothing when there is no procedure
+    story.append(heading("Signs of Safety"))
+    if not report.signs_of_safety:
+        story.append(body("Niets vastgelegd."))
+    for record in report.signs_of_safety:
+        story += _signs(record)
+    story.append(heading("Veiligheidsplan"))
+    if not report.safety_plans:
+        story.append(body("Niets vastgelegd."))
+    for plan in report.safety_plans:
+        story += _plan(plan)
     story += [
         heading("Contactmomenten"),
         data_table(

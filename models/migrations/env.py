@@ -7,6 +7,7 @@ from sqlalchemy import Connection, create_engine
 
 import models.entities  # registers the tables
 import models.register
+import models.safety_plan
 import models.security
 import models.werkkopie  # noqa: F401
 from models.base import Base

@@ -7,20 +7,27 @@ from datetime import UTC, date, datetime
 
 from desktop.session import Unlocked
 from models import households as service
+from models import safety_plan as safety
 from models import zrm
 from models.consents import add_consent
 from models.entities import Household
-from models.enums import ContactKind, MemberRole, Phase
+from models.enums import ContactKind, EventKind, MemberRole, Phase, Respondent
 from models.permissions import AccessAction
 from models.records import (
+    AgreementDraft,
     ConsentDraft,
     ContactDraft,
     HouseholdDraft,
     MeasurementDraft,
     PersonDraft,
     PhaseChange,
+    PlanDraft,
+    PlanSettlement,
     RegistrationDraft,
+    ScaleAnswer,
+    ScaleEvent,
     ScoreDraft,
+    SignsOfSafetyDraft,
     TrajectDraft,
 )
 from models.security import AccessLogEntry
@@ -72,13 +79,15 @@ def full_dossier(unlocked: Unlocked) -> tuple[uuid.UUID, uuid.UUID]:
             PersonDraft("Lan", "Nguyễn Thị", MemberRole.OUDER, date_of_birth=date(1988, 12, 1)),
             today=TODAY,
         )
-        for draft in (
-            PersonDraft("Emre", "Çelik", MemberRole.KIND, date_of_birth=date(2012, 6, 15)),
-            PersonDraft(
-                "Zoë", "Hart", MemberRole.KIND, infix="van 't", date_of_birth=date(2015, 2, 28)
-            ),
-        ):
+        emre, _zoe = (
             service.add_member(session, household_id, draft, today=TODAY)
+            for draft in (
+                PersonDraft("Emre", "Çelik", MemberRole.KIND, date_of_birth=date(2012, 6, 15)),
+                PersonDraft(
+                    "Zoë", "Hart", MemberRole.KIND, infix="van 't", date_of_birth=date(2015, 2, 28)
+                ),
+            )
+        )
         traject = service.load_dossier(session, household_id).traject
         assert traject is not None
         service.change_phase(
@@ -135,6 +144,59 @@ def full_dossier(unlocked: Unlocked) -> tuple[uuid.UUID, uuid.UUID]:
                     ScoreDraft("justitie", not_assessed=True),
                 ),
             ),
+            today=TODAY,
+        )
+        service.record_scale_event(
+            session,
+            traject.id,
+            ScaleEvent(
+                EventKind.OPSCHALEN,
+                date(2026, 10, 5),
+                "Besproken in het casusoverleg.",
+                target="veiligheidsteam",
+                reason="Spanningen thuis lopen op.",
+                responsible="Anouk Verbeek",
+            ),
+            today=TODAY,
+        )
+        safety.record_signs(
+            session,
+            household_id,
+            SignsOfSafetyDraft(
+                date(2026, 10, 6),
+                worries="Ruzies thuis; de kinderen horen het.",
+                going_well="Oma Ayşe komt elke week.",
+                next_steps="Een plek waar de kinderen heen kunnen als het escaleert.",
+                answers=(
+                    ScaleAnswer(Respondent.TEAM, 4),
+                    ScaleAnswer(Respondent.OUDER, 6, person_id),
+                    ScaleAnswer(Respondent.OUDER, 5, lan),
+                    ScaleAnswer(Respondent.JONGERE, 3, emre),
+                ),
+            ),
+            today=TODAY,
+        )
+        plan_id = safety.new_plan_version(
+            session,
+            household_id,
+            PlanDraft(date(2026, 10, 7), "Een plek waar de kinderen heen kunnen."),
+            today=TODAY,
+        )
+        safety.add_agreement(
+            session,
+            plan_id,
+            AgreementDraft(
+                "Elif belt oma Ayşe en gaat met de kinderen naar haar toe.",
+                "Elif",
+                "Zodra de ruzie escaleert",
+                checker="Anouk Verbeek, wekelijks",
+                network="Oma Ayşe",
+            ),
+        )
+        safety.settle_plan(
+            session,
+            plan_id,
+            PlanSettlement(date(2026, 10, 8), True, agreed_how="huisbezoek"),
             today=TODAY,
         )
     with unlocked.store.sessions.begin() as session:  # a contact entered twice, removed

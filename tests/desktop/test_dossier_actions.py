@@ -159,23 +159,45 @@ def test_phase_scale_events_and_a_new_aanmelding(qtbot: QtBot, opened) -> None: 
     qtbot.mouseClick(widget.section("traject").phase_button, Qt.MouseButton.LeftButton)
     assert widget.badge.text() == "Vraagverheldering"
 
-    def note(text: str):  # type: ignore[no-untyped-def]
-        def act(dialog: ScaleDialog) -> None:
-            qtbot.keyClicks(dialog.field("note"), text)
-            press_save(qtbot, dialog)
+    def scale_up(dialog: ScaleDialog) -> None:
+        press_save(qtbot, dialog)  # without where to, why and who: refused, kept open
+        assert dialog.isVisible()
+        assert dialog.error_text("target") and dialog.error_text("reason")
+        target = dialog.field("target")
+        target.setCurrentIndex(target.findText("Veilig Thuis"))
+        qtbot.keyClicks(dialog.field("reason"), "Zorgen blijven, afspraken niet nagekomen")
+        dialog.field("responsible").setText("Nguyễn Thị Lan (Veilig Thuis)")
+        qtbot.keyClicks(dialog.field("note"), "Veilig Thuis ingeschakeld")
+        press_save(qtbot, dialog)
 
-        return act
+    def scale_down(dialog: ScaleDialog) -> None:
+        assert "reason" not in dialog.snapshot()  # afschalen asks only where to
+        target = dialog.field("target")
+        target.setCurrentIndex(target.findText("Waakvlam"))
+        press_save(qtbot, dialog)
 
-    on_modal(ScaleDialog, note("Veilig Thuis ingeschakeld"))
+    on_modal(ScaleDialog, scale_up)
     qtbot.mouseClick(widget.section("traject").up_button, Qt.MouseButton.LeftButton)
-    on_modal(ScaleDialog, note("Waakvlam"))
+    on_modal(ScaleDialog, scale_down)
     qtbot.mouseClick(widget.section("traject").down_button, Qt.MouseButton.LeftButton)
     traject = _stored(controller, household_id).traject
-    assert [(e.kind, e.note) for e in traject.events][-2:] == [
-        (EventKind.OPSCHALEN, "Veilig Thuis ingeschakeld"),
-        (EventKind.AFSCHALEN, "Waakvlam"),
+    assert [(e.kind, e.target, e.reason, e.responsible, e.note) for e in traject.events][-2:] == [
+        (
+            EventKind.OPSCHALEN,
+            "veilig_thuis",
+            "Zorgen blijven, afspraken niet nagekomen",
+            "Nguyễn Thị Lan (Veilig Thuis)",
+            "Veilig Thuis ingeschakeld",
+        ),
+        (EventKind.AFSCHALEN, "waakvlam", "", "", ""),
     ]
-    assert widget.section("traject").events.item(0, 1).text() == "Afgeschaald"
+    events = widget.section("traject").events
+    assert events.item(0, 1).text() == "Afgeschaald naar Waakvlam"
+    assert events.item(1, 1).text() == "Opgeschaald naar Veilig Thuis"
+    assert events.item(1, 2).text() == (
+        "Zorgen blijven, afspraken niet nagekomen · Verantwoordelijk: Nguyễn Thị Lan "
+        "(Veilig Thuis) · Veilig Thuis ingeschakeld"
+    )
 
     def correct_question(dialog: TrajectDialog) -> None:
         qtbot.keyClicks(dialog.field("question"), "Hulp bij geldzaken.")

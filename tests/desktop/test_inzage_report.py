@@ -86,6 +86,36 @@ def test_inzage_pdf_shows_moments_in_local_time(
     assert "25 november 2026" in text  # the day it was made, in words
 
 
+def test_the_inzage_holds_signs_of_safety_the_plan_and_where_it_was_escalated(
+    unlocked: Unlocked, dossier: tuple[uuid.UUID, uuid.UUID]
+) -> None:
+    """Elif's inzage: the household's Signs of Safety with the team's scale answer and her
+    own (not Lan's, not Emre's), every plan version, and the opschaling with its target."""
+    _household_id, person_id = dossier
+    data = json.loads(inzage_document(unlocked, person_id, on=TODAY).attachments[0].data)
+    (signs,) = data["signs_of_safety"]
+    assert signs["wat_moet_er_gebeuren"].startswith("Een plek waar de kinderen heen kunnen")
+    assert signs["veiligheidsschaal"] == [
+        {"wie": "team", "naam": "", "score": 4},
+        {"wie": "ouder", "naam": "Elif Yılmaz", "score": 6},
+    ]
+    (plan,) = data["veiligheidsplan"]
+    assert (plan["versie"], plan["afgesproken_op"], plan["met_de_ouders"], plan["hoe"]) == (
+        1,
+        "2026-10-08",
+        True,
+        "huisbezoek",
+    )
+    assert [a["netwerk"] for a in plan["afspraken"]] == ["Oma Ayşe"]
+    (traject,) = data["trajecten"]
+    up = next(e for e in traject["verloop"] if e["soort"] == "opschalen")
+    assert (up["naar"], up["reden"], up["verantwoordelijke"]) == (
+        "veiligheidsteam",
+        "Spanningen thuis lopen op.",
+        "Anouk Verbeek",
+    )
+
+
 def test_inzage_json_keeps_its_keys_and_gives_moments_with_their_offset(
     unlocked: Unlocked, dossier: tuple[uuid.UUID, uuid.UUID], tmp_path: Path
 ) -> None:
@@ -102,6 +132,8 @@ def test_inzage_json_keeps_its_keys_and_gives_moments_with_their_offset(
         "toestemmingen",
         "zrm_metingen",
         "meldcode",
+        "signs_of_safety",
+        "veiligheidsplan",
         "wijzigingen",
         "inzage_in_dossier",
     ]
@@ -148,7 +180,7 @@ def test_inzage_json_keeps_its_keys_and_gives_moments_with_their_offset(
     ]
     assert traject["fase"] == "vraagverheldering" and traject["aanmelddatum"] == "2026-09-01"
     assert traject["regisseurs"] == [{"naam": "Anouk Verbeek", "van": "2026-09-01", "tot": None}]
-    assert [e["soort"] for e in traject["verloop"]] == ["aangemeld", "fase"]
+    assert [e["soort"] for e in traject["verloop"]] == ["aangemeld", "fase", "opschalen"]
     assert data["contactmomenten"] == [
         {
             "datum": "2026-10-02",

@@ -421,3 +421,55 @@ def test_0011_keeps_every_measurements_person_and_allows_one_of_the_household(
         assert raw.execute("SELECT count(*) FROM measurement_conclusion").fetchone() == (0,)
         assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
     assert list(tmp_path.glob("metingen.sqlite.voor-migratie-0010-*.bak"))
+
+
+def test_0013_keeps_old_scale_events_and_adds_the_safety_tables(tmp_path: Path) -> None:
+    """Opschalingen recorded before 0013 (a note, no target) keep their note and read as
+    before; Signs of Safety and the veiligheidsplan can be stored at once."""
+    from models import safety_plan
+    from models.enums import EventKind
+    from models.records import PlanDraft
+    from models.wording import event_detail, event_text
+
+    path = tmp_path / "opschalen.sqlite"
+    engine = make_engine(path, TEST_KEY)
+    migrate(engine, "0010")
+    engine.dispose()
+    household_id = uuid.uuid4()
+    stamp = "'2025-01-01 10:00:00', 'oud', '2025-01-01 10:00:00', 'oud'"
+    with raw_connect(path) as raw:
+        raw.execute("PRAGMA foreign_keys = ON")
+        _insert_0001_household(raw, household_id)
+        (traject_id,) = raw.execute(
+            "SELECT id FROM traject WHERE registered_on = '2025-03-01'"
+        ).fetchone()
+        for day, kind, note in (
+            ("2025-04-01", "opschalen", "Veilig Thuis ingeschakeld"),
+            ("2025-06-01", "afschalen", "Waakvlam"),
+        ):
+            raw.execute(
+                "INSERT INTO traject_event (id, traject_id, event_date, kind, note, created_at,"
+                f" created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, {stamp})",
+                (uuid.uuid4().hex, traject_id, day, kind, note),
+            )
+
+    store = open_store(path, TEST_KEY, user="tester")
+    with store.sessions() as session:
+        dossier = service.load_dossier(session, household_id)
+    with store.sessions.begin() as session:
+        safety_plan.new_plan_version(session, household_id, PlanDraft(date(2025, 7, 1)))
+    with store.sessions() as session:
+        (plan,) = safety_plan.safety_plans(session, household_id).versions
+    store.close()
+    assert dossier.traject is not None
+    scaled = [e for e in dossier.traject.events if e.kind is not EventKind.AANGEMELD]
+    assert [(e.kind, e.note, e.target, e.reason, e.responsible) for e in scaled] == [
+        (EventKind.OPSCHALEN, "Veilig Thuis ingeschakeld", "", "", ""),
+        (EventKind.AFSCHALEN, "Waakvlam", "", "", ""),
+    ]
+    assert [(event_text(e), event_detail(e)) for e in scaled] == [
+        ("Opgeschaald", "Veilig Thuis ingeschakeld"),
+        ("Afgeschaald", "Waakvlam"),
+    ]
+    assert plan.version == 1 and not plan.agreed
+    assert list(tmp_path.glob("opschalen.sqlite.voor-migratie-0010-*.bak"))

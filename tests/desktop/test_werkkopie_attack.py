@@ -40,19 +40,23 @@ from desktop.controller import MainController
 from desktop.presenters.werkkopie import Choice, Keeper, ask_choice, offer_box
 from desktop.session import Unlocked, unlock
 from desktop.usecases import accounts, avg, consents, contacts, households, werkkopie
+from desktop.usecases import safety_plan as safety_uc
 from desktop.usecases import traject as traject_uc
 from desktop.usecases.werkkopie import Place, WerkkopieRecord
 from models import consents as consent_service
 from models import households as service
+from models import safety_plan as safety_service
 from models.enums import ContactKind, EventKind, MemberRole, Phase
 from models.permissions import Role
 from models.records import (
+    AgreementDraft,
     ConsentDraft,
     ContactDraft,
     HouseholdDossier,
     HouseholdDraft,
     PersonDraft,
     PhaseChange,
+    PlanDraft,
     RegistrationDraft,
     TrajectDraft,
 )
@@ -77,6 +81,7 @@ from views.dialogs import (
 )
 from views.forms import FormDialog
 from views.login import FirstAdminDialog, PasswordDialog, RecoveryDialog
+from views.safety_plan import AgreementDialog, PlanVersionDialog, SettleDialog, SignsOfSafetyDialog
 from views.zrm import ZrmScoringDialog
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -318,6 +323,12 @@ def _c_regisseur(u: Unlocked, w: World) -> None:
 
 def _t_scale(d: QDialog, w: World) -> None:
     assert isinstance(d, ScaleDialog)
+    if d.kind is EventKind.OPSCHALEN:
+        _pick(d, "target", "veilig_thuis")
+        d.field("reason").setPlainText("Afspraken niet nagekomen")
+        d.field("responsible").setText("Zoë van 't Hart")
+    else:
+        _pick(d, "target", "waakvlam")
     d.field("note").setPlainText("Veilig Thuis ingeschakeld")
 
 
@@ -325,10 +336,11 @@ def _c_scale(kind: EventKind) -> Callable[[Unlocked, World], None]:
     def check(u: Unlocked, w: World) -> None:
         current = _dossier(u, w.household).traject
         assert current is not None
-        assert (current.events[-1].kind, current.events[-1].note) == (
-            kind,
-            "Veilig Thuis ingeschakeld",
-        )
+        last = current.events[-1]
+        assert (last.kind, last.note) == (kind, "Veilig Thuis ingeschakeld")
+        up = kind is EventKind.OPSCHALEN
+        assert last.target == ("veilig_thuis" if up else "waakvlam")
+        assert last.responsible == ("Zoë van 't Hart" if up else "")
 
     return check
 
@@ -432,6 +444,72 @@ def _start(kind: str, action: str, *args: object) -> Callable[[MainController, W
     return start
 
 
+# Signs of Safety and the veiligheidsplan (the plan's forms work on its concept version).
+
+
+def _t_signs(d: QDialog, w: World) -> None:
+    assert isinstance(d, SignsOfSafetyDialog)
+    d.field("worries").setPlainText("Ruzies thuis, zegt Zoë van 't Hart")
+    d.field("next_steps").setPlainText("Een veilige plek bij oma")
+    d.field("scale_team").setText("4")
+    d.field(f"scale_{w.sem}").setText("7")
+
+
+def _c_signs(u: Unlocked, w: World) -> None:
+    [record] = safety_uc.signs(u, w.household)
+    assert record.draft.worries == "Ruzies thuis, zegt Zoë van 't Hart"
+    assert [(a.score, a.person_id) for a in record.draft.answers] == [(4, None), (7, w.sem)]
+
+
+def _t_plan(d: QDialog, w: World) -> None:
+    assert isinstance(d, PlanVersionDialog)
+    d.field("goal").setPlainText("Niemand drinkt als hij alleen voor Sem zorgt")
+
+
+def _c_plan(u: Unlocked, w: World) -> None:
+    concept = safety_uc.plans(u, w.household).concept
+    assert concept is not None and concept.goal == "Niemand drinkt als hij alleen voor Sem zorgt"
+
+
+def _a_concept(u: Unlocked, w: World) -> None:
+    with u.store.sessions.begin() as session:
+        plan_id = safety_service.new_plan_version(session, w.household, PlanDraft(REGISTERED))
+        safety_service.add_agreement(
+            session, plan_id, AgreementDraft("Oma bellen", "Moeder", "Bij ruzie")
+        )
+
+
+def _concept_id(c: MainController, w: World) -> uuid.UUID:
+    concept = safety_uc.plans(c.unlocked, w.household).concept
+    assert concept is not None
+    return concept.id
+
+
+def _t_agreement(d: QDialog, w: World) -> None:
+    assert isinstance(d, AgreementDialog)
+    d.field("what").setPlainText("Sem belt de buurvrouw")
+    d.field("who").setText("Sem")
+    d.field("trigger").setText("Als hij bang is")
+
+
+def _c_agreement(u: Unlocked, w: World) -> None:
+    concept = safety_uc.plans(u, w.household).concept
+    assert concept is not None
+    assert [a.draft.who for a in concept.agreements] == ["Moeder", "Sem"]
+
+
+def _t_settle(d: QDialog, w: World) -> None:
+    assert isinstance(d, SettleDialog)
+    _pick(d, "with_parents", "nee")
+    d.field("not_agreed_reason").setPlainText("Vader wilde niet meepraten")
+
+
+def _c_settle(u: Unlocked, w: World) -> None:
+    current = safety_uc.plans(u, w.household).current
+    assert current is not None and current.settlement is not None
+    assert current.settlement.not_agreed_reason == "Vader wilde niet meepraten"
+
+
 CASES = {
     "members.edit": Case(
         PersonDialog, "Gezinslid wijzigen", _start("members", "edit", "sem"), _t_member, _c_member
@@ -508,6 +586,36 @@ CASES = {
         lambda c, w: (c.open_household(w.household), c.dossiers[w.household].edit_household()),
         _t_household,
         _c_household,
+    ),
+    "signs_of_safety.add": Case(
+        SignsOfSafetyDialog,
+        "Signs of Safety vastleggen",
+        _start("signs_of_safety", "add"),
+        _t_signs,
+        _c_signs,
+    ),
+    "safety_plan.new_version": Case(
+        PlanVersionDialog,
+        "Nieuwe versie van het veiligheidsplan",
+        _start("safety_plan", "new_version"),
+        _t_plan,
+        _c_plan,
+    ),
+    "safety_plan.add_agreement": Case(
+        AgreementDialog,
+        "Afspraak toevoegen",
+        lambda c, w: _section(c, w, "safety_plan").add_agreement(_concept_id(c, w)),  # type: ignore[attr-defined]
+        _t_agreement,
+        _c_agreement,
+        prepare=_a_concept,
+    ),
+    "safety_plan.settle": Case(
+        SettleDialog,
+        "Veiligheidsplan vaststellen",
+        lambda c, w: _section(c, w, "safety_plan").settle(_concept_id(c, w)),  # type: ignore[attr-defined]
+        _t_settle,
+        _c_settle,
+        prepare=_a_concept,
     ),
     "huishoudens.register": Case(
         RegistrationDialog,

@@ -188,7 +188,14 @@ def test_phases_scale_events_and_closure(session: Session) -> None:
     service.record_scale_event(
         session,
         traject_id,
-        ScaleEvent(EventKind.OPSCHALEN, date(2026, 4, 1), "Veilig Thuis"),
+        ScaleEvent(
+            EventKind.OPSCHALEN,
+            date(2026, 4, 1),
+            "Veilig Thuis",
+            target="veilig_thuis",
+            reason="Zorgen over de veiligheid blijven",
+            responsible="Zoë van 't Hart",
+        ),
         today=TODAY,
     )
     with pytest.raises(RuleViolation) as raised:
@@ -360,7 +367,7 @@ def _traject_with_phase_on(session: Session, on: date) -> uuid.UUID:
         lambda s, t, on: service.change_phase(s, t, PhaseChange(Phase.UITVOERING, on), today=TODAY),
         lambda s, t, on: service.close_traject(s, t, Closure(on, "afgeschaald"), today=TODAY),
         lambda s, t, on: service.record_scale_event(
-            s, t, ScaleEvent(EventKind.OPSCHALEN, on), today=TODAY
+            s, t, ScaleEvent(EventKind.AFSCHALEN, on, target="waakvlam"), today=TODAY
         ),
     ],
     ids=["phase", "closure", "scale"],

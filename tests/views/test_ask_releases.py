@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from models.codelists import load_codelists
-from models.enums import EventKind, Phase
+from models.enums import EventKind, Phase, Respondent
 from models.instruments import shipped_instruments
-from models.records import HouseholdDraft, MedewerkerRecord
+from models.records import HouseholdDraft, MedewerkerRecord, PlanDraft
 from tests.desktop.modal import on_modal
 from views.admin import AccountDialog, SettingsDialog
 from views.dialogs import (
@@ -40,6 +40,7 @@ from views.login import (
     RecoveryDialog,
 )
 from views.organisations import ContactPersonDialog, OrganisationDialog
+from views.safety_plan import AgreementDialog, PlanVersionDialog, SettleDialog, SignsOfSafetyDialog
 from views.zrm import ZrmScoringDialog
 
 CODES = load_codelists()
@@ -69,6 +70,13 @@ ASKS: dict[str, tuple[type[QDialog], Ask]] = {
     "temporary_password": (NewPasswordDialog, lambda p: NewPasswordDialog.ask(p, "bas")),
     "recovery": (RecoveryDialog, lambda p: RecoveryDialog.ask(p)),
     "login": (LoginDialog, lambda p: LoginDialog.ask(lambda _l, _p: None, parent=p)),
+    "signs_of_safety": (
+        SignsOfSafetyDialog,
+        lambda p: SignsOfSafetyDialog.ask(p, [(uuid.uuid4(), "Elif Yılmaz", Respondent.OUDER)]),
+    ),
+    "agreement": (AgreementDialog, lambda p: AgreementDialog.ask(p)),
+    "plan_version": (PlanVersionDialog, lambda p: PlanVersionDialog.ask(p, PlanDraft(EARLIEST))),
+    "settle_plan": (SettleDialog, lambda p: SettleDialog.ask(p, CODES, EARLIEST)),
     "zrm": (
         ZrmScoringDialog,
         lambda p: ZrmScoringDialog.ask(p, shipped_instruments()[("zrm", "2017")], "Sanne", "Anouk"),

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from models.codelists import load_codelists
-from models.enums import EventKind, Phase
+from models.enums import EventKind, Phase, Respondent
 from models.records import HouseholdDraft, MedewerkerRecord, TrajectDraft
 from tests.helpers import leave
 from views.admin import AccountDialog
@@ -31,10 +31,15 @@ from views.dialogs import (
 from views.forms import FormDialog
 from views.login import FirstAdminDialog, NewPasswordDialog, PasswordDialog, RecoveryDialog
 from views.organisations import ContactPersonDialog, OrganisationDialog
+from views.safety_plan import AgreementDialog, PlanVersionDialog, SettleDialog, SignsOfSafetyDialog
 
 TEAM = [MedewerkerRecord(uuid.uuid4(), "Anouk Verbeek", "generalist", True)]
 CODES = load_codelists()
 EARLIEST = date(2026, 1, 5)
+PEOPLE = [
+    (uuid.uuid4(), "Elif Yılmaz", Respondent.OUDER),
+    (uuid.uuid4(), "Zoë van 't Hart", Respondent.JONGERE),
+]
 
 FACTORIES: dict[str, Callable[[], FormDialog]] = {
     "registration": lambda: RegistrationDialog(CODES, TEAM),
@@ -58,6 +63,10 @@ FACTORIES: dict[str, Callable[[], FormDialog]] = {
     "account": lambda: AccountDialog(),
     "organisation": lambda: OrganisationDialog(CODES),
     "contact_person": lambda: ContactPersonDialog("GGZ Voorbeeldstad"),
+    "signs_of_safety": lambda: SignsOfSafetyDialog(PEOPLE),
+    "agreement": lambda: AgreementDialog(),
+    "plan_version": lambda: PlanVersionDialog("De afspraken van versie 1 worden overgenomen."),
+    "settle_plan": lambda: SettleDialog(CODES, EARLIEST),
 }
 
 

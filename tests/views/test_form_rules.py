@@ -33,6 +33,7 @@ from views.dialogs import (
 from views.forms import FormDialog
 from views.login import FirstAdminDialog, PasswordDialog, RecoveryDialog
 from views.organisations import ContactPersonDialog, OrganisationDialog
+from views.safety_plan import AgreementDialog, PlanVersionDialog, SettleDialog, SignsOfSafetyDialog
 
 CODES = load_codelists()
 TEAM = [MedewerkerRecord(uuid.uuid4(), "Anouk Verbeek", "generalist", True)]
@@ -45,7 +46,8 @@ FORMS: list[tuple[str, Callable[[], FormDialog], rules.Spec]] = [
     ("person", lambda: PersonDialog(), rules.PERSON),
     ("contact", lambda: ContactDialog(TEAM), rules.CONTACT),
     ("phase", lambda: PhaseDialog(Phase.PLAN, EARLIEST), rules.PHASE_CHANGE),
-    ("scale", lambda: ScaleDialog(EventKind.OPSCHALEN, EARLIEST), rules.SCALE_EVENT),
+    ("opschalen", lambda: ScaleDialog(EventKind.OPSCHALEN, EARLIEST), rules.SCALE_UP),
+    ("afschalen", lambda: ScaleDialog(EventKind.AFSCHALEN, EARLIEST), rules.SCALE_DOWN),
     ("close", lambda: CloseDialog(CODES, EARLIEST), rules.CLOSURE),
     ("regisseur", lambda: RegisseurDialog(TEAM, None, EARLIEST), rules.REGISSEUR_CHANGE),
     ("medewerker", lambda: MedewerkerDialog(CODES), rules.MEDEWERKER),
@@ -54,6 +56,10 @@ FORMS: list[tuple[str, Callable[[], FormDialog], rules.Spec]] = [
     ("first_admin", lambda: FirstAdminDialog(), rules.ACCOUNT),
     ("organisation", lambda: OrganisationDialog(CODES), rules.ORGANISATION),
     ("contact_person", lambda: ContactPersonDialog("GGZ"), rules.ORGANISATION_CONTACT),
+    ("signs_of_safety", lambda: SignsOfSafetyDialog([]), rules.SIGNS_OF_SAFETY),
+    ("agreement", lambda: AgreementDialog(), rules.SAFETY_AGREEMENT),
+    ("plan_version", lambda: PlanVersionDialog(), rules.SAFETY_PLAN),
+    ("settle_plan", lambda: SettleDialog(CODES, EARLIEST), rules.PLAN_SETTLED),
 ]
 
 

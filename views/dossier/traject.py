@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QVBox
 from models.codelists import CodeLists
 from models.enums import EventKind
 from models.records import HouseholdDossier, TrajectRecord
-from models.wording import PHASE, date_text, event_text
+from models.wording import PHASE, date_text, event_detail, event_text
 from views.dossier.common import button_row, fill, small_table
 
 _FIELDS = (
@@ -152,7 +152,7 @@ class TrajectSection(QWidget):
         ]
         self.regisseurs.setText("<br>".join(history) or "Nog niemand toegewezen.")
         rows = [
-            (traject.id, [date_text(event.event_date), event_text(event), event.note])
+            (traject.id, [date_text(event.event_date), event_text(event), event_detail(event)])
             for event in reversed(traject.events)
         ]
         fill(self.events, rows)
