@@ -50,3 +50,45 @@ class KeyState(enum.StrEnum):
     TEMPORARY = "tijdelijk"  # set by a beheerder; the account chooses its own at next login
     OLD_FORMAT = "oud"  # a format-1 slot, converted at its next login
     BLOCKED = "geblokkeerd"  # reported leaked, or not converted before a key change
+
+
+class Safety(enum.StrEnum):
+    """A risicotaxatie's conclusion about safety now, from least to most serious."""
+
+    VEILIG = "veilig"
+    ZORGELIJK = "zorgelijk"
+    ONVEILIG = "onveilig"
+    ACUUT_ONVEILIG = "acuut_onveilig"
+
+    @property
+    def rank(self) -> int:
+        return list(Safety).index(self)
+
+
+class Risk(enum.StrEnum):
+    """A risicotaxatie's risk for the coming period."""
+
+    LAAG = "laag"
+    VERHOOGD = "verhoogd"
+    HOOG = "hoog"
+
+
+class FactorAnswer(enum.StrEnum):
+    AANWEZIG = "aanwezig"
+    NIET_AANWEZIG = "niet_aanwezig"
+    ONBEKEND = "onbekend"
+
+
+class TaxatieState(enum.StrEnum):
+    """concept → ter toetsing (concluded, locked) → getoetst."""
+
+    CONCEPT = "concept"
+    TER_TOETSING = "ter_toetsing"
+    GETOETST = "getoetst"
+
+
+class Verdict(enum.StrEnum):
+    """The reviewer's answer: agreed, or a view of their own."""
+
+    AKKOORD = "akkoord"
+    AFWIJKEND = "afwijkend"

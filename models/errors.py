@@ -20,6 +20,15 @@ class Rule(enum.StrEnum):
     SAME_PHASE = "same_phase"
     CLOSE_VIA_CLOSURE = "close_via_closure"
     INACTIVE_MEDEWERKER = "inactive_medewerker"
+    # risicotaxatie (models.taxatie)
+    TAXATIE_INCOMPLETE = "taxatie_incomplete"
+    TAXATIE_LOCKED = "taxatie_locked"
+    TAXATIE_NOT_FOR_REVIEW = "taxatie_not_for_review"
+    OWN_TAXATIE = "own_taxatie"
+    REVIEWER_NOT_GEDRAGSWETENSCHAPPER = "reviewer_not_gedragswetenschapper"
+    REVIEWER_UNKNOWN = "reviewer_unknown"
+    REVIEWER_OLD_KEYS = "reviewer_old_keys"
+    TAXATIE_SUBJECT = "taxatie_subject"
 
 
 class RuleViolation(DomainError):

@@ -67,6 +67,7 @@ from models.rules import (
 )
 from models.search import match_clause, search_text, sort_name, split_surname
 from models.security import Account
+from models.taxatie import HouseholdSafety
 from models.validation import (
     Problem,
     ValidationError,
@@ -206,9 +207,13 @@ def household_list_statement(
     open_only: bool = False,
     sort: HouseholdSort = HouseholdSort.NAME,
     descending: bool = False,
+    safety: bool = True,
 ) -> AnySelect:
-    """The SELECT behind the household list; the bench runs it raw as its baseline."""
-    stmt: AnySelect = select(
+    """The SELECT behind the household list; the bench runs it raw as its baseline.
+
+    ``safety``: with the safety column, one join on the maintained ``household_safety`` row
+    (the bench compares the list with and without it)."""
+    columns: list[Any] = [
         Household.id,
         Household.dossier_number,
         Household.name,
@@ -218,8 +223,13 @@ def household_list_statement(
         Medewerker.name,
         Traject.phase,
         Traject.registered_on,
-    )
+    ]
+    if safety:
+        columns += [HouseholdSafety.safety, HouseholdSafety.concept]
+    stmt: AnySelect = select(*columns)
     stmt = _list_joins(stmt, open_only)
+    if safety:
+        stmt = stmt.outerjoin(HouseholdSafety, HouseholdSafety.household_id == Household.id)
     stmt = stmt.outerjoin(
         RegisseurAssignment,
         and_(RegisseurAssignment.traject_id == Traject.id, RegisseurAssignment.end_on.is_(None)),
@@ -259,8 +269,22 @@ def search_households(
             regisseur=regisseur or "",
             phase=phase,
             registered_on=registered_on,
+            safety=safety,
+            safety_concept=bool(concept),
         )
-        for hid, number, name, street, house, postcode, regisseur, phase, registered_on in rows
+        for (
+            hid,
+            number,
+            name,
+            street,
+            house,
+            postcode,
+            regisseur,
+            phase,
+            registered_on,
+            safety,
+            concept,
+        ) in rows
     ]
 
 

@@ -33,10 +33,12 @@ from models.records import (
     HouseholdDraft,
     LogLine,
     MeasurementRecord,
+    TaxatieRecord,
     TrajectRecord,
     full_name,
 )
 from models.security import Account, ChangeRecord
+from models.taxatie import Taxatie, TaxatieFactor, list_taxaties
 from models.zrm import person_measurements
 
 
@@ -107,6 +109,8 @@ class InzageReport:
     changes: tuple[ChangeLine, ...]  # oldest first
     access: tuple[LogLine, ...]  # newest first
     names: dict[str, str] = field(default_factory=dict)  # login -> the colleague's name
+    # Risicotaxaties of the whole household and of this person, newest first.
+    taxaties: tuple[TaxatieRecord, ...] = ()
 
     def name_of(self, login: str) -> str:
         """Who did it, as the family knows them: the colleague's name, not their login."""
@@ -134,6 +138,8 @@ class _Owners:
     consents: dict[uuid.UUID, uuid.UUID | None]  # None: the whole household
     measurements: dict[uuid.UUID, uuid.UUID]
     scores: dict[uuid.UUID, uuid.UUID]  # score -> its measurement
+    taxaties: dict[uuid.UUID, uuid.UUID | None]  # None: about the whole household
+    factors: dict[uuid.UUID, uuid.UUID]  # factor -> its taxatie
 
 
 def _key(text: str) -> uuid.UUID | None:
@@ -163,6 +169,18 @@ def _owners(session: Session, household_id: uuid.UUID, changes: list[ChangeRecor
             .where(Measurement.household_id == household_id)
         ).all()
     )
+    taxaties: dict[uuid.UUID, uuid.UUID | None] = dict(
+        session.execute(
+            select(Taxatie.id, Taxatie.person_id).where(Taxatie.household_id == household_id)
+        ).all()
+    )
+    factors = dict(
+        session.execute(
+            select(TaxatieFactor.id, TaxatieFactor.taxatie_id).where(
+                TaxatieFactor.household_id == household_id
+            )
+        ).all()
+    )
     for change in changes:  # a removal keeps whom its record was about
         if change.field != REMOVED:
             continue
@@ -175,7 +193,13 @@ def _owners(session: Session, household_id: uuid.UUID, changes: list[ChangeRecor
             measurement := _key(values.get("measurement_id", ""))
         ):
             scores[change.record_id] = measurement
-    return _Owners(consents, measurements, scores)
+        elif change.table_name == "taxatie":
+            taxaties[change.record_id] = _key(values.get("person_id", ""))
+        elif change.table_name == "taxatie_factor" and (
+            taxatie := _key(values.get("taxatie_id", ""))
+        ):
+            factors[change.record_id] = taxatie
+    return _Owners(consents, measurements, scores, taxaties, factors)
 
 
 def _about_the_person(change: ChangeRecord, person_id: uuid.UUID, owners: _Owners) -> bool:
@@ -199,6 +223,11 @@ def _about_the_person(change: ChangeRecord, person_id: uuid.UUID, owners: _Owner
     if table == "measurement_score":
         measurement = owners.scores.get(record)
         return measurement is not None and owners.measurements.get(measurement) == person_id
+    if table == "taxatie":  # the household's own, or this child's
+        return record in owners.taxaties and owners.taxaties[record] in (None, person_id)
+    if table == "taxatie_factor":
+        taxatie = owners.factors.get(record)
+        return taxatie in owners.taxaties and owners.taxaties[taxatie] in (None, person_id)
     return False
 
 
@@ -253,4 +282,9 @@ def inzage_report(session: Session, person_id: uuid.UUID) -> InzageReport:
             login: name
             for login, name in session.execute(select(Account.login, Account.display_name))
         },
+        taxaties=tuple(
+            t
+            for t in list_taxaties(session, person.household_id)
+            if t.person_id in (None, person_id)
+        ),
     )
