@@ -28,7 +28,7 @@ from models.entities import (
     Traject,
     TrajectEvent,
 )
-from models.enums import EventKind, Phase
+from models.enums import EventKind, Phase, Safety
 from models.errors import NotFound, Rule, RuleViolation
 from models.records import (
     Closure,
@@ -180,6 +180,13 @@ _PHASE_RANK = case(
 )
 
 
+_SAFETY_RANK = case(
+    {safety.value: rank for rank, safety in enumerate(Safety)},
+    value=HouseholdSafety.safety,
+    else_=-1,
+)
+
+
 def _order_by(sort: HouseholdSort, descending: bool) -> list[Any]:
     sort_keys: dict[HouseholdSort, list[Any]] = {
         HouseholdSort.DOSSIER: [],
@@ -188,6 +195,7 @@ def _order_by(sort: HouseholdSort, descending: bool) -> list[Any]:
         HouseholdSort.POSTCODE: [Household.postcode],
         HouseholdSort.REGISSEUR: [Medewerker.name.is_(None), Medewerker.name],
         HouseholdSort.STATUS: [_PHASE_RANK],
+        HouseholdSort.SAFETY: [_SAFETY_RANK, HouseholdSafety.concept.desc()],
         HouseholdSort.REGISTERED: [Traject.registered_on],
     }
     keys = [*sort_keys[sort], Household.dossier_number]  # a stable order, so pages do not overlap

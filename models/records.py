@@ -142,6 +142,7 @@ class HouseholdSort(enum.StrEnum):
     POSTCODE = "postcode"
     REGISSEUR = "regisseur"
     STATUS = "status"
+    SAFETY = "safety"
     REGISTERED = "registered"
 
 

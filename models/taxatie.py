@@ -502,6 +502,11 @@ def _rows(session: Session, household_id: uuid.UUID) -> dict[uuid.UUID | None, l
     return found
 
 
+def household_status(rows: dict[uuid.UUID | None, list[_Row]]) -> SafetyStatus:
+    """The status from each subject's taxatie rows, oldest first (the demo builds them)."""
+    return _most_serious(_subject_status(r) for r in rows.values())
+
+
 def safety_overview(session: Session, household_id: uuid.UUID) -> SafetyOverview:
     """The household's status (most serious across itself and its children) and each child's."""
     by_subject = {
