@@ -605,9 +605,13 @@ def _demo_taxaties(
     the household's status row, as the service would keep it."""
     children = [p["id"] for p in members if p["role"] is MemberRole.KIND]
     subject = rng.choice([None, *children]) if children else None
-    day = registered + timedelta(days=rng.randrange(5, 40))
+    # the recent ones: from about half a year back, each at about its re-assessment date
+    day = max(
+        registered + timedelta(days=rng.randrange(5, 40)),
+        today - timedelta(days=rng.randrange(20, 200)),
+    )
     found: list[Any] = []
-    for turn in range(rng.choice((1, 1, 2))):
+    for turn in range(4):
         if day > today:
             break
         safety = (
@@ -667,7 +671,7 @@ def _demo_taxaties(
                 }
             )
         found.append((subject, day, moment, state, safety, None, due))
-        day += timedelta(days=rng.randrange(30, 120))
+        day = due + timedelta(days=rng.randrange(-10, 25))
     if not found:
         return
     status = household_status({subject: found})

@@ -144,3 +144,43 @@ def test_a_taxatie_from_concept_through_meekijken_to_the_list_and_header(
 def service_member(controller: MainController, household_id: uuid.UUID) -> uuid.UUID:
     with controller.unlocked.store.sessions() as session:
         return service.load_dossier(session, household_id).members[0].id
+
+
+def test_te_doen_lists_an_overdue_reassessment_and_opens_its_household(
+    qtbot: QtBot, unlocked: Unlocked
+) -> None:
+    from datetime import timedelta
+
+    from desktop.presenters.todo import TodoPresenter
+    from models import taxatie as taxatie_model
+    from models.enums import FactorAnswer, Risk
+    from models.records import FactorDraft, TaxatieDraft
+
+    long_ago = date.today() - timedelta(weeks=8)
+    with unlocked.store.sessions.begin() as session:
+        medewerker = service.add_medewerker(session, "Tessa Tester", "generalist")
+        household_id = service.register_household(
+            session,
+            RegistrationDraft(
+                HouseholdDraft("Nguyễn"),
+                TrajectDraft(long_ago - timedelta(days=10), regisseur_id=medewerker),
+            ),
+        )
+        factors = tuple(
+            FactorDraft(f.code, FactorAnswer.ONBEKEND) for f in taxatie_model.instrument().factors
+        )
+        draft = TaxatieDraft(None, long_ago, factors, Safety.ONVEILIG, Risk.HOOG, "Spanning.")
+        taxatie_model.submit(session, household_id, draft, unlocked.actor)
+    controller = MainController(unlocked)
+    qtbot.addWidget(controller.window)
+    presenter = controller.tabs["te_doen"]
+    assert isinstance(presenter, TodoPresenter)
+    table = presenter.widget.table
+    assert presenter.widget.mine()  # my households first: Tessa is the regisseur
+    assert table.rowCount() == 1 and "(te laat)" in table.item(0, 0).text()  # type: ignore[union-attr]
+    assert table.item(0, 3).text() == "Nguyễn"  # type: ignore[union-attr]
+    presenter.widget.scope.setCurrentIndex(1)  # the team: the same line
+    assert table.rowCount() == 1
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert household_id in controller.dossiers
