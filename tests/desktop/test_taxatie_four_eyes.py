@@ -133,3 +133,48 @@ def test_an_unknown_login_is_a_wrong_password(
 ) -> None:
     with pytest.raises(WrongSecret):
         taxatie.confirm_reviewer(unlocked, "nguyen", KARIN_PASSWORD)
+
+
+def test_the_team_settings_set_the_reassessment_and_who_reviews(
+    qtbot,
+    unlocked: Unlocked,
+    concluded: tuple[uuid.UUID, uuid.UUID],  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtWidgets import QSpinBox
+
+    from desktop.usecases import settings
+    from models.rules import REASSESS_ONVEILIG_WEEKS
+    from views.admin import SettingsDialog
+
+    current = settings.current(unlocked)
+    assert current.reassess_weeks == (13, 6, 4, 1) and not current.review_by_gedragswetenschapper
+    dialog = SettingsDialog(
+        current.autolock_minutes,
+        current.retention_years,
+        reassess_weeks=current.reassess_weeks,
+    )
+    qtbot.addWidget(dialog)
+    spin = dialog.findChild(QSpinBox, REASSESS_ONVEILIG_WEEKS)
+    assert spin is not None
+    spin.setValue(3)
+    dialog.review_by_gw.setChecked(True)
+    chosen = settings.TeamSettings(
+        dialog.autolock.value(),
+        dialog.retention.value(),
+        tuple(s.value() for s in dialog.reassess),
+        dialog.review_by_gw.isChecked(),
+    )
+    stored = settings.save(unlocked, chosen)
+    assert stored.reassess_weeks == (13, 6, 3, 1) and stored.review_by_gedragswetenschapper
+
+    # Karin is no gedragswetenschapper: the team's setting refuses her review now
+    _household_id, taxatie_id = concluded
+    karin = taxatie.confirm_reviewer(unlocked, "karin", KARIN_PASSWORD)
+    with pytest.raises(RuleViolation) as refused:
+        taxatie.review(unlocked, taxatie_id, karin, ReviewDraft(Verdict.AKKOORD))
+    assert refused.value.rule is Rule.REVIEWER_NOT_GEDRAGSWETENSCHAPPER
+    with unlocked.store.sessions.begin() as session:
+        household_id = register(session, "Zoë van 't Hart")
+    taxatie.submit(unlocked, household_id, _complete(), today=TODAY)
+    (record,) = taxatie.taxaties(unlocked, household_id)
+    assert (record.next_due - TODAY).days == 21  # type: ignore[operator]
