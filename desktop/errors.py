@@ -55,6 +55,11 @@ FIELD_NAMES = {
     "assessor": "Beoordelaar",
     "password": "Wachtwoord",
     "scores": "Scores",
+    "assessed_on": "Datum",
+    "onderbouwing": "Onderbouwing",
+    "safety": "Veiligheid nu",
+    "risk": "Risico komende periode",
+    "view": "Visie van de toetser",
 }
 
 STORE_PROBLEMS = {

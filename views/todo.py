@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from models.records import TodoItem
 from models.wording import TODO_KIND, date_text
@@ -39,6 +39,14 @@ class TodoWidget(QWidget):
         self.table = read_only_table(
             ["Uiterlijk", "Wat", "Dossier", "Huishouden", "Over", "Regisseur"], "todo", stretch=3
         )
+        self.open_button = QPushButton("Dossier &openen")
+        self.open_button.setObjectName("todo_open")
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(self._open)
+        self.table.itemSelectionChanged.connect(
+            lambda: self.open_button.setEnabled(bool(self.table.selectedItems()))
+        )
+        top.addWidget(self.open_button)
         self.empty = QLabel("Er is niets te doen.")
         self.empty.setObjectName("todo_empty")
         self.empty.setStyleSheet("color: #555;")

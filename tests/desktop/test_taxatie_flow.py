@@ -184,3 +184,29 @@ def test_te_doen_lists_an_overdue_reassessment_and_opens_its_household(
     table.selectRow(0)
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert household_id in controller.dossiers
+
+
+def test_closing_the_traject_asks_for_a_new_taxatie(
+    qtbot: QtBot,
+    opened,
+    message_boxes: MessageBoxes,  # type: ignore[no-untyped-def]
+) -> None:
+    from desktop.presenters.taxatie import CLOSED_QUESTION
+    from desktop.usecases import traject
+    from models.records import Closure
+
+    controller, widget, household_id = opened
+    current = widget.dossier.traject
+    assert current is not None
+    message_boxes.answer = QMessageBox.StandardButton.No
+    controller.ui.attempt(
+        lambda: traject.close_traject(
+            controller.unlocked, current.id, Closure(date.today(), "doelen_bereikt")
+        )
+    )
+    assert CLOSED_QUESTION in message_boxes.texts()
+    # another change to the closed traject does not ask again
+    asked = message_boxes.texts().count(CLOSED_QUESTION)
+    widget_dossier = controller.dossiers[household_id]
+    widget_dossier.reload()
+    assert message_boxes.texts().count(CLOSED_QUESTION) == asked == 1
