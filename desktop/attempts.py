@@ -45,7 +45,8 @@ LOCK_SCREEN = "vergrendelscherm"
 COMMAND_LINE = "opdrachtregel"
 RECOVERY = "herstelcode"
 CHANGE_PASSWORD = "wachtwoord wijzigen"
-PLACES = (LOGIN_SCREEN, LOCK_SCREEN, COMMAND_LINE, RECOVERY, CHANGE_PASSWORD)
+REVIEW = "meekijken"  # a colleague confirming a risicotaxatie with their own password
+PLACES = (LOGIN_SCREEN, LOCK_SCREEN, COMMAND_LINE, RECOVERY, CHANGE_PASSWORD, REVIEW)
 
 
 def attempts_path(db: Path) -> Path:

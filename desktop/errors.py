@@ -90,6 +90,10 @@ FIELD_NAMES = {
     "with_parents": "Met de ouders afgesproken",
     "agreed_how": "Hoe",
     "not_agreed_reason": "Waarom niet",
+    "onderbouwing": "Onderbouwing",
+    "safety": "Veiligheid nu",
+    "risk": "Risico komende periode",
+    "view": "Visie van de toetser",
 }
 
 STORE_PROBLEMS = {

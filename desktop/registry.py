@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from desktop.controller import MainController
-    from desktop.presenters.selection import PersonSelection
+    from desktop.presenters.selection import PersonMarks, PersonSelection
     from desktop.presenters.ui import Ui
     from desktop.session import Unlocked
     from desktop.usecases.base import Changed
@@ -77,12 +77,16 @@ class DossierScope(Protocol):
     ui: Ui
     household_id: uuid.UUID
     selected_person: PersonSelection  # which member the user is working on, for every section
+    person_marks: PersonMarks  # what stands beside each member in Gezinsleden (a child's safety)
 
     def current(self) -> HouseholdDossier: ...
 
 
 class SectionPresenter(Protocol):
-    """Turns one section's signals into use-case calls and refreshes it from what they return."""
+    """Turns one section's signals into use-case calls and refreshes it from what they return.
+
+    A presenter that also has a ``header_widget`` gets it placed in the dossier's header (the
+    safety status stands there)."""
 
     @property
     def widget(self) -> QWidget: ...

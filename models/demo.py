@@ -43,11 +43,24 @@ from models.entities import (
     Traject,
     TrajectEvent,
 )
-from models.enums import OPEN_PHASES, ContactKind, EventKind, MemberRole, Phase, Respondent
+from models.enums import (
+    OPEN_PHASES,
+    ContactKind,
+    EventKind,
+    FactorAnswer,
+    MemberRole,
+    Phase,
+    Respondent,
+    Risk,
+    Safety,
+    TaxatieState,
+    Verdict,
+)
 from models.households import fullest_open_household
 from models.records import age_on
 from models.safety_plan import SafetyAgreement, SafetyPlan, SignsOfSafety, SignsOfSafetyAnswer
 from models.search import search_text, sort_name
+from models.taxatie import HouseholdSafety, Taxatie, TaxatieFactor, household_status, instrument
 from models.validation import check_bsn
 
 DEMO_CITY = "Voorbeeldstad"
@@ -260,6 +273,7 @@ def generate_demo(
 
     rows: dict[type, list[dict[str, Any]]] = defaultdict(list)
     sequence_per_year: dict[int, int] = defaultdict(int)
+    risk_rng = random.Random(seed + 10)  # its own stream: the rest of the demo stays as it was
     organisation_ids = _demo_organisations(rows, stamp)
     for _ in range(households):
         household_id = uuid.uuid4()
@@ -302,6 +316,8 @@ def generate_demo(
             # Where the team measures, it also looks at the children's safety.
             if any(p["role"] is not MemberRole.OUDER for p in members):
                 _demo_safety(rng, rows, stamp, household_id, members, registered, today)
+        if risk_rng.random() < 0.35:
+            _demo_taxaties(risk_rng, rows, stamp, household_id, members, registered, today)
         for organisation, purpose in rng.sample(CONSENT_PARTNERS, rng.choice((0, 1, 1, 2))):
             given = registered + timedelta(days=rng.randrange(0, 21))
             rows[Consent].append(
@@ -337,6 +353,9 @@ def generate_demo(
         SignsOfSafetyAnswer,
         SafetyPlan,
         SafetyAgreement,
+        Taxatie,
+        TaxatieFactor,
+        HouseholdSafety,
     ):
         if rows[cls]:
             session.execute(insert(cls), rows[cls])
@@ -1021,3 +1040,113 @@ def _demo_safety(
                     **stamp,
                 }
             )
+
+
+ONDERBOUWING = (
+    "Bij het huisbezoek veel spanning tussen de ouders; de kinderen lijken het op te vangen.",
+    "School meldt dat het kind vaak moe en hongerig binnenkomt. Moeder erkent de zorgen.",
+    "Vader is opgenomen geweest; het netwerk (oma) kijkt nu dagelijks mee.",
+    "Geen directe signalen van onveiligheid; wel schulden en stress. Blijven volgen.",
+    "Kind vertelde de leerkracht over slaan. Afspraken gemaakt; Veilig Thuis geraadpleegd.",
+)
+_SAFETY_WEIGHTS = ((Safety.VEILIG, 35), (Safety.ZORGELIJK, 35), (Safety.ONVEILIG, 22))
+_DEFAULT_WEEKS = {
+    Safety.VEILIG: 13,
+    Safety.ZORGELIJK: 6,
+    Safety.ONVEILIG: 4,
+    Safety.ACUUT_ONVEILIG: 1,
+}
+
+
+def _demo_taxaties(
+    rng: random.Random,
+    rows: dict[type, list[dict[str, Any]]],
+    stamp: dict[str, Any],
+    household_id: uuid.UUID,
+    members: list[dict[str, Any]],
+    registered: date,
+    today: date,
+) -> None:
+    """One or two concluded risicotaxaties (mostly reviewed), sometimes a newer concept; and
+    the household's status row, as the service would keep it."""
+    children = [p["id"] for p in members if p["role"] is MemberRole.KIND]
+    subject = rng.choice([None, *children]) if children else None
+    # the recent ones: from about half a year back, each at about its re-assessment date
+    day = max(
+        registered + timedelta(days=rng.randrange(5, 40)),
+        today - timedelta(days=rng.randrange(20, 200)),
+    )
+    found: list[Any] = []
+    for turn in range(4):
+        if day > today:
+            break
+        safety = (
+            Safety.ACUUT_ONVEILIG
+            if rng.random() < 0.06
+            else rng.choices([s for s, _w in _SAFETY_WEIGHTS], [w for _s, w in _SAFETY_WEIGHTS])[0]
+        )
+        reviewed = turn == 0 or rng.random() < 0.8
+        due = day + timedelta(weeks=_DEFAULT_WEEKS[safety])
+        state = TaxatieState.GETOETST if reviewed else TaxatieState.TER_TOETSING
+        taxatie_id = uuid.uuid4()
+        moment = datetime.combine(day, datetime.min.time(), UTC) + timedelta(hours=10)
+        rows[Taxatie].append(
+            {
+                "id": taxatie_id,
+                "household_id": household_id,
+                "person_id": subject,
+                "instrument_code": instrument().code,
+                "instrument_version": instrument().version,
+                "assessed_on": day,
+                "state": state,
+                "safety": safety,
+                "risk": (Risk.LAAG, Risk.VERHOOGD, Risk.HOOG, Risk.HOOG)[safety.rank],
+                "onderbouwing": rng.choice(ONDERBOUWING),
+                "author_account_id": None,
+                "author_login": "anouk",
+                "author_name": "Anouk Verbeek",
+                "submitted_at": moment,
+                "submitted_account_id": None,
+                "submitted_by": "anouk",
+                "reviewer_account_id": None,
+                "reviewer_login": "karin" if reviewed else "",
+                "reviewer_name": "Karin Bosman" if reviewed else "",
+                "reviewed_at": moment + timedelta(hours=2) if reviewed else None,
+                "verdict": (Verdict.AKKOORD if rng.random() < 0.85 else Verdict.AFWIJKEND)
+                if reviewed
+                else None,
+                "reviewer_view": "",
+                "reviewer_safety": None,
+                "next_due": due,
+                **stamp,
+            }
+        )
+        for factor in instrument().factors:
+            present = (rng.random() < 0.25 + 0.15 * safety.rank) != factor.protective
+            rows[TaxatieFactor].append(
+                {
+                    "id": uuid.uuid4(),
+                    "taxatie_id": taxatie_id,
+                    "household_id": household_id,
+                    "item_code": factor.code,
+                    "answer": FactorAnswer.AANWEZIG
+                    if present
+                    else rng.choice((FactorAnswer.NIET_AANWEZIG, FactorAnswer.ONBEKEND)),
+                    "remark": "",
+                    **stamp,
+                }
+            )
+        found.append((subject, day, moment, state, safety, None, due))
+        day = due + timedelta(days=rng.randrange(-10, 25))
+    if not found:
+        return
+    status = household_status({subject: found})
+    rows[HouseholdSafety].append(
+        {
+            "household_id": household_id,
+            "safety": status.safety,
+            "concept": status.concept,
+            "last_on": status.last_on,
+            "next_due": status.next_due,
+        }
+    )

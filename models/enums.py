@@ -58,3 +58,45 @@ class Respondent(enum.StrEnum):
     TEAM = "team"
     OUDER = "ouder"
     JONGERE = "jongere"
+
+
+class Safety(enum.StrEnum):
+    """A risicotaxatie's conclusion about safety now, from least to most serious."""
+
+    VEILIG = "veilig"
+    ZORGELIJK = "zorgelijk"
+    ONVEILIG = "onveilig"
+    ACUUT_ONVEILIG = "acuut_onveilig"
+
+    @property
+    def rank(self) -> int:
+        return list(Safety).index(self)
+
+
+class Risk(enum.StrEnum):
+    """A risicotaxatie's risk for the coming period."""
+
+    LAAG = "laag"
+    VERHOOGD = "verhoogd"
+    HOOG = "hoog"
+
+
+class FactorAnswer(enum.StrEnum):
+    AANWEZIG = "aanwezig"
+    NIET_AANWEZIG = "niet_aanwezig"
+    ONBEKEND = "onbekend"
+
+
+class TaxatieState(enum.StrEnum):
+    """concept → ter toetsing (concluded, locked) → getoetst."""
+
+    CONCEPT = "concept"
+    TER_TOETSING = "ter_toetsing"
+    GETOETST = "getoetst"
+
+
+class Verdict(enum.StrEnum):
+    """The reviewer's answer: agreed, or a view of their own."""
+
+    AKKOORD = "akkoord"
+    AFWIJKEND = "afwijkend"

@@ -23,6 +23,15 @@ class Rule(enum.StrEnum):
     PLAN_AGREED = "plan_agreed"  # an agreed veiligheidsplan version is read-only
     PLAN_CONCEPT_EXISTS = "plan_concept_exists"
     PLAN_WITHOUT_AGREEMENTS = "plan_without_agreements"
+    # risicotaxatie (models.taxatie)
+    TAXATIE_INCOMPLETE = "taxatie_incomplete"
+    TAXATIE_LOCKED = "taxatie_locked"
+    TAXATIE_NOT_FOR_REVIEW = "taxatie_not_for_review"
+    OWN_TAXATIE = "own_taxatie"
+    REVIEWER_NOT_GEDRAGSWETENSCHAPPER = "reviewer_not_gedragswetenschapper"
+    REVIEWER_UNKNOWN = "reviewer_unknown"
+    REVIEWER_OLD_KEYS = "reviewer_old_keys"
+    TAXATIE_SUBJECT = "taxatie_subject"
 
 
 class RuleViolation(DomainError):

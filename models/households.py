@@ -28,7 +28,7 @@ from models.entities import (
     Traject,
     TrajectEvent,
 )
-from models.enums import EventKind, Phase
+from models.enums import EventKind, Phase, Safety
 from models.errors import NotFound, Rule, RuleViolation
 from models.records import (
     Closure,
@@ -69,6 +69,7 @@ from models.rules import (
 )
 from models.search import match_clause, search_text, sort_name, split_surname
 from models.security import Account
+from models.taxatie import HouseholdSafety
 from models.validation import (
     Problem,
     ValidationError,
@@ -181,6 +182,13 @@ _PHASE_RANK = case(
 )
 
 
+_SAFETY_RANK = case(
+    {safety.value: rank for rank, safety in enumerate(Safety)},
+    value=HouseholdSafety.safety,
+    else_=-1,
+)
+
+
 def _order_by(sort: HouseholdSort, descending: bool) -> list[Any]:
     sort_keys: dict[HouseholdSort, list[Any]] = {
         HouseholdSort.DOSSIER: [],
@@ -189,6 +197,7 @@ def _order_by(sort: HouseholdSort, descending: bool) -> list[Any]:
         HouseholdSort.POSTCODE: [Household.postcode],
         HouseholdSort.REGISSEUR: [Medewerker.name.is_(None), Medewerker.name],
         HouseholdSort.STATUS: [_PHASE_RANK],
+        HouseholdSort.SAFETY: [_SAFETY_RANK, HouseholdSafety.concept.desc()],
         HouseholdSort.REGISTERED: [Traject.registered_on],
     }
     keys = [*sort_keys[sort], Household.dossier_number]  # a stable order, so pages do not overlap
@@ -208,9 +217,13 @@ def household_list_statement(
     open_only: bool = False,
     sort: HouseholdSort = HouseholdSort.NAME,
     descending: bool = False,
+    safety: bool = True,
 ) -> AnySelect:
-    """The SELECT behind the household list; the bench runs it raw as its baseline."""
-    stmt: AnySelect = select(
+    """The SELECT behind the household list; the bench runs it raw as its baseline.
+
+    ``safety``: with the safety column, one join on the maintained ``household_safety`` row
+    (the bench compares the list with and without it)."""
+    columns: list[Any] = [
         Household.id,
         Household.dossier_number,
         Household.name,
@@ -220,8 +233,13 @@ def household_list_statement(
         Medewerker.name,
         Traject.phase,
         Traject.registered_on,
-    )
+    ]
+    if safety:
+        columns += [HouseholdSafety.safety, HouseholdSafety.concept]
+    stmt: AnySelect = select(*columns)
     stmt = _list_joins(stmt, open_only)
+    if safety:
+        stmt = stmt.outerjoin(HouseholdSafety, HouseholdSafety.household_id == Household.id)
     stmt = stmt.outerjoin(
         RegisseurAssignment,
         and_(RegisseurAssignment.traject_id == Traject.id, RegisseurAssignment.end_on.is_(None)),
@@ -261,8 +279,22 @@ def search_households(
             regisseur=regisseur or "",
             phase=phase,
             registered_on=registered_on,
+            safety=safety,
+            safety_concept=bool(concept),
         )
-        for hid, number, name, street, house, postcode, regisseur, phase, registered_on in rows
+        for (
+            hid,
+            number,
+            name,
+            street,
+            house,
+            postcode,
+            regisseur,
+            phase,
+            registered_on,
+            safety,
+            concept,
+        ) in rows
     ]
 
 

@@ -39,11 +39,13 @@ from models.records import (
     MeasurementRecord,
     SafetyPlanRecord,
     SignsOfSafetyRecord,
+    TaxatieRecord,
     TrajectRecord,
     full_name,
 )
 from models.safety_plan import answer_owners, list_signs, safety_plans
 from models.security import Account, ChangeRecord
+from models.taxatie import Taxatie, TaxatieFactor, list_taxaties
 from models.zrm import household_measurements, instruments, person_measurements
 
 
@@ -121,6 +123,8 @@ class InzageReport:
     meldcode: tuple[ProcedureRecord, ...] = ()  # the household's procedures, newest first
     # The instrument versions the measurements were taken with (shipped and loaded ones).
     instruments: dict[tuple[str, str], Instrument] = field(default_factory=dict)
+    # Risicotaxaties of the whole household and of this person, newest first.
+    taxaties: tuple[TaxatieRecord, ...] = ()
 
     def name_of(self, login: str) -> str:
         """Who did it, as the family knows them: the colleague's name, not their login."""
@@ -164,6 +168,8 @@ class _Owners:
     measurements: dict[uuid.UUID, uuid.UUID | None]  # None: the whole household
     scores: dict[uuid.UUID, uuid.UUID]  # a score or chosen conclusion -> its measurement
     answers: dict[uuid.UUID, uuid.UUID | None]  # scale answer -> its member (None: the team)
+    taxaties: dict[uuid.UUID, uuid.UUID | None]  # None: about the whole household
+    factors: dict[uuid.UUID, uuid.UUID]  # factor -> its taxatie
 
 
 def _key(text: str) -> uuid.UUID | None:
@@ -201,6 +207,18 @@ def _owners(session: Session, household_id: uuid.UUID, changes: list[ChangeRecor
         ).all()
     )
     answers = answer_owners(session, household_id)
+    taxaties: dict[uuid.UUID, uuid.UUID | None] = dict(
+        session.execute(
+            select(Taxatie.id, Taxatie.person_id).where(Taxatie.household_id == household_id)
+        ).all()
+    )
+    factors = dict(
+        session.execute(
+            select(TaxatieFactor.id, TaxatieFactor.taxatie_id).where(
+                TaxatieFactor.household_id == household_id
+            )
+        ).all()
+    )
     for change in changes:  # a removal keeps whom its record was about
         if change.field != REMOVED:
             continue
@@ -215,7 +233,13 @@ def _owners(session: Session, household_id: uuid.UUID, changes: list[ChangeRecor
             scores[change.record_id] = measurement
         elif change.table_name == "sos_scale_answer":
             answers[change.record_id] = _key(values.get("person_id", ""))
-    return _Owners(consents, measurements, scores, answers)
+        elif change.table_name == "taxatie":
+            taxaties[change.record_id] = _key(values.get("person_id", ""))
+        elif change.table_name == "taxatie_factor" and (
+            taxatie := _key(values.get("taxatie_id", ""))
+        ):
+            factors[change.record_id] = taxatie
+    return _Owners(consents, measurements, scores, answers, taxaties, factors)
 
 
 def _about_the_person(change: ChangeRecord, person_id: uuid.UUID, owners: _Owners) -> bool:
@@ -244,6 +268,11 @@ def _about_the_person(change: ChangeRecord, person_id: uuid.UUID, owners: _Owner
         )
     if table == "sos_scale_answer":
         return record in owners.answers and owners.answers[record] in (None, person_id)
+    if table == "taxatie":  # the household's own, or this child's
+        return record in owners.taxaties and owners.taxaties[record] in (None, person_id)
+    if table == "taxatie_factor":
+        taxatie = owners.factors.get(record)
+        return taxatie in owners.taxaties and owners.taxaties[taxatie] in (None, person_id)
     return False
 
 
@@ -321,4 +350,9 @@ def inzage_report(session: Session, person_id: uuid.UUID) -> InzageReport:
         },
         meldcode=tuple(list_procedures(session, person.household_id)),
         instruments=instruments(session),
+        taxaties=tuple(
+            t
+            for t in list_taxaties(session, person.household_id)
+            if t.person_id in (None, person_id)
+        ),
     )

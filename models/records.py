@@ -11,7 +11,19 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from models.enums import ContactKind, EventKind, KeyState, MemberRole, Phase, Respondent
+from models.enums import (
+    ContactKind,
+    EventKind,
+    FactorAnswer,
+    KeyState,
+    MemberRole,
+    Phase,
+    Respondent,
+    Risk,
+    Safety,
+    TaxatieState,
+    Verdict,
+)
 from models.permissions import AccessAction, Role
 from models.rules import earliest_event_date
 
@@ -138,6 +150,7 @@ class HouseholdSort(enum.StrEnum):
     POSTCODE = "postcode"
     REGISSEUR = "regisseur"
     STATUS = "status"
+    SAFETY = "safety"
     REGISTERED = "registered"
 
 
@@ -153,6 +166,10 @@ class HouseholdRow:
     regisseur: str
     phase: Phase | None
     registered_on: date | None
+    # The most serious current safety conclusion across the household and its children
+    # (models.taxatie keeps it), and whether it comes from a concept.
+    safety: Safety | None = None
+    safety_concept: bool = False
 
 
 @dataclass(frozen=True)
@@ -613,3 +630,141 @@ class SafetyPlans:
     def current(self) -> SafetyPlanRecord | None:
         """The agreed version that holds now: the latest agreed one."""
         return next((v for v in self.versions if v.agreed), None)
+
+
+# --- risicotaxatie (models.taxatie) -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RiskFactor:
+    """One factor of the built-in risicotaxatie: a risk, or a protective factor."""
+
+    code: str
+    group: str  # kind, ouder, gezin, omgeving
+    protective: bool
+    text: str
+
+
+@dataclass(frozen=True)
+class RiskGroup:
+    code: str
+    title: str
+    factors: tuple[RiskFactor, ...]
+
+
+@dataclass(frozen=True)
+class RiskInstrument:
+    """The factor list a taxatie is answered on (``resources/risicotaxatie.json``)."""
+
+    code: str
+    version: str
+    name: str
+    groups: tuple[RiskGroup, ...]
+
+    @property
+    def factors(self) -> tuple[RiskFactor, ...]:
+        return tuple(f for g in self.groups for f in g.factors)
+
+    def factor(self, code: str) -> RiskFactor | None:
+        return next((f for f in self.factors if f.code == code), None)
+
+
+@dataclass(frozen=True)
+class FactorDraft:
+    code: str
+    answer: FactorAnswer | None = None
+    remark: str = ""
+
+
+@dataclass(frozen=True)
+class TaxatieDraft:
+    """What the taxatie form hands back; a concept may leave anything open but the date."""
+
+    person_id: uuid.UUID | None  # a child; None: the whole household
+    assessed_on: date | None
+    factors: tuple[FactorDraft, ...] = ()
+    safety: Safety | None = None
+    risk: Risk | None = None
+    onderbouwing: str = ""
+
+    def answer(self, code: str) -> FactorDraft | None:
+        return next((f for f in self.factors if f.code == code), None)
+
+
+@dataclass(frozen=True)
+class ReviewDraft:
+    """The reviewer's answer in Meekijken; with a different view, optionally another safety."""
+
+    verdict: Verdict
+    view: str = ""
+    safety: Safety | None = None
+
+
+@dataclass(frozen=True)
+class TaxatieRecord:
+    id: uuid.UUID
+    household_id: uuid.UUID
+    person_id: uuid.UUID | None
+    subject: str  # the child's name; empty for the whole household
+    instrument_code: str
+    instrument_version: str
+    state: TaxatieState
+    draft: TaxatieDraft
+    author_login: str
+    author_name: str
+    submitted_at: datetime | None = None
+    submitted_by: str = ""
+    reviewer_login: str = ""
+    reviewer_name: str = ""
+    reviewed_at: datetime | None = None
+    verdict: Verdict | None = None
+    reviewer_view: str = ""
+    reviewer_safety: Safety | None = None
+    next_due: date | None = None
+
+    @property
+    def concluded(self) -> bool:
+        return self.state is not TaxatieState.CONCEPT
+
+    @property
+    def conclusion(self) -> Safety | None:
+        """The safety that counts: the author's, or the reviewer's when that is more serious."""
+        ours, theirs = self.draft.safety, self.reviewer_safety
+        if ours is None or theirs is None:
+            return ours or theirs
+        return max(ours, theirs, key=lambda s: s.rank)
+
+
+@dataclass(frozen=True)
+class SafetyStatus:
+    """The current safety of a child or a household, as every screen shows it."""
+
+    safety: Safety | None = None
+    concept: bool = False  # from a concept, not (yet) concluded
+    last_on: date | None = None  # the last concluded taxatie
+    next_due: date | None = None  # its re-assessment
+
+    def overdue(self, today: date) -> bool:
+        return self.next_due is not None and self.next_due < today
+
+
+@dataclass(frozen=True)
+class SafetyOverview:
+    """A household's status and each child's (the household's own taxaties under None)."""
+
+    household: SafetyStatus
+    persons: dict[uuid.UUID, SafetyStatus] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TodoItem:
+    """One line of the Te doen list: what is due, where, for whom (a kind's words in
+    :data:`models.wording.TODO_KIND`)."""
+
+    kind: str
+    household_id: uuid.UUID
+    dossier_number: str
+    household_name: str
+    subject: str  # a child's name, or empty for the household
+    due: date
+    regisseur: str = ""

@@ -154,8 +154,37 @@ def check_password(password: str) -> Problem | None:
 AUTOLOCK_MINUTES = "autolock_minutes"
 RETENTION_YEARS = "retention_years"
 
-SETTING_DEFAULTS = {AUTOLOCK_MINUTES: 5, RETENTION_YEARS: 20}  # Jeugdwet: 20 years
-SETTING_LIMITS = {AUTOLOCK_MINUTES: (1, 240), RETENTION_YEARS: (1, 100)}
+# The next risicotaxatie after a conclusion, in weeks (models.taxatie); and whether a
+# gedragswetenschapper must do the toetsing (0/1).
+REASSESS_ACUUT_WEEKS = "hertaxatie_acuut_onveilig_weken"
+REASSESS_ONVEILIG_WEEKS = "hertaxatie_onveilig_weken"
+REASSESS_ZORGELIJK_WEEKS = "hertaxatie_zorgelijk_weken"
+REASSESS_VEILIG_WEEKS = "hertaxatie_veilig_weken"
+REVIEW_BY_GEDRAGSWETENSCHAPPER = "toetsing_gedragswetenschapper"
+
+SETTING_DEFAULTS = {
+    AUTOLOCK_MINUTES: 5,
+    RETENTION_YEARS: 20,  # Jeugdwet: 20 years
+    REASSESS_ACUUT_WEEKS: 1,
+    REASSESS_ONVEILIG_WEEKS: 4,
+    REASSESS_ZORGELIJK_WEEKS: 6,
+    REASSESS_VEILIG_WEEKS: 13,  # three months
+    REVIEW_BY_GEDRAGSWETENSCHAPPER: 0,
+}
+SETTING_LIMITS = {
+    AUTOLOCK_MINUTES: (1, 240),
+    RETENTION_YEARS: (1, 100),
+    REASSESS_ACUUT_WEEKS: (1, 52),
+    REASSESS_ONVEILIG_WEEKS: (1, 52),
+    REASSESS_ZORGELIJK_WEEKS: (1, 52),
+    REASSESS_VEILIG_WEEKS: (1, 104),
+    REVIEW_BY_GEDRAGSWETENSCHAPPER: (0, 1),
+}
+
+# Risicotaxatie texts: the onderbouwing, a factor's remark, the reviewer's view.
+TAXATIE: Spec = {"onderbouwing": Field(max_length=8000)}
+FACTOR_REMARK = Field(max_length=500)
+REVIEW: Spec = {"view": Field(max_length=8000)}
 
 
 def check_setting(key: str, value: int) -> Problem | None:

@@ -25,7 +25,19 @@ from models.afwegingskader import (
     ViolenceForm,
 )
 from models.codelists import CodeLists, load_codelists
-from models.enums import ContactKind, EventKind, KeyState, MemberRole, Phase, Respondent
+from models.enums import (
+    ContactKind,
+    EventKind,
+    FactorAnswer,
+    KeyState,
+    MemberRole,
+    Phase,
+    Respondent,
+    Risk,
+    Safety,
+    TaxatieState,
+    Verdict,
+)
 from models.errors import Rule
 from models.instruments import InstrumentError, InstrumentProblem, Subject
 from models.permissions import AccessAction, Role
@@ -159,6 +171,20 @@ RULE = {
     "voorbereiding. Werk die bij.",
     Rule.PLAN_WITHOUT_AGREEMENTS: "Een veiligheidsplan zonder afspraken kan niet worden "
     "vastgesteld. Voeg eerst een afspraak toe.",
+    Rule.TAXATIE_INCOMPLETE: "Deze risicotaxatie is nog niet volledig: beantwoord elke factor "
+    "(aanwezig, niet aanwezig of onbekend), kies de veiligheid nu en het risico, en schrijf de "
+    "onderbouwing. Als concept kan hij wel worden opgeslagen.",
+    Rule.TAXATIE_LOCKED: "Deze risicotaxatie is afgerond en kan niet meer worden gewijzigd.",
+    Rule.TAXATIE_NOT_FOR_REVIEW: "Deze risicotaxatie staat niet ter toetsing.",
+    Rule.OWN_TAXATIE: "U kunt uw eigen risicotaxatie niet toetsen: een collega moet meekijken "
+    "(vier ogen). Laat een collega inloggen in het venster Meekijken.",
+    Rule.REVIEWER_NOT_GEDRAGSWETENSCHAPPER: "Het team heeft ingesteld dat een gedragswetenschapper "
+    "toetst. Dit account is niet gekoppeld aan een medewerker met de discipline "
+    "gedragswetenschapper.",
+    Rule.REVIEWER_UNKNOWN: "Deze inlognaam en dit wachtwoord horen niet bij een actief account.",
+    Rule.REVIEWER_OLD_KEYS: "Dit account heeft nog sleutels van de oude soort. Laat de collega eerst "
+    "zelf een keer inloggen met deze versie van Teamtafel.",
+    Rule.TAXATIE_SUBJECT: "Een risicotaxatie gaat over een kind of over het hele huishouden.",
 }
 
 INSTRUMENT_PROBLEM = {
@@ -854,3 +880,47 @@ def correction_text(correction: CorrectionRecord) -> str:
     """'Gecorrigeerd op 26-11-2026 10:04: datum melding. Reden: typefout in de datum'."""
     what = ", ".join(CHANGED_FIELD.get(f, f.replace("_", " ")) for f in correction.fields)
     return f"Gecorrigeerd op {moment_text(correction.at)}: {what}. Reden: {correction.reason}"
+
+
+# --- risicotaxatie ----------------------------------------------------------------------
+
+SAFETY = {
+    Safety.VEILIG: "veilig",
+    Safety.ZORGELIJK: "zorgelijk",
+    Safety.ONVEILIG: "onveilig",
+    Safety.ACUUT_ONVEILIG: "acuut onveilig",
+}
+RISK = {Risk.LAAG: "laag", Risk.VERHOOGD: "verhoogd", Risk.HOOG: "hoog"}
+FACTOR_ANSWER = {
+    FactorAnswer.AANWEZIG: "aanwezig",
+    FactorAnswer.NIET_AANWEZIG: "niet aanwezig",
+    FactorAnswer.ONBEKEND: "onbekend",
+}
+TAXATIE_STATE = {
+    TaxatieState.CONCEPT: "concept",
+    TaxatieState.TER_TOETSING: "ter toetsing",
+    TaxatieState.GETOETST: "getoetst",
+}
+VERDICT = {Verdict.AKKOORD: "akkoord", Verdict.AFWIJKEND: "afwijkende mening"}
+# The kinds of line in the Te doen list; later issues add theirs (actions, plan evaluations).
+TODO_KIND = {"hertaxatie": "Nieuwe risicotaxatie"}
+EMERGENCY_NUMBERS = "Veilig Thuis 0800-2000 · bij direct gevaar 112"
+SAFETY_COLOURS = {
+    Safety.VEILIG: "#2e7d32",
+    Safety.ZORGELIJK: "#ef6c00",
+    Safety.ONVEILIG: "#c62828",
+    Safety.ACUUT_ONVEILIG: "#b00020",
+}
+
+
+def safety_text(safety: Safety | None, concept: bool = False) -> str:
+    """'onveilig', 'zorgelijk (concept)', or empty when nothing was concluded."""
+    if safety is None:
+        return ""
+    return SAFETY[safety] + (" (concept)" if concept else "")
+
+
+def taxatie_state_text(state: TaxatieState, verdict: Verdict | None = None) -> str:
+    """'getoetst: akkoord', 'ter toetsing', 'concept'."""
+    text = TAXATIE_STATE[state]
+    return f"{text}: {VERDICT[verdict]}" if verdict is not None else text

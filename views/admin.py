@@ -8,9 +8,11 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,7 +28,12 @@ from models.rules import (
     ACCOUNT,
     AUTOLOCK_MINUTES,
     MIN_PASSWORD_LENGTH,
+    REASSESS_ACUUT_WEEKS,
+    REASSESS_ONVEILIG_WEEKS,
+    REASSESS_VEILIG_WEEKS,
+    REASSESS_ZORGELIJK_WEEKS,
     RETENTION_YEARS,
+    SETTING_DEFAULTS,
     SETTING_LIMITS,
     check_password,
 )
@@ -306,9 +313,26 @@ class RetentionDialog(QDialog):
             self.destroyRequested.emit(household_id)
 
 
+REASSESS_LABELS = ("Na veilig", "Na zorgelijk", "Na onveilig", "Na acuut onveilig")
+REASSESS_KEYS = (
+    REASSESS_VEILIG_WEEKS,
+    REASSESS_ZORGELIJK_WEEKS,
+    REASSESS_ONVEILIG_WEEKS,
+    REASSESS_ACUUT_WEEKS,
+)
+
+SettingsAnswer = tuple[int, int, tuple[int, ...], bool]
+
+
 class SettingsDialog(QDialog):
     def __init__(
-        self, autolock_minutes: int, retention_years: int, parent: QWidget | None = None
+        self,
+        autolock_minutes: int,
+        retention_years: int,
+        parent: QWidget | None = None,
+        *,
+        reassess_weeks: tuple[int, ...] = (),
+        review_by_gedragswetenschapper: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Instellingen")
@@ -328,19 +352,63 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel("De Jeugdwet noemt 20 jaar na de laatste vastlegging."))
+        layout.addWidget(self._risk_box(reassess_weeks, review_by_gedragswetenschapper))
         layout.addWidget(buttons)
+
+    def _risk_box(self, weeks: tuple[int, ...], by_gedragswetenschapper: bool) -> QGroupBox:
+        """Risicotaxatie: the next taxatie after each conclusion, and who reviews."""
+        box = QGroupBox("Risicotaxatie")
+        form = QFormLayout(box)
+        form.addRow(QLabel("Volgende taxatie, gerekend vanaf de datum van de conclusie:"))
+        self.reassess: list[QSpinBox] = []
+        for label, key, value in zip(
+            REASSESS_LABELS,
+            REASSESS_KEYS,
+            weeks or tuple(SETTING_DEFAULTS[k] for k in REASSESS_KEYS),
+            strict=True,
+        ):
+            spin = QSpinBox()
+            spin.setObjectName(key)
+            spin.setRange(*SETTING_LIMITS[key])
+            spin.setValue(value)
+            spin.setSuffix(" weken")
+            self.reassess.append(spin)
+            form.addRow(label, spin)
+        self.review_by_gw = QCheckBox("Toetsing alleen door een gedragswetenschapper")
+        self.review_by_gw.setObjectName("review_by_gedragswetenschapper")
+        self.review_by_gw.setChecked(by_gedragswetenschapper)
+        form.addRow(self.review_by_gw)
+        return box
 
     def _minutes_suffix(self, minutes: int) -> None:
         self.autolock.setSuffix(" minuut" if minutes == 1 else " minuten")
 
     @classmethod
     def ask(
-        cls, autolock_minutes: int, retention_years: int, parent: QWidget | None = None
-    ) -> tuple[int, int] | None:
-        with released(cls(autolock_minutes, retention_years, parent)) as dialog:
+        cls,
+        autolock_minutes: int,
+        retention_years: int,
+        parent: QWidget | None = None,
+        *,
+        reassess_weeks: tuple[int, ...] = (),
+        review_by_gedragswetenschapper: bool = False,
+    ) -> SettingsAnswer | None:
+        dialog_ = cls(
+            autolock_minutes,
+            retention_years,
+            parent,
+            reassess_weeks=reassess_weeks,
+            review_by_gedragswetenschapper=review_by_gedragswetenschapper,
+        )
+        with released(dialog_) as dialog:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
-            return dialog.autolock.value(), dialog.retention.value()
+            return (
+                dialog.autolock.value(),
+                dialog.retention.value(),
+                tuple(spin.value() for spin in dialog.reassess),
+                dialog.review_by_gw.isChecked(),
+            )
 
 
 class RosterReviewDialog(QDialog):

@@ -25,14 +25,30 @@ from PySide6.QtGui import QColor
 
 from models.enums import OPEN_PHASES, Phase
 from models.records import HouseholdRow, HouseholdSort
-from models.wording import PHASE, date_text
+from models.wording import PHASE, SAFETY_COLOURS, date_text, safety_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-COL_DOSSIER, COL_NAME, COL_ADDRESS, COL_POSTCODE, COL_REGISSEUR, COL_STATUS, COL_REGISTERED = range(
-    7
+(
+    COL_DOSSIER,
+    COL_NAME,
+    COL_ADDRESS,
+    COL_POSTCODE,
+    COL_REGISSEUR,
+    COL_STATUS,
+    COL_SAFETY,
+    COL_REGISTERED,
+) = range(8)
+HEADERS = (
+    "Dossiernr.",
+    "Naam",
+    "Adres",
+    "Postcode",
+    "Regisseur",
+    "Status",
+    "Veiligheid",
+    "Aanmelddatum",
 )
-HEADERS = ("Dossiernr.", "Naam", "Adres", "Postcode", "Regisseur", "Status", "Aanmelddatum")
 SORT_KEYS = (
     HouseholdSort.DOSSIER,
     HouseholdSort.NAME,
@@ -40,6 +56,7 @@ SORT_KEYS = (
     HouseholdSort.POSTCODE,
     HouseholdSort.REGISSEUR,
     HouseholdSort.STATUS,
+    HouseholdSort.SAFETY,
     HouseholdSort.REGISTERED,
 )
 PAGE_SIZE = 200
@@ -149,6 +166,8 @@ class HouseholdTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.ForegroundRole:
+            if column == COL_SAFETY and row.safety is not None:
+                return QColor(SAFETY_COLOURS[row.safety])
             if column == COL_REGISSEUR and not row.regisseur and row.phase in OPEN_PHASES:
                 return _WARNING_COLOUR
             if row.phase is Phase.AFGESLOTEN:
@@ -169,4 +188,6 @@ class HouseholdTableModel(QAbstractTableModel):
             return row.regisseur or "— geen —"
         if column == COL_STATUS:
             return PHASE[row.phase] if row.phase else "Geen traject"
+        if column == COL_SAFETY:
+            return safety_text(row.safety, row.safety_concept)
         return date_text(row.registered_on)

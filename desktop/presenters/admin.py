@@ -344,7 +344,11 @@ class AdminPresenter:
         if current is None:
             return
         answer = SettingsDialog.ask(
-            current.autolock_minutes, current.retention_years, parent=self.ui.window
+            current.autolock_minutes,
+            current.retention_years,
+            parent=self.ui.window,
+            reassess_weeks=current.reassess_weeks,
+            review_by_gedragswetenschapper=current.review_by_gedragswetenschapper,
         )
         if answer is None:
             return

@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.presenters.selection import PersonSelection
+from desktop.presenters.selection import PersonMarks, PersonSelection
 from desktop.presenters.ui import Ui
 from desktop.presenters.werkkopie import resumable
 from desktop.registry import SECTIONS, ScreenContext, SectionPresenter, screen
@@ -32,12 +32,16 @@ class DossierPresenter:
         )
         self._dossier: HouseholdDossier | None = None
         self.selected_person = PersonSelection(self.widget)
+        self.person_marks = PersonMarks(self.widget)
         self.sections: dict[str, SectionPresenter] = {}
         self.specs = list(SECTIONS)
         for spec in self.specs:
             presenter = spec.build(self)
             self.sections[spec.kind] = presenter
             self.widget.add_section(spec.kind, presenter.widget, spec.column, spec.order)
+            header = getattr(presenter, "header_widget", None)
+            if header is not None:
+                self.widget.add_header_widget(header)
         self.widget.editHouseholdRequested.connect(self.edit_household)
         self.widget.logRequested.connect(self.show_log)
         self.widget.destroyRequested.connect(self.destroy)

@@ -34,6 +34,8 @@ class MembersPresenter:
         self.widget.removeRequested.connect(self.remove)
         self.widget.exportRequested.connect(lambda person_id: export_inzage(self.ui, person_id))
         self.widget.selected.connect(scope.selected_person.select)
+        marks = scope.person_marks
+        marks.changed.connect(lambda: self.widget.set_marks(marks.marks))
 
     def refresh(self, dossier: HouseholdDossier, change: Changed | None) -> None:
         self.widget.show_dossier(dossier, date.today())

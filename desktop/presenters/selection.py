@@ -22,3 +22,19 @@ class PersonSelection(QObject):
         if isinstance(person_id, uuid.UUID) and person_id != self.person_id:
             self.person_id = person_id
             self.changed.emit(person_id)
+
+
+class PersonMarks(QObject):
+    """One per dossier tab: short notes that stand beside a member in *Gezinsleden* (a
+    child's safety), set by the section that knows them, shown by the members section."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.marks: dict[uuid.UUID, tuple[str, str]] = {}  # person -> (text, colour)
+
+    def set(self, marks: dict[uuid.UUID, tuple[str, str]]) -> None:
+        if marks != self.marks:
+            self.marks = dict(marks)
+            self.changed.emit()

@@ -25,15 +25,19 @@ from models.records import (
     MeasurementRecord,
     SafetyPlanRecord,
     SignsOfSafetyRecord,
+    TaxatieRecord,
     TrajectRecord,
 )
+from models.taxatie import instrument as risk_instrument
 from models.wording import (
     ACCESS_ACTION,
     CONTACT_KIND,
+    FACTOR_ANSWER,
     NOT_ASSESSED,
     NOTHING,
     PHASE,
     RESPONDENT,
+    RISK,
     ROLE,
     UNTIL_NOW,
     WHOLE_HOUSEHOLD,
@@ -46,7 +50,9 @@ from models.wording import (
     long_date_text,
     moment_text,
     removed_text,
+    safety_text,
     scale_text,
+    taxatie_state_text,
     yes_no,
 )
 
@@ -198,6 +204,11 @@ def inzage_json(report: InzageReport) -> dict[str, Any]:
             }
             for p in report.safety_plans
         ],
+        **(
+            {"risicotaxaties": [_taxatie_json(t) for t in report.taxaties]}
+            if report.taxaties
+            else {}
+        ),
         "wijzigingen": [
             {
                 "wanneer": h.at.isoformat(),
@@ -213,6 +224,59 @@ def inzage_json(report: InzageReport) -> dict[str, Any]:
             for line in report.access
         ],
     }
+
+
+def _taxatie_json(taxatie: TaxatieRecord) -> dict[str, Any]:
+    draft = taxatie.draft
+    return {
+        "datum": _iso(draft.assessed_on),
+        "betreft": taxatie.subject or WHOLE_HOUSEHOLD,
+        "instrument": f"{taxatie.instrument_code} {taxatie.instrument_version}",
+        "status": taxatie.state.value,
+        "door": taxatie.author_name,
+        "factoren": {
+            f.code: {"antwoord": f.answer.value if f.answer else None, "opmerking": f.remark}
+            for f in draft.factors
+        },
+        "veiligheid_nu": draft.safety.value if draft.safety else None,
+        "risico": draft.risk.value if draft.risk else None,
+        "onderbouwing": draft.onderbouwing,
+        "getoetst_door": taxatie.reviewer_name,
+        "oordeel": taxatie.verdict.value if taxatie.verdict else None,
+        "visie_toetser": taxatie.reviewer_view,
+        "veiligheid_volgens_toetser": taxatie.reviewer_safety.value
+        if taxatie.reviewer_safety
+        else None,
+        "volgende_taxatie": _iso(taxatie.next_due),
+    }
+
+
+def _taxatie(taxatie: TaxatieRecord) -> list[Flowable]:
+    """A risicotaxatie: its factors in the list's order, its conclusion and its review."""
+    draft = taxatie.draft
+    texts = {f.code: f.text for f in risk_instrument().factors}
+    rows = [
+        (texts.get(f.code, f.code), FACTOR_ANSWER[f.answer] if f.answer else "", f.remark)
+        for f in draft.factors
+    ]
+    about = taxatie.subject or WHOLE_HOUSEHOLD
+    return [
+        subheading(f"Risicotaxatie van {date_text(draft.assessed_on)} over {about}"),
+        field_table(
+            [
+                ("Status", taxatie_state_text(taxatie.state, taxatie.verdict)),
+                ("Door", taxatie.author_name),
+                ("Veiligheid nu", safety_text(draft.safety)),
+                ("Risico komende periode", RISK[draft.risk] if draft.risk else ""),
+                ("Onderbouwing", draft.onderbouwing),
+                ("Getoetst door", taxatie.reviewer_name),
+                ("Visie van de toetser", taxatie.reviewer_view),
+                ("Volgende taxatie", date_text(taxatie.next_due)),
+            ]
+        ),
+        data_table(["Factor", "Antwoord", "Opmerking"], rows, widths=[0.5, 0.15, 0.35]),
+        Spacer(1, 4),
+    ]
 
 
 def _traject(traject: TrajectRecord) -> list[Flowable]:
@@ -407,6 +471,10 @@ def inzage_pdf(report: InzageReport, *, made_by: str, on: date | None = None) ->
         story.append(body("Niets vastgelegd."))
     for plan in report.safety_plans:
         story += _plan(plan)
+    if report.taxaties:
+        story.append(heading("Risicotaxaties"))
+        for taxatie in report.taxaties:
+            story += _taxatie(taxatie)
     story += [
         heading("Contactmomenten"),
         data_table(

@@ -8,5 +8,5 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HEAD = "0013"
+HEAD = "0014"
 LOCATION = Path(__file__).resolve().parent

@@ -97,7 +97,11 @@ def test_a_registered_section_and_tab_appear_in_the_window(
     controller = MainController(unlocked)
     qtbot.addWidget(controller.window)
     tabs = controller.window.tabs
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Huishoudens", "Overzicht"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Huishoudens",
+        "Te doen",
+        "Overzicht",
+    ]
     widget = controller.open_household(household_id)
     assert widget is not None
     section = widget.section("notities")

@@ -473,3 +473,33 @@ def test_0013_keeps_old_scale_events_and_adds_the_safety_tables(tmp_path: Path) 
     ]
     assert plan.version == 1 and not plan.agreed
     assert list(tmp_path.glob("opschalen.sqlite.voor-migratie-0010-*.bak"))
+
+
+def test_0014_adds_risicotaxatie_to_a_database_at_0010(tmp_path: Path) -> None:
+    """A store made before the risicotaxatie opens with its households, which have no
+    taxatie and no safety status yet; a first taxatie fills the list's column."""
+    from models import taxatie
+    from models.enums import Safety
+    from models.permissions import Actor, Role
+    from models.records import TaxatieDraft
+
+    path = tmp_path / "taxatie.sqlite"
+    engine = make_engine(path, TEST_KEY)
+    migrate(engine, "0010")
+    engine.dispose()
+    household_id = uuid.uuid4()
+    with raw_connect(path) as raw:
+        _insert_0001_household(raw, household_id)
+    store = open_store(path, TEST_KEY, user="tester")
+    with store.sessions.begin() as session:
+        (row,) = service.search_households(session, "bakker")
+        assert row.safety is None and not row.safety_concept
+        assert taxatie.list_taxaties(session, household_id) == []
+        author = Actor(uuid.uuid4(), "tester", "Tessa Tester", Role.MEDEWERKER)
+        draft = TaxatieDraft(None, date(2026, 11, 1), (), Safety.ZORGELIJK)
+        taxatie.save_concept(session, household_id, draft, author, today=date(2026, 11, 2))
+    with store.sessions() as session:
+        (row,) = service.search_households(session, "bakker")
+    store.close()
+    assert (row.safety, row.safety_concept) == (Safety.ZORGELIJK, True)
+    assert list(tmp_path.glob("taxatie.sqlite.voor-migratie-0010-*.bak"))

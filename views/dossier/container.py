@@ -88,9 +88,12 @@ class DossierWidget(QWidget):
         body_columns.addLayout(self.columns[Column.LEFT], 3)
         body_columns.addLayout(self.columns[Column.RIGHT], 2)
 
+        self.header_items = QHBoxLayout()  # what sections place in the header (safety)
+        self.header_items.setContentsMargins(0, 0, 0, 0)
         content = QWidget()
         body = QVBoxLayout(content)
         body.addLayout(self._header())
+        body.addLayout(self.header_items)
         body.addWidget(self.warnings)
         body.addLayout(body_columns, 1)
         scroll = QScrollArea()
@@ -126,6 +129,10 @@ class DossierWidget(QWidget):
         self._order[kind] = (column, order)
         before = sum(1 for c, o in self._order.values() if c is column and o < order)
         self.columns[column].insertWidget(before, widget)
+
+    def add_header_widget(self, widget: QWidget) -> None:
+        """A section's own line in the header, under the address (the safety status)."""
+        self.header_items.addWidget(widget, 1)
 
     def section(self, kind: str) -> QWidget:
         return self._sections[kind]

@@ -38,7 +38,7 @@ class MeldcodeSection(RecordSection):
             "Meldcode huiselijk geweld en kindermishandeling",
             ["Vorm", "Slachtoffer", "Sinds", "Status"],
             "meldcode",
-            add_text="Meldcode starte&n…",
+            add_text="Meldcode-&procedure starten…",
             stretch=3,
             parent=parent,
         )

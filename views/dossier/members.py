@@ -6,6 +6,7 @@ import uuid
 from datetime import date
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from models.records import HouseholdDossier
@@ -19,7 +20,7 @@ class MembersSection(RecordSection):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             "Gezinsleden",
-            ["Naam", "Geboortedatum", "Leeftijd", "Rol", "BSN"],
+            ["Naam", "Geboortedatum", "Leeftijd", "Rol", "BSN", "Veiligheid"],
             "members",
             add_text="&Gezinslid toevoegen…",
             stretch=0,
@@ -31,8 +32,18 @@ class MembersSection(RecordSection):
             "Alle gegevens over deze persoon, als PDF en als bestand (AVG)"
         )
         self.add_row_button(self.export_button, self.exportRequested)
+        self._marks: dict[uuid.UUID, tuple[str, str]] = {}
+        self._dossier: HouseholdDossier | None = None
+        self._today = date.today()
+
+    def set_marks(self, marks: dict[uuid.UUID, tuple[str, str]]) -> None:
+        """What stands beside each member (a child's safety): text and colour."""
+        self._marks = dict(marks)
+        if self._dossier is not None:
+            self.show_dossier(self._dossier, self._today)
 
     def show_dossier(self, dossier: HouseholdDossier, today: date) -> None:
+        self._dossier, self._today = dossier, today
         self.show_rows(
             [
                 (
@@ -43,8 +54,13 @@ class MembersSection(RecordSection):
                         str(p.age(today)) if p.date_of_birth else "",
                         ROLE[p.role],
                         p.bsn or "",
+                        self._marks.get(p.id, ("", ""))[0],
                     ],
                 )
                 for p in dossier.members
             ]
         )
+        for row, person in enumerate(dossier.members):
+            item = self.table.item(row, 5)
+            if item is not None and person.id in self._marks:
+                item.setForeground(QColor(self._marks[person.id][1]))
