@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TypeVar
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.presenters.werkkopie import resumable
 from desktop.registry import DossierScope, ScreenContext, screen, section
@@ -25,6 +25,7 @@ from models.afwegingskader import (
 )
 from models.records import HouseholdDossier
 from models.validation import Problem
+from models.wording import open_procedure_text
 from views.dossier import Column
 from views.dossier.meldcode import MeldcodeSection
 from views.meldcode import (
@@ -48,6 +49,11 @@ class MeldcodePresenter:
         self.scope = scope
         self.ui = scope.ui
         self.widget = MeldcodeSection()
+        # In the dossier header: a procedure not yet finished, and where it stands.
+        self.header_widget = QLabel()
+        self.header_widget.setObjectName("meldcode_status")
+        self.header_widget.setWordWrap(True)
+        self.header_widget.hide()
         self.widget.addRequested.connect(self.add)
         self.widget.editRequested.connect(self.open)
         self.walk: MeldcodeDialog | None = None  # the walk-through, while it is open
@@ -55,6 +61,9 @@ class MeldcodePresenter:
     def refresh(self, dossier: HouseholdDossier, change: Changed | None) -> None:
         found = self.ui.attempt(lambda: meldcode.procedures(self.ui.unlocked, dossier.id))
         self.widget.show_procedures(found or [])
+        still_open = self.ui.attempt(lambda: meldcode.open_procedures(self.ui.unlocked, dossier.id))
+        self.header_widget.setText(" · ".join(open_procedure_text(p) for p in still_open or []))
+        self.header_widget.setVisible(bool(still_open))
         if self.walk is not None:
             record = self._record(self.walk.record.id)
             if record is not None:

@@ -5,13 +5,29 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
+from typing import Any
 
 from desktop.cli import CommandFailed, add_dossier, unlock_for_verb
 from desktop.registry import VERBS, Verb
 
 
+def _naming_screens(base: Any) -> Any:
+    """The verb's help ends with every screen's name (read only when help is asked for: the
+    names come from the presenters, which a plain command need not import)."""
+
+    class NamingScreens(base):  # type: ignore[misc]
+        def format_help(self) -> str:
+            from desktop.screenshot import screen_names
+
+            names = "\n".join(f"  {name}" for name in screen_names())
+            return f"{super().format_help()}\nschermen:\n{names}\n"
+
+    return NamingScreens
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("screen", nargs="?", help="welk scherm (zie --lijst)")
+    parser.formatter_class = _naming_screens(parser.formatter_class)
+    parser.add_argument("screen", nargs="?", help="welk scherm (zie hieronder, of --lijst)")
     parser.add_argument("--out", type=Path, help="PNG-bestand")
     parser.add_argument("--lijst", action="store_true", help="noem alle schermen, één per regel")
     add_dossier(parser, "welk dossier (standaard: het volste lopende dossier)")

@@ -286,3 +286,21 @@ def test_toegangslog_says_whether_the_chain_holds_and_fails_when_it_does_not(
     captured = capsys.readouterr()
     assert "gewijzigd bij regel 2" in captured.err
     assert "niets" in captured.out  # the lines are still shown, for the beheerder to see
+
+
+def test_screenshot_help_names_the_safety_screens(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["screenshot", "--help"])
+    assert stopped.value.code == 0
+    listed = capsys.readouterr().out.split("schermen:\n", 1)[1].split()
+    for name in (
+        "risicotaxatie",
+        "meekijken",
+        "meldcode",
+        "afwegingskader",
+        "veiligheidsplan",
+        "signs-of-safety",
+        "te-doen",
+        "veiligheid",
+    ):
+        assert name in listed

@@ -122,6 +122,9 @@ def test_a_meldcode_walked_on_screen(
     (record,) = meldcode.procedures(controller.unlocked, household_id)
     assert record.victim == "Zoë van 't Hart" and record.start.injury
     assert section.table.rowCount() == 1 and section.table.item(0, 3).text() == "Lopend: stap 2"
+    header = presenter.header_widget  # the dossier header names the open procedure
+    assert header.isVisibleTo(controller.window)
+    assert header.text().startswith("Meldcode kindermishandeling: stap 2 van 5, sinds")
 
     def consult(dialog: ConsultationDialog) -> None:
         _choose(dialog.field("kind"), "letselduiding")
@@ -212,6 +215,7 @@ def test_a_meldcode_walked_on_screen(
     assert record.decision is not None and record.decision.vt_reference == "VT-2026-1243"
     assert [c.reason for c in record.corrections] == ["Cijfers van het kenmerk omgedraaid."]
     assert section.table.item(0, 3).text() == f"Afgerond {format_date(TODAY)} · gemeld"
+    assert not header.isVisibleTo(controller.window)  # finished: no longer in the header
     assert message_boxes.texts() == []
 
 
