@@ -360,6 +360,7 @@ def generate_demo(
         if rows[cls]:
             session.execute(insert(cls), rows[cls])
     _demo_meldcode(session, today, staff_names)
+    _demo_showcase_taxatie(session, today, staff_names)
 
 
 def _demo_organisations(
@@ -1150,3 +1151,54 @@ def _demo_taxaties(
             "next_due": status.next_due,
         }
     )
+
+
+def _demo_showcase_taxatie(session: Session, today: date, names: list[str]) -> None:
+    """The household the screenshots show (its meldcode is being followed) has a reviewed
+    taxatie of its child concluding *onveilig*, whose re-assessment is now overdue: the
+    header's date in red, and a line in Te doen."""
+    from models import taxatie as service
+    from models.permissions import Actor, Role
+    from models.records import FactorDraft, ReviewDraft, TaxatieDraft
+
+    showcase = fullest_open_household(session)
+    if showcase is None:
+        return
+    child = session.scalar(
+        select(Person.id)
+        .where(Person.household_id == showcase, Person.role == MemberRole.KIND)
+        .order_by(Person.date_of_birth)
+    )
+    present = {
+        "kind_letsel",
+        "kind_angst",
+        "kind_school",
+        "ouder_erkent",
+        "gezin_partnergeweld",
+        "gezin_stress",
+        "omgeving_netwerk",
+        "omgeving_zicht",
+    }
+    unknown = {"ouder_middelen", "ouder_eigen_jeugd"}
+
+    def answer(code: str) -> FactorAnswer:
+        if code in present:
+            return FactorAnswer.AANWEZIG
+        return FactorAnswer.ONBEKEND if code in unknown else FactorAnswer.NIET_AANWEZIG
+
+    factors = tuple(FactorDraft(f.code, answer(f.code)) for f in service.instrument().factors)
+    author = Actor(uuid.uuid4(), "anouk", names[0], Role.MEDEWERKER)
+    reviewer = Actor(uuid.uuid4(), "karin", names[1], Role.MEDEWERKER)
+    draft = TaxatieDraft(
+        child,
+        today - timedelta(days=40),
+        factors,
+        Safety.ONVEILIG,
+        Risk.HOOG,
+        "School ziet blauwe plekken en een kind dat stil is geworden; thuis veel spanning "
+        "tussen de ouders. Oma is beschikbaar als veilige plek.",
+    )
+    taxatie_id = service.submit(session, showcase, draft, author, today=draft.assessed_on)
+    service.review(session, taxatie_id, ReviewDraft(Verdict.AKKOORD), reviewer)
+    session.flush()
+    service.refresh_status(session, showcase)
