@@ -197,7 +197,8 @@ def _order_by(sort: HouseholdSort, descending: bool) -> list[Any]:
         HouseholdSort.POSTCODE: [Household.postcode],
         HouseholdSort.REGISSEUR: [Medewerker.name.is_(None), Medewerker.name],
         HouseholdSort.STATUS: [_PHASE_RANK],
-        HouseholdSort.SAFETY: [_SAFETY_RANK, HouseholdSafety.concept.desc()],
+        # at the same safety a conclusion ranks above a concept (it is more certain)
+        HouseholdSort.SAFETY: [_SAFETY_RANK, HouseholdSafety.concept.is_not(True)],
         HouseholdSort.REGISTERED: [Traject.registered_on],
     }
     keys = [*sort_keys[sort], Household.dossier_number]  # a stable order, so pages do not overlap

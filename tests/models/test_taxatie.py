@@ -263,3 +263,31 @@ def test_taxaties_are_in_the_inzage_and_go_with_the_dossier(session: Session) ->
     for table in (taxatie.Taxatie, taxatie.TaxatieFactor, taxatie.HouseholdSafety):
         assert session.scalars(select(table)).all() == []
     assert session.scalars(select(ChangeRecord)).all() == []
+
+
+def test_the_household_list_sorts_by_safety_both_ways(session: Session) -> None:
+    """Clicking the Veiligheid header twice (most serious first) must not break the list."""
+    from models.records import HouseholdSort
+
+    for name, safety, concluded in [
+        ("Yılmaz", Safety.ONVEILIG, True),
+        ("Nguyễn", Safety.VEILIG, True),
+        ("De Vries", Safety.ONVEILIG, False),  # a concept: less certain than a conclusion
+        ("Jansen", None, False),
+    ]:
+        household_id = register(session, name)
+        if safety is None:
+            continue
+        draft = complete(child(session, household_id), safety)
+        if concluded:
+            taxatie.submit(session, household_id, draft, AUTHOR, today=TODAY)
+        else:
+            taxatie.save_concept(session, household_id, draft, AUTHOR, today=TODAY)
+    session.flush()
+
+    def listed(descending: bool) -> list[str]:
+        rows = service.search_households(session, sort=HouseholdSort.SAFETY, descending=descending)
+        return [r.name for r in rows]
+
+    assert listed(False) == ["Jansen", "Nguyễn", "De Vries", "Yılmaz"]
+    assert listed(True) == ["Yılmaz", "De Vries", "Nguyễn", "Jansen"]
