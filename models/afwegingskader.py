@@ -104,6 +104,7 @@ class MeldcodeRule(enum.StrEnum):
     VOLGEN = "volgen"  # help is being followed: question 5 first
     NO_DECISION = "no_decision"  # step 5 is not recorded
     NOTHING_CHANGED = "nothing_changed"  # a correction that changes nothing
+    DECISION_OUTDATED = "decision_outdated"  # step 5 no longer fits the conclusion (question 5)
 
 
 class MeldcodeRefused(DomainError):
@@ -166,6 +167,14 @@ def weigh(answers: Answers) -> Weighing:
             if answer is ends:
                 outcome = ending
     return Weighing(outcome, next_question)
+
+
+def deviates(outcome: Outcome | None, melding: bool, helping: bool) -> bool:
+    """A decision that does not follow the conclusion: no melding where the framework says
+    melden, or neither melding nor help where it does not say close. It needs a reason."""
+    return (outcome in MELDEN and not melding) or (
+        outcome is not Outcome.AFSLUITEN and not (melding or helping)
+    )
 
 
 def asked(answers: Answers) -> list[Question]:
@@ -307,6 +316,20 @@ class ProcedureRecord:
         if self.weighing is None or self.conclusion.outcome is None or self.conclusion.volgen:
             return 4
         return 5
+
+    @property
+    def decision_outdated(self) -> bool:
+        """Step 5 was decided earlier (while help was followed) and, without a reason to
+        deviate, no longer follows the conclusion: it must be decided again before finishing."""
+        d = self.decision
+        conclusion = self.conclusion
+        return (
+            d is not None
+            and self.finished_on is None
+            and not conclusion.volgen
+            and deviates(conclusion.outcome, d.melding, d.help)
+            and not d.note.strip()
+        )
 
     @property
     def since(self) -> date:

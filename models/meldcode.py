@@ -16,7 +16,6 @@ from sqlalchemy import delete, inspect, select
 from sqlalchemy.orm import Session, selectinload
 
 from models.afwegingskader import (
-    MELDEN,
     ConsultationDraft,
     ConsultationRecord,
     ConversationDraft,
@@ -29,6 +28,7 @@ from models.afwegingskader import (
     ProcedureRecord,
     StartDraft,
     WeighingDraft,
+    deviates,
     weigh,
 )
 from models.base import get_or_raise
@@ -316,10 +316,7 @@ def record_decision(
             problems["parents_not_told_why"] = Problem.REQUIRED
     if draft.help and not draft.agreements.strip():
         problems["agreements"] = Problem.REQUIRED
-    deviates = (outcome in MELDEN and not draft.melding) or (
-        outcome is not Outcome.AFSLUITEN and not (draft.melding or draft.help)
-    )
-    if deviates and not draft.note.strip():
+    if deviates(outcome, draft.melding, draft.help) and not draft.note.strip():
         problems["note"] = Problem.REQUIRED
     _raise_if(problems)
 
@@ -358,6 +355,11 @@ def finish_procedure(
         raise MeldcodeRefused(MeldcodeRule.VOLGEN)
     if procedure.decided_on is None:
         raise MeldcodeRefused(MeldcodeRule.NO_DECISION)
+    if deviates(weighing.outcome, procedure.melding, procedure.help) and not (
+        procedure.decision_note.strip()
+    ):
+        # decided while help was followed; question 5 has since changed the conclusion
+        raise MeldcodeRefused(MeldcodeRule.DECISION_OUTDATED)
     problems: dict[str, Problem] = {}
     _date(problems, "on", on, not_after=today or date.today(), not_before=procedure.signals_on)
     _raise_if(problems)

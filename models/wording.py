@@ -697,6 +697,9 @@ MELDCODE_RULE = {
     "van het afwegingskader (leidt de hulp tot duurzame veiligheid?).",
     MeldcodeRule.NO_DECISION: "Leg eerst de beslissing vast (stap 5): melden en/of hulp.",
     MeldcodeRule.NOTHING_CHANGED: "Er is niets gewijzigd, dus er is niets te corrigeren.",
+    MeldcodeRule.DECISION_OUTDATED: "De beslissing (stap 5) past niet meer bij de conclusie "
+    "van het afwegingskader. Leg de beslissing opnieuw vast: melden bij Veilig Thuis, of "
+    "waarom u van de conclusie afwijkt.",
 }
 
 

@@ -45,6 +45,7 @@ from models.afwegingskader import (
     VictimKind,
     ViolenceForm,
     WeighingDraft,
+    deviates,
     weigh,
 )
 from models.records import PersonRecord
@@ -578,9 +579,7 @@ class DecisionDialog(_StepForm):
 
     def _deviates(self) -> bool:
         melding, helping = bool(_bool(self.field("melding"))), bool(_bool(self.field("help")))
-        return (self.outcome in MELDEN and not melding) or (
-            self.outcome is not Outcome.AFSLUITEN and not (melding or helping)
-        )
+        return deviates(self.outcome, melding, helping)
 
     def _check_note(self) -> Problem | None:
         if self._deviates() and not text_of(self.field("note")).strip():
@@ -690,6 +689,13 @@ def _fields_html(fields: list[tuple[str, str]]) -> str:
         for label, value in fields
     )
     return f"<table cellspacing='3'>{rows}</table>"
+
+
+def _step_mark(record: ProcedureRecord, step: int, done: bool) -> str:
+    """✓ for a step recorded (step 5 only while it fits the conclusion), → for the step to do."""
+    if done and not (step == 5 and record.decision_outdated):
+        return "✓"
+    return "→" if step == record.step and record.status is not Status.AFGEROND else " "
 
 
 class MeldcodeDialog(QDialog):
@@ -829,6 +835,11 @@ class MeldcodeDialog(QDialog):
         ]
         if record.status is Status.VOLGEN and record.weighing and record.weighing.evaluation_on:
             lines.append(f"Evaluatie op {format_date(record.weighing.evaluation_on)}.")
+        if record.decision_outdated:
+            lines.append(
+                "<b>De beslissing (stap 5) past niet meer bij deze conclusie:</b> leg haar "
+                "opnieuw vast."
+            )
         lines += [html.escape(correction_text(c)) for c in record.corrections]
         self.conclusion.setText("<br>".join(lines))
         for step in MELDCODE_STEPS:
@@ -836,8 +847,7 @@ class MeldcodeDialog(QDialog):
             self.contents[step].setText(_fields_html(fields) if fields else "Nog niet vastgelegd.")
             done = bool(fields)
             item = self.steps.item(step - 1)
-            mark = "✓" if done else ("→" if step == record.step and not finished else " ")
-            item.setText(f"{mark}  {step}. {MELDCODE_STEPS[step]}")
+            item.setText(f"{_step_mark(record, step, done)}  {step}. {MELDCODE_STEPS[step]}")
             if step == 2:
                 text = "Overleg toevoegen…"
             elif finished:
@@ -877,7 +887,10 @@ class MeldcodeDialog(QDialog):
             hint.setVisible(step == 2 and bool(hints))
         self.finish.setVisible(not finished)
         self.finish.setEnabled(
-            outcome is not None and not record.conclusion.volgen and record.decision is not None
+            outcome is not None
+            and not record.conclusion.volgen
+            and record.decision is not None
+            and not record.decision_outdated
         )
         self._update_walk()
 

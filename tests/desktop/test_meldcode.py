@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from desktop.session import Unlocked, unlock
@@ -40,6 +41,7 @@ from models.records import LogLine, PersonDraft
 from models.security import ChangeRecord
 from models.validation import Problem, ValidationError
 from tests.helpers import TEST_LOGIN, TEST_PASSWORD, register
+from views.meldcode import MeldcodeDialog
 
 TODAY = date.today()  # the service checks dates against the real today
 J, N = True, False
@@ -323,3 +325,54 @@ def test_the_meldcode_is_in_every_members_inzage_with_its_corrections(
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(document.pdf)).pages)
     assert "Meldcode huiselijk geweld en kindermishandeling" in text
     assert "VT-2026-0099" in text and "Reden: Terugkoppeling ontvangen" in text
+
+
+def test_a_help_decision_taken_while_following_does_not_finish_a_procedure_that_says_melden(
+    qtbot: QtBot, unlocked: Unlocked
+) -> None:
+    """Help organised and followed, with its decision (help) recorded; at the evaluation the
+    help brings no lasting safety: the framework now says melden, so the old decision (help
+    only, no reason to deviate) may not close the procedure."""
+    household_id, child = _household(unlocked)
+    procedure_id = _start(unlocked, household_id, child)
+    _walk_to_weighing(unlocked, procedure_id)
+    evaluation = TODAY + timedelta(days=42)
+    meldcode.record_weighing(
+        unlocked, procedure_id, WeighingDraft((J, N, J, J), TODAY, "Anouk Verbeek", "", evaluation)
+    )
+    meldcode.record_decision(
+        unlocked,
+        procedure_id,
+        DecisionDraft(TODAY, "Anouk Verbeek", help=True, agreements="Wekelijks huisbezoek."),
+    )
+    meldcode.record_weighing(
+        unlocked,
+        procedure_id,
+        WeighingDraft((J, N, J, J, N), TODAY, "Anouk Verbeek", "", evaluation),
+    )
+    record = meldcode.procedure(unlocked, procedure_id)
+    assert record.conclusion.melden and record.decision_outdated
+    walk = MeldcodeDialog(record)
+    qtbot.addWidget(walk)
+    assert not walk.finish.isEnabled() and "past niet meer" in walk.conclusion.text()
+    assert walk.steps.item(4).text().startswith("→")
+    with pytest.raises(MeldcodeRefused) as refused:
+        meldcode.finish(unlocked, procedure_id, TODAY)
+    assert refused.value.rule is MeldcodeRule.DECISION_OUTDATED
+    assert meldcode.procedure(unlocked, procedure_id).finished_on is None
+    # step 5 recorded again, now with the melding: the procedure can finish
+    meldcode.record_decision(
+        unlocked,
+        procedure_id,
+        DecisionDraft(
+            TODAY,
+            "Anouk Verbeek",
+            melding=True,
+            melding_on=TODAY,
+            parents_told=True,
+            help=True,
+            agreements="Wekelijks huisbezoek.",
+        ),
+    )
+    meldcode.finish(unlocked, procedure_id, TODAY)
+    assert meldcode.procedure(unlocked, procedure_id).status is Status.AFGEROND
