@@ -41,17 +41,19 @@ from desktop.presenters.werkkopie import Choice, Keeper, ask_choice, offer_box
 from desktop.session import Unlocked, unlock
 from desktop.usecases import accounts, avg, consents, contacts, households, werkkopie
 from desktop.usecases import safety_plan as safety_uc
+from desktop.usecases import taxatie as taxatie_uc
 from desktop.usecases import traject as traject_uc
 from desktop.usecases.werkkopie import Place, WerkkopieRecord
 from models import consents as consent_service
 from models import households as service
 from models import safety_plan as safety_service
-from models.enums import ContactKind, EventKind, MemberRole, Phase
+from models.enums import ContactKind, EventKind, FactorAnswer, MemberRole, Phase, Safety
 from models.permissions import Role
 from models.records import (
     AgreementDraft,
     ConsentDraft,
     ContactDraft,
+    FactorDraft,
     HouseholdDossier,
     HouseholdDraft,
     PersonDraft,
@@ -82,6 +84,7 @@ from views.dialogs import (
 from views.forms import FormDialog
 from views.login import FirstAdminDialog, PasswordDialog, RecoveryDialog
 from views.safety_plan import AgreementDialog, PlanVersionDialog, SettleDialog, SignsOfSafetyDialog
+from views.taxatie import TaxatieDialog
 from views.zrm import ZrmScoringDialog
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -444,6 +447,30 @@ def _start(kind: str, action: str, *args: object) -> Callable[[MainController, W
     return start
 
 
+# The risicotaxatie: a concept typed in, killed, put back and saved as concept.
+
+
+def _t_taxatie(d: QDialog, w: World) -> None:
+    assert isinstance(d, TaxatieDialog)
+    person = d.field("person")
+    person.setCurrentIndex(person.findData(str(w.sem)))
+    factor = d.field("factor:kind_angst")
+    factor.setCurrentIndex(factor.findData("aanwezig"))
+    d.field("remark:kind_angst").setText("Sem wil niet naar huis")
+    safety = d.field("safety")
+    safety.setCurrentIndex(safety.findData("onveilig"))
+    d.field("onderbouwing").setPlainText("Zorgen na het huisbezoek.")
+
+
+def _c_taxatie(u: Unlocked, w: World) -> None:
+    [record] = taxatie_uc.taxaties(u, w.household)
+    assert (record.person_id, record.draft.safety) == (w.sem, Safety.ONVEILIG)
+    assert record.draft.answer("kind_angst") == FactorDraft(
+        "kind_angst", FactorAnswer.AANWEZIG, "Sem wil niet naar huis"
+    )
+    assert record.draft.onderbouwing == "Zorgen na het huisbezoek."
+
+
 # Signs of Safety and the veiligheidsplan (the plan's forms work on its concept version).
 
 
@@ -616,6 +643,13 @@ CASES = {
         _t_settle,
         _c_settle,
         prepare=_a_concept,
+    ),
+    "taxatie.add": Case(
+        TaxatieDialog,
+        "Risicotaxatie",
+        _start("taxatie", "add"),
+        _t_taxatie,
+        _c_taxatie,
     ),
     "huishoudens.register": Case(
         RegistrationDialog,
