@@ -717,13 +717,15 @@ def out_of_order_text(error: OutOfOrder) -> str:
     )
 
 
-def open_procedure_text(procedure: OpenProcedure) -> str:
-    """The dossier header's line: 'Meldcode kindermishandeling: stap 3 van 5, sinds 01-10-2026'."""
+def open_procedure_text(procedure: OpenProcedure, today: date) -> str:
+    """The dossier header's line: 'Meldcode kindermishandeling: stap 3 van 5, sinds 01-10-2026';
+    while help is followed, its evaluation date ('te laat' once it has passed)."""
     form = VIOLENCE_FORM[procedure.form].lower()
     if procedure.status is Status.VOLGEN:
-        when = (
-            f", evaluatie {date_text(procedure.evaluation_on)}" if procedure.evaluation_on else ""
-        )
+        evaluation = procedure.evaluation_on
+        when = f", evaluatie {date_text(evaluation)}" if evaluation else ""
+        if evaluation is not None and evaluation < today:
+            when += " (te laat)"
         return f"Meldcode {form}: hulp wordt gevolgd{when} (sinds {date_text(procedure.since)})"
     return f"Meldcode {form}: stap {procedure.step} van 5, sinds {date_text(procedure.since)}"
 

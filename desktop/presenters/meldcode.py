@@ -62,7 +62,14 @@ class MeldcodePresenter:
         found = self.ui.attempt(lambda: meldcode.procedures(self.ui.unlocked, dossier.id))
         self.widget.show_procedures(found or [])
         still_open = self.ui.attempt(lambda: meldcode.open_procedures(self.ui.unlocked, dossier.id))
-        self.header_widget.setText(" · ".join(open_procedure_text(p) for p in still_open or []))
+        today = date.today()
+        self.header_widget.setText(
+            " · ".join(open_procedure_text(p, today) for p in still_open or [])
+        )
+        late = any(
+            p.evaluation_on is not None and p.evaluation_on < today for p in still_open or []
+        )
+        self.header_widget.setStyleSheet("color: #b00020; font-weight: bold;" if late else "")
         self.header_widget.setVisible(bool(still_open))
         if self.walk is not None:
             record = self._record(self.walk.record.id)

@@ -115,3 +115,19 @@ def test_a_count_agrees_with_its_noun(count: int, text: str) -> None:
     assert wording.count_text(count, "regel", "regels") == text.replace(
         "seconden", "regels"
     ).replace("seconde", "regel")
+
+
+def test_an_overdue_meldcode_evaluation_says_so_in_the_header() -> None:
+    """The dossier header names a followed procedure's evaluation date; past it, 'te laat'."""
+    import uuid
+
+    from models.afwegingskader import OpenProcedure, Status, ViolenceForm
+
+    since, evaluation = date(2026, 9, 1), date(2026, 10, 13)
+    followed = OpenProcedure(
+        uuid.uuid4(), ViolenceForm.KINDERMISHANDELING, Status.VOLGEN, 4, since, evaluation
+    )
+    on_time = wording.open_procedure_text(followed, date(2026, 10, 13))
+    assert "evaluatie 13-10-2026" in on_time and "te laat" not in on_time
+    late = wording.open_procedure_text(followed, date(2026, 10, 14))
+    assert "evaluatie 13-10-2026 (te laat)" in late
