@@ -34,13 +34,16 @@ from models.afwegingskader import (
 from models.base import get_or_raise
 from models.entities import (
     Household,
+    Medewerker,
     MeldcodeConsultation,
     MeldcodeCorrection,
     MeldcodeProcedure,
     Person,
+    RegisseurAssignment,
+    Traject,
 )
 from models.history import SKIPPED
-from models.records import full_name
+from models.records import TodoItem, full_name
 from models.rules import (
     MELDCODE_CONSULTATION,
     MELDCODE_CONVERSATION,
@@ -49,6 +52,7 @@ from models.rules import (
     MELDCODE_WEIGHING,
     check_draft,
 )
+from models.todo import register_provider
 from models.validation import Problem, ValidationError, check_date
 
 Apply = Callable[[MeldcodeProcedure], None]
@@ -475,3 +479,56 @@ def destroy_for(session: Session, household_id: uuid.UUID) -> None:
     """With the dossier: every procedure, consultation and correction reason of a household."""
     for table in (MeldcodeCorrection, MeldcodeConsultation, MeldcodeProcedure):
         session.execute(delete(table).where(table.household_id == household_id))
+
+
+EVALUATION = "meldcode-evaluatie"  # the Te doen kind (models.wording.TODO_KIND)
+
+
+def due_evaluations(
+    session: Session, today: date, households: set[uuid.UUID] | None
+) -> list[TodoItem]:
+    """Each procedure whose help is being followed and whose evaluation date has come
+    (question 5 of the afwegingskader is then due), in any household of ``households``
+    (None: the whole team). A finished procedure has no evaluation left."""
+    regisseur = (
+        select(Medewerker.name)
+        .join(RegisseurAssignment, RegisseurAssignment.medewerker_id == Medewerker.id)
+        .join(Traject, Traject.id == RegisseurAssignment.traject_id)
+        .where(
+            Traject.household_id == Household.id,
+            Traject.is_current.is_(True),
+            RegisseurAssignment.end_on.is_(None),
+        )
+        .limit(1)
+        .scalar_subquery()
+    )
+    stmt = (
+        select(MeldcodeProcedure, Household.dossier_number, Household.name, regisseur)
+        .join(Household, Household.id == MeldcodeProcedure.household_id)
+        .where(
+            MeldcodeProcedure.finished_on.is_(None),
+            MeldcodeProcedure.evaluation_on.is_not(None),
+            MeldcodeProcedure.evaluation_on <= today,
+            MeldcodeProcedure.answer_5.is_(None),
+        )
+    )
+    if households is not None:
+        stmt = stmt.where(MeldcodeProcedure.household_id.in_(households))
+    items = []
+    for procedure, number, name, regisseur_name in session.execute(stmt):
+        assert procedure.evaluation_on is not None
+        items.append(
+            TodoItem(
+                EVALUATION,
+                procedure.household_id,
+                number,
+                name,
+                "",
+                procedure.evaluation_on,
+                regisseur_name or "",
+            )
+        )
+    return items
+
+
+register_provider(EVALUATION, due_evaluations)

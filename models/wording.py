@@ -908,7 +908,10 @@ TAXATIE_STATE = {
 }
 VERDICT = {Verdict.AKKOORD: "akkoord", Verdict.AFWIJKEND: "afwijkende mening"}
 # The kinds of line in the Te doen list; later issues add theirs (actions, plan evaluations).
-TODO_KIND = {"hertaxatie": "Nieuwe risicotaxatie"}
+TODO_KIND = {
+    "hertaxatie": "Nieuwe risicotaxatie",
+    "meldcode-evaluatie": "Meldcode: evaluatie van de hulp (vraag 5)",
+}
 EMERGENCY_NUMBERS = "Veilig Thuis 0800-2000 · bij direct gevaar 112"
 SAFETY_COLOURS = {
     Safety.VEILIG: "#2e7d32",

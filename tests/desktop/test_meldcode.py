@@ -376,3 +376,30 @@ def test_a_help_decision_taken_while_following_does_not_finish_a_procedure_that_
     )
     meldcode.finish(unlocked, procedure_id, TODAY)
     assert meldcode.procedure(unlocked, procedure_id).status is Status.AFGEROND
+
+
+def test_a_due_evaluation_of_followed_help_is_in_te_doen_until_question_5_is_answered(
+    unlocked: Unlocked,
+) -> None:
+    from models.meldcode import EVALUATION
+    from models.todo import todo_list
+
+    household_id, child = _household(unlocked)
+    procedure_id = _start(unlocked, household_id, child)
+    _walk_to_weighing(unlocked, procedure_id)
+    evaluation = TODAY + timedelta(days=42)
+    meldcode.record_weighing(
+        unlocked, procedure_id, WeighingDraft((J, N, J, J), TODAY, "Anouk Verbeek", "", evaluation)
+    )
+    with unlocked.store.sessions() as session:
+        assert todo_list(session, evaluation - timedelta(days=1), None) == []
+        (due,) = todo_list(session, evaluation, None)
+        assert (due.kind, due.household_id, due.due) == (EVALUATION, household_id, evaluation)
+        assert todo_list(session, evaluation, set()) == []  # not one of my households
+    meldcode.record_weighing(
+        unlocked,
+        procedure_id,
+        WeighingDraft((J, N, J, J, J), TODAY, "Anouk Verbeek", "", evaluation),
+    )
+    with unlocked.store.sessions() as session:
+        assert todo_list(session, evaluation, None) == []  # evaluated: off the list
