@@ -20,17 +20,17 @@ from __future__ import annotations
 import json
 import logging
 import math
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import select
-
 from desktop.database import Store
 from desktop.keyring import Keyring, KeyringError, keyring_path, user_slot
 from desktop.private import replace_private
+from models.logchain import seal
 from models.permissions import AccessAction, Actor
-from models.security import AccessLogEntry, Account
+from models.security import AccessLogEntry
 from models.wording import seconds_text
 
 log = logging.getLogger(__name__)
@@ -142,25 +142,21 @@ def move_to_log(store: Store, actor: Actor) -> int:
     recorded = Attempts.load(path)
     if not recorded.attempts:
         return 0
-    logins = {a.login for a in recorded.attempts}
     with store.sessions.begin() as session:
-        accounts = {
-            login: account_id
-            for login, account_id in session.execute(
-                select(Account.login, Account.id).where(Account.login.in_(logins))
-            )
-        }
-        session.add_all(
-            AccessLogEntry(
+        for attempt in sorted(recorded.attempts, key=lambda a: a.at):
+            # Written, chained and signed by the one who logs in now (whose key verifies
+            # it); ``login`` names the account that was tried.
+            entry = AccessLogEntry(
+                id=uuid.uuid4(),
                 at=attempt.at,
-                account_id=accounts.get(attempt.login),
+                account_id=actor.account_id,
                 login=attempt.login,
                 action=AccessAction.LOGIN_FAILED,
                 detail=f"mislukte inlogpoging ({attempt.where}); gemeld bij het inloggen "
                 f"van {actor.login}",
             )
-            for attempt in recorded.attempts
-        )
+            seal(session, entry)
+            session.add(entry)
     logged = set(recorded.attempts)
     now = Attempts.load(path)  # another process may have added one meanwhile: it stays
     now.attempts = [a for a in now.attempts if a not in logged]

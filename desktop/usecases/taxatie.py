@@ -179,7 +179,7 @@ def confirm_reviewer(
             raise RuleViolation(Rule.REVIEWER_UNKNOWN)
         actor = Actor(account.id, account.login, account.display_name, role)
     throttle.succeeded(login)
-    move_to_log(unlocked.store, actor)
+    move_to_log(unlocked.store, unlocked.actor)  # signed by the one logged in here
     return Reviewer(actor, keys.signing)
 
 

@@ -262,3 +262,27 @@ def test_the_log_screen_and_the_start_say_where_the_chain_breaks(
     dialog.close()
     wait_for_background()
     qtbot.wait(50)
+
+
+def test_failed_logins_moved_into_the_log_keep_the_chain_whole(db_path: Path) -> None:
+    """Before, the attempts went in as unchained lines: every later check reported a line
+    'written outside the chain' after any wrong password."""
+    from desktop.session import Throttle, create_database, unlock
+    from desktop.usecases import access
+    from tests.helpers import FAST_KDF, TEST_LOGIN, TEST_PASSWORD
+
+    first, _code = create_database(
+        db_path, name="Tessa Tester", login=TEST_LOGIN, password=TEST_PASSWORD, cost=FAST_KDF
+    )
+    first.close()
+    throttle = Throttle.beside(db_path)
+    throttle.failed(TEST_LOGIN)
+    throttle.failed("onbekend-iemand")
+    again = unlock(db_path, TEST_LOGIN, TEST_PASSWORD)
+    try:
+        chain = access.check_chain(again)
+        assert chain.intact and chain.unconfirmed is None
+        failed = [e for e in _entries(again) if e.action is AccessAction.LOGIN_FAILED]
+        assert len(failed) == 2 and all(e.seq is not None and e.signature for e in failed)
+    finally:
+        again.close()
