@@ -31,6 +31,8 @@ from models.enums import (
     FactorAnswer,
     KeyState,
     MemberRole,
+    PassageKind,
+    PassagePart,
     Phase,
     Respondent,
     Risk,
@@ -46,6 +48,7 @@ from models.records import (
     ChainProblem,
     DossierWarning,
     EventRecord,
+    Passage,
     ScoreDraft,
     WarningKind,
 )
@@ -185,6 +188,8 @@ RULE = {
     Rule.REVIEWER_OLD_KEYS: "Dit account heeft nog sleutels van de oude soort. Laat de collega eerst "
     "zelf een keer inloggen met deze versie van Teamtafel.",
     Rule.TAXATIE_SUBJECT: "Een risicotaxatie gaat over een kind of over het hele huishouden.",
+    Rule.WITHHOLD_NOT_REGISSEUR: "Alleen de casusregisseur van dit huishouden kan een deel van "
+    "de inzage achterhouden. U kunt de inzage wel volledig exporteren.",
 }
 
 INSTRUMENT_PROBLEM = {
@@ -924,3 +929,50 @@ def taxatie_state_text(state: TaxatieState, verdict: Verdict | None = None) -> s
     """'getoetst: akkoord', 'ter toetsing', 'concept'."""
     text = TAXATIE_STATE[state]
     return f"{text}: {VERDICT[verdict]}" if verdict is not None else text
+
+
+# --- reviewing the inzage (models.withholding) -----------------------------------------------
+
+PASSAGE_KIND = {
+    PassageKind.TAXATIE: "Risicotaxaties",
+    PassageKind.MELDCODE: "Meldcode",
+    PassageKind.SIGNS_OF_SAFETY: "Signs of Safety",
+    PassageKind.VEILIGHEIDSPLAN: "Veiligheidsplan",
+}
+WITHHELD = "Achtergehouden"
+
+
+def passage_label(passage: Passage) -> str:
+    """A passage as the reviewer recognises it: its kind, part and date, none of its content.
+
+    'Meldcode kindermishandeling sinds 01-10-2026 · stap 2: overleg met Veilig Thuis op 03-10-2026'.
+    """
+    on = date_text(passage.on)
+    part = passage.part
+    if passage.kind is PassageKind.TAXATIE:
+        about = "het hele huishouden" if passage.whole_household else "dit gezinslid"
+        return f"Risicotaxatie van {on} over {about}: onderbouwing en factoren"
+    if passage.kind is PassageKind.SIGNS_OF_SAFETY:
+        return f"Signs of Safety van {on}: zorgen, wat gaat goed, wat moet er gebeuren, schaal"
+    if passage.kind is PassageKind.VEILIGHEIDSPLAN:
+        return f"Veiligheidsplan versie {passage.version} van {on}: doel en afspraken"
+    form = VIOLENCE_FORM[passage.form].lower() if passage.form else ""
+    procedure = f"Meldcode {form} sinds {date_text(passage.since)}"
+    whom = CONSULTATION_KIND[passage.consulted] if passage.consulted else ""
+    if passage.consulted is not ConsultationKind.VEILIG_THUIS:  # a name keeps its capitals
+        whom = whom.lower()
+    steps = {
+        PassagePart.SIGNALEN: "stap 1: signalen (wie meldde wat)",
+        PassagePart.OVERLEG: f"stap 2: overleg met {whom} op {on}",
+        PassagePart.GESPREK: "stap 3: gesprek met betrokkenen",
+        PassagePart.AFWEGING: "stap 4: toelichting bij het afwegingskader",
+        PassagePart.BESLISSING: "stap 5: beslissing, met de gegevens van Veilig Thuis",
+    }
+    return f"{procedure} · {steps.get(part, part.value)}"
+
+
+def withheld_text(reason: str, codes: CodeLists | None = None) -> str:
+    """What the family reads instead of a withheld passage: 'Achtergehouden: veiligheid van
+    het kind' (the reason's name from the code list, never the toelichting)."""
+    name = (codes or load_codelists()).label("achterhoudreden", reason)
+    return f"{WITHHELD}: {name[:1].lower()}{name[1:]}"
