@@ -819,3 +819,4 @@ class InzageReview:
 
     passages: tuple[Passage, ...]
     may_withhold: bool  # the household's casusregisseur
+    subject: str = ""  # whose inzage: the person's name, for the dialog's title

@@ -56,7 +56,9 @@ def inzage_review(unlocked: Unlocked, person_id: uuid.UUID) -> InzageReview:
     def work(session: Session) -> InzageReview:
         report = inzage_report(session, person_id)
         return InzageReview(
-            passages(report), may_withhold(session, report.household_id, unlocked.actor)
+            passages(report),
+            may_withhold(session, report.household_id, unlocked.actor),
+            report.person.full_name,
         )
 
     return read(unlocked, Permission.WORK_ON_DOSSIERS, work)
