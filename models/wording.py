@@ -942,13 +942,17 @@ PASSAGE_KIND = {
 WITHHELD = "Achtergehouden"
 
 
-def passage_label(passage: Passage) -> str:
-    """A passage as the reviewer recognises it: its kind, part and date, none of its content.
+def passage_group(passage: Passage) -> str:
+    """The heading a passage stands under: its kind, or for the meldcode its procedure."""
+    if passage.kind is PassageKind.MELDCODE:
+        form = VIOLENCE_FORM[passage.form].lower() if passage.form else ""
+        return f"Meldcode {form} sinds {date_text(passage.since)}"
+    return PASSAGE_KIND[passage.kind]
 
-    'Meldcode kindermishandeling sinds 01-10-2026 · stap 2: overleg met Veilig Thuis op 03-10-2026'.
-    """
+
+def passage_item(passage: Passage) -> str:
+    """A passage under its heading: its part and date, none of its content."""
     on = date_text(passage.on)
-    part = passage.part
     if passage.kind is PassageKind.TAXATIE:
         about = "het hele huishouden" if passage.whole_household else "dit gezinslid"
         return f"Risicotaxatie van {on} over {about}: onderbouwing en factoren"
@@ -956,19 +960,28 @@ def passage_label(passage: Passage) -> str:
         return f"Signs of Safety van {on}: zorgen, wat gaat goed, wat moet er gebeuren, schaal"
     if passage.kind is PassageKind.VEILIGHEIDSPLAN:
         return f"Veiligheidsplan versie {passage.version} van {on}: doel en afspraken"
-    form = VIOLENCE_FORM[passage.form].lower() if passage.form else ""
-    procedure = f"Meldcode {form} sinds {date_text(passage.since)}"
     whom = CONSULTATION_KIND[passage.consulted] if passage.consulted else ""
     if passage.consulted is not ConsultationKind.VEILIG_THUIS:  # a name keeps its capitals
         whom = whom.lower()
     steps = {
-        PassagePart.SIGNALEN: "stap 1: signalen (wie meldde wat)",
-        PassagePart.OVERLEG: f"stap 2: overleg met {whom} op {on}",
-        PassagePart.GESPREK: "stap 3: gesprek met betrokkenen",
-        PassagePart.AFWEGING: "stap 4: toelichting bij het afwegingskader",
-        PassagePart.BESLISSING: "stap 5: beslissing, met de gegevens van Veilig Thuis",
+        PassagePart.SIGNALEN: "Stap 1: signalen (wie meldde wat)",
+        PassagePart.OVERLEG: f"Stap 2: overleg met {whom} op {on}",
+        PassagePart.GESPREK: f"Stap 3: gesprek met betrokkenen ({on})",
+        PassagePart.AFWEGING: f"Stap 4: toelichting bij het afwegingskader ({on})",
+        PassagePart.BESLISSING: f"Stap 5: beslissing, met de gegevens van Veilig Thuis ({on})",
     }
-    return f"{procedure} · {steps.get(part, part.value)}"
+    return steps.get(passage.part, passage.part.value)
+
+
+def passage_label(passage: Passage) -> str:
+    """A passage on its own, as the reviewer recognises it: its kind, part and date.
+
+    'Meldcode kindermishandeling sinds 01-10-2026 · stap 2: overleg met Veilig Thuis op 03-10-2026'.
+    """
+    if passage.kind is not PassageKind.MELDCODE:
+        return passage_item(passage)
+    item = passage_item(passage)
+    return f"{passage_group(passage)} · {item[:1].lower()}{item[1:]}"
 
 
 def withheld_text(reason: str, codes: CodeLists | None = None) -> str:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from models.codelists import CodeLists
 from models.records import InzageReview, Passage, Withholding
 from models.rules import WITHHOLDING
-from models.wording import PASSAGE_KIND, passage_label
+from models.wording import passage_group, passage_item
 from views.forms import code_combo, released
 
 REASONS = "achterhoudreden"
@@ -45,9 +45,9 @@ class _PassageRow(QFrame):
         self.passage = passage
         self.setObjectName(f"passage-{passage.key}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        label = QLabel(passage_label(passage))
+        label = QLabel(passage_item(passage))
         label.setWordWrap(True)
-        self.withhold = QCheckBox("&Achterhouden" if may_withhold else "Achterhouden")
+        self.withhold = QCheckBox("Achterhouden")  # one per row: no shared mnemonic
         self.withhold.setObjectName("withhold")
         self.withhold.setEnabled(may_withhold)
         self.reason = code_combo(codes.items(REASONS), empty="— kies een reden —")
@@ -115,11 +115,11 @@ class InzageReviewDialog(QDialog):
         listing = QWidget()
         rows = QVBoxLayout(listing)
         rows.setSpacing(4)
-        kind = None
+        group = None
         for passage in review.passages:
-            if passage.kind is not kind:
-                kind = passage.kind
-                heading = QLabel(f"<b>{PASSAGE_KIND[kind]}</b>")
+            if passage_group(passage) != group:
+                group = passage_group(passage)
+                heading = QLabel(f"<b>{group}</b>")
                 heading.setContentsMargins(0, 6, 0, 0)
                 rows.addWidget(heading)
             row = _PassageRow(passage, codes, review.may_withhold)
