@@ -473,3 +473,24 @@ def test_someone_else_reads_the_list_and_cancelling_it_exports_nothing(
     )
     assert export_inzage(Ui(window, unlocked), person_id) is None
     assert _exports(unlocked, household_id) == [] and _rows(unlocked) == []
+
+
+def test_the_report_itself_no_longer_holds_what_was_withheld(
+    unlocked: Unlocked, dossier: tuple[uuid.UUID, uuid.UUID]
+) -> None:
+    """Behind the markers: the typed report a PDF or JSON is made from has lost the content,
+    so a report layout that forgets a marker still cannot print it."""
+    from models.inzage import inzage_report
+    from models.withholding import withhold
+
+    _household_id, person_id = dossier
+    withheld = _withholdings(unlocked, person_id)
+    with unlocked.store.sessions() as session:
+        report = inzage_report(session, person_id)
+    stripped = withhold(report, withheld)
+    for hidden in HIDDEN:
+        assert hidden in repr(report), hidden
+        assert hidden not in repr(stripped), hidden
+    assert stripped.withheld == {w.key: w.reason for w in withheld}
+    assert CONVERSATION in repr(stripped)
+    assert [t.conclusion for t in stripped.taxaties] == [Safety.ONVEILIG]
