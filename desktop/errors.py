@@ -94,6 +94,8 @@ FIELD_NAMES = {
     "safety": "Veiligheid nu",
     "risk": "Risico komende periode",
     "view": "Visie van de toetser",
+    # withholding a passage of an inzage
+    "toelichting": "Toelichting",
 }
 
 STORE_PROBLEMS = {

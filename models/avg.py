@@ -15,6 +15,7 @@ from models.records import RetentionRow
 from models.safety_plan import forget_household as forget_safety
 from models.security import ChangeRecord
 from models.werkkopie import forget_household
+from models.withholding import forget_household as forget_withholdings
 
 
 def retention_candidates(
@@ -43,15 +44,17 @@ def retention_candidates(
 
 def destroy_household(session: Session, household_id: uuid.UUID) -> str:
     """Remove a dossier for real: the household, its members, trajecten, contacts,
-    consents, meldcode procedures, Signs of Safety and veiligheidsplan, its correction
-    history and every werkkopie about it. Returns the dossier number for the log;
-    the access log keeps only ids, and the caller adds the destruction to it."""
+    consents, meldcode procedures, Signs of Safety and veiligheidsplan, risicotaxaties,
+    what was withheld from its inzages (and why), its correction history and every
+    werkkopie about it. Returns the dossier number for the log; the access log keeps only
+    ids, and the caller adds the destruction to it."""
     household = session.get(Household, household_id)
     if household is None:
         raise NotFound("household")
     number = household.dossier_number
     destroy_meldcode(session, household_id)  # its meldcode procedures, steps and corrections
     forget_safety(session, household_id)  # its rows point at the household: first
+    forget_withholdings(session, household_id)
     session.delete(household)
     session.flush()
     session.execute(delete(ChangeRecord).where(ChangeRecord.household_id == household_id))

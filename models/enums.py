@@ -100,3 +100,24 @@ class Verdict(enum.StrEnum):
 
     AKKOORD = "akkoord"
     AFWIJKEND = "afwijkend"
+
+
+class PassageKind(enum.StrEnum):
+    """Which kind of safety record a reviewable inzage passage is part of."""
+
+    TAXATIE = "taxatie"
+    MELDCODE = "meldcode"
+    SIGNS_OF_SAFETY = "signs_of_safety"
+    VEILIGHEIDSPLAN = "veiligheidsplan"
+
+
+class PassagePart(enum.StrEnum):
+    """Which part of its record a passage is (the record's conclusion stays visible)."""
+
+    ONDERBOUWING = "onderbouwing"  # a taxatie's onderbouwing, factors and the reviewer's view
+    SIGNALEN = "signalen"  # meldcode step 1: who reported what
+    OVERLEG = "overleg"  # meldcode step 2: one consultation
+    GESPREK = "gesprek"  # meldcode step 3
+    AFWEGING = "afweging"  # meldcode step 4: its note (the answers and conclusion stay)
+    BESLISSING = "beslissing"  # meldcode step 5, with the Veilig Thuis details
+    INHOUD = "inhoud"  # a whole Signs of Safety record or veiligheidsplan version

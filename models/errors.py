@@ -32,6 +32,8 @@ class Rule(enum.StrEnum):
     REVIEWER_UNKNOWN = "reviewer_unknown"
     REVIEWER_OLD_KEYS = "reviewer_old_keys"
     TAXATIE_SUBJECT = "taxatie_subject"
+    # the inzage (models.withholding)
+    WITHHOLD_NOT_REGISSEUR = "withhold_not_regisseur"
 
 
 class RuleViolation(DomainError):

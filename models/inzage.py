@@ -26,7 +26,7 @@ from models.access import household_log
 from models.afwegingskader import ProcedureRecord
 from models.consents import list_consents
 from models.entities import Consent, Measurement, MeasurementConclusion, MeasurementScore, Person
-from models.enums import MemberRole
+from models.enums import MemberRole, PassageKind, PassagePart
 from models.errors import NotFound
 from models.history import REMOVED, removed_values
 from models.instruments import Instrument
@@ -42,8 +42,15 @@ from models.records import (
     TaxatieRecord,
     TrajectRecord,
     full_name,
+    passage_key,
 )
-from models.safety_plan import answer_owners, list_signs, safety_plans
+from models.safety_plan import (
+    SafetyAgreement,
+    SignsOfSafetyAnswer,
+    answer_owners,
+    list_signs,
+    safety_plans,
+)
 from models.security import Account, ChangeRecord
 from models.taxatie import Taxatie, TaxatieFactor, list_taxaties
 from models.zrm import household_measurements, instruments, person_measurements
@@ -88,6 +95,9 @@ class ChangeLine:
     field: str
     old_value: str
     new_value: str
+    # The key of the reviewable passage this change is part of (models.records.Passage), or
+    # empty: a withheld passage's old and new values are withheld too.
+    passage: str = ""
 
     @property
     def what(self) -> str:
@@ -125,6 +135,9 @@ class InzageReport:
     instruments: dict[tuple[str, str], Instrument] = field(default_factory=dict)
     # Risicotaxaties of the whole household and of this person, newest first.
     taxaties: tuple[TaxatieRecord, ...] = ()
+    # Passages the regisseur withheld (passage key -> reason code, code list achterhoudreden);
+    # their content is already gone from this report (models.withholding.withhold).
+    withheld: dict[str, str] = field(default_factory=dict)
 
     def name_of(self, login: str) -> str:
         """Who did it, as the family knows them: the colleague's name, not their login."""
@@ -170,6 +183,8 @@ class _Owners:
     answers: dict[uuid.UUID, uuid.UUID | None]  # scale answer -> its member (None: the team)
     taxaties: dict[uuid.UUID, uuid.UUID | None]  # None: about the whole household
     factors: dict[uuid.UUID, uuid.UUID]  # factor -> its taxatie
+    assessments: dict[uuid.UUID, uuid.UUID]  # scale answer -> its Signs of Safety
+    plans: dict[uuid.UUID, uuid.UUID]  # agreement -> its veiligheidsplan version
 
 
 def _key(text: str) -> uuid.UUID | None:
@@ -219,6 +234,20 @@ def _owners(session: Session, household_id: uuid.UUID, changes: list[ChangeRecor
             )
         ).all()
     )
+    assessments = dict(
+        session.execute(
+            select(SignsOfSafetyAnswer.id, SignsOfSafetyAnswer.assessment_id).where(
+                SignsOfSafetyAnswer.household_id == household_id
+            )
+        ).all()
+    )
+    plans = dict(
+        session.execute(
+            select(SafetyAgreement.id, SafetyAgreement.plan_id).where(
+                SafetyAgreement.household_id == household_id
+            )
+        ).all()
+    )
     for change in changes:  # a removal keeps whom its record was about
         if change.field != REMOVED:
             continue
@@ -233,13 +262,73 @@ def _owners(session: Session, household_id: uuid.UUID, changes: list[ChangeRecor
             scores[change.record_id] = measurement
         elif change.table_name == "sos_scale_answer":
             answers[change.record_id] = _key(values.get("person_id", ""))
+            if assessment := _key(values.get("assessment_id", "")):
+                assessments[change.record_id] = assessment
+        elif change.table_name == "safety_agreement" and (plan := _key(values.get("plan_id", ""))):
+            plans[change.record_id] = plan
         elif change.table_name == "taxatie":
             taxaties[change.record_id] = _key(values.get("person_id", ""))
         elif change.table_name == "taxatie_factor" and (
             taxatie := _key(values.get("taxatie_id", ""))
         ):
             factors[change.record_id] = taxatie
-    return _Owners(consents, measurements, scores, answers, taxaties, factors)
+    return _Owners(consents, measurements, scores, answers, taxaties, factors, assessments, plans)
+
+
+# Which passage of a meldcode procedure each of its columns is part of; the rest (the form,
+# the victim, the dates, the afwegingskader's answers) stays visible when one is withheld.
+PROCEDURE_PARTS = {
+    "signals_by": PassagePart.SIGNALEN,
+    "signals": PassagePart.SIGNALEN,
+    "injury": PassagePart.SIGNALEN,
+    **{
+        f"conversation_{name}": PassagePart.GESPREK
+        for name in ("on", "by", "held", "note", "why_not")
+    },
+    "weighing_note": PassagePart.AFWEGING,
+    **{
+        name: PassagePart.BESLISSING
+        for name in (
+            "decided_on",
+            "decided_by",
+            "melding",
+            "melding_on",
+            "vt_reference",
+            "parents_told",
+            "parents_not_told_why",
+            "vt_feedback",
+            "vt_next_step",
+            "help",
+            "agreements",
+            "decision_note",
+        )
+    },
+}
+# A taxatie's columns that are its reasoning (its factors are rows of their own).
+TAXATIE_REASONING = ("onderbouwing", "reviewer_view", REMOVED)
+
+
+def _passage_of(change: ChangeRecord, owners: _Owners) -> str:
+    """The key of the reviewable passage a correction is part of, or '' (see ChangeLine)."""
+    table, record = change.table_name, change.record_id
+    parent: uuid.UUID | None
+    if table == "taxatie" and change.field in TAXATIE_REASONING:
+        return passage_key(PassageKind.TAXATIE, record, PassagePart.ONDERBOUWING)
+    if table == "taxatie_factor" and (parent := owners.factors.get(record)):
+        return passage_key(PassageKind.TAXATIE, parent, PassagePart.ONDERBOUWING)
+    if table == "meldcode_procedure" and (part := PROCEDURE_PARTS.get(change.field)):
+        return passage_key(PassageKind.MELDCODE, record, part)
+    if table == "meldcode_consultation":
+        return passage_key(PassageKind.MELDCODE, record, PassagePart.OVERLEG)
+    if table == "sos_assessment":
+        return passage_key(PassageKind.SIGNS_OF_SAFETY, record, PassagePart.INHOUD)
+    if table == "sos_scale_answer" and (parent := owners.assessments.get(record)):
+        return passage_key(PassageKind.SIGNS_OF_SAFETY, parent, PassagePart.INHOUD)
+    if table == "safety_plan":
+        return passage_key(PassageKind.VEILIGHEIDSPLAN, record, PassagePart.INHOUD)
+    if table == "safety_agreement" and (parent := owners.plans.get(record)):
+        return passage_key(PassageKind.VEILIGHEIDSPLAN, parent, PassagePart.INHOUD)
+    return ""
 
 
 def _about_the_person(change: ChangeRecord, person_id: uuid.UUID, owners: _Owners) -> bool:
@@ -336,7 +425,15 @@ def inzage_report(session: Session, person_id: uuid.UUID) -> InzageReport:
             )
         ),
         changes=tuple(
-            ChangeLine(h.at, h.login, h.table_name, h.field, h.old_value, h.new_value)
+            ChangeLine(
+                h.at,
+                h.login,
+                h.table_name,
+                h.field,
+                h.old_value,
+                h.new_value,
+                _passage_of(h, owners),
+            )
             for h in history
         ),
         access=tuple(household_log(session, person.household_id)),

@@ -11,12 +11,15 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from models.afwegingskader import ConsultationKind, ViolenceForm
 from models.enums import (
     ContactKind,
     EventKind,
     FactorAnswer,
     KeyState,
     MemberRole,
+    PassageKind,
+    PassagePart,
     Phase,
     Respondent,
     Risk,
@@ -768,3 +771,52 @@ class TodoItem:
     subject: str  # a child's name, or empty for the household
     due: date
     regisseur: str = ""
+
+
+# --- reviewing the inzage before it is exported (models.withholding) -------------------------
+
+
+def passage_key(kind: PassageKind, record_id: uuid.UUID, part: PassagePart) -> str:
+    """'meldcode:<id>:signalen': stable, so a withholding names its passage without its text."""
+    return f"{kind.value}:{record_id}:{part.value}"
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A part of a safety record in the inzage that the regisseur may withhold.
+
+    Holds what the reviewer needs to recognise it (kind, part, date, and for the meldcode its
+    form or the consulted party) and nothing of its content.
+    """
+
+    kind: PassageKind
+    record_id: uuid.UUID  # the taxatie, procedure, consultation, Signs of Safety or plan version
+    part: PassagePart
+    on: date | None  # the record's date: a taxatie's, a consultation's, a plan version's
+    whole_household: bool = False  # a taxatie about the whole household (else the person)
+    form: ViolenceForm | None = None  # a meldcode passage: its procedure's form
+    since: date | None = None  # a meldcode passage: its procedure's start
+    consulted: ConsultationKind | None = None  # a consultation: with whom (the kind)
+    version: int | None = None  # a veiligheidsplan version
+
+    @property
+    def key(self) -> str:
+        return passage_key(self.kind, self.record_id, self.part)
+
+
+@dataclass(frozen=True)
+class Withholding:
+    """What the review dialog hands back for one withheld passage."""
+
+    key: str  # Passage.key
+    reason: str  # code list achterhoudreden
+    toelichting: str  # why, for the team; never shown to the family
+
+
+@dataclass(frozen=True)
+class InzageReview:
+    """The passages of one person's inzage to review, and whether this user may withhold."""
+
+    passages: tuple[Passage, ...]
+    may_withhold: bool  # the household's casusregisseur
+    subject: str = ""  # whose inzage: the person's name, for the dialog's title

@@ -185,6 +185,8 @@ SETTING_LIMITS = {
 TAXATIE: Spec = {"onderbouwing": Field(max_length=8000)}
 FACTOR_REMARK = Field(max_length=500)
 REVIEW: Spec = {"view": Field(max_length=8000)}
+# A passage withheld from an inzage: a reason from the code list achterhoudreden and why.
+WITHHOLDING: Spec = {"reason": REQUIRED, "toelichting": Field(required=True, max_length=500)}
 
 
 def check_setting(key: str, value: int) -> Problem | None:

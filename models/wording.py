@@ -31,6 +31,8 @@ from models.enums import (
     FactorAnswer,
     KeyState,
     MemberRole,
+    PassageKind,
+    PassagePart,
     Phase,
     Respondent,
     Risk,
@@ -46,6 +48,7 @@ from models.records import (
     ChainProblem,
     DossierWarning,
     EventRecord,
+    Passage,
     ScoreDraft,
     WarningKind,
 )
@@ -185,6 +188,8 @@ RULE = {
     Rule.REVIEWER_OLD_KEYS: "Dit account heeft nog sleutels van de oude soort. Laat de collega eerst "
     "zelf een keer inloggen met deze versie van Teamtafel.",
     Rule.TAXATIE_SUBJECT: "Een risicotaxatie gaat over een kind of over het hele huishouden.",
+    Rule.WITHHOLD_NOT_REGISSEUR: "Alleen de casusregisseur van dit huishouden kan een deel van "
+    "de inzage achterhouden. U kunt de inzage wel volledig exporteren.",
 }
 
 INSTRUMENT_PROBLEM = {
@@ -932,3 +937,63 @@ def taxatie_state_text(state: TaxatieState, verdict: Verdict | None = None) -> s
     """'getoetst: akkoord', 'ter toetsing', 'concept'."""
     text = TAXATIE_STATE[state]
     return f"{text}: {VERDICT[verdict]}" if verdict is not None else text
+
+
+# --- reviewing the inzage (models.withholding) -----------------------------------------------
+
+PASSAGE_KIND = {
+    PassageKind.TAXATIE: "Risicotaxaties",
+    PassageKind.MELDCODE: "Meldcode",
+    PassageKind.SIGNS_OF_SAFETY: "Signs of Safety",
+    PassageKind.VEILIGHEIDSPLAN: "Veiligheidsplan",
+}
+WITHHELD = "Achtergehouden"
+
+
+def passage_group(passage: Passage) -> str:
+    """The heading a passage stands under: its kind, or for the meldcode its procedure."""
+    if passage.kind is PassageKind.MELDCODE:
+        form = VIOLENCE_FORM[passage.form].lower() if passage.form else ""
+        return f"Meldcode {form} sinds {date_text(passage.since)}"
+    return PASSAGE_KIND[passage.kind]
+
+
+def passage_item(passage: Passage) -> str:
+    """A passage under its heading: its part and date, none of its content."""
+    on = date_text(passage.on)
+    if passage.kind is PassageKind.TAXATIE:
+        about = "het hele huishouden" if passage.whole_household else "dit gezinslid"
+        return f"Risicotaxatie van {on} over {about}: onderbouwing en factoren"
+    if passage.kind is PassageKind.SIGNS_OF_SAFETY:
+        return f"Signs of Safety van {on}: zorgen, wat gaat goed, wat moet er gebeuren, schaal"
+    if passage.kind is PassageKind.VEILIGHEIDSPLAN:
+        return f"Veiligheidsplan versie {passage.version} van {on}: doel en afspraken"
+    whom = CONSULTATION_KIND[passage.consulted] if passage.consulted else ""
+    if passage.consulted is not ConsultationKind.VEILIG_THUIS:  # a name keeps its capitals
+        whom = whom.lower()
+    steps = {
+        PassagePart.SIGNALEN: "Stap 1: signalen (wie meldde wat)",
+        PassagePart.OVERLEG: f"Stap 2: overleg met {whom} op {on}",
+        PassagePart.GESPREK: f"Stap 3: gesprek met betrokkenen ({on})",
+        PassagePart.AFWEGING: f"Stap 4: toelichting bij het afwegingskader ({on})",
+        PassagePart.BESLISSING: f"Stap 5: beslissing, met de gegevens van Veilig Thuis ({on})",
+    }
+    return steps.get(passage.part, passage.part.value)
+
+
+def passage_label(passage: Passage) -> str:
+    """A passage on its own, as the reviewer recognises it: its kind, part and date.
+
+    'Meldcode kindermishandeling sinds 01-10-2026 · stap 2: overleg met Veilig Thuis op 03-10-2026'.
+    """
+    if passage.kind is not PassageKind.MELDCODE:
+        return passage_item(passage)
+    item = passage_item(passage)
+    return f"{passage_group(passage)} · {item[:1].lower()}{item[1:]}"
+
+
+def withheld_text(reason: str, codes: CodeLists | None = None) -> str:
+    """What the family reads instead of a withheld passage: 'Achtergehouden: veiligheid van
+    het kind' (the reason's name from the code list, never the toelichting)."""
+    name = (codes or load_codelists()).label("achterhoudreden", reason)
+    return f"{WITHHELD}: {name[:1].lower()}{name[1:]}"

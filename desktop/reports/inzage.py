@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -19,14 +20,16 @@ from desktop.reports.pdf import (
     title,
 )
 from models.codelists import load_codelists
+from models.enums import PassageKind, PassagePart
 from models.instruments import Instrument, shipped_instruments
-from models.inzage import InzageReport
+from models.inzage import ChangeLine, InzageReport
 from models.records import (
     MeasurementRecord,
     SafetyPlanRecord,
     SignsOfSafetyRecord,
     TaxatieRecord,
     TrajectRecord,
+    passage_key,
 )
 from models.taxatie import instrument as risk_instrument
 from models.wording import (
@@ -53,6 +56,7 @@ from models.wording import (
     safety_text,
     scale_text,
     taxatie_state_text,
+    withheld_text,
     yes_no,
 )
 
@@ -61,6 +65,20 @@ TITLE = "Inzage persoonsgegevens"
 
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def _withheld(
+    report: InzageReport, kind: PassageKind, record_id: uuid.UUID, part: PassagePart
+) -> str:
+    """'Achtergehouden: <reden>' when the regisseur withheld this passage, else ''."""
+    reason = report.withheld.get(passage_key(kind, record_id, part))
+    return withheld_text(reason) if reason else ""
+
+
+def _change_values(report: InzageReport, was: Any, became: Any, passage: str) -> tuple[Any, Any]:
+    """A correction's old and new value, or the marker twice when its passage was withheld."""
+    reason = report.withheld.get(passage) if passage else None
+    return (withheld_text(reason),) * 2 if reason else (was, became)
 
 
 def inzage_json(report: InzageReport) -> dict[str, Any]:
@@ -164,9 +182,11 @@ def inzage_json(report: InzageReport) -> dict[str, Any]:
             }
             for m in report.measurements
         ],
-        "meldcode": meldcode_json(report.meldcode),
+        "meldcode": meldcode_json(report.meldcode, report.withheld),
         "signs_of_safety": [
-            {
+            {"datum": _iso(r.assessed_on), "achtergehouden": marker}
+            if (marker := _withheld(report, PassageKind.SIGNS_OF_SAFETY, r.id, PassagePart.INHOUD))
+            else {
                 "datum": _iso(r.assessed_on),
                 "zorgen": r.draft.worries,
                 "wat_gaat_goed": r.draft.going_well,
@@ -183,7 +203,9 @@ def inzage_json(report: InzageReport) -> dict[str, Any]:
             for r in report.signs_of_safety
         ],
         "veiligheidsplan": [
-            {
+            {"versie": p.version, "datum": _iso(p.made_on), "achtergehouden": marker}
+            if (marker := _withheld(report, PassageKind.VEILIGHEIDSPLAN, p.id, PassagePart.INHOUD))
+            else {
                 "versie": p.version,
                 "datum": _iso(p.made_on),
                 "wat_moet_er_gebeuren": p.goal,
@@ -205,20 +227,11 @@ def inzage_json(report: InzageReport) -> dict[str, Any]:
             for p in report.safety_plans
         ],
         **(
-            {"risicotaxaties": [_taxatie_json(t) for t in report.taxaties]}
+            {"risicotaxaties": [_taxatie_json(report, t) for t in report.taxaties]}
             if report.taxaties
             else {}
         ),
-        "wijzigingen": [
-            {
-                "wanneer": h.at.isoformat(),
-                "door": h.login,
-                "gegeven": h.what,
-                "was": h.removed_values if h.removed else h.old_value,
-                "werd": h.new_value,
-            }
-            for h in report.changes
-        ],
+        "wijzigingen": [_change_json(report, h) for h in report.changes],
         "inzage_in_dossier": [
             {"wanneer": line.at.isoformat(), "door": line.login, "handeling": line.action.value}
             for line in report.access
@@ -226,9 +239,25 @@ def inzage_json(report: InzageReport) -> dict[str, Any]:
     }
 
 
-def _taxatie_json(taxatie: TaxatieRecord) -> dict[str, Any]:
-    draft = taxatie.draft
+def _change_json(report: InzageReport, change: ChangeLine) -> dict[str, Any]:
+    was, became = _change_values(
+        report,
+        change.removed_values if change.removed else change.old_value,
+        change.new_value,
+        change.passage,
+    )
     return {
+        "wanneer": change.at.isoformat(),
+        "door": change.login,
+        "gegeven": change.what,
+        "was": was,
+        "werd": became,
+    }
+
+
+def _taxatie_json(report: InzageReport, taxatie: TaxatieRecord) -> dict[str, Any]:
+    draft = taxatie.draft
+    data: dict[str, Any] = {
         "datum": _iso(draft.assessed_on),
         "betreft": taxatie.subject or WHOLE_HOUSEHOLD,
         "instrument": f"{taxatie.instrument_code} {taxatie.instrument_version}",
@@ -249,10 +278,17 @@ def _taxatie_json(taxatie: TaxatieRecord) -> dict[str, Any]:
         else None,
         "volgende_taxatie": _iso(taxatie.next_due),
     }
+    marker = _withheld(report, PassageKind.TAXATIE, taxatie.id, PassagePart.ONDERBOUWING)
+    if marker:  # the conclusion stays; the reasoning is not in the file
+        for reasoning in ("factoren", "onderbouwing", "visie_toetser"):
+            del data[reasoning]
+        data["achtergehouden"] = marker
+    return data
 
 
-def _taxatie(taxatie: TaxatieRecord) -> list[Flowable]:
-    """A risicotaxatie: its factors in the list's order, its conclusion and its review."""
+def _taxatie(taxatie: TaxatieRecord, marker: str = "") -> list[Flowable]:
+    """A risicotaxatie: its factors in the list's order, its conclusion and its review;
+    with ``marker``, the conclusion and the marker instead of the reasoning."""
     draft = taxatie.draft
     texts = {f.code: f.text for f in risk_instrument().factors}
     rows = [
@@ -260,6 +296,22 @@ def _taxatie(taxatie: TaxatieRecord) -> list[Flowable]:
         for f in draft.factors
     ]
     about = taxatie.subject or WHOLE_HOUSEHOLD
+    if marker:
+        return [
+            subheading(f"Risicotaxatie van {date_text(draft.assessed_on)} over {about}"),
+            field_table(
+                [
+                    ("Status", taxatie_state_text(taxatie.state, taxatie.verdict)),
+                    ("Door", taxatie.author_name),
+                    ("Veiligheid nu", safety_text(draft.safety)),
+                    ("Risico komende periode", RISK[draft.risk] if draft.risk else ""),
+                    ("Onderbouwing en factoren", marker),
+                    ("Getoetst door", taxatie.reviewer_name),
+                    ("Volgende taxatie", date_text(taxatie.next_due)),
+                ]
+            ),
+            Spacer(1, 4),
+        ]
     return [
         subheading(f"Risicotaxatie van {date_text(draft.assessed_on)} over {about}"),
         field_table(
@@ -361,8 +413,10 @@ def _measurement(
     return story
 
 
-def _signs(record: SignsOfSafetyRecord) -> list[Flowable]:
+def _signs(record: SignsOfSafetyRecord, marker: str = "") -> list[Flowable]:
     draft = record.draft
+    if marker:
+        return [subheading(f"Signs of Safety van {date_text(draft.assessed_on)}"), body(marker)]
     scale = [
         (
             RESPONDENT[a.respondent]
@@ -385,7 +439,12 @@ def _signs(record: SignsOfSafetyRecord) -> list[Flowable]:
     ]
 
 
-def _plan(plan: SafetyPlanRecord) -> list[Flowable]:
+def _plan(plan: SafetyPlanRecord, marker: str = "") -> list[Flowable]:
+    if marker:
+        return [
+            subheading(f"Veiligheidsplan versie {plan.version} van {date_text(plan.made_on)}"),
+            body(marker),
+        ]
     codes = load_codelists()
     settled = plan.settlement
     if settled is None:
@@ -460,21 +519,28 @@ def inzage_pdf(report: InzageReport, *, made_by: str, on: date | None = None) ->
     known = report.instruments or shipped_instruments()
     for measurement in report.measurements:
         story += _measurement(measurement, known)
-    story += meldcode_story(report.meldcode)  # nothing when there is no procedure
+    story += meldcode_story(report.meldcode, report.withheld)  # nothing without a procedure
     story.append(heading("Signs of Safety"))
     if not report.signs_of_safety:
         story.append(body("Niets vastgelegd."))
     for record in report.signs_of_safety:
-        story += _signs(record)
+        story += _signs(
+            record, _withheld(report, PassageKind.SIGNS_OF_SAFETY, record.id, PassagePart.INHOUD)
+        )
     story.append(heading("Veiligheidsplan"))
     if not report.safety_plans:
         story.append(body("Niets vastgelegd."))
     for plan in report.safety_plans:
-        story += _plan(plan)
+        story += _plan(
+            plan, _withheld(report, PassageKind.VEILIGHEIDSPLAN, plan.id, PassagePart.INHOUD)
+        )
     if report.taxaties:
         story.append(heading("Risicotaxaties"))
         for taxatie in report.taxaties:
-            story += _taxatie(taxatie)
+            story += _taxatie(
+                taxatie,
+                _withheld(report, PassageKind.TAXATIE, taxatie.id, PassagePart.ONDERBOUWING),
+            )
     story += [
         heading("Contactmomenten"),
         data_table(
@@ -510,10 +576,14 @@ def inzage_pdf(report: InzageReport, *, made_by: str, on: date | None = None) ->
                     moment_text(h.at),
                     report.name_of(h.login),
                     changed_field_text(h.table_name, h.field),
-                    removed_text(h.removed_values, codes)
-                    if h.removed
-                    else changed_value_text(h.field, h.old_value, codes),
-                    changed_value_text(h.field, h.new_value, codes),
+                    *_change_values(
+                        report,
+                        removed_text(h.removed_values, codes)
+                        if h.removed
+                        else changed_value_text(h.field, h.old_value, codes),
+                        changed_value_text(h.field, h.new_value, codes),
+                        h.passage,
+                    ),
                 )
                 for h in report.changes
             ],

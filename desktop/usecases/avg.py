@@ -5,23 +5,34 @@ from __future__ import annotations
 import json
 import logging
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from desktop import register
 from desktop.database import vacuum
 from desktop.session import Unlocked
+from desktop.usecases.base import read
 from desktop.usecases.printing import Attachment, Document, save_document
 from models import settings
 from models.access import log_access
 from models.avg import destroy_household, retention_candidates
 from models.inzage import inzage_report
 from models.permissions import AccessAction, Permission, require
-from models.records import RetentionRow
+from models.records import InzageReview, RetentionRow, Withholding
 from models.register import Register, backups_holding, store_register
+from models.withholding import (
+    check_withholdings,
+    may_withhold,
+    passages,
+    record_withholdings,
+    withhold,
+)
 
 log = logging.getLogger(__name__)
 
@@ -31,13 +42,41 @@ INZAGE_DETAIL = "inzage-export (AVG)"
 DESTROYED = "destroyed"
 
 
+def withheld_detail(count: int) -> str:
+    """The EXPORT line's detail: how many passages were withheld, never which or why."""
+    if not count:
+        return INZAGE_DETAIL
+    return f"{INZAGE_DETAIL}, {count} passage{'s' if count != 1 else ''} achtergehouden"
+
+
+def inzage_review(unlocked: Unlocked, person_id: uuid.UUID) -> InzageReview:
+    """The passages of the person's inzage to review before it is exported (no content), and
+    whether this user, the household's casusregisseur, may withhold one. Not logged."""
+
+    def work(session: Session) -> InzageReview:
+        report = inzage_report(session, person_id)
+        return InzageReview(
+            passages(report),
+            may_withhold(session, report.household_id, unlocked.actor),
+            report.person.full_name,
+        )
+
+    return read(unlocked, Permission.WORK_ON_DOSSIERS, work)
+
+
 def inzage_document(
-    unlocked: Unlocked, person_id: uuid.UUID, *, on: date | None = None
+    unlocked: Unlocked,
+    person_id: uuid.UUID,
+    *,
+    on: date | None = None,
+    withheld: Collection[Withholding] = (),
 ) -> Document:
     """The person's data as a readable PDF with the machine-readable JSON beside it.
 
-    Built in memory and not logged: saving it (:func:`save_document`) logs the EXPORT.
-    The family receives it themselves, so no consent is needed.
+    Built in memory and not logged: saving it (:func:`save_document`) logs the EXPORT,
+    and records what was ``withheld`` (only the casusregisseur may withhold; each needs a
+    reason and a toelichting) in the same transaction. The family receives it
+    themselves, so no consent is needed.
     """
     from desktop.reports.inzage import (  # reportlab loads only when a PDF is made
         inzage_file_stem,
@@ -46,8 +85,11 @@ def inzage_document(
     )
 
     require(unlocked.actor, Permission.WORK_ON_DOSSIERS)
+    withheld = list({w.key: w for w in withheld}.values())  # once each
     with unlocked.store.sessions() as session:
         report = inzage_report(session, person_id)
+        check_withholdings(session, report, unlocked.actor, withheld)
+    report = withhold(report, withheld)
     machine = json.dumps(inzage_json(report), ensure_ascii=False, indent=1)
     return Document(
         title="Inzage persoonsgegevens",
@@ -55,18 +97,26 @@ def inzage_document(
         household_ids=(report.household_id,),
         file_name=f"{inzage_file_stem(report)}.pdf",
         action=AccessAction.EXPORT,
-        detail=INZAGE_DETAIL,
+        detail=withheld_detail(len(withheld)),
         person_id=person_id,
         attachments=(Attachment(".json", machine.encode("utf-8")),),
+        keep=partial(record_withholdings, report=report, withheld=withheld) if withheld else None,
     )
 
 
-def export_inzage(unlocked: Unlocked, person_id: uuid.UUID, folder: Path) -> tuple[Path, Path]:
-    """The inzage straight into ``folder`` (PDF and JSON, 0600), logged as export.
+def export_inzage(
+    unlocked: Unlocked,
+    person_id: uuid.UUID,
+    folder: Path,
+    *,
+    withheld: Collection[Withholding] = (),
+) -> tuple[Path, Path]:
+    """The inzage straight into ``folder`` (PDF and JSON, 0600), logged as export, with
+    the passages the casusregisseur ``withheld`` (none by default).
 
     For the command line and tests; the window previews it first (:mod:`desktop.printing`).
     """
-    document = inzage_document(unlocked, person_id)
+    document = inzage_document(unlocked, person_id, withheld=withheld)
     pdf, machine = save_document(unlocked, document, folder / document.file_name)
     return pdf, machine
 

@@ -101,8 +101,11 @@ def output(
     *,
     detail: str,
     person_id: uuid.UUID | None = None,
+    keep: Callable[[Session], None] | None = None,
 ) -> None:
     """Log that a document or export left the screen: PRINT or EXPORT.
+
+    ``keep`` stores what goes with it (what an inzage withheld) in the same transaction.
 
     One household: one ordinary line. Several: one line with a subject row each, so every
     family's "Wie heeft dit dossier ingezien?" shows it. An output about no household at all
@@ -111,6 +114,8 @@ def output(
     if not household_ids:
         raise ValueError("an output is about at least one household")
     with unlocked.store.sessions.begin() as session:
+        if keep is not None:
+            keep(session)
         if len(household_ids) == 1:
             log_access(
                 session,

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+from sqlalchemy.orm import Session
 
 from desktop.private import write_private
 from desktop.session import Unlocked
@@ -45,6 +47,9 @@ class Document:
     # The organisation (record) it goes to; None when it stays in the team.
     recipient: OrganisationRecord | None = None
     attachments: tuple[Attachment, ...] = ()
+    # What saving it also stores, in the transaction of its log line (an inzage's
+    # withholdings): it happened only if the document left.
+    keep: Callable[[Session], None] | None = None
 
     @property
     def leaves_team(self) -> bool:
@@ -91,6 +96,7 @@ def save_document(unlocked: Unlocked, document: Document, target: Path) -> list[
             list(document.household_ids),
             detail=document.detail or document.title,
             person_id=document.person_id,
+            keep=document.keep,
         )
         for part, path, _data in working:
             os.replace(part, path)

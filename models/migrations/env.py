@@ -9,7 +9,8 @@ import models.entities  # registers the tables
 import models.register
 import models.safety_plan
 import models.security
-import models.werkkopie  # noqa: F401
+import models.werkkopie
+import models.withholding  # noqa: F401
 from models.base import Base
 
 config = context.config

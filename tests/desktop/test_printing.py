@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.printing import show_document
@@ -30,6 +30,7 @@ from tests.desktop.inzage_fixture import full_dossier
 from tests.desktop.modal import on_modal
 from tests.helpers import TODAY, organisation, register
 from views import files
+from views.inzage_review import InzageReviewDialog
 from views.pdf_preview import PdfPreviewDialog
 
 
@@ -282,8 +283,20 @@ def test_inzage_export_button_previews_then_saves_pdf_and_json(
         previews.append(dialog.document.getAllText(0).text())
         assert not target.exists()
 
+    reviewed: list[int] = []
+
+    def review(dialog: InzageReviewDialog) -> None:
+        """Her inzage holds Signs of Safety and a veiligheidsplan: listed first, read-only for
+        the tester (not the household's casusregisseur), then on to the preview."""
+        reviewed.append(len(dialog.rows))
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+
+    on_modal(InzageReviewDialog, review)
     _save_in_preview(qtbot, check)
     qtbot.mouseClick(widget.section("members").export_button, Qt.MouseButton.LeftButton)
+    assert reviewed == [2]
     assert previews and "Inzage persoonsgegevens: Elif Yılmaz" in previews[0]
     assert target.stat().st_mode & 0o777 == 0o600
     assert target.with_suffix(".json").stat().st_mode & 0o777 == 0o600

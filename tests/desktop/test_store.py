@@ -503,3 +503,39 @@ def test_0014_adds_risicotaxatie_to_a_database_at_0010(tmp_path: Path) -> None:
     store.close()
     assert (row.safety, row.safety_concept) == (Safety.ZORGELIJK, True)
     assert list(tmp_path.glob("taxatie.sqlite.voor-migratie-0010-*.bak"))
+
+
+def test_0015_adds_the_inzage_withholdings_to_a_database_at_0014(tmp_path: Path) -> None:
+    """A store made before an inzage could be reviewed opens with its households and nothing
+    withheld; a withholding is recorded in it, and goes when the dossier is destroyed."""
+    from models.avg import destroy_household
+    from models.withholding import InzageWithholding, withholdings
+
+    path = tmp_path / "achterhouden.sqlite"
+    engine = make_engine(path, TEST_KEY)
+    migrate(engine, "0014")
+    engine.dispose()
+    household_id = uuid.uuid4()
+    with raw_connect(path) as raw:
+        _insert_0001_household(raw, household_id)
+    store = open_store(path, TEST_KEY, user="tester")
+    with store.sessions.begin() as session:
+        assert withholdings(session, household_id) == []
+        session.add(
+            InzageWithholding(
+                household_id=household_id,
+                person_id=uuid.uuid4(),
+                passage_key=f"meldcode:{uuid.uuid4()}:signalen",
+                reason="privacy_derde",
+                toelichting="De melder is een buurvrouw.",
+            )
+        )
+    with store.sessions.begin() as session:
+        (row,) = withholdings(session, household_id)
+        assert (row.reason, row.created_by) == ("privacy_derde", "tester")
+        assert service.load_dossier(session, household_id).household.name == "Bakker"
+        destroy_household(session, household_id)
+    with store.sessions() as session:
+        assert withholdings(session, household_id) == []
+    store.close()
+    assert list(tmp_path.glob("achterhouden.sqlite.voor-migratie-0014-*.bak"))

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from models.codelists import load_codelists
-from models.enums import EventKind, Phase, Respondent
+from models.enums import EventKind, PassageKind, PassagePart, Phase, Respondent
 from models.instruments import shipped_instruments
-from models.records import HouseholdDraft, MedewerkerRecord, PlanDraft
+from models.records import HouseholdDraft, InzageReview, MedewerkerRecord, Passage, PlanDraft
 from tests.desktop.modal import on_modal
 from views.admin import AccountDialog, SettingsDialog
 from views.dialogs import (
@@ -31,6 +31,7 @@ from views.dialogs import (
     ScaleDialog,
     TrajectDialog,
 )
+from views.inzage_review import InzageReviewDialog
 from views.login import (
     FirstAdminDialog,
     LoginDialog,
@@ -77,6 +78,18 @@ ASKS: dict[str, tuple[type[QDialog], Ask]] = {
     "agreement": (AgreementDialog, lambda p: AgreementDialog.ask(p)),
     "plan_version": (PlanVersionDialog, lambda p: PlanVersionDialog.ask(p, PlanDraft(EARLIEST))),
     "settle_plan": (SettleDialog, lambda p: SettleDialog.ask(p, CODES, EARLIEST)),
+    "inzage_review": (
+        InzageReviewDialog,
+        lambda p: InzageReviewDialog.ask(
+            p,
+            InzageReview(
+                (Passage(PassageKind.SIGNS_OF_SAFETY, uuid.uuid4(), PassagePart.INHOUD, EARLIEST),),
+                True,
+                "Elif Yılmaz",
+            ),
+            CODES,
+        ),
+    ),
     "zrm": (
         ZrmScoringDialog,
         lambda p: ZrmScoringDialog.ask(p, shipped_instruments()[("zrm", "2017")], "Sanne", "Anouk"),
