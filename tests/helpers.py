@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -16,7 +18,10 @@ from desktop.database import keyed_connection
 from desktop.keyring import KdfCost
 from models import households as service
 from models import organisations
+from models.logchain import content_hash
+from models.permissions import AccessAction
 from models.records import HouseholdDraft, OrganisationDraft, RegistrationDraft, TrajectDraft
+from models.security import AccessLogEntry
 
 TODAY = date(2026, 11, 25)
 
@@ -43,6 +48,57 @@ def edit_outside(path: Path, key: bytes, *statements: str | tuple[str, tuple[obj
         raw.execute(sql, parameters)
     raw.commit()
     raw.close()
+
+
+def forge_log_line(
+    path: Path, key: bytes, account: uuid.UUID, login: str, signer: Ed25519PrivateKey
+) -> int:
+    """An insider appends a log line in ``login``'s name, chained to the newest one and
+    signed with ``signer`` (not that account's own key); returns its number."""
+    raw = raw_connect(path, key)
+    try:
+        seq, entry_hash, action, at = raw.execute(
+            "SELECT seq, entry_hash, action, at FROM access_log ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
+    finally:
+        raw.close()
+    forged = AccessLogEntry(
+        id=uuid.uuid4(),
+        at=datetime.fromisoformat(at).replace(tzinfo=UTC),
+        account_id=account,
+        login=login,
+        action=AccessAction(action),
+        household_id=None,
+        person_id=None,
+        dossier_number="",
+        detail="back-up gemaakt",
+        seq=seq + 1,
+        prev_hash=entry_hash,
+    )
+    forged.entry_hash = content_hash(forged, [])
+    signature = base64.b64encode(signer.sign(bytes.fromhex(forged.entry_hash))).decode()
+    edit_outside(
+        path,
+        key,
+        (
+            "INSERT INTO access_log (id, at, account_id, login, action, household_id, "
+            "person_id, dossier_number, detail, seq, prev_hash, entry_hash, signature) "
+            "VALUES (?, ?, ?, ?, ?, NULL, NULL, '', ?, ?, ?, ?, ?)",
+            (
+                forged.id.hex,
+                at,
+                account.hex,
+                login,
+                action,
+                forged.detail,
+                forged.seq,
+                forged.prev_hash,
+                forged.entry_hash,
+                signature,
+            ),
+        ),
+    )
+    return seq + 1
 
 
 def register(

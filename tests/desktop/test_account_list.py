@@ -28,7 +28,6 @@ from desktop.usecases.accounts import (
 )
 from desktop.usecases.backup import make_backup, restore_backup
 from models import roster as roster_model
-from models.logchain import content_hash
 from models.permissions import PermissionDenied, Role
 from models.records import ChainProblem
 from models.roster import ROSTER_SETTING, Difference, ListNotClean, RosterState
@@ -36,7 +35,7 @@ from models.security import AccessLogEntry, Account, AppSetting
 from tests.conftest import MessageBoxes
 from tests.desktop.format_1 import make_format_1
 from tests.desktop.modal import on_modal
-from tests.helpers import FAST_KDF, TEST_LOGIN, TEST_PASSWORD, edit_outside
+from tests.helpers import FAST_KDF, TEST_LOGIN, TEST_PASSWORD, edit_outside, forge_log_line
 from views.admin import RosterReviewDialog
 
 ANOUK, ANOUK_PASSWORD = "anouk", "anouk-wachtwoord-1"
@@ -217,49 +216,16 @@ def test_a_key_planted_for_a_colleague_does_not_make_her_lines_trusted(team: Unl
     with team.store.sessions() as session:
         row = session.get_one(AppSetting, f"tekensleutels:{beheer_id.hex}")
         keys = [*json.loads(row.value), base64.b64encode(public_bytes(insider)).decode()]
-        last = session.scalars(select(AccessLogEntry).order_by(AccessLogEntry.seq.desc())).first()
-        assert last is not None and last.seq is not None
-        forged = AccessLogEntry(
-            id=uuid.uuid4(),
-            at=last.at,
-            account_id=beheer_id,
-            login=TEST_LOGIN,
-            action=last.action,
-            household_id=None,
-            person_id=None,
-            dossier_number="",
-            detail="back-up gemaakt",
-            seq=last.seq + 1,
-            prev_hash=last.entry_hash,
-        )
-        forged.entry_hash = content_hash(forged, [])
-    signature = base64.b64encode(insider.sign(bytes.fromhex(forged.entry_hash))).decode()
     _outside(
         team,
         (
             "UPDATE app_setting SET value = ? WHERE key = ?",
             (json.dumps(keys), f"tekensleutels:{beheer_id.hex}"),
         ),
-        (
-            "INSERT INTO access_log (id, at, account_id, login, action, household_id, "
-            "person_id, dossier_number, detail, seq, prev_hash, entry_hash, signature) "
-            "VALUES (?, ?, ?, ?, ?, NULL, NULL, '', ?, ?, ?, ?, ?)",
-            (
-                forged.id.hex,
-                forged.at.strftime("%Y-%m-%d %H:%M:%S.%f"),
-                beheer_id.hex,
-                TEST_LOGIN,
-                last.action.value,
-                forged.detail,
-                forged.seq,
-                forged.prev_hash,
-                forged.entry_hash,
-                signature,
-            ),
-        ),
     )
+    seq = forge_log_line(team.store.path, team.key, beheer_id, TEST_LOGIN, insider)
     result = access.check_chain(team)
-    assert result.unconfirmed is not None and result.unconfirmed.seq == forged.seq
+    assert result.unconfirmed is not None and result.unconfirmed.seq == seq
     assert result.unconfirmed.login == TEST_LOGIN
     found = roster.review(team)
     assert [(f.kind, f.login) for f in found.findings] == [(Difference.KEY, TEST_LOGIN)]

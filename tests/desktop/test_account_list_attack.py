@@ -41,13 +41,19 @@ from desktop.usecases.accounts import (
     set_temporary_password,
 )
 from models import roster as roster_model
-from models.logchain import content_hash
 from models.permissions import Role
 from models.records import ChainProblem
 from models.roster import ROSTER_SETTING, RosterState
-from models.security import AccessLogEntry, Account, AppSetting
+from models.security import Account, AppSetting
 from tests.desktop.format_1 import make_format_1
-from tests.helpers import FAST_KDF, TEST_LOGIN, TEST_PASSWORD, raw_connect
+from tests.helpers import (
+    FAST_KDF,
+    TEST_LOGIN,
+    TEST_PASSWORD,
+    edit_outside,
+    forge_log_line,
+    raw_connect,
+)
 
 ANOUK, ANOUK_PASSWORD = "anouk", "anouk-wachtwoord-1"
 BAS, BAS_PASSWORD = "bas", "bas-wachtwoord-12"
@@ -87,17 +93,6 @@ def team(with_code: tuple[Unlocked, str]) -> Unlocked:
     return unlocked
 
 
-def _outside(path: Path, key: bytes, *statements: tuple[str, tuple[object, ...]]) -> None:
-    """An insider with the database key, in sqlcipher3 outside the app."""
-    raw = raw_connect(path, key)
-    raw.execute("DROP TRIGGER IF EXISTS access_log_no_update")
-    raw.execute("DROP TRIGGER IF EXISTS access_log_no_delete")
-    for sql, parameters in statements:
-        raw.execute(sql, parameters)
-    raw.commit()
-    raw.close()
-
-
 def _setting(unlocked: Unlocked, key: str) -> str:
     with unlocked.store.sessions() as session:
         return session.get_one(AppSetting, key).value
@@ -126,7 +121,9 @@ def _bogus_list(body: dict[str, object]) -> str:
 
 
 def _write_list(path: Path, key: bytes, value: str) -> None:
-    _outside(path, key, ("UPDATE app_setting SET value = ? WHERE key = ?", (value, ROSTER_SETTING)))
+    edit_outside(
+        path, key, ("UPDATE app_setting SET value = ? WHERE key = ?", (value, ROSTER_SETTING))
+    )
 
 
 def _sign_list_as(
@@ -134,7 +131,7 @@ def _sign_list_as(
 ) -> None:
     """With a team key in hand (from wherever), the insider signs a list making ``promote``
     a beheerder, and the table says so too."""
-    _outside(path, key, ("UPDATE account SET role = 'beheerder' WHERE login = ?", (promote,)))
+    edit_outside(path, key, ("UPDATE account SET role = 'beheerder' WHERE login = ?", (promote,)))
     store = open_store(path, key, user="buiten-de-app")
     try:
         with store.sessions.begin() as session:
@@ -148,51 +145,6 @@ def _give_myself(path: Path, login: str, team: Ed25519PrivateKey) -> None:
     keyring = Keyring.load(keyring_path(path))
     keyring.give_team_key(user_slot(login), team)
     keyring.save()
-
-
-def _forge_line(unlocked: Unlocked, account: uuid.UUID, login: str, key: Ed25519PrivateKey) -> int:
-    """A log line appended in ``login``'s name, signed with ``key``; returns its number."""
-    with unlocked.store.sessions() as session:
-        last = session.scalars(select(AccessLogEntry).order_by(AccessLogEntry.seq.desc())).first()
-        assert last is not None and last.seq is not None
-        forged = AccessLogEntry(
-            id=uuid.uuid4(),
-            at=last.at,
-            account_id=account,
-            login=login,
-            action=last.action,
-            household_id=None,
-            person_id=None,
-            dossier_number="",
-            detail="back-up gemaakt",
-            seq=last.seq + 1,
-            prev_hash=last.entry_hash,
-        )
-        forged.entry_hash = content_hash(forged, [])
-    signature = base64.b64encode(key.sign(bytes.fromhex(forged.entry_hash))).decode()
-    _outside(
-        unlocked.store.path,
-        unlocked.key,
-        (
-            "INSERT INTO access_log (id, at, account_id, login, action, household_id, "
-            "person_id, dossier_number, detail, seq, prev_hash, entry_hash, signature) "
-            "VALUES (?, ?, ?, ?, ?, NULL, NULL, '', ?, ?, ?, ?, ?)",
-            (
-                forged.id.hex,
-                forged.at.strftime("%Y-%m-%d %H:%M:%S.%f"),
-                account.hex,
-                login,
-                last.action.value,
-                forged.detail,
-                forged.seq,
-                forged.prev_hash,
-                forged.entry_hash,
-                signature,
-            ),
-        ),
-    )
-    assert forged.seq is not None
-    return forged.seq
 
 
 def _relogin(unlocked: Unlocked, login: str, password: str) -> Unlocked:
@@ -271,7 +223,7 @@ def test_a_damaged_signing_key_row_does_not_lock_everyone_out(team: Unlocked) ->
     """Every login reads every account's remembered signing keys (models.roster.verify):
     one damaged row, of any account, crashed every colleague's login."""
     bas = _account_id(team, BAS)
-    _outside(
+    edit_outside(
         team.store.path,
         team.key,
         ("UPDATE app_setting SET value = ? WHERE key = ?", ("kapot", f"tekensleutels:{bas.hex}")),
@@ -353,7 +305,7 @@ def test_an_unsigned_list_does_not_move_where_signing_began(team: Unlocked) -> N
         assert beheer.actor.role is Role.MEDEWERKER
         roster.sign_as_is(beheer)  # what the review offers (there is nothing to restore)
         assert _stored_body(beheer)["log_signed_from"] == 1
-        _outside(beheer.store.path, beheer.key, ("UPDATE access_log SET signature = ''", ()))
+        edit_outside(beheer.store.path, beheer.key, ("UPDATE access_log SET signature = ''", ()))
         result = access.check_chain(beheer)
         assert result.broken is not None
         assert (result.broken.seq, result.broken.problem) == (1, ChainProblem.UNSIGNED)
@@ -472,7 +424,7 @@ def test_a_key_planted_beside_a_colleagues_real_new_key_is_not_confirmed(team: U
     )
     raw.close()
     planted = [*known, base64.b64encode(public_bytes(insider)).decode()]
-    _outside(
+    edit_outside(
         path,
         key,
         ("UPDATE app_setting SET value = ? WHERE key = ?", (json.dumps(planted), setting)),
@@ -483,7 +435,7 @@ def test_a_key_planted_beside_a_colleagues_real_new_key_is_not_confirmed(team: U
         found = roster.review(beheer)
         assert [f.login for f in found.findings] == [CARLA]  # the same as without the plant
         roster.sign_as_is(beheer)
-        seq = _forge_line(beheer, carla_id, CARLA, insider)
+        seq = forge_log_line(beheer.store.path, beheer.key, carla_id, CARLA, insider)
         chain = access.check_chain(beheer)
         assert not chain.intact or (chain.unconfirmed is not None and chain.unconfirmed.seq == seq)
     finally:
