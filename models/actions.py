@@ -32,15 +32,11 @@ from models.entities import (
 )
 from models.enums import ActionOrigin, ActionOwner, ActionStatus
 from models.records import ActionDraft, ActionRecord, TodoItem, full_name
-from models.rules import Field, Spec, check_draft
+from models.rules import ACTION, check_draft
 from models.todo import households_of, register_provider
 from models.validation import Problem, ValidationError
 
-RULES: Spec = {
-    "description": Field(required=True, max_length=500),
-    "network_name": Field(max_length=120),
-    "network_relation": Field(max_length=80),
-}
+RULES = ACTION  # the form applies the same rules
 
 
 class Action(Tracked, Base):
@@ -356,3 +352,17 @@ def due_actions(session: Session, today: date, households: set[uuid.UUID] | None
 
 
 register_provider(OVERDUE, due_actions)
+
+
+# --- the account's team member ------------------------------------------------------------
+
+
+def link_account(session: Session, account_id: uuid.UUID, medewerker_id: uuid.UUID) -> None:
+    """Link an account to the team member it is (Mijn acties, Te doen): an active one."""
+    from models.security import Account  # the accounts' module is not needed elsewhere here
+
+    account = get_or_raise(session, Account, account_id)
+    medewerker = session.get(Medewerker, medewerker_id)
+    if medewerker is None or not medewerker.active:
+        raise ValidationError({"medewerker": Problem.INACTIVE})
+    account.medewerker_id = medewerker_id
