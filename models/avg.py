@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from models.actions import forget_household as forget_actions
 from models.entities import Household, Traject
 from models.errors import NotFound
 from models.meldcode import destroy_for as destroy_meldcode
@@ -45,7 +46,7 @@ def retention_candidates(
 def destroy_household(session: Session, household_id: uuid.UUID) -> str:
     """Remove a dossier for real: the household, its members, trajecten, contacts,
     consents, meldcode procedures, Signs of Safety and veiligheidsplan, risicotaxaties,
-    what was withheld from its inzages (and why), its correction history and every
+    what was withheld from its inzages (and why), its actions, its correction history and every
     werkkopie about it. Returns the dossier number for the log; the access log keeps only
     ids, and the caller adds the destruction to it."""
     household = session.get(Household, household_id)
@@ -55,6 +56,7 @@ def destroy_household(session: Session, household_id: uuid.UUID) -> str:
     destroy_meldcode(session, household_id)  # its meldcode procedures, steps and corrections
     forget_safety(session, household_id)  # its rows point at the household: first
     forget_withholdings(session, household_id)
+    forget_actions(session, household_id)
     session.delete(household)
     session.flush()
     session.execute(delete(ChangeRecord).where(ChangeRecord.household_id == household_id))

@@ -45,6 +45,9 @@ from models.entities import (
 )
 from models.enums import (
     OPEN_PHASES,
+    ActionOrigin,
+    ActionOwner,
+    ActionStatus,
     ContactKind,
     EventKind,
     FactorAnswer,
@@ -57,7 +60,7 @@ from models.enums import (
     Verdict,
 )
 from models.households import fullest_open_household
-from models.records import age_on
+from models.records import ActionDraft, age_on
 from models.safety_plan import SafetyAgreement, SafetyPlan, SignsOfSafety, SignsOfSafetyAnswer
 from models.search import search_text, sort_name
 from models.taxatie import HouseholdSafety, Taxatie, TaxatieFactor, household_status, instrument
@@ -361,6 +364,99 @@ def generate_demo(
             session.execute(insert(cls), rows[cls])
     _demo_meldcode(session, today, staff_names)
     _demo_showcase_taxatie(session, today, staff_names)
+    _demo_actions(session, random.Random(seed + 20), today)
+
+
+# What is agreed in a household: (description, who carries it out).
+ACTIONS = (
+    ("Huisbezoek plannen om het gezinsplan door te nemen", ActionOwner.MEDEWERKER),
+    ("Aanmelding bij schuldhulpverlening afronden", ActionOwner.MEDEWERKER),
+    ("Verslag van het overleg naar de school sturen", ActionOwner.MEDEWERKER),
+    ("Afspraak bij de huisarts maken over de slaapproblemen", ActionOwner.GEZINSLID),
+    ("Formulier kindgebonden budget invullen", ActionOwner.GEZINSLID),
+    ("Kinderen op woensdagmiddag ophalen van school", ActionOwner.NETWERK),
+    ("Meegaan naar het gesprek bij de woningcorporatie", ActionOwner.NETWERK),
+    ("Terugkoppeling geven over de aanwezigheid op school", ActionOwner.ORGANISATIE),
+    ("Intake plannen voor de behandeling", ActionOwner.ORGANISATIE),
+)
+NETWORK = (("Fatma", "oma"), ("Henk", "buurman"), ("Zoë", "tante"), ("Mehmet", "oom"))
+
+
+def _demo_actions(session: Session, rng: random.Random, today: date) -> None:
+    """Actions in about a third of the open households, through the service: some overdue,
+    some done or lapsed; and a few for the teamleider (the demo's beheerder), so Mijn acties
+    is not empty for her."""
+    from models import actions
+
+    open_households = list(
+        session.execute(
+            select(Traject.household_id, RegisseurAssignment.medewerker_id)
+            .join(RegisseurAssignment, RegisseurAssignment.traject_id == Traject.id)
+            .where(
+                Traject.is_current.is_(True),
+                Traject.closed_on.is_(None),
+                RegisseurAssignment.end_on.is_(None),
+            )
+            .order_by(Traject.registered_on)
+        )
+    )
+    showcase = fullest_open_household(session)
+    organisations = list(session.scalars(select(Organisation).order_by(Organisation.name)))
+    leader = session.scalar(select(Medewerker.id).where(Medewerker.discipline == "teamleider"))
+    for household_id, regisseur in open_households:
+        if household_id != showcase and rng.random() > 0.35:
+            continue
+        people = list(
+            session.scalars(
+                select(Person).where(
+                    Person.household_id == household_id, Person.role == MemberRole.OUDER
+                )
+            )
+        )
+        count = 4 if household_id == showcase else rng.choice((1, 2, 2, 3))
+        for description, planned in rng.sample(ACTIONS, count):
+            agreed = today - timedelta(days=rng.randrange(3, 60))
+            owner: dict[str, Any] = {}
+            no_member = planned is ActionOwner.GEZINSLID and not people
+            kind = ActionOwner.NETWERK if no_member else planned
+            if kind is ActionOwner.MEDEWERKER:
+                owner = {"medewerker_id": regisseur}
+            elif kind is ActionOwner.GEZINSLID:
+                owner = {"person_id": rng.choice(people).id}
+            elif kind is ActionOwner.NETWERK:
+                name, relation = rng.choice(NETWORK)
+                owner = {"network_name": name, "network_relation": relation}
+            else:
+                organisation = rng.choice(organisations)
+                contact = organisation.contacts[0].id if organisation.contacts else None
+                owner = {"organisation_id": organisation.id, "contact_id": contact}
+            draft = ActionDraft(
+                description,
+                kind,
+                agreed + timedelta(days=rng.choice((7, 14, 21, 28, 42))),
+                origin=rng.choice(
+                    (ActionOrigin.DOSSIER, ActionOrigin.DOSSIER, ActionOrigin.OVERLEG)
+                ),
+                **owner,
+            )
+            action_id = actions.add_action(session, household_id, draft, not_before=agreed)
+            assert draft.due_on is not None
+            if draft.due_on < today and rng.random() < 0.5:
+                done = rng.random() < 0.8
+                status = ActionStatus.GEDAAN if done else ActionStatus.VERVALLEN
+                actions.set_status(session, action_id, status, min(draft.due_on, today))
+    chosen = rng.sample(open_households, min(4, len(open_households)))
+    for (household_id, _regisseur), days in zip(chosen, (-9, -2, 5, 16), strict=False):
+        if leader is None:
+            break
+        draft = ActionDraft(
+            "Inzet van een specialist regelen en terugkoppelen aan de casusregisseur",
+            ActionOwner.MEDEWERKER,
+            today + timedelta(days=days),
+            medewerker_id=leader,
+            origin=ActionOrigin.OVERLEG,
+        )
+        actions.add_action(session, household_id, draft, not_before=today - timedelta(days=21))
 
 
 def _demo_organisations(

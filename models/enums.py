@@ -121,3 +121,26 @@ class PassagePart(enum.StrEnum):
     AFWEGING = "afweging"  # meldcode step 4: its note (the answers and conclusion stay)
     BESLISSING = "beslissing"  # meldcode step 5, with the Veilig Thuis details
     INHOUD = "inhoud"  # a whole Signs of Safety record or veiligheidsplan version
+
+
+class ActionOwner(enum.StrEnum):
+    """Who carries out an action: exactly one of these (models.actions)."""
+
+    MEDEWERKER = "medewerker"  # a team member
+    GEZINSLID = "gezinslid"  # a member of the household
+    NETWERK = "netwerk"  # someone of the family's network: a name and a relation
+    ORGANISATIE = "organisatie"  # an organisation, optionally one of its contacts
+
+
+class ActionStatus(enum.StrEnum):
+    OPEN = "open"
+    GEDAAN = "gedaan"
+    VERVALLEN = "vervallen"
+
+
+class ActionOrigin(enum.StrEnum):
+    """Where an action was agreed."""
+
+    DOSSIER = "dossier"
+    OVERLEG = "overleg"
+    GEZINSPLAN = "gezinsplan"

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from models import households as service
 from models.access import household_log
+from models.actions import list_actions
 from models.afwegingskader import ProcedureRecord
 from models.consents import list_consents
 from models.entities import Consent, Measurement, MeasurementConclusion, MeasurementScore, Person
@@ -32,6 +33,7 @@ from models.history import REMOVED, removed_values
 from models.instruments import Instrument
 from models.meldcode import list_procedures
 from models.records import (
+    ActionRecord,
     ConsentRecord,
     ContactRecord,
     HouseholdDraft,
@@ -138,6 +140,8 @@ class InzageReport:
     # Passages the regisseur withheld (passage key -> reason code, code list achterhoudreden);
     # their content is already gone from this report (models.withholding.withhold).
     withheld: dict[str, str] = field(default_factory=dict)
+    # The household's actions (models.actions): open ones first.
+    actions: tuple[ActionRecord, ...] = ()
 
     def name_of(self, login: str) -> str:
         """Who did it, as the family knows them: the colleague's name, not their login."""
@@ -170,6 +174,7 @@ HOUSEHOLD_TABLES = (
     "sos_assessment",
     "safety_plan",
     "safety_agreement",
+    "action",  # an action is agreed about the household
 )
 
 
@@ -452,4 +457,5 @@ def inzage_report(session: Session, person_id: uuid.UUID) -> InzageReport:
             for t in list_taxaties(session, person.household_id)
             if t.person_id in (None, person_id)
         ),
+        actions=tuple(list_actions(session, person.household_id)),
     )

@@ -13,6 +13,9 @@ from datetime import date, datetime
 
 from models.afwegingskader import ConsultationKind, ViolenceForm
 from models.enums import (
+    ActionOrigin,
+    ActionOwner,
+    ActionStatus,
     ContactKind,
     EventKind,
     FactorAnswer,
@@ -820,3 +823,52 @@ class InzageReview:
     passages: tuple[Passage, ...]
     may_withhold: bool  # the household's casusregisseur
     subject: str = ""  # whose inzage: the person's name, for the dialog's title
+
+
+# --- actions (models.actions) --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActionDraft:
+    """An action as typed: what, who (exactly one owner, by ``owner_kind``), by when.
+
+    Only the reference of ``owner_kind`` counts: a team member's id, a member's id, an
+    organisation's id (with one of its contacts, or none), or a network person's name and
+    relation to the family.
+    """
+
+    description: str
+    owner_kind: ActionOwner
+    due_on: date | None
+    medewerker_id: uuid.UUID | None = None
+    person_id: uuid.UUID | None = None
+    organisation_id: uuid.UUID | None = None
+    contact_id: uuid.UUID | None = None
+    network_name: str = ""
+    network_relation: str = ""
+    origin: ActionOrigin = ActionOrigin.DOSSIER
+    origin_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class ActionRecord:
+    id: uuid.UUID
+    household_id: uuid.UUID
+    dossier_number: str
+    household_name: str
+    draft: ActionDraft
+    owner: str  # who, as shown: a name, 'naam (relatie)', 'organisatie — contact'
+    status: ActionStatus
+    status_on: date  # when it got its status (created, done, lapsed)
+
+    @property
+    def description(self) -> str:
+        return self.draft.description
+
+    @property
+    def due_on(self) -> date | None:
+        return self.draft.due_on
+
+    def overdue(self, today: date) -> bool:
+        due = self.draft.due_on
+        return self.status is ActionStatus.OPEN and due is not None and due < today

@@ -227,3 +227,11 @@ MELDCODE_DECISION: Spec = {
     "by": Field(required=True, max_length=120),
     "vt_reference": Field(max_length=40),
 }
+
+# --- actions (models.actions) -------------------------------------------------------------
+
+ACTION: Spec = {
+    "description": Field(required=True, max_length=500),
+    "network_name": Field(max_length=120),
+    "network_relation": Field(max_length=80),
+}

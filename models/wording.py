@@ -26,6 +26,9 @@ from models.afwegingskader import (
 )
 from models.codelists import CodeLists, load_codelists
 from models.enums import (
+    ActionOrigin,
+    ActionOwner,
+    ActionStatus,
     ContactKind,
     EventKind,
     FactorAnswer,
@@ -153,6 +156,7 @@ PROBLEM = {
     Problem.DUPLICATE: "Deze naam staat al in de lijst.",
     Problem.EMAIL: "Dit is geen geldig e-mailadres, bijvoorbeeld naam@voorbeeld.nl.",
     Problem.INACTIVE: "Deze organisatie is uitgeschakeld; kies een andere.",
+    Problem.DATE_IN_PAST: "Een nieuwe actie kan niet vóór vandaag klaar moeten zijn.",
     Problem.BSN_IN_USE: "Dit BSN staat al bij een andere persoon. Controleer het; klopt het toch, "
     "sla dan op en kies Ja.",
     Problem.BSN_NOT_TEST: "Dit is een demo-database: gebruik een BSN uit de testreeks "
@@ -916,6 +920,7 @@ VERDICT = {Verdict.AKKOORD: "akkoord", Verdict.AFWIJKEND: "afwijkende mening"}
 TODO_KIND = {
     "hertaxatie": "Nieuwe risicotaxatie",
     "meldcode-evaluatie": "Meldcode: evaluatie van de hulp (vraag 5)",
+    "actie": "Actie over de datum",
 }
 EMERGENCY_NUMBERS = "Veilig Thuis 0800-2000 · bij direct gevaar 112"
 SAFETY_COLOURS = {
@@ -997,3 +1002,22 @@ def withheld_text(reason: str, codes: CodeLists | None = None) -> str:
     het kind' (the reason's name from the code list, never the toelichting)."""
     name = (codes or load_codelists()).label("achterhoudreden", reason)
     return f"{WITHHELD}: {name[:1].lower()}{name[1:]}"
+
+
+# --- actions (models.actions) ---------------------------------------------------------------
+ACTION_OWNER = {
+    ActionOwner.MEDEWERKER: "Teamlid",
+    ActionOwner.GEZINSLID: "Gezinslid",
+    ActionOwner.NETWERK: "Iemand uit het netwerk",
+    ActionOwner.ORGANISATIE: "Organisatie",
+}
+ACTION_STATUS = {
+    ActionStatus.OPEN: "Open",
+    ActionStatus.GEDAAN: "Gedaan",
+    ActionStatus.VERVALLEN: "Vervallen",
+}
+ACTION_ORIGIN = {
+    ActionOrigin.DOSSIER: "Dossier",
+    ActionOrigin.OVERLEG: "Overleg",
+    ActionOrigin.GEZINSPLAN: "Gezinsplan",
+}

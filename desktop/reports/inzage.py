@@ -34,6 +34,8 @@ from models.records import (
 from models.taxatie import instrument as risk_instrument
 from models.wording import (
     ACCESS_ACTION,
+    ACTION_ORIGIN,
+    ACTION_STATUS,
     CONTACT_KIND,
     FACTOR_ANSWER,
     NOT_ASSESSED,
@@ -229,6 +231,24 @@ def inzage_json(report: InzageReport) -> dict[str, Any]:
         **(
             {"risicotaxaties": [_taxatie_json(report, t) for t in report.taxaties]}
             if report.taxaties
+            else {}
+        ),
+        **(
+            {
+                "acties": [
+                    {
+                        "omschrijving": a.description,
+                        "wie": a.owner,
+                        "soort_eigenaar": a.draft.owner_kind.value,
+                        "klaar_op": _iso(a.due_on),
+                        "status": a.status.value,
+                        "status_sinds": _iso(a.status_on),
+                        "herkomst": a.draft.origin.value,
+                    }
+                    for a in report.actions
+                ]
+            }
+            if report.actions
             else {}
         ),
         "wijzigingen": [_change_json(report, h) for h in report.changes],
@@ -472,6 +492,29 @@ def _plan(plan: SafetyPlanRecord, marker: str = "") -> list[Flowable]:
     ]
 
 
+def _actions(report: InzageReport) -> list[Flowable]:
+    """The household's actions; nothing when it has none."""
+    if not report.actions:
+        return []
+    return [
+        heading("Acties"),
+        data_table(
+            ["Actie", "Wie", "Klaar op", "Status", "Herkomst"],
+            [
+                (
+                    a.description,
+                    a.owner,
+                    date_text(a.due_on),
+                    f"{ACTION_STATUS[a.status]} {date_text(a.status_on)}",
+                    ACTION_ORIGIN[a.draft.origin],
+                )
+                for a in report.actions
+            ],
+            widths=[0.4, 0.22, 0.12, 0.14, 0.12],
+        ),
+    ]
+
+
 def inzage_pdf(report: InzageReport, *, made_by: str, on: date | None = None) -> bytes:
     """A readable overview of everything Teamtafel holds about one person, as PDF bytes."""
     on = on or date.today()
@@ -541,6 +584,7 @@ def inzage_pdf(report: InzageReport, *, made_by: str, on: date | None = None) ->
                 taxatie,
                 _withheld(report, PassageKind.TAXATIE, taxatie.id, PassagePart.ONDERBOUWING),
             )
+    story += _actions(report)
     story += [
         heading("Contactmomenten"),
         data_table(

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from desktop.session import Unlocked
 from desktop.usecases.base import read
-from models import taxatie  # noqa: F401  (registers the re-assessments with the list)
+from models import actions, taxatie  # noqa: F401  (they register their lines with the list)
 from models.households import own_medewerker
 from models.permissions import Permission
 from models.records import TodoItem

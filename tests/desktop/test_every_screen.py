@@ -48,7 +48,7 @@ ENGLISH = {
 # The screens that show no dossier: every other one opens the dossier it shows, logged.
 NOT_ABOUT_A_DOSSIER = {"huishoudens", "inloggen", "aanmelden", "gezinslid", "organisaties"}
 NOT_ABOUT_A_DOSSIER |= {"toegangslog", "accounts"}  # the log, the accounts: no dossier
-NOT_ABOUT_A_DOSSIER |= {"te-doen"}  # a list of households, none opened
+NOT_ABOUT_A_DOSSIER |= {"te-doen", "mijn-acties"}  # lists of households, none opened
 
 
 def _openings(db: Path) -> list[str]:

@@ -100,6 +100,7 @@ def test_a_registered_section_and_tab_appear_in_the_window(
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
         "Huishoudens",
         "Te doen",
+        "Mijn acties",
         "Overzicht",
     ]
     widget = controller.open_household(household_id)

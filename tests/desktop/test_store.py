@@ -539,3 +539,35 @@ def test_0015_adds_the_inzage_withholdings_to_a_database_at_0014(tmp_path: Path)
         assert withholdings(session, household_id) == []
     store.close()
     assert list(tmp_path.glob("achterhouden.sqlite.voor-migratie-0014-*.bak"))
+
+
+def test_0016_adds_the_actions_to_a_database_at_0015(tmp_path: Path) -> None:
+    """A store made before actions opens with its households and no actions; an action is
+    added to it, and goes when the dossier is destroyed."""
+    from models.actions import add_action, list_actions
+    from models.avg import destroy_household
+    from models.enums import ActionOwner
+    from models.records import ActionDraft
+
+    path = tmp_path / "acties.sqlite"
+    engine = make_engine(path, TEST_KEY)
+    migrate(engine, "0015")
+    engine.dispose()
+    household_id = uuid.uuid4()
+    with raw_connect(path) as raw:
+        _insert_0001_household(raw, household_id)
+    store = open_store(path, TEST_KEY, user="tester")
+    draft = ActionDraft(
+        "Huisarts bellen", ActionOwner.NETWERK, date(2026, 12, 1), network_name="Zoë van 't Hart"
+    )
+    with store.sessions.begin() as session:
+        assert list_actions(session, household_id) == []
+        add_action(session, household_id, draft, not_before=date(2026, 11, 25))
+    with store.sessions.begin() as session:
+        (row,) = list_actions(session, household_id)
+        assert (row.description, row.dossier_number) == ("Huisarts bellen", "2025-00007")
+        destroy_household(session, household_id)
+    with store.sessions() as session:
+        assert list_actions(session, household_id) == []
+    store.close()
+    assert list(tmp_path.glob("acties.sqlite.voor-migratie-0015-*.bak"))
