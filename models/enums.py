@@ -121,3 +121,21 @@ class PassagePart(enum.StrEnum):
     AFWEGING = "afweging"  # meldcode step 4: its note (the answers and conclusion stay)
     BESLISSING = "beslissing"  # meldcode step 5, with the Veilig Thuis details
     INHOUD = "inhoud"  # a whole Signs of Safety record or veiligheidsplan version
+
+
+class VerwijzingStatus(enum.StrEnum):
+    """aangevraagd → gestart → beëindigd, or aangevraagd → afgewezen (models.verwijzing)."""
+
+    AANGEVRAAGD = "aangevraagd"
+    GESTART = "gestart"
+    AFGEWEZEN = "afgewezen"
+    BEEINDIGD = "beeindigd"
+
+
+# Where a verwijzing's status may go next; afgewezen and beëindigd are final.
+VERWIJZING_NEXT: dict[VerwijzingStatus, tuple[VerwijzingStatus, ...]] = {
+    VerwijzingStatus.AANGEVRAAGD: (VerwijzingStatus.GESTART, VerwijzingStatus.AFGEWEZEN),
+    VerwijzingStatus.GESTART: (VerwijzingStatus.BEEINDIGD,),
+    VerwijzingStatus.AFGEWEZEN: (),
+    VerwijzingStatus.BEEINDIGD: (),
+}

@@ -39,7 +39,8 @@ class Problem(enum.StrEnum):
     INACTIVE = "inactive"
     PHONE = "phone"
     BSN_IN_USE = "bsn_in_use"  # a warning the user may overrule, never a refusal
-    BSN_NOT_TEST = "bsn_not_test"  # on a demo database: a warning, as BSN_IN_USE
+    BSN_NOT_TEST = "bsn_not_test"
+    SAME_DECIDER = "same_decider"  # a verwijzing's two deciders are two different people  # on a demo database: a warning, as BSN_IN_USE
 
 
 class ValidationError(DomainError, ValueError):

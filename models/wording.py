@@ -39,6 +39,7 @@ from models.enums import (
     Safety,
     TaxatieState,
     Verdict,
+    VerwijzingStatus,
 )
 from models.errors import Rule
 from models.instruments import InstrumentError, InstrumentProblem, Subject
@@ -159,6 +160,8 @@ PROBLEM = {
     "9999xxxxx, geen echt BSN.",
     Problem.PHONE: "Een telefoonnummer bestaat uit cijfers, spaties en + - ( ), bijvoorbeeld "
     "06-12345678 of +31 20 123 4567. Zet een toelichting in een notitie.",
+    Problem.SAME_DECIDER: "Een verwijzing wordt door twee verschillende medewerkers besloten: "
+    "kies een andere tweede beslisser.",
 }
 
 RULE = {
@@ -190,6 +193,9 @@ RULE = {
     Rule.TAXATIE_SUBJECT: "Een risicotaxatie gaat over een kind of over het hele huishouden.",
     Rule.WITHHOLD_NOT_REGISSEUR: "Alleen de casusregisseur van dit huishouden kan een deel van "
     "de inzage achterhouden. U kunt de inzage wel volledig exporteren.",
+    Rule.VERWIJZING_STATUS: "Deze verwijzing kan niet naar die status. Een aangevraagde "
+    "verwijzing wordt gestart of afgewezen; een gestarte wordt beëindigd; een afgewezen of "
+    "beëindigde verwijzing blijft zoals hij is.",
 }
 
 INSTRUMENT_PROBLEM = {
@@ -997,3 +1003,30 @@ def withheld_text(reason: str, codes: CodeLists | None = None) -> str:
     het kind' (the reason's name from the code list, never the toelichting)."""
     name = (codes or load_codelists()).label("achterhoudreden", reason)
     return f"{WITHHELD}: {name[:1].lower()}{name[1:]}"
+
+
+# --- the verwijzing ----------------------------------------------------------------------------
+
+VERWIJZING_STATUS = {
+    VerwijzingStatus.AANGEVRAAGD: "aangevraagd",
+    VerwijzingStatus.GESTART: "gestart",
+    VerwijzingStatus.AFGEWEZEN: "afgewezen",
+    VerwijzingStatus.BEEINDIGD: "beëindigd",
+}
+CHANGED_RECORD |= {
+    "verwijzing": "Verwijzing",
+    "verwijzing_member": "Gezinslid van een verwijzing",
+    "verwijzing_status": "Status van een verwijzing",
+}
+CHANGED_FIELD |= {
+    "referred_on": "datum",
+    "hulpvorm": "hulpvorm",
+    "reason": "reden",
+    "decider_1_id": "eerste beslisser",
+    "decider_2_id": "tweede beslisser",
+    "status_on": "status sinds",
+    "on": "datum",
+    "status": "status",
+}
+CODE_LIST_FIELDS |= {"hulpvorm": "hulpvorm"}
+KEY_FIELDS |= {"decider_1_id", "decider_2_id", "verwijzing_id"}

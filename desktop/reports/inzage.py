@@ -43,6 +43,7 @@ from models.wording import (
     RISK,
     ROLE,
     UNTIL_NOW,
+    VERWIJZING_STATUS,
     WHOLE_HOUSEHOLD,
     changed_field_text,
     changed_value_text,
@@ -229,6 +230,27 @@ def inzage_json(report: InzageReport) -> dict[str, Any]:
         **(
             {"risicotaxaties": [_taxatie_json(report, t) for t in report.taxaties]}
             if report.taxaties
+            else {}
+        ),
+        **(
+            {
+                "verwijzingen": [
+                    {
+                        "datum": _iso(v.draft.referred_on),
+                        "voor": list(v.members),
+                        "naar": v.organisation,
+                        "hulpvorm": v.draft.hulpvorm,
+                        "reden": v.draft.reason,
+                        "besloten_door": list(v.deciders),
+                        "status": [
+                            {"status": s.status.value, "datum": _iso(s.on), "toelichting": s.note}
+                            for s in v.history
+                        ],
+                    }
+                    for v in report.verwijzingen
+                ]
+            }
+            if report.verwijzingen
             else {}
         ),
         "wijzigingen": [_change_json(report, h) for h in report.changes],
@@ -472,6 +494,33 @@ def _plan(plan: SafetyPlanRecord, marker: str = "") -> list[Flowable]:
     ]
 
 
+def _verwijzingen(report: InzageReport) -> list[Flowable]:
+    """The verwijzingen this person is in, with each status and its date."""
+    if not report.verwijzingen:
+        return []
+    codes = load_codelists()
+    return [
+        heading("Verwijzingen"),
+        data_table(
+            ["Datum", "Voor wie", "Naar", "Hulpvorm", "Reden", "Status"],
+            [
+                (
+                    date_text(v.draft.referred_on),
+                    ", ".join(v.members),
+                    v.organisation,
+                    codes.label("hulpvorm", v.draft.hulpvorm),
+                    v.draft.reason,
+                    "; ".join(
+                        f"{VERWIJZING_STATUS[s.status]} {date_text(s.on)}" for s in v.history
+                    ),
+                )
+                for v in report.verwijzingen
+            ],
+            widths=[0.11, 0.16, 0.16, 0.14, 0.25, 0.18],
+        ),
+    ]
+
+
 def inzage_pdf(report: InzageReport, *, made_by: str, on: date | None = None) -> bytes:
     """A readable overview of everything Teamtafel holds about one person, as PDF bytes."""
     on = on or date.today()
@@ -541,6 +590,7 @@ def inzage_pdf(report: InzageReport, *, made_by: str, on: date | None = None) ->
                 taxatie,
                 _withheld(report, PassageKind.TAXATIE, taxatie.id, PassagePart.ONDERBOUWING),
             )
+    story += _verwijzingen(report)
     story += [
         heading("Contactmomenten"),
         data_table(
