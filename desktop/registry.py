@@ -78,6 +78,7 @@ class DossierScope(Protocol):
     household_id: uuid.UUID
     selected_person: PersonSelection  # which member the user is working on, for every section
     person_marks: PersonMarks  # what stands beside each member in Gezinsleden (a child's safety)
+    sections: dict[str, SectionPresenter]  # the dossier's sections by kind: to hand on to one
 
     def current(self) -> HouseholdDossier: ...
 

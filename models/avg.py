@@ -15,6 +15,7 @@ from models.meldcode import destroy_for as destroy_meldcode
 from models.records import RetentionRow
 from models.safety_plan import forget_household as forget_safety
 from models.security import ChangeRecord
+from models.verwijzing import forget_household as forget_verwijzingen
 from models.werkkopie import forget_household
 from models.withholding import forget_household as forget_withholdings
 
@@ -46,6 +47,7 @@ def retention_candidates(
 def destroy_household(session: Session, household_id: uuid.UUID) -> str:
     """Remove a dossier for real: the household, its members, trajecten, contacts,
     consents, meldcode procedures, Signs of Safety and veiligheidsplan, risicotaxaties,
+    verwijzingen (with their members and status history),
     what was withheld from its inzages (and why), its actions, its correction history and every
     werkkopie about it. Returns the dossier number for the log; the access log keeps only
     ids, and the caller adds the destruction to it."""
@@ -57,6 +59,7 @@ def destroy_household(session: Session, household_id: uuid.UUID) -> str:
     forget_safety(session, household_id)  # its rows point at the household: first
     forget_withholdings(session, household_id)
     forget_actions(session, household_id)
+    forget_verwijzingen(session, household_id)  # they point at its trajecten and members
     session.delete(household)
     session.flush()
     session.execute(delete(ChangeRecord).where(ChangeRecord.household_id == household_id))

@@ -365,6 +365,7 @@ def generate_demo(
     _demo_meldcode(session, today, staff_names)
     _demo_showcase_taxatie(session, today, staff_names)
     _demo_actions(session, random.Random(seed + 20), today)
+    _demo_verwijzingen(session, today, random.Random(seed + 30))
 
 
 # What is agreed in a household: (description, who carries it out).
@@ -1298,3 +1299,82 @@ def _demo_showcase_taxatie(session: Session, today: date, names: list[str]) -> N
     service.review(session, taxatie_id, ReviewDraft(Verdict.AKKOORD), reviewer)
     session.flush()
     service.refresh_status(session, showcase)
+
+
+# Demo verwijzingen: organisation (by name), hulpvorm, reason, and whether it is for the
+# children (else for a parent).
+DEMO_VERWIJZINGEN = (
+    ("GGZ Voorbeeldstad", "jeugd_ggz", "Aanhoudende angstklachten en schoolverzuim.", True),
+    ("GGZ Voorbeeldstad", "volwassenen_ggz", "Somberheid van moeder houdt aan.", False),
+    ("Schuldhulpverlening Voorbeeldstad", "schuldhulpverlening", "Oplopende huurschuld.", False),
+    ("JGZ Voorbeeldstad", "jeugdhulp_ambulant", "Opvoedondersteuning thuis.", True),
+    ("Huisartsenpraktijk Voorbeeldstad", "verslavingszorg", "Alcoholgebruik van vader.", False),
+)
+
+
+def _demo_verwijzingen(session: Session, today: date, rng: random.Random) -> None:
+    """Some verwijzingen in open trajecten (the fullest household first), in every status,
+    made through the service as the team would."""
+    from models import verwijzing
+    from models.enums import VerwijzingStatus
+    from models.records import StatusDraft, VerwijzingDraft
+
+    organisations = dict(session.execute(select(Organisation.name, Organisation.id)).all())
+    team = list(
+        session.scalars(select(Medewerker.id).where(Medewerker.active).order_by(Medewerker.name))
+    )
+    showcase = fullest_open_household(session)
+    open_ones = list(
+        session.scalars(
+            select(Traject.household_id)
+            .where(Traject.is_current, Traject.phase != Phase.AFGESLOTEN)
+            .order_by(Traject.registered_on)
+        )
+    )
+    chosen = ([showcase] if showcase else []) + rng.sample(open_ones, min(12, len(open_ones)))
+    for household_id in dict.fromkeys(chosen):
+        traject = session.scalars(
+            select(Traject).where(Traject.household_id == household_id, Traject.is_current)
+        ).first()
+        members = list(session.scalars(select(Person).where(Person.household_id == household_id)))
+        if traject is None or not members or len(team) < 2:
+            continue
+        name, hulpvorm, reason, children = rng.choice(DEMO_VERWIJZINGEN)
+        if name not in organisations:
+            continue
+        wanted = [p for p in members if (p.role is not MemberRole.OUDER) == children]
+        chosen_members = wanted[:2] or members[:1]
+        start = max(traject.registered_on, today - timedelta(days=120))
+        referred_on = start + timedelta(days=rng.randrange(0, max(1, (today - start).days)))
+        first, second = rng.sample(team, 2)
+        made = verwijzing.make_verwijzing(
+            session,
+            VerwijzingDraft(
+                referred_on,
+                tuple(p.id for p in chosen_members),
+                organisations[name],
+                hulpvorm,
+                reason,
+                first,
+                second,
+            ),
+            traject_id=traject.id,
+            today=today,
+        )
+        path = rng.choice(
+            (
+                (),
+                (VerwijzingStatus.GESTART,),
+                (VerwijzingStatus.AFGEWEZEN,),
+                (VerwijzingStatus.GESTART, VerwijzingStatus.BEEINDIGD),
+            )
+        )
+        on = referred_on
+        for status in path:
+            on = min(today, on + timedelta(days=rng.randrange(7, 35)))
+            note = (
+                "Wachtlijst te lang; andere aanbieder zoeken."
+                if (status is VerwijzingStatus.AFGEWEZEN)
+                else ""
+            )
+            verwijzing.change_status(session, made.id, StatusDraft(status, on, note), today)

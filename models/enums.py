@@ -144,3 +144,21 @@ class ActionOrigin(enum.StrEnum):
     DOSSIER = "dossier"
     OVERLEG = "overleg"
     GEZINSPLAN = "gezinsplan"
+
+
+class VerwijzingStatus(enum.StrEnum):
+    """aangevraagd → gestart → beëindigd, or aangevraagd → afgewezen (models.verwijzing)."""
+
+    AANGEVRAAGD = "aangevraagd"
+    GESTART = "gestart"
+    AFGEWEZEN = "afgewezen"
+    BEEINDIGD = "beeindigd"
+
+
+# Where a verwijzing's status may go next; afgewezen and beëindigd are final.
+VERWIJZING_NEXT: dict[VerwijzingStatus, tuple[VerwijzingStatus, ...]] = {
+    VerwijzingStatus.AANGEVRAAGD: (VerwijzingStatus.GESTART, VerwijzingStatus.AFGEWEZEN),
+    VerwijzingStatus.GESTART: (VerwijzingStatus.BEEINDIGD,),
+    VerwijzingStatus.AFGEWEZEN: (),
+    VerwijzingStatus.BEEINDIGD: (),
+}

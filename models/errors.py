@@ -34,6 +34,8 @@ class Rule(enum.StrEnum):
     TAXATIE_SUBJECT = "taxatie_subject"
     # the inzage (models.withholding)
     WITHHOLD_NOT_REGISSEUR = "withhold_not_regisseur"
+    # the verwijzing (models.verwijzing)
+    VERWIJZING_STATUS = "verwijzing_status"
 
 
 class RuleViolation(DomainError):

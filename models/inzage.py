@@ -43,6 +43,7 @@ from models.records import (
     SignsOfSafetyRecord,
     TaxatieRecord,
     TrajectRecord,
+    VerwijzingRecord,
     full_name,
     passage_key,
 )
@@ -55,6 +56,8 @@ from models.safety_plan import (
 )
 from models.security import Account, ChangeRecord
 from models.taxatie import Taxatie, TaxatieFactor, list_taxaties
+from models.verwijzing import list_verwijzingen
+from models.verwijzing import persons_of as verwijzing_persons
 from models.zrm import household_measurements, instruments, person_measurements
 
 
@@ -142,6 +145,8 @@ class InzageReport:
     withheld: dict[str, str] = field(default_factory=dict)
     # The household's actions (models.actions): open ones first.
     actions: tuple[ActionRecord, ...] = ()
+    # The verwijzingen this person is in, newest first.
+    verwijzingen: tuple[VerwijzingRecord, ...] = ()
 
     def name_of(self, login: str) -> str:
         """Who did it, as the family knows them: the colleague's name, not their login."""
@@ -190,6 +195,8 @@ class _Owners:
     factors: dict[uuid.UUID, uuid.UUID]  # factor -> its taxatie
     assessments: dict[uuid.UUID, uuid.UUID]  # scale answer -> its Signs of Safety
     plans: dict[uuid.UUID, uuid.UUID]  # agreement -> its veiligheidsplan version
+    # a verwijzing, or its member or status row -> the members the verwijzing is for
+    verwijzingen: dict[uuid.UUID, frozenset[uuid.UUID]] = field(default_factory=dict)
 
 
 def _key(text: str) -> uuid.UUID | None:
@@ -277,7 +284,17 @@ def _owners(session: Session, household_id: uuid.UUID, changes: list[ChangeRecor
             taxatie := _key(values.get("taxatie_id", ""))
         ):
             factors[change.record_id] = taxatie
-    return _Owners(consents, measurements, scores, answers, taxaties, factors, assessments, plans)
+    return _Owners(
+        consents,
+        measurements,
+        scores,
+        answers,
+        taxaties,
+        factors,
+        assessments,
+        plans,
+        verwijzing_persons(session, household_id),
+    )
 
 
 # Which passage of a meldcode procedure each of its columns is part of; the rest (the form,
@@ -367,6 +384,8 @@ def _about_the_person(change: ChangeRecord, person_id: uuid.UUID, owners: _Owner
     if table == "taxatie_factor":
         taxatie = owners.factors.get(record)
         return taxatie in owners.taxaties and owners.taxaties[taxatie] in (None, person_id)
+    if table in ("verwijzing", "verwijzing_member", "verwijzing_status"):  # one they are in
+        return person_id in owners.verwijzingen.get(record, frozenset())
     return False
 
 
@@ -458,4 +477,9 @@ def inzage_report(session: Session, person_id: uuid.UUID) -> InzageReport:
             if t.person_id in (None, person_id)
         ),
         actions=tuple(list_actions(session, person.household_id)),
+        verwijzingen=tuple(
+            v
+            for v in list_verwijzingen(session, person.household_id)
+            if person_id in v.draft.member_ids
+        ),
     )

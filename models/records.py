@@ -29,6 +29,7 @@ from models.enums import (
     Safety,
     TaxatieState,
     Verdict,
+    VerwijzingStatus,
 )
 from models.permissions import AccessAction, Role
 from models.rules import earliest_event_date
@@ -872,3 +873,51 @@ class ActionRecord:
     def overdue(self, today: date) -> bool:
         due = self.draft.due_on
         return self.status is ActionStatus.OPEN and due is not None and due < today
+
+
+# --- verwijzing (models.verwijzing) ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VerwijzingDraft:
+    """What the verwijzing form (or a meeting's decision) hands in: all of it is required."""
+
+    referred_on: date | None
+    member_ids: tuple[uuid.UUID, ...] = ()
+    organisation_id: uuid.UUID | None = None
+    hulpvorm: str = ""  # code list hulpvorm
+    reason: str = ""
+    decider_1: uuid.UUID | None = None  # two team members (medewerkers), never the same one
+    decider_2: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class StatusDraft:
+    """A verwijzing's next status, from when, and why (optional)."""
+
+    status: VerwijzingStatus | None
+    on: date | None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class StatusRecord:
+    status: VerwijzingStatus
+    on: date
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class VerwijzingRecord:
+    id: uuid.UUID
+    household_id: uuid.UUID
+    traject_id: uuid.UUID
+    draft: VerwijzingDraft
+    organisation: str
+    members: tuple[str, ...]  # the names of the members it is for
+    deciders: tuple[str, str]
+    history: tuple[StatusRecord, ...]  # oldest first; the last one is the current status
+
+    @property
+    def status(self) -> StatusRecord:
+        return self.history[-1]

@@ -121,6 +121,11 @@ ORGANISATION_CONTACT: Spec = {
     "email": Field(max_length=120),
 }
 
+# A verwijzing (models.verwijzing): the members, organisation and two deciders are checked
+# by the service (they are choices); the reason is free text (a Text column).
+VERWIJZING: Spec = {"referred_on": REQUIRED, "hulpvorm": REQUIRED, "reason": REQUIRED}
+VERWIJZING_STATUS: Spec = {"status": REQUIRED, "on": REQUIRED}
+
 
 def check_fields(spec: Spec, values: Mapping[str, object]) -> dict[str, Problem]:
     """The problems of the text fields in ``values`` (other values are checked elsewhere)."""

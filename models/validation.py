@@ -41,6 +41,7 @@ class Problem(enum.StrEnum):
     BSN_IN_USE = "bsn_in_use"  # a warning the user may overrule, never a refusal
     BSN_NOT_TEST = "bsn_not_test"  # on a demo database: a warning, as BSN_IN_USE
     DATE_IN_PAST = "date_in_past"  # a new action due before today
+    SAME_DECIDER = "same_decider"  # a verwijzing's two deciders are two different people
 
 
 class ValidationError(DomainError, ValueError):

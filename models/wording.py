@@ -42,6 +42,7 @@ from models.enums import (
     Safety,
     TaxatieState,
     Verdict,
+    VerwijzingStatus,
 )
 from models.errors import Rule
 from models.instruments import InstrumentError, InstrumentProblem, Subject
@@ -163,6 +164,8 @@ PROBLEM = {
     "9999xxxxx, geen echt BSN.",
     Problem.PHONE: "Een telefoonnummer bestaat uit cijfers, spaties en + - ( ), bijvoorbeeld "
     "06-12345678 of +31 20 123 4567. Zet een toelichting in een notitie.",
+    Problem.SAME_DECIDER: "Een verwijzing wordt door twee verschillende medewerkers besloten: "
+    "kies een andere tweede beslisser.",
 }
 
 RULE = {
@@ -194,6 +197,9 @@ RULE = {
     Rule.TAXATIE_SUBJECT: "Een risicotaxatie gaat over een kind of over het hele huishouden.",
     Rule.WITHHOLD_NOT_REGISSEUR: "Alleen de casusregisseur van dit huishouden kan een deel van "
     "de inzage achterhouden. U kunt de inzage wel volledig exporteren.",
+    Rule.VERWIJZING_STATUS: "Deze verwijzing kan niet naar die status. Een aangevraagde "
+    "verwijzing wordt gestart of afgewezen; een gestarte wordt beëindigd; een afgewezen of "
+    "beëindigde verwijzing blijft zoals hij is.",
 }
 
 INSTRUMENT_PROBLEM = {
@@ -1021,3 +1027,28 @@ ACTION_ORIGIN = {
     ActionOrigin.OVERLEG: "Overleg",
     ActionOrigin.GEZINSPLAN: "Gezinsplan",
 }
+# --- the verwijzing ----------------------------------------------------------------------------
+
+VERWIJZING_STATUS = {
+    VerwijzingStatus.AANGEVRAAGD: "aangevraagd",
+    VerwijzingStatus.GESTART: "gestart",
+    VerwijzingStatus.AFGEWEZEN: "afgewezen",
+    VerwijzingStatus.BEEINDIGD: "beëindigd",
+}
+CHANGED_RECORD |= {
+    "verwijzing": "Verwijzing",
+    "verwijzing_member": "Gezinslid van een verwijzing",
+    "verwijzing_status": "Status van een verwijzing",
+}
+CHANGED_FIELD |= {
+    "referred_on": "datum",
+    "hulpvorm": "hulpvorm",
+    "reason": "reden",
+    "decider_1_id": "eerste beslisser",
+    "decider_2_id": "tweede beslisser",
+    "status_on": "status sinds",
+    "on": "datum",
+    "status": "status",
+}
+CODE_LIST_FIELDS |= {"hulpvorm": "hulpvorm"}
+KEY_FIELDS |= {"decider_1_id", "decider_2_id", "verwijzing_id"}

@@ -265,7 +265,7 @@ class ActionsSection(RecordSection):
             "Acties",
             ["Actie", "Wie", "Klaar op", "Status", "Herkomst"],
             "actions",
-            add_text="Nieuwe &actie…",
+            add_text="Actie aanma&ken…",
             stretch=0,
             parent=parent,
         )

@@ -45,6 +45,7 @@ from models.wording import (
     RISK,
     ROLE,
     UNTIL_NOW,
+    VERWIJZING_STATUS,
     WHOLE_HOUSEHOLD,
     changed_field_text,
     changed_value_text,
@@ -249,6 +250,27 @@ def inzage_json(report: InzageReport) -> dict[str, Any]:
                 ]
             }
             if report.actions
+            else {}
+        ),
+        **(
+            {
+                "verwijzingen": [
+                    {
+                        "datum": _iso(v.draft.referred_on),
+                        "voor": list(v.members),
+                        "naar": v.organisation,
+                        "hulpvorm": v.draft.hulpvorm,
+                        "reden": v.draft.reason,
+                        "besloten_door": list(v.deciders),
+                        "status": [
+                            {"status": s.status.value, "datum": _iso(s.on), "toelichting": s.note}
+                            for s in v.history
+                        ],
+                    }
+                    for v in report.verwijzingen
+                ]
+            }
+            if report.verwijzingen
             else {}
         ),
         "wijzigingen": [_change_json(report, h) for h in report.changes],
@@ -515,6 +537,33 @@ def _actions(report: InzageReport) -> list[Flowable]:
     ]
 
 
+def _verwijzingen(report: InzageReport) -> list[Flowable]:
+    """The verwijzingen this person is in, with each status and its date."""
+    if not report.verwijzingen:
+        return []
+    codes = load_codelists()
+    return [
+        heading("Verwijzingen"),
+        data_table(
+            ["Datum", "Voor wie", "Naar", "Hulpvorm", "Reden", "Status"],
+            [
+                (
+                    date_text(v.draft.referred_on),
+                    ", ".join(v.members),
+                    v.organisation,
+                    codes.label("hulpvorm", v.draft.hulpvorm),
+                    v.draft.reason,
+                    "; ".join(
+                        f"{VERWIJZING_STATUS[s.status]} {date_text(s.on)}" for s in v.history
+                    ),
+                )
+                for v in report.verwijzingen
+            ],
+            widths=[0.11, 0.16, 0.16, 0.14, 0.25, 0.18],
+        ),
+    ]
+
+
 def inzage_pdf(report: InzageReport, *, made_by: str, on: date | None = None) -> bytes:
     """A readable overview of everything Teamtafel holds about one person, as PDF bytes."""
     on = on or date.today()
@@ -585,6 +634,7 @@ def inzage_pdf(report: InzageReport, *, made_by: str, on: date | None = None) ->
                 _withheld(report, PassageKind.TAXATIE, taxatie.id, PassagePart.ONDERBOUWING),
             )
     story += _actions(report)
+    story += _verwijzingen(report)
     story += [
         heading("Contactmomenten"),
         data_table(

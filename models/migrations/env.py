@@ -9,6 +9,7 @@ import models.entities  # registers the tables
 import models.register
 import models.safety_plan
 import models.security
+import models.verwijzing
 import models.werkkopie
 import models.withholding  # noqa: F401
 from models.base import Base

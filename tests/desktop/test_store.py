@@ -571,3 +571,50 @@ def test_0016_adds_the_actions_to_a_database_at_0015(tmp_path: Path) -> None:
         assert list_actions(session, household_id) == []
     store.close()
     assert list(tmp_path.glob("acties.sqlite.voor-migratie-0015-*.bak"))
+
+
+def test_0017_adds_the_verwijzingen_to_a_database_at_0015(tmp_path: Path) -> None:
+    """A store made before verwijzingen opens with its households and none; a verwijzing is
+    made in its open traject (its closed one stays as it was), and goes with the dossier."""
+    from models import verwijzing
+    from models.avg import destroy_household
+    from models.enums import MemberRole
+    from models.records import PersonDraft, VerwijzingDraft
+    from tests.helpers import organisation
+
+    path = tmp_path / "verwijzing.sqlite"
+    engine = make_engine(path, TEST_KEY)
+    migrate(engine, "0015")
+    engine.dispose()
+    household_id = uuid.uuid4()
+    with raw_connect(path) as raw:
+        _insert_0001_household(raw, household_id)
+        # rows written at 0015 say which traject is the current one, as the service does
+        raw.execute("UPDATE traject SET is_current = (phase = 'plan')")
+    store = open_store(path, TEST_KEY, user="tester")
+    with store.sessions.begin() as session:
+        assert verwijzing.list_verwijzingen(session, household_id) == []
+        child = service.add_member(
+            session, household_id, PersonDraft("Zoë", "Bakker", MemberRole.KIND)
+        )
+        (anouk,) = [m.id for m in service.list_medewerkers(session)]
+        second = service.add_medewerker(session, "Nguyễn Thị Lan", "generalist")
+        draft = VerwijzingDraft(
+            date(2025, 4, 1),
+            (child,),
+            organisation(session, "GGZ Voorbeeldstad", "ggz"),
+            "jeugd_ggz",
+            "Angstklachten",
+            anouk,
+            second,
+        )
+        verwijzing.make_verwijzing(session, draft, household_id=household_id)
+    with store.sessions.begin() as session:
+        (record,) = verwijzing.list_verwijzingen(session, household_id)
+        assert record.members == ("Zoë Bakker",) and record.deciders == ("Anouk", "Nguyễn Thị Lan")
+        assert service.load_dossier(session, household_id).traject.phase is Phase.PLAN
+        destroy_household(session, household_id)
+    with store.sessions() as session:
+        assert verwijzing.list_verwijzingen(session, household_id) == []
+    store.close()
+    assert list(tmp_path.glob("verwijzing.sqlite.voor-migratie-0015-*.bak"))

@@ -40,7 +40,7 @@ class TaxatieSection(RecordSection):
             parent=parent,
         )
         self.edit_button.setText("Openen…")
-        self.review_button = QPushButton("Mee&kijken…")
+        self.review_button = QPushButton("Meeki&jken…")
         self.review_button.setObjectName("review_taxatie")
         self.review_button.setToolTip("Een collega toetst deze risicotaxatie met het eigen account")
         self.add_row_button(self.review_button, self.reviewRequested)
