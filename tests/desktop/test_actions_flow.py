@@ -222,3 +222,45 @@ def test_an_account_is_linked_only_to_an_active_team_member(unlocked: Unlocked) 
     with pytest.raises(ValidationError):
         actions.link_own_account(unlocked, uuid.uuid4())
     assert actions.my_actions(unlocked).linked is False
+
+
+def test_the_inzage_file_and_pdf_hold_the_household_s_actions_and_their_corrections(
+    unlocked: Unlocked,
+) -> None:
+    from pypdf import PdfReader
+
+    from desktop.reports.inzage import inzage_json, inzage_pdf
+    from models.inzage import inzage_report
+
+    with unlocked.store.sessions.begin() as session:
+        household_id = _register(session, "Nguyễn")
+        child = service.add_member(
+            session,
+            household_id,
+            PersonDraft("Lan", "Nguyễn", MemberRole.KIND, date_of_birth=date(2014, 5, 6)),
+        )
+        due = TODAY + timedelta(days=3)
+        draft = ActionDraft("Logopedie aanvragen", ActionOwner.NETWERK, due, network_name="Thị")
+        action_id = add_action(session, household_id, draft, not_before=TODAY)
+    actions.update_action(
+        unlocked,
+        action_id,
+        ActionDraft(
+            "Logopedie aanvragen bij de huisarts", ActionOwner.NETWERK, due, network_name="Thị"
+        ),
+    )
+    with unlocked.store.sessions() as session:
+        report = inzage_report(session, child)
+    data = inzage_json(report)
+    assert [(a["omschrijving"], a["wie"], a["status"]) for a in data["acties"]] == [
+        ("Logopedie aanvragen bij de huisarts", "Thị", "open")
+    ]
+    assert [
+        (c["was"], c["werd"]) for c in data["wijzigingen"] if c["gegeven"] == "action.description"
+    ] == [("Logopedie aanvragen", "Logopedie aanvragen bij de huisarts")]
+    import io
+
+    text = "".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(inzage_pdf(report, made_by="T"))).pages
+    )
+    assert "Acties" in text and "Logopedie aanvragen bij de huisarts" in text
