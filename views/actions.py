@@ -265,7 +265,7 @@ class ActionsSection(RecordSection):
             "Acties",
             ["Actie", "Wie", "Klaar op", "Status", "Herkomst"],
             "actions",
-            add_text="Nieuwe &actie…",
+            add_text="&Nieuwe actie…",
             stretch=0,
             parent=parent,
         )
