@@ -86,6 +86,13 @@ FIELD_NAMES = {
     "trigger": "Wanneer",
     "checker": "Wie controleert",
     "network": "Netwerkleden",
+    # actions (models.actions)
+    "description": "Wat",
+    "owner": "Wie",
+    "network_name": "Naam",
+    "network_relation": "Relatie",
+    "contact": "Contactpersoon",
+    "due_on": "Klaar op",
     "agreed_on": "Datum",
     "with_parents": "Met de ouders afgesproken",
     "agreed_how": "Hoe",

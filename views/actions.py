@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -265,11 +266,16 @@ class ActionsSection(RecordSection):
             "Acties",
             ["Actie", "Wie", "Klaar op", "Status", "Herkomst"],
             "actions",
-            add_text="Actie aanma&ken…",
+            add_text="Actie aanma&ken…",  # (Alt+N is Nieuwe aanmelding once a traject closes)
             stretch=0,
             parent=parent,
         )
         self.remove_button.hide()  # an action is closed (gedaan, vervallen), not removed
+        # What is to be done takes the width; who does it a fixed part (the whole text in
+        # its tooltip).
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(1, 150)
         self._row_buttons.remove(self.remove_button)
         self.done_button = QPushButton("Gedaan")
         self.done_button.setObjectName("action_done")
@@ -297,6 +303,11 @@ class ActionsSection(RecordSection):
             ]
         )
         _mark_late(self.table, actions, today)
+        for row in range(self.table.rowCount()):
+            for column in (0, 1):
+                item = self.table.item(row, column)
+                if item is not None:
+                    item.setToolTip(item.text())
 
     def update_buttons(self) -> None:
         super().update_buttons()
