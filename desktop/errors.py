@@ -50,6 +50,13 @@ FIELD_NAMES = {
     "question": "Vraag van het gezin",
     "note": "Toelichting",
     "purpose": "Waarvoor",
+    # the verwijzing
+    "referred_on": "Datum",
+    "members": "Voor wie",
+    "hulpvorm": "Hulpvorm",
+    "decider_1": "Besloten door",
+    "decider_2": "Tweede beslisser",
+    "status": "Status",
     "person_id": "Voor wie",
     "refused": "Antwoord",
     "measured_on": "Datum",
