@@ -43,6 +43,14 @@ def test_models_match_the_migrations(tmp_path: Path) -> None:
     assert diff == []
 
 
+def _migrated_to(path: Path, revision: str) -> Path:
+    """An empty store at ``path`` made by the version whose schema ends at ``revision``."""
+    engine = make_engine(path, TEST_KEY)
+    migrate(engine, revision)
+    engine.dispose()
+    return path
+
+
 def _insert_0001_household(raw: Any, household_id: uuid.UUID) -> None:
     raw.execute(
         "INSERT INTO household (id, dossier_number, name, street, house_number, postcode,"
@@ -265,10 +273,7 @@ def test_failed_migration_rolls_back_whole_and_says_so(tmp_path: Path) -> None:
 
 def test_0007_links_every_consent_to_one_organisation_per_name(tmp_path: Path) -> None:
     """A database at 0006 with consents typed as free text: each gets an organisation record."""
-    path = tmp_path / "toestemming.sqlite"
-    engine = make_engine(path, TEST_KEY)
-    migrate(engine, "0006")
-    engine.dispose()
+    path = _migrated_to(tmp_path / "toestemming.sqlite", "0006")
     household_id = uuid.uuid4()
     typed = {
         "2025-01-02": "GGZ Voorbeeldstad",
@@ -319,10 +324,7 @@ def test_0010_adds_the_empty_registers_to_a_database_at_0009(tmp_path: Path) -> 
     both registers empty (what it destroyed before 0010 was never written down)."""
     from models.register import Register, store_register, stored_register
 
-    path = tmp_path / "register.sqlite"
-    engine = make_engine(path, TEST_KEY)
-    migrate(engine, "0009")
-    engine.dispose()
+    path = _migrated_to(tmp_path / "register.sqlite", "0009")
     store = open_store(path, TEST_KEY)
     with store.sessions.begin() as session:
         household_id = register(session, "Bakker")
@@ -340,10 +342,7 @@ def test_0012_adds_the_meldcode_tables_to_a_database_at_0010(tmp_path: Path) -> 
     from models.afwegingskader import StartDraft, VictimKind, ViolenceForm
     from models.meldcode import list_procedures, start_procedure
 
-    path = tmp_path / "meldcode.sqlite"
-    engine = make_engine(path, TEST_KEY)
-    migrate(engine, "0010")
-    engine.dispose()
+    path = _migrated_to(tmp_path / "meldcode.sqlite", "0010")
     household_id = uuid.uuid4()
     with raw_connect(path) as raw:
         raw.execute("PRAGMA foreign_keys = ON")
@@ -371,10 +370,7 @@ def test_0011_keeps_every_measurements_person_and_allows_one_of_the_household(
     from models import zrm
     from models.records import MeasurementDraft, ScoreDraft
 
-    path = tmp_path / "metingen.sqlite"
-    engine = make_engine(path, TEST_KEY)
-    migrate(engine, "0010")
-    engine.dispose()
+    path = _migrated_to(tmp_path / "metingen.sqlite", "0010")
     household_id, person_id, measurement_id = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
     stamp = "'2025-01-01 10:00:00', 'oud', '2025-01-01 10:00:00', 'oud'"
     with raw_connect(path) as raw:
@@ -431,10 +427,7 @@ def test_0013_keeps_old_scale_events_and_adds_the_safety_tables(tmp_path: Path) 
     from models.records import PlanDraft
     from models.wording import event_detail, event_text
 
-    path = tmp_path / "opschalen.sqlite"
-    engine = make_engine(path, TEST_KEY)
-    migrate(engine, "0010")
-    engine.dispose()
+    path = _migrated_to(tmp_path / "opschalen.sqlite", "0010")
     household_id = uuid.uuid4()
     stamp = "'2025-01-01 10:00:00', 'oud', '2025-01-01 10:00:00', 'oud'"
     with raw_connect(path) as raw:
@@ -483,10 +476,7 @@ def test_0014_adds_risicotaxatie_to_a_database_at_0010(tmp_path: Path) -> None:
     from models.permissions import Actor, Role
     from models.records import TaxatieDraft
 
-    path = tmp_path / "taxatie.sqlite"
-    engine = make_engine(path, TEST_KEY)
-    migrate(engine, "0010")
-    engine.dispose()
+    path = _migrated_to(tmp_path / "taxatie.sqlite", "0010")
     household_id = uuid.uuid4()
     with raw_connect(path) as raw:
         _insert_0001_household(raw, household_id)
@@ -511,10 +501,7 @@ def test_0015_adds_the_inzage_withholdings_to_a_database_at_0014(tmp_path: Path)
     from models.avg import destroy_household
     from models.withholding import InzageWithholding, withholdings
 
-    path = tmp_path / "achterhouden.sqlite"
-    engine = make_engine(path, TEST_KEY)
-    migrate(engine, "0014")
-    engine.dispose()
+    path = _migrated_to(tmp_path / "achterhouden.sqlite", "0014")
     household_id = uuid.uuid4()
     with raw_connect(path) as raw:
         _insert_0001_household(raw, household_id)
@@ -549,10 +536,7 @@ def test_0016_adds_the_actions_to_a_database_at_0015(tmp_path: Path) -> None:
     from models.enums import ActionOwner
     from models.records import ActionDraft
 
-    path = tmp_path / "acties.sqlite"
-    engine = make_engine(path, TEST_KEY)
-    migrate(engine, "0015")
-    engine.dispose()
+    path = _migrated_to(tmp_path / "acties.sqlite", "0015")
     household_id = uuid.uuid4()
     with raw_connect(path) as raw:
         _insert_0001_household(raw, household_id)
@@ -582,10 +566,7 @@ def test_0017_adds_the_verwijzingen_to_a_database_at_0015(tmp_path: Path) -> Non
     from models.records import PersonDraft, VerwijzingDraft
     from tests.helpers import organisation
 
-    path = tmp_path / "verwijzing.sqlite"
-    engine = make_engine(path, TEST_KEY)
-    migrate(engine, "0015")
-    engine.dispose()
+    path = _migrated_to(tmp_path / "verwijzing.sqlite", "0015")
     household_id = uuid.uuid4()
     with raw_connect(path) as raw:
         _insert_0001_household(raw, household_id)
