@@ -134,7 +134,9 @@ def test_change_regisseur_then_close_the_traject(qtbot: QtBot, unlocked: Unlocke
         press_save(qtbot, dialog)
 
     on_modal(RegisseurDialog, pick_bas)
-    qtbot.mouseClick(dossier.section("traject").regisseur_button, Qt.MouseButton.LeftButton)
+    button = dossier.section("traject").regisseur_button
+    qtbot.waitUntil(lambda: button.height() > 0)  # laid out, as a user sees it, before a click
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert dossier.section("traject").labels["regisseur"].text().startswith("Bas Hoekstra")
     assert "Anouk Verbeek: 05-01-2026 –" in dossier.section("traject").regisseurs.text()
 
