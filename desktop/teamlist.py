@@ -18,7 +18,7 @@ import uuid
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy.orm import Session
 
-from desktop.keyring import AccountKeys, Keyring, public_bytes, slot_login, user_slot
+from desktop.keyring import AccountKeys, Keyring, public_bytes, user_slot
 from models import roster
 from models.access import log_access
 from models.permissions import AccessAction, Actor, Role
@@ -130,18 +130,6 @@ def require_team_key(team: Ed25519PrivateKey | None, keyring: Keyring, actor: Ac
         raise NoTeamKey(actor.login)
 
 
-def resign(
-    session: Session,
-    keyring: Keyring,
-    team: Ed25519PrivateKey | None,
-    actor: Actor,
-    reason: str,
-) -> None:
-    """After an account change: the list again, when the team has a key (see above)."""
-    if team is not None:
-        sign(session, keyring, team, actor, reason)
-
-
 def share_team_key(keyring: Keyring, result: RosterCheck, team: Ed25519PrivateKey) -> bool:
     """Seal the team key to every beheerder the signed list names who has a format-2 slot
     and lacks it (a beheerder of a database from before team keys). True if it changed."""
@@ -159,11 +147,6 @@ def share_team_key(keyring: Keyring, result: RosterCheck, team: Ed25519PrivateKe
             keyring.give_team_key(name, team)
             changed = True
     return changed
-
-
-def beheerder_slots(keyring: Keyring) -> set[str]:
-    """Logins whose slot holds the team key (the recovery key not counted)."""
-    return {login for name in keyring.team_holders() if (login := slot_login(name)) is not None}
 
 
 def confirm_own_key(
@@ -205,7 +188,3 @@ def log_findings(session: Session, actor: Actor, result: RosterCheck) -> None:
             AccessAction.ACCOUNT,
             detail=f"accountlijst klopt niet: {roster_findings_text(result, short=True)}"[:200],
         )
-
-
-def unconfirmed_logins(result: RosterCheck) -> list[str]:
-    return [f.login for f in result.findings if f.kind is Difference.KEY]
