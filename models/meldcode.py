@@ -9,7 +9,7 @@ beside the correction history's old values.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from sqlalchemy import delete, inspect, select
@@ -461,6 +461,11 @@ def procedure(session: Session, procedure_id: uuid.UUID) -> ProcedureRecord:
 def open_procedures(session: Session, household_id: uuid.UUID) -> list[OpenProcedure]:
     """What the dossier header shows: each procedure not yet finished, its form, step and
     since when (the signals' date), and the evaluation date while help is followed."""
+    return open_of(list_procedures(session, household_id))
+
+
+def open_of(records: Iterable[ProcedureRecord]) -> list[OpenProcedure]:
+    """The header's view of procedures already read: those not yet finished."""
     return [
         OpenProcedure(
             r.id,
@@ -470,7 +475,7 @@ def open_procedures(session: Session, household_id: uuid.UUID) -> list[OpenProce
             r.since,
             r.weighing.evaluation_on if r.weighing and r.conclusion.volgen else None,
         )
-        for r in list_procedures(session, household_id)
+        for r in records
         if r.finished_on is None
     ]
 

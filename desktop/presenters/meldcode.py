@@ -23,6 +23,7 @@ from models.afwegingskader import (
     Status,
     WeighingDraft,
 )
+from models.meldcode import open_of
 from models.records import HouseholdDossier
 from models.validation import Problem
 from models.wording import open_procedure_text
@@ -61,14 +62,10 @@ class MeldcodePresenter:
     def refresh(self, dossier: HouseholdDossier, change: Changed | None) -> None:
         found = self.ui.attempt(lambda: meldcode.procedures(self.ui.unlocked, dossier.id))
         self.widget.show_procedures(found or [])
-        still_open = self.ui.attempt(lambda: meldcode.open_procedures(self.ui.unlocked, dossier.id))
+        still_open = open_of(found or [])  # from what was just read, not a second read
         today = date.today()
-        self.header_widget.setText(
-            " · ".join(open_procedure_text(p, today) for p in still_open or [])
-        )
-        late = any(
-            p.evaluation_on is not None and p.evaluation_on < today for p in still_open or []
-        )
+        self.header_widget.setText(" · ".join(open_procedure_text(p, today) for p in still_open))
+        late = any(p.evaluation_on is not None and p.evaluation_on < today for p in still_open)
         self.header_widget.setStyleSheet("color: #b00020; font-weight: bold;" if late else "")
         self.header_widget.setVisible(bool(still_open))
         if self.walk is not None:
