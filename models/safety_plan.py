@@ -332,14 +332,16 @@ def new_plan_version(
     return plan.id
 
 
-def plan_start(session: Session, household_id: uuid.UUID) -> PlanDraft:
+def plan_start(
+    session: Session, household_id: uuid.UUID, *, today: date | None = None
+) -> PlanDraft:
     """What a new version's form opens with: today, and the latest 'wat moet er gebeuren'
     (or, without a Signs of Safety, the aim of the latest version)."""
     goal = latest_next_steps(session, household_id)
     if not goal:
         versions = _versions(session, household_id)
         goal = versions[0].goal if versions else ""
-    return PlanDraft(made_on=date.today(), goal=goal)
+    return PlanDraft(made_on=today or date.today(), goal=goal)
 
 
 def update_plan(
