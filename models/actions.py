@@ -220,7 +220,7 @@ def _owner_names(session: Session, actions: list[Action]) -> dict[uuid.UUID, str
     return result
 
 
-def _records(session: Session, actions: list[Action]) -> list[ActionRecord]:
+def action_records(session: Session, actions: list[Action]) -> list[ActionRecord]:
     owners = _owner_names(session, actions)
     household_ids = {a.household_id for a in actions}
     households = (
@@ -262,7 +262,7 @@ def list_actions(session: Session, household_id: uuid.UUID) -> list[ActionRecord
     """The household's actions: open ones first (the earliest due first), then the closed
     ones (the most recently closed first)."""
     actions = list(session.scalars(select(Action).where(Action.household_id == household_id)))
-    records = _records(session, actions)
+    records = action_records(session, actions)
     open_ = sorted(
         (r for r in records if r.status is ActionStatus.OPEN),
         key=lambda r: (r.draft.due_on or date.max, r.description),
@@ -289,7 +289,7 @@ def my_actions(session: Session, medewerker_id: uuid.UUID) -> list[ActionRecord]
             .order_by(Action.due_on, Action.description)
         )
     )
-    return _records(session, actions)
+    return action_records(session, actions)
 
 
 def followed_actions(session: Session, medewerker_id: uuid.UUID) -> list[ActionRecord]:
@@ -307,7 +307,7 @@ def followed_actions(session: Session, medewerker_id: uuid.UUID) -> list[ActionR
         )
         if not (a.owner_kind is ActionOwner.MEDEWERKER and a.medewerker_id == medewerker_id)
     ]
-    return _records(session, actions)
+    return action_records(session, actions)
 
 
 # --- the Te doen list -----------------------------------------------------------------------
@@ -336,7 +336,7 @@ def due_actions(session: Session, today: date, households: set[uuid.UUID] | None
     if households is not None:
         stmt = stmt.where(Action.household_id.in_(households))
     rows = [(action, name) for action, name in session.execute(stmt)]
-    records = {r.id: r for r in _records(session, [a for a, _ in rows])}
+    records = {r.id: r for r in action_records(session, [a for a, _ in rows])}
     return [
         TodoItem(
             OVERDUE,

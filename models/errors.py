@@ -36,6 +36,19 @@ class Rule(enum.StrEnum):
     WITHHOLD_NOT_REGISSEUR = "withhold_not_regisseur"
     # the verwijzing (models.verwijzing)
     VERWIJZING_STATUS = "verwijzing_status"
+    # meetings (models.meetings)
+    MEETING_CLOSED = "meeting_closed"
+    MEETING_NOT_STARTED = "meeting_not_started"
+    MEETING_STARTED = "meeting_started"
+    MEETING_WITHOUT_ATTENDEES = "meeting_without_attendees"
+    MEETING_WITHOUT_CHAIR = "meeting_without_chair"
+    AGENDA_EMPTY = "agenda_empty"
+    AGENDA_CLOSED = "agenda_closed"
+    CASES_STILL_OPEN = "cases_still_open"
+    SAFETY_NOT_DISCUSSED = "safety_not_discussed"
+    DECISION_CARRIED_OUT = "decision_carried_out"
+    NOT_THE_CHAIR = "not_the_chair"
+    DECISION_ELSEWHERE = "decision_elsewhere"
 
 
 class RuleViolation(DomainError):

@@ -21,7 +21,7 @@ import uuid
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm import attributes as orm_attributes
 
@@ -143,6 +143,32 @@ def _removals(session: Session) -> list[Tracked]:
     return [obj for obj in removed if id(obj) not in along]
 
 
+def _merged(session: Session, login: str, obj: Tracked, field: str, new: str) -> bool:
+    """A record with ``history_since()`` (a meeting's case while the meeting runs) keeps one
+    change per user and field from that moment: a later edit updates that change's new value
+    instead of adding one. True when it did."""
+    since_of = getattr(obj, "history_since", None)
+    since = since_of() if since_of is not None else None
+    if since is None:
+        return False
+    with session.no_autoflush:
+        earlier = session.scalars(
+            select(ChangeRecord)
+            .where(
+                ChangeRecord.record_id == obj.id,
+                ChangeRecord.field == field,
+                ChangeRecord.login == login,
+                ChangeRecord.at >= since,
+            )
+            .order_by(ChangeRecord.at.desc())
+            .limit(1)
+        ).first()
+    if earlier is None:
+        return False
+    earlier.new_value = new
+    return True
+
+
 @event.listens_for(Session, "before_flush")
 def _record_changes(session: Session, _context: object, _instances: object) -> None:
     login = current_user(session)
@@ -156,7 +182,8 @@ def _record_changes(session: Session, _context: object, _instances: object) -> N
             history = orm_attributes.get_history(obj, column.key)
             if history.deleted and history.added and history.deleted[0] != history.added[0]:
                 old, new = _text(history.deleted[0]), _text(history.added[0])
-                records.append(_record(login, obj, column.key, old, new))
+                if not _merged(session, login, obj, column.key, new):
+                    records.append(_record(login, obj, column.key, old, new))
     destroyed = {obj.id for obj in session.deleted if isinstance(obj, Household)}
     for obj in _removals(session):
         if isinstance(obj, Household) or _household_of(obj) in destroyed:

@@ -125,6 +125,12 @@ ORGANISATION_CONTACT: Spec = {
 # by the service (they are choices); the reason is free text (a Text column).
 VERWIJZING: Spec = {"referred_on": REQUIRED, "hulpvorm": REQUIRED, "reason": REQUIRED}
 VERWIJZING_STATUS: Spec = {"status": REQUIRED, "on": REQUIRED}
+# meetings (models.meetings)
+MEETING: Spec = {"location": Field(max_length=120)}
+ATTENDEE: Spec = {"name": Field(required=True, max_length=120), "discipline": Field(max_length=80)}
+AGENDA_ITEM: Spec = {"question": REQUIRED}
+CASE_NOTES: Spec = {"family_reason": Field(max_length=200)}
+DECISION: Spec = {"text": Field(max_length=2000)}
 
 
 def check_fields(spec: Spec, values: Mapping[str, object]) -> dict[str, Problem]:

@@ -42,6 +42,10 @@ class Problem(enum.StrEnum):
     BSN_NOT_TEST = "bsn_not_test"  # on a demo database: a warning, as BSN_IN_USE
     DATE_IN_PAST = "date_in_past"  # a new action due before today
     SAME_DECIDER = "same_decider"  # a verwijzing's two deciders are two different people
+    INACTIVE_MEDEWERKER = "inactive_medewerker"  # a team member switched off
+    TIME_FORMAT = "time_format"  # a meeting's starting time, 'HH:MM'
+    ON_AGENDA = "on_agenda"  # a household already on this meeting's agenda
+    BEFORE_MEETING = "before_meeting"  # a meeting's new action due before the meeting
 
 
 class ValidationError(DomainError, ValueError):

@@ -166,6 +166,11 @@ PROBLEM = {
     "06-12345678 of +31 20 123 4567. Zet een toelichting in een notitie.",
     Problem.SAME_DECIDER: "Een verwijzing wordt door twee verschillende medewerkers besloten: "
     "kies een andere tweede beslisser.",
+    Problem.INACTIVE_MEDEWERKER: "Deze medewerker is niet meer actief in het team; kies een ander.",
+    Problem.TIME_FORMAT: "Schrijf de tijd als uu:mm, bijvoorbeeld 09:30.",
+    Problem.ON_AGENDA: "Dit huishouden staat al op de agenda van dit overleg.",
+    Problem.BEFORE_MEETING: "Een nieuwe actie kan niet vóór de datum van het overleg klaar "
+    "moeten zijn.",
 }
 
 RULE = {
@@ -200,6 +205,23 @@ RULE = {
     Rule.VERWIJZING_STATUS: "Deze verwijzing kan niet naar die status. Een aangevraagde "
     "verwijzing wordt gestart of afgewezen; een gestarte wordt beëindigd; een afgewezen of "
     "beëindigde verwijzing blijft zoals hij is.",
+    Rule.MEETING_CLOSED: "Dit overleg is gesloten; de notulen zijn definitief.",
+    Rule.MEETING_NOT_STARTED: "Dit overleg is nog niet begonnen. Start het overleg eerst.",
+    Rule.MEETING_STARTED: "Dit overleg is al begonnen; dat kan nu niet meer.",
+    Rule.MEETING_WITHOUT_ATTENDEES: "Vul eerst de aanwezigen in: zonder aanwezigen kan een "
+    "overleg niet beginnen of sluiten.",
+    Rule.MEETING_WITHOUT_CHAIR: "Kies eerst een voorzitter en een notulist.",
+    Rule.AGENDA_EMPTY: "Er staat nog geen casus op de agenda.",
+    Rule.AGENDA_CLOSED: "De voorzitter heeft de agenda gesloten. Vraag de voorzitter om deze "
+    "casus toe te voegen, of breng hem in bij een volgend overleg.",
+    Rule.CASES_STILL_OPEN: "Nog niet elke casus is afgerond. Rond elke casus af als besproken, "
+    "of als niet besproken en doorgeschoven.",
+    Rule.SAFETY_NOT_DISCUSSED: "Bevestig eerst dat de veiligheid is besproken. Is er geen tijd "
+    "geweest? Rond de casus dan af als ‘niet besproken, doorgeschoven’.",
+    Rule.DECISION_CARRIED_OUT: "Dit besluit is al uitgevoerd en blijft zoals het is.",
+    Rule.NOT_THE_CHAIR: "Alleen de voorzitter van dit overleg (of een coördinator) kan de "
+    "agenda ordenen of sluiten.",
+    Rule.DECISION_ELSEWHERE: "Dit besluit gaat over een ander huishouden.",
 }
 
 INSTRUMENT_PROBLEM = {

@@ -13,7 +13,9 @@ Logging rules live here and in :mod:`models.access`, nowhere else:
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
@@ -76,13 +78,36 @@ def change(
     carries that household's dossier number (also for a household it just registered).
     """
     require(unlocked.actor, permission)
+    along = _ALONG.get()
     with unlocked.store.sessions.begin() as session:
         household_id = work(session)
+        for extra in along:
+            extra(session, household_id)
         session.flush()
         log_access(
             session, unlocked.actor, AccessAction.CHANGE, household_id=household_id, detail=detail
         )
+    _ALONG.set(())
     return Changed(household_id, frozenset(kinds))
+
+
+# What the next change() also does in its transaction (see along_with_next_change).
+_ALONG: ContextVar[tuple[Callable[[Session, uuid.UUID], None], ...]] = ContextVar(
+    "along", default=()
+)
+
+
+@contextmanager
+def along_with_next_change(work: Callable[[Session, uuid.UUID], None]) -> Iterator[None]:
+    """Do ``work`` in the transaction of the next :func:`change` inside this block: a
+    meeting's decision is marked carried out together with the dossier's own change (the
+    verwijzing, the new regisseur), so the two never part. ``work`` gets the household the
+    change was about and may refuse it (raise), which undoes both."""
+    token = _ALONG.set((*_ALONG.get(), work))
+    try:
+        yield
+    finally:
+        _ALONG.reset(token)
 
 
 def open_household(unlocked: Unlocked, household_id: uuid.UUID, work: Callable[[Session], R]) -> R:

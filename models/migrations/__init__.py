@@ -8,5 +8,5 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HEAD = "0017"
+HEAD = "0018"
 LOCATION = Path(__file__).resolve().parent

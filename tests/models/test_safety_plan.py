@@ -194,7 +194,9 @@ def test_a_new_version_starts_from_the_latest_agreed_and_the_latest_wat_moet_er_
     household_id = register(session)
     first = _plan(session, household_id, GRANDMA, SCHOOL)
     safety.settle_plan(session, first, AGREED, today=TODAY)
-    assert safety.plan_start(session, household_id, today=TODAY).goal == "Veilig thuis"  # no Signs yet
+    assert (
+        safety.plan_start(session, household_id, today=TODAY).goal == "Veilig thuis"
+    )  # no Signs yet
     safety.record_signs(
         session, household_id, SignsOfSafetyDraft(date(2026, 11, 1), next_steps="Oud"), today=TODAY
     )
