@@ -46,6 +46,13 @@ from models.enums import (
 )
 from models.errors import Rule
 from models.instruments import InstrumentError, InstrumentProblem, Subject
+from models.meeting_records import (
+    DecisionKind,
+    FamilyAttendance,
+    ItemOutcome,
+    MeetingKind,
+    MeetingStatus,
+)
 from models.permissions import AccessAction, Role
 from models.records import (
     ChainBreak,
@@ -1074,3 +1081,38 @@ CHANGED_FIELD |= {
 }
 CODE_LIST_FIELDS |= {"hulpvorm": "hulpvorm"}
 KEY_FIELDS |= {"decider_1_id", "decider_2_id", "verwijzing_id"}
+
+# --- meetings (models.meetings) ---------------------------------------------------------------
+MEETING_KIND = {
+    MeetingKind.CASUISTIEK: "Casuïstiekoverleg",
+    MeetingKind.WERKVERDELING: "Werkverdelingsoverleg",
+    MeetingKind.MDO: "MDO",
+    MeetingKind.OP_AFSCHALING: "Op-/afschalingsoverleg",
+    MeetingKind.ANDERS: "Ander overleg",
+}
+MEETING_STATUS = {
+    MeetingStatus.GEPLAND: "Gepland",
+    MeetingStatus.BEZIG: "Bezig",
+    MeetingStatus.GESLOTEN: "Gesloten",
+}
+ITEM_OUTCOME = {
+    ItemOutcome.OPEN: "Open",
+    ItemOutcome.BESPROKEN: "Besproken",
+    ItemOutcome.DOORGESCHOVEN: "Niet besproken, doorgeschoven",
+}
+DECISION_KIND = {
+    DecisionKind.REGISSEUR: "Regisseur toewijzen",
+    DecisionKind.FASE: "Fase wijzigen",
+    DecisionKind.OPSCHALEN: "Opschalen",
+    DecisionKind.AFSCHALEN: "Afschalen",
+    DecisionKind.VERWIJZEN: "Verwijzen",
+    DecisionKind.TAXATIE: "Risicotaxatie laten doen",
+    DecisionKind.ZRM: "ZRM laten doen",
+    DecisionKind.AFSLUITEN: "Afsluiten",
+    DecisionKind.ANDERS: "Ander besluit",
+}
+FAMILY_ATTENDANCE = {
+    FamilyAttendance.HEEL: "Het hele overleg",
+    FamilyAttendance.DEELS: "Een deel van het overleg",
+    FamilyAttendance.NIET: "Niet",
+}
