@@ -1095,7 +1095,7 @@ class AgendaItemDialog(FormDialog):
         found = [str(row.id) for row in rows]
         kept = [current] if current and current in self._labels and current not in found else []
         self._fill_households(found + kept, current)
-        if len(found) == 1 and not current:
+        if len(found) == 1:  # searched for one: that one is chosen
             combo.setCurrentIndex(1)
         if not found:
             self._found.setText("Geen huishouden gevonden.")

@@ -99,6 +99,7 @@ def test_a_registered_section_and_tab_appear_in_the_window(
     tabs = controller.window.tabs
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
         "Huishoudens",
+        "Overleggen",
         "Te doen",
         "Mijn acties",
         "Overzicht",
