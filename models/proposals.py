@@ -40,6 +40,8 @@ _PROPOSERS: dict[str, Proposer] = {}
 
 ADULT_SOON_DAYS = 91  # "turning 18 soon": within three months of the meeting
 NEW_SINCE_DAYS = 14  # new aanmeldingen without a previous werkverdelingsoverleg
+# The casusvraag offered when no provider suggests one (an action or re-assessment is due).
+DEFAULT_QUESTION = "Wat is er nodig nu dit over de datum is?"
 
 
 def register_proposer(kind: str, proposer: Proposer) -> None:
@@ -52,16 +54,29 @@ def unregister_proposer(kind: str) -> None:
 
 
 def proposals(session: Session, context: ProposalContext) -> list[Proposal]:
-    """Every provider's proposals for households not on the agenda yet, one line per
-    household and reason, by dossier number."""
-    found = [
-        p
-        for proposer in _PROPOSERS.values()
-        for p in proposer(session, context)
-        if p.household_id not in context.on_agenda
-    ]
-    unique = {(p.household_id, p.reason): p for p in found}
-    return sorted(unique.values(), key=lambda p: (p.dossier_number, p.kind, p.reason))
+    """Every provider's proposals for households not on the agenda yet: one per household,
+    its reasons joined ('; '), the first question a provider suggested, by dossier number."""
+    by_household: dict[uuid.UUID, list[Proposal]] = {}
+    for proposer in _PROPOSERS.values():
+        for p in proposer(session, context):
+            if p.household_id not in context.on_agenda:
+                by_household.setdefault(p.household_id, []).append(p)
+    merged = []
+    for found in by_household.values():
+        found.sort(key=lambda p: (p.kind, p.reason))
+        reasons = list(dict.fromkeys(p.reason for p in found))
+        first = found[0]
+        merged.append(
+            Proposal(
+                first.kind,
+                first.household_id,
+                first.dossier_number,
+                first.household_name,
+                "; ".join(reasons),
+                next((p.question for p in found if p.question), DEFAULT_QUESTION),
+            )
+        )
+    return sorted(merged, key=lambda p: p.dossier_number)
 
 
 # --- the first providers ------------------------------------------------------------------
