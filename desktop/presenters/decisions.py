@@ -206,7 +206,11 @@ def _with_decisions(context: ScreenContext, household_id: uuid.UUID) -> None:
     def add(draft: DecisionDraft) -> None:
         meetings.add_decision(unlocked, item, draft)
 
-    add(DecisionDraft(DecisionKind.REGISSEUR, "Regie naar de jeugd- en gezinscoach", medewerker_id=other))
+    add(
+        DecisionDraft(
+            DecisionKind.REGISSEUR, "Regie naar de jeugd- en gezinscoach", medewerker_id=other
+        )
+    )
     add(
         DecisionDraft(
             DecisionKind.VERWIJZEN,
