@@ -202,6 +202,8 @@ class DecisionRecord:
     organisation: str  # the verwijzing's organisation, "" if none
     deciders: tuple[str, ...]
     carried_out_on: date | None
+    meeting_number: int = 0  # the meeting it was taken in
+    meeting_on: date | None = None
 
     @property
     def kind(self) -> DecisionKind:

@@ -612,6 +612,8 @@ def _decision(d: MeetingDecision) -> DecisionRecord:
         organisation=d.organisation.name if d.organisation else "",
         deciders=tuple(m.name for m in (d.decider_1, d.decider_2) if m is not None),
         carried_out_on=d.carried_out_on,
+        meeting_number=d.item.meeting.number,
+        meeting_on=d.item.meeting.held_on,
     )
 
 

@@ -101,6 +101,12 @@ class ZrmPresenter:
             _reason(dossier, subject_id, offered),
         )
 
+    def chosen_subject(self) -> uuid.UUID:
+        """The member (or the household) chosen in the section's box, which follows the
+        member selected in Gezinsleden."""
+        chosen = self.widget.member.currentData()
+        return chosen if isinstance(chosen, uuid.UUID) else self.scope.household_id
+
     @resumable(MEASUREMENTS, uuid.UUID)
     def score(self, subject_id: uuid.UUID) -> None:
         """A new measurement of a member or (``subject_id`` the household's) the household."""

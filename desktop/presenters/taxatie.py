@@ -4,6 +4,8 @@ visible (in the dossier's header and beside each child in Gezinsleden)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -38,6 +40,9 @@ from models.wording import (
 from views.dossier import Column
 from views.dossier.taxatie import TaxatieSection
 from views.taxatie import MeekijkenDialog, TaxatieAnswer, TaxatieDialog
+
+# What a submission is done inside (a meeting's decision marked carried out with it).
+Along = Callable[[], AbstractContextManager[None]]
 
 WRONG_PASSWORD = "Deze inlognaam of dit wachtwoord klopt niet."
 CLOSED_QUESTION = (
@@ -128,27 +133,36 @@ class TaxatiePresenter:
             (m.id, m.full_name) for m in self.scope.current().members if m.role is MemberRole.KIND
         ]
 
-    def _save(self, answer: TaxatieAnswer, taxatie_id: uuid.UUID | None) -> Changed:
+    def _save(
+        self, answer: TaxatieAnswer, taxatie_id: uuid.UUID | None, along: Along | None = None
+    ) -> Changed:
         if answer.submit:
-            return taxatie.submit(
-                self.ui.unlocked, self.scope.household_id, answer.draft, taxatie_id
-            )
+            with along() if along is not None else nullcontext():
+                return taxatie.submit(
+                    self.ui.unlocked, self.scope.household_id, answer.draft, taxatie_id
+                )
         return taxatie.save_concept(
             self.ui.unlocked, self.scope.household_id, answer.draft, taxatie_id
         )
 
     @resumable(TAXATIE)
     def add(self) -> None:
+        self.ask_new()
+
+    def ask_new(self, along: Along | None = None) -> Changed | None:
+        """The form for a new risicotaxatie. ``along`` (a meeting's decision carried out)
+        wraps its submission, not a concept saved on the way. None when nothing was stored."""
         instrument = taxatie.instrument()
         children = self._children()
         saved = self.ui.ask_and_save(
             lambda answer, problems: TaxatieDialog.ask(
                 self.ui.window, instrument, children, answer, problems
             ),
-            lambda answer: self._save(answer, None),
+            lambda answer: self._save(answer, None, along),
         )
         if saved is not None:
             self._offer_review()
+        return saved
 
     @resumable(TAXATIE, uuid.UUID)
     def open(self, taxatie_id: uuid.UUID) -> None:

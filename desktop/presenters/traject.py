@@ -10,7 +10,14 @@ from desktop.usecases import households, traject
 from desktop.usecases.base import Changed
 from desktop.usecases.traject import TRAJECT
 from models.enums import EventKind
-from models.records import HouseholdDossier, TrajectRecord
+from models.records import (
+    Closure,
+    HouseholdDossier,
+    PhaseChange,
+    RegisseurChange,
+    ScaleEvent,
+    TrajectRecord,
+)
 from views.dialogs import CloseDialog, PhaseDialog, RegisseurDialog, ScaleDialog, TrajectDialog
 from views.dossier import Column
 from views.dossier.traject import TrajectSection
@@ -59,28 +66,41 @@ class TrajectPresenter:
             lambda draft: traject.start_traject(self.ui.unlocked, self.scope.household_id, draft),
         )
 
+    # Each form below opens empty from the section's button, or filled in (``prefill``) when
+    # a meeting's decision is carried out (desktop.presenters.decisions); None: not stored.
+
     @resumable(TRAJECT)
     def change_phase(self) -> None:
+        self.ask_phase()
+
+    def ask_phase(self, prefill: PhaseChange | None = None) -> Changed | None:
         current = self._traject()
-        self.ui.ask_and_save(
+        return self.ui.ask_and_save(
             lambda draft, problems: PhaseDialog.ask(
-                self.ui.window, current.phase, current.earliest_event_date, draft, problems
+                self.ui.window,
+                current.phase,
+                current.earliest_event_date,
+                draft or prefill,
+                problems,
             ),
             lambda phase: traject.change_phase(self.ui.unlocked, current.id, phase),
         )
 
     @resumable(TRAJECT)
     def change_regisseur(self) -> None:
+        self.ask_regisseur()
+
+    def ask_regisseur(self, prefill: RegisseurChange | None = None) -> Changed | None:
         current = self._traject()
         regisseur = current.regisseur
         team = households.medewerkers(self.ui.unlocked)
-        self.ui.ask_and_save(
+        return self.ui.ask_and_save(
             lambda draft, problems: RegisseurDialog.ask(
                 self.ui.window,
                 team,
                 regisseur.medewerker_id if regisseur else None,
                 regisseur.start_on if regisseur else current.registered_on,
-                draft,
+                draft or prefill,
                 problems,
             ),
             lambda regie: traject.change_regisseur(self.ui.unlocked, current.id, regie),
@@ -88,13 +108,16 @@ class TrajectPresenter:
 
     @resumable(TRAJECT, EventKind)
     def scale(self, kind: EventKind) -> None:
+        self.ask_scale(kind)
+
+    def ask_scale(self, kind: EventKind, prefill: ScaleEvent | None = None) -> Changed | None:
         current = self._traject()
-        self.ui.ask_and_save(
+        return self.ui.ask_and_save(
             lambda draft, problems: ScaleDialog.ask(
                 self.ui.window,
                 kind,
                 current.earliest_event_date,
-                draft,
+                draft or prefill,
                 problems,
                 codes=self.ui.codes,
             ),
@@ -103,10 +126,17 @@ class TrajectPresenter:
 
     @resumable(TRAJECT)
     def close(self) -> None:
+        self.ask_close()
+
+    def ask_close(self, prefill: Closure | None = None) -> Changed | None:
         current = self._traject()
-        self.ui.ask_and_save(
+        return self.ui.ask_and_save(
             lambda draft, problems: CloseDialog.ask(
-                self.ui.window, self.ui.codes, current.earliest_event_date, draft, problems
+                self.ui.window,
+                self.ui.codes,
+                current.earliest_event_date,
+                draft or prefill,
+                problems,
             ),
             lambda closure: traject.close_traject(self.ui.unlocked, current.id, closure),
         )

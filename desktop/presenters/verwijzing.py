@@ -62,15 +62,21 @@ class VerwijzingPresenter:
 
     @resumable(VERWIJZING)
     def add(self) -> None:
+        self.ask_new()
+
+    def ask_new(self, prefill: VerwijzingDraft | None = None) -> Changed | None:
+        """The form, empty or filled in (``prefill``: a meeting's decision), then the question
+        about a new risicotaxatie; None when nothing was stored."""
         household_id = self.scope.household_id
         saved = self.ui.ask_and_save(
-            self._ask,
+            lambda draft, problems: self._ask(draft or prefill, problems),
             lambda draft: verwijzing.make_verwijzing(
                 self.ui.unlocked, draft, household_id=household_id
             ),
         )
         if saved is not None and self.ui.confirm(TAXATIE_QUESTION):
             self._new_taxatie()
+        return saved
 
     def _new_taxatie(self) -> None:
         """The risicotaxatie section's own form (it keeps its werkkopie and its review)."""
