@@ -46,6 +46,7 @@ from models.enums import (
 )
 from models.errors import Rule
 from models.instruments import InstrumentError, InstrumentProblem, Subject
+from models.meeting_records import DecisionKind, FamilyAttendance, ItemOutcome, MeetingKind
 from models.permissions import AccessAction, Role
 from models.records import (
     ChainBreak,
@@ -1074,3 +1075,34 @@ CHANGED_FIELD |= {
 }
 CODE_LIST_FIELDS |= {"hulpvorm": "hulpvorm"}
 KEY_FIELDS |= {"decider_1_id", "decider_2_id", "verwijzing_id"}
+
+# --- meeting mode ------------------------------------------------------------------------------
+
+MEETING_KIND = {
+    MeetingKind.CASUISTIEK: "Casuïstiekoverleg",
+    MeetingKind.WERKVERDELING: "Werkverdelingsoverleg",
+    MeetingKind.MDO: "MDO",
+    MeetingKind.OP_AFSCHALING: "Op- en afschalingsoverleg",
+    MeetingKind.ANDERS: "Ander overleg",
+}
+DECISION_KIND = {
+    DecisionKind.REGISSEUR: "Regisseur toewijzen",
+    DecisionKind.FASE: "Fase wijzigen",
+    DecisionKind.OPSCHALEN: "Opschalen",
+    DecisionKind.AFSCHALEN: "Afschalen",
+    DecisionKind.VERWIJZEN: "Verwijzen",
+    DecisionKind.TAXATIE: "Risicotaxatie laten doen",
+    DecisionKind.ZRM: "ZRM laten doen",
+    DecisionKind.AFSLUITEN: "Afsluiten",
+    DecisionKind.ANDERS: "Ander besluit",
+}
+FAMILY_ATTENDANCE = {
+    FamilyAttendance.HEEL: "Heel het overleg",
+    FamilyAttendance.DEELS: "Een deel van het overleg",
+    FamilyAttendance.NIET: "Niet aanwezig",
+}
+ITEM_OUTCOME = {
+    ItemOutcome.OPEN: "nog te bespreken",
+    ItemOutcome.BESPROKEN: "besproken",
+    ItemOutcome.DOORGESCHOVEN: "niet besproken, doorgeschoven",
+}
