@@ -101,7 +101,6 @@ class MeetingModePresenter(QObject):
             index = next((n for n, i in enumerate(items) if i.outcome is ItemOutcome.OPEN), 0)
         self._show(index, copy)
         self.window.show()
-        self.window.raise_()
         self.window.activateWindow()
         return True
 
@@ -299,7 +298,7 @@ def open_meeting_mode(
                 presenter.index,
             )
             presenter.go(index)
-        presenter.window.raise_()
+        presenter.window.showNormal()  # brought forward (also from the taskbar)
         presenter.window.activateWindow()
         return presenter
     presenter = MeetingModePresenter(ui, meeting_id)
@@ -366,7 +365,7 @@ def _demo_meeting(context: ScreenContext, kind: MeetingKind) -> uuid.UUID:
             limit=8,
         )
         if row.id != showcase
-    ][: 0 if kind is MeetingKind.MDO else 3]
+    ][:3]
     questions = (
         "Hoe krijgen we de veiligheid van de kinderen thuis weer op orde?",
         "Is een verwijzing naar specialistische jeugdhulp nu nodig?",
