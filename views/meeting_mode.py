@@ -390,8 +390,11 @@ class MeetingModeWindow(QWidget):
 
     def _build_checks(self) -> QGridLayout:
         """Veiligheid and netwerk besproken; for an MDO whether the family attended."""
-        self.safety = QCheckBox("&Veiligheid besproken")
+        self.safety = QCheckBox("&Veiligheid besproken (verplicht om de casus af te ronden)")
         self.safety.setObjectName("safety_discussed")
+        self.safety.setStyleSheet(
+            "QCheckBox { font-weight: 600; background: #eef4fb; padding: 6px; border-radius: 4px; }"
+        )
         self.safety.toggled.connect(self._edited)
         self.network = code_combo([("ja", "ja"), ("nee", "nee")], empty="niet ingevuld")
         self.network.setObjectName("network_discussed")
@@ -413,7 +416,7 @@ class MeetingModeWindow(QWidget):
         self.reason_label = QLabel("&Reden")
         self.reason_label.setBuddy(self.reason)
         checks = QGridLayout()
-        checks.addWidget(self.safety, 0, 0, 1, 2)
+        checks.addWidget(self.safety, 0, 0, 1, 3)
         checks.addWidget(network_label, 1, 0)
         checks.addWidget(self.network, 1, 1)
         checks.addWidget(self.family_label, 2, 0)
@@ -514,7 +517,8 @@ class MeetingModeWindow(QWidget):
                 self.agenda.addItem(row)
             self.agenda.setCurrentRow(current)
         self.agenda.blockSignals(False)
-        self.position_label.setText(f"Casus {current + 1} van {len(items)}")
+        alone = " · alleen dit huishouden in beeld" if guarded else ""
+        self.position_label.setText(f"Casus {current + 1} van {len(items)}{alone}")
         self.previous_button.setEnabled(current > 0)
         self.next_button.setEnabled(current < len(items) - 1)
 
