@@ -97,6 +97,8 @@ class MeetingModePresenter(QObject):
         if not items:
             return False
         index = next((n for n, i in enumerate(items) if i.id == item_id), None)
+        if index is None and (item_id is not None or copy is not None):
+            return False  # that case is gone: its typed notes are never shown on another
         if index is None:
             index = next((n for n, i in enumerate(items) if i.outcome is ItemOutcome.OPEN), 0)
         self._show(index, copy)
@@ -322,8 +324,6 @@ def reopen_notes(ui: Ui, copy: WerkkopieRecord) -> bool:
     if not presenter.open(item_id, copy):
         presenter.window.deleteLater()
         presenter.deleteLater()
-        return False
-    if presenter.item.id != item_id:
         return False
     presenter.commit()  # refused (a missing reason)? the window shows it, the copy stays
     if presenter.meeting is not None and presenter.meeting.status is not MeetingStatus.BEZIG:
