@@ -13,7 +13,7 @@ from desktop.presenters.households import HouseholdsPresenter
 from desktop.presenters.logcheck import check_at_start
 from desktop.presenters.team import TeamPresenter
 from desktop.presenters.ui import Ui
-from desktop.presenters.werkkopie import offer, resume
+from desktop.presenters.werkkopie import REOPENERS, offer, resume
 from desktop.registry import TABS, TabPresenter, load_presenters
 from desktop.session import Unlocked
 from desktop.usecases import settings
@@ -111,6 +111,8 @@ class MainController:
         """Open the form of a werkkopie again where it was: its tab, dossier or section."""
         place = copy.place
         presenter: object | None
+        if (own := REOPENERS.get(place.owner)) is not None:  # e.g. meeting mode's notes
+            return own(self.ui, copy)
         if place.household_id is None:  # a tab's or a menu's action
             menus: dict[str, object] = {"team": self.team}
             presenter = self.tabs.get(place.owner) or menus.get(place.owner)

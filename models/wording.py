@@ -1114,5 +1114,5 @@ DECISION_KIND = {
 FAMILY_ATTENDANCE = {
     FamilyAttendance.HEEL: "Het hele overleg",
     FamilyAttendance.DEELS: "Een deel van het overleg",
-    FamilyAttendance.NIET: "Niet",
+    FamilyAttendance.NIET: "Niet aanwezig",
 }

@@ -233,6 +233,12 @@ def resume(presenter: object, copy: WerkkopieRecord) -> bool:
     return True
 
 
+# Owners whose werkkopie is put back by a function of their own rather than by a tab's or a
+# dossier section's action (meeting mode's notes): owner -> reopen(ui, copy) -> put back?
+Reopen = Callable[["Ui", WerkkopieRecord], bool]
+REOPENERS: dict[str, Reopen] = {}
+
+
 # --- the offer after a login ---------------------------------------------------------------
 
 

@@ -75,6 +75,11 @@ def get_meeting(unlocked: Unlocked, meeting_id: uuid.UUID) -> MeetingRecord:
     return read(unlocked, WORK, lambda s: service.get_meeting(s, meeting_id))
 
 
+def meeting_of_item(unlocked: Unlocked, item_id: uuid.UUID) -> uuid.UUID:
+    """The meeting an agenda item is on (a werkkopie of its notes names only the item)."""
+    return read(unlocked, WORK, lambda s: get_or_raise(s, service.AgendaItem, item_id).meeting_id)
+
+
 def by_number(unlocked: Unlocked, number: int) -> uuid.UUID | None:
     return read(unlocked, WORK, lambda s: service.meeting_by_number(s, number))
 

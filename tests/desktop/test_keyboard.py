@@ -239,3 +239,35 @@ def test_the_zrm_member_follows_the_member_selected(
     assert zrm_member.currentData() == ids[0]
     members.clearSelection()  # nothing selected: the ZRM box keeps its member
     assert zrm_member.currentData() == ids[0]
+
+
+def test_meeting_mode_has_alt_keys_of_its_own(qtbot: QtBot, unlocked: Unlocked) -> None:
+    """Meeting mode's buttons and labelled fields, in an MDO (every field shown)."""
+    from desktop.presenters.meeting_mode import open_meeting_mode
+    from models import meetings
+    from models.meeting_records import AgendaItemDraft, AttendeeDraft, MeetingDraft, MeetingKind
+
+    with unlocked.store.sessions.begin() as session:
+        anouk = service.add_medewerker(session, "Anouk Verbeek", "generalist")
+        household = register(session, "Yılmaz")
+        meeting_id = meetings.plan_meeting(
+            session, MeetingDraft(MeetingKind.MDO, TODAY, "09:30", "", anouk, anouk)
+        )
+        meetings.bring_in(session, meeting_id, AgendaItemDraft(household, "Wat is nodig?"))
+        meetings.set_attendees(session, meeting_id, [AttendeeDraft(anouk)])
+        meetings.start_meeting(session, meeting_id)
+    controller = _start(qtbot, unlocked)
+    presenter = open_meeting_mode(controller.ui, meeting_id)
+    assert presenter is not None
+    window = presenter.window
+    qtbot.addWidget(window)
+    window.family.setCurrentIndex(window.family.findData("niet"))  # the reason is asked too
+    texts = [b.text() for b in window.findChildren(QAbstractButton) if b.isVisibleTo(window)]
+    texts += [
+        label.text()
+        for label in window.findChildren(QLabel)
+        if label.buddy() is not None and label.isVisibleTo(window)
+    ]
+    keys = [key for key in map(_mnemonic, texts) if key]
+    assert len(keys) == len(set(keys)), sorted(keys)
+    assert len(keys) >= 14
