@@ -51,7 +51,6 @@ VIEW_ALLOWED_MODELS = {
     "models.instruments",
     "models.wording",
     "models.afwegingskader",  # the meldcode's plain values and the framework's pure logic
-    "models.meeting_records",  # the meetings room's plain kinds, drafts and records
 }
 
 
