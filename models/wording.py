@@ -46,6 +46,7 @@ from models.enums import (
 )
 from models.errors import Rule
 from models.instruments import InstrumentError, InstrumentProblem, Subject
+from models.meeting_records import DecisionKind, ItemOutcome, MeetingKind
 from models.permissions import AccessAction, Role
 from models.records import (
     ChainBreak,
@@ -532,6 +533,9 @@ def changed_value_text(field: str, value: str, codes: CodeLists | None = None) -
     elif field == "kind":
         words = {k.value: CONTACT_KIND[k] for k in ContactKind}
         words |= {k.value: EVENT_KIND[k] for k in EventKind}
+        words |= {k.value: DECISION_KIND_NAME[k] for k in DecisionKind}
+    elif field == "outcome":
+        words = {o.value: ITEM_OUTCOME_NAME[o] for o in ItemOutcome}
     elif field == "respondent":
         words = {r.value: RESPONDENT[r] for r in Respondent}
     elif field == "scale_target" and codes is not None:
@@ -979,6 +983,7 @@ PASSAGE_KIND = {
     PassageKind.MELDCODE: "Meldcode",
     PassageKind.SIGNS_OF_SAFETY: "Signs of Safety",
     PassageKind.VEILIGHEIDSPLAN: "Veiligheidsplan",
+    PassageKind.OVERLEG: "Besprekingen in overleggen",
 }
 WITHHELD = "Achtergehouden"
 
@@ -1001,6 +1006,8 @@ def passage_item(passage: Passage) -> str:
         return f"Signs of Safety van {on}: zorgen, wat gaat goed, wat moet er gebeuren, schaal"
     if passage.kind is PassageKind.VEILIGHEIDSPLAN:
         return f"Veiligheidsplan versie {passage.version} van {on}: doel en afspraken"
+    if passage.kind is PassageKind.OVERLEG:
+        return f"Overleg van {on}: casusvraag, verslag (ook de interne notitie) en besluiten"
     whom = CONSULTATION_KIND[passage.consulted] if passage.consulted else ""
     if passage.consulted is not ConsultationKind.VEILIG_THUIS:  # a name keeps its capitals
         whom = whom.lower()
@@ -1074,3 +1081,48 @@ CHANGED_FIELD |= {
 }
 CODE_LIST_FIELDS |= {"hulpvorm": "hulpvorm"}
 KEY_FIELDS |= {"decider_1_id", "decider_2_id", "verwijzing_id"}
+
+# --- meetings in the inzage and the correction history (models.meetings) ---------------------
+
+MEETING_KIND_NAME = {
+    MeetingKind.CASUISTIEK: "Casuïstiekoverleg",
+    MeetingKind.WERKVERDELING: "Werkverdelingsoverleg",
+    MeetingKind.MDO: "MDO",
+    MeetingKind.OP_AFSCHALING: "Op-/afschalingsoverleg",
+    MeetingKind.ANDERS: "Overleg",
+}
+DECISION_KIND_NAME = {
+    DecisionKind.REGISSEUR: "Casusregisseur toewijzen",
+    DecisionKind.FASE: "Fase wijzigen",
+    DecisionKind.OPSCHALEN: "Opschalen",
+    DecisionKind.AFSCHALEN: "Afschalen",
+    DecisionKind.VERWIJZEN: "Verwijzen",
+    DecisionKind.TAXATIE: "Risicotaxatie laten doen",
+    DecisionKind.ZRM: "ZRM laten doen",
+    DecisionKind.AFSLUITEN: "Afsluiten",
+    DecisionKind.ANDERS: "Besluit",
+}
+ITEM_OUTCOME_NAME = {
+    ItemOutcome.OPEN: "nog niet besproken",
+    ItemOutcome.BESPROKEN: "besproken",
+    ItemOutcome.DOORGESCHOVEN: "niet besproken, doorgeschoven",
+}
+CHANGED_RECORD |= {
+    "agenda_item": "Bespreking in een overleg",
+    "meeting_decision": "Besluit van een overleg",
+}
+CHANGED_FIELD |= {
+    "information": "informatieronde",
+    "analysis": "analyse",
+    "conclusion": "advies / conclusie",
+    "internal_note": "interne notitie",
+    "safety_discussed": "veiligheid besproken",
+    "network_discussed": "netwerk besproken",
+    "family_attendance": "aanwezigheid gezin",
+    "family_reason": "reden (aanwezigheid gezin)",
+    "outcome": "uitkomst",
+    "carried_out_on": "uitgevoerd op",
+    "brought_in_by_id": "ingebracht door",
+    "text": "tekst",
+}
+KEY_FIELDS |= {"item_id", "meeting_id", "brought_in_by_id"}
