@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from models.actions import forget_household as forget_actions
 from models.entities import Household, Traject
 from models.errors import NotFound
+from models.meetings import forget_household as forget_meeting_cases
 from models.meldcode import destroy_for as destroy_meldcode
 from models.records import RetentionRow
 from models.safety_plan import forget_household as forget_safety
@@ -47,7 +48,8 @@ def retention_candidates(
 def destroy_household(session: Session, household_id: uuid.UUID) -> str:
     """Remove a dossier for real: the household, its members, trajecten, contacts,
     consents, meldcode procedures, Signs of Safety and veiligheidsplan, risicotaxaties,
-    verwijzingen (with their members and status history),
+    verwijzingen (with their members and status history), its cases in meetings (the
+    minutes no longer hold them) with their decisions,
     what was withheld from its inzages (and why), its actions, its correction history and every
     werkkopie about it. Returns the dossier number for the log; the access log keeps only
     ids, and the caller adds the destruction to it."""
@@ -60,6 +62,7 @@ def destroy_household(session: Session, household_id: uuid.UUID) -> str:
     forget_withholdings(session, household_id)
     forget_actions(session, household_id)
     forget_verwijzingen(session, household_id)  # they point at its trajecten and members
+    forget_meeting_cases(session, household_id)  # its agenda items and their decisions
     session.delete(household)
     session.flush()
     session.execute(delete(ChangeRecord).where(ChangeRecord.household_id == household_id))

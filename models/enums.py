@@ -109,6 +109,7 @@ class PassageKind(enum.StrEnum):
     MELDCODE = "meldcode"
     SIGNS_OF_SAFETY = "signs_of_safety"
     VEILIGHEIDSPLAN = "veiligheidsplan"
+    OVERLEG = "overleg"  # a case in a meeting: its question, notes and decisions' text
 
 
 class PassagePart(enum.StrEnum):
@@ -120,7 +121,7 @@ class PassagePart(enum.StrEnum):
     GESPREK = "gesprek"  # meldcode step 3
     AFWEGING = "afweging"  # meldcode step 4: its note (the answers and conclusion stay)
     BESLISSING = "beslissing"  # meldcode step 5, with the Veilig Thuis details
-    INHOUD = "inhoud"  # a whole Signs of Safety record or veiligheidsplan version
+    INHOUD = "inhoud"  # a whole Signs of Safety record, veiligheidsplan version or meeting case
 
 
 class ActionOwner(enum.StrEnum):

@@ -31,6 +31,8 @@ from models.enums import MemberRole, PassageKind, PassagePart
 from models.errors import NotFound
 from models.history import REMOVED, removed_values
 from models.instruments import Instrument
+from models.meeting_records import AgendaItemRecord, MeetingKind
+from models.meetings import Meeting, MeetingDecision, household_items
 from models.meldcode import list_procedures
 from models.records import (
     ActionRecord,
@@ -121,6 +123,16 @@ class ChangeLine:
 
 
 @dataclass(frozen=True)
+class InzageMeetingCase:
+    """The household's case in one meeting (never another household's on that agenda)."""
+
+    number: int
+    kind: MeetingKind
+    held_on: date
+    item: AgendaItemRecord
+
+
+@dataclass(frozen=True)
 class InzageReport:
     person: InzagePerson
     household: InzageHousehold
@@ -147,6 +159,9 @@ class InzageReport:
     actions: tuple[ActionRecord, ...] = ()
     # The verwijzingen this person is in, newest first.
     verwijzingen: tuple[VerwijzingRecord, ...] = ()
+    # The household's cases in meetings (casusvraag, notes with the internal note,
+    # decisions), the latest meeting first.
+    meeting_cases: tuple[InzageMeetingCase, ...] = ()
 
     def name_of(self, login: str) -> str:
         """Who did it, as the family knows them: the colleague's name, not their login."""
@@ -180,6 +195,8 @@ HOUSEHOLD_TABLES = (
     "safety_plan",
     "safety_agreement",
     "action",  # an action is agreed about the household
+    "agenda_item",  # the household's case in a meeting
+    "meeting_decision",  # a decision on it
 )
 
 
@@ -197,6 +214,7 @@ class _Owners:
     plans: dict[uuid.UUID, uuid.UUID]  # agreement -> its veiligheidsplan version
     # a verwijzing, or its member or status row -> the members the verwijzing is for
     verwijzingen: dict[uuid.UUID, frozenset[uuid.UUID]] = field(default_factory=dict)
+    decisions: dict[uuid.UUID, uuid.UUID] = field(default_factory=dict)  # -> its agenda item
 
 
 def _key(text: str) -> uuid.UUID | None:
@@ -260,6 +278,13 @@ def _owners(session: Session, household_id: uuid.UUID, changes: list[ChangeRecor
             )
         ).all()
     )
+    decisions = dict(
+        session.execute(
+            select(MeetingDecision.id, MeetingDecision.item_id).where(
+                MeetingDecision.household_id == household_id
+            )
+        ).all()
+    )
     for change in changes:  # a removal keeps whom its record was about
         if change.field != REMOVED:
             continue
@@ -280,6 +305,8 @@ def _owners(session: Session, household_id: uuid.UUID, changes: list[ChangeRecor
             plans[change.record_id] = plan
         elif change.table_name == "taxatie":
             taxaties[change.record_id] = _key(values.get("person_id", ""))
+        elif change.table_name == "meeting_decision" and (item := _key(values.get("item_id", ""))):
+            decisions[change.record_id] = item
         elif change.table_name == "taxatie_factor" and (
             taxatie := _key(values.get("taxatie_id", ""))
         ):
@@ -294,6 +321,7 @@ def _owners(session: Session, household_id: uuid.UUID, changes: list[ChangeRecor
         assessments,
         plans,
         verwijzing_persons(session, household_id),
+        decisions,
     )
 
 
@@ -326,6 +354,17 @@ PROCEDURE_PARTS = {
         )
     },
 }
+# A meeting case's columns that are its content: withheld with it (date, outcome, the safety
+# check and the decisions' kinds stay).
+CASE_TEXT = (
+    "question",
+    "information",
+    "analysis",
+    "conclusion",
+    "internal_note",
+    "family_reason",
+    REMOVED,
+)
 # A taxatie's columns that are its reasoning (its factors are rows of their own).
 TAXATIE_REASONING = ("onderbouwing", "reviewer_view", REMOVED)
 
@@ -348,6 +387,11 @@ def _passage_of(change: ChangeRecord, owners: _Owners) -> str:
         return passage_key(PassageKind.SIGNS_OF_SAFETY, parent, PassagePart.INHOUD)
     if table == "safety_plan":
         return passage_key(PassageKind.VEILIGHEIDSPLAN, record, PassagePart.INHOUD)
+    if table == "agenda_item" and change.field in CASE_TEXT:
+        return passage_key(PassageKind.OVERLEG, record, PassagePart.INHOUD)
+    if table == "meeting_decision" and change.field in ("text", REMOVED):
+        if parent := owners.decisions.get(record):
+            return passage_key(PassageKind.OVERLEG, parent, PassagePart.INHOUD)
     if table == "safety_agreement" and (parent := owners.plans.get(record)):
         return passage_key(PassageKind.VEILIGHEIDSPLAN, parent, PassagePart.INHOUD)
     return ""
@@ -396,6 +440,20 @@ def _own_answers(record: SignsOfSafetyRecord, person_id: uuid.UUID) -> SignsOfSa
     answers = tuple(a for a in record.draft.answers if a.person_id in (None, person_id))
     names = {k: v for k, v in record.names.items() if k == person_id}
     return replace(record, draft=replace(record.draft, answers=answers), names=names)
+
+
+def meeting_cases(session: Session, household_id: uuid.UUID) -> list[InzageMeetingCase]:
+    """The household's own cases in meetings, the latest meeting first."""
+    items = household_items(session, household_id)
+    meetings = {
+        meeting_id: (number, kind, held_on)
+        for meeting_id, number, kind, held_on in session.execute(
+            select(Meeting.id, Meeting.number, Meeting.kind, Meeting.held_on).where(
+                Meeting.id.in_({i.meeting_id for i in items})
+            )
+        )
+    }
+    return [InzageMeetingCase(*meetings[i.meeting_id], i) for i in items]
 
 
 def inzage_report(session: Session, person_id: uuid.UUID) -> InzageReport:
@@ -482,4 +540,5 @@ def inzage_report(session: Session, person_id: uuid.UUID) -> InzageReport:
             for v in list_verwijzingen(session, person.household_id)
             if person_id in v.draft.member_ids
         ),
+        meeting_cases=tuple(meeting_cases(session, person.household_id)),
     )

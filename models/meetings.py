@@ -418,6 +418,19 @@ def remove_item(session: Session, item_id: uuid.UUID) -> uuid.UUID:
     return household_id
 
 
+def forget_household(session: Session, household_id: uuid.UUID) -> None:
+    """With the dossier: its cases leave the minutes (their decisions with them), also from
+    a meeting already in this session, so the minutes read right after no longer hold them.
+    Not flushed: the household's deletion goes in the same flush (no history is written)."""
+    items = session.scalars(
+        select(AgendaItem)
+        .where(AgendaItem.household_id == household_id)
+        .options(selectinload(AgendaItem.meeting))
+    )
+    for item in list(items):
+        item.meeting.items.remove(item)
+
+
 def order_agenda(session: Session, meeting_id: uuid.UUID, item_ids: list[uuid.UUID]) -> None:
     """The chair's order: ``item_ids`` holds every case of the agenda once."""
     meeting = get_or_raise(session, Meeting, meeting_id)

@@ -45,3 +45,13 @@ def household_summary(session: Session, household_id: uuid.UUID, today: date) ->
         household.name,
         tuple(sorted(blocks, key=lambda b: (b.order, b.title))),
     )
+
+
+def _register_first_providers() -> None:
+    from models.meeting_summaries import PROVIDERS  # it imports the domain modules
+
+    for kind, provider in PROVIDERS.items():
+        register_summary(kind, provider)
+
+
+_register_first_providers()

@@ -1,7 +1,7 @@
 """Reviewing the inzage before it leaves: the passages the regisseur may withhold, and why.
 
 The safety records in an inzage (risicotaxaties, the meldcode's steps, Signs of Safety and
-the veiligheidsplan) may hold what the family may not read: who reported a signal (a third
+the veiligheidsplan) and the household's cases in meetings may hold what the family may not read: who reported a signal (a third
 party's privacy), or what would put the child at risk. Before an export they are listed as
 *passages* (:func:`passages`); the household's casusregisseur may withhold one with a reason
 from the code list ``achterhoudreden`` and a toelichting. The report then holds the reason
@@ -26,7 +26,8 @@ from models.entities import RegisseurAssignment, Traject
 from models.enums import PassageKind, PassagePart
 from models.errors import NotFound, Rule, RuleViolation
 from models.households import own_medewerker
-from models.inzage import PROCEDURE_PARTS, InzageReport
+from models.inzage import PROCEDURE_PARTS, InzageMeetingCase, InzageReport
+from models.meeting_records import CaseNotes
 from models.permissions import Actor
 from models.records import (
     Passage,
@@ -111,6 +112,10 @@ def passages(report: InzageReport) -> tuple[Passage, ...]:
             whole_household=t.person_id is None,
         )
         for t in report.taxaties
+    ]
+    found += [
+        Passage(PassageKind.OVERLEG, c.item.id, PassagePart.INHOUD, c.held_on)
+        for c in report.meeting_cases
     ]
     return tuple(found)
 
@@ -271,6 +276,27 @@ def _plan(record: SafetyPlanRecord) -> SafetyPlanRecord:
     return replace(record, goal="", agreements=(), settlement=settlement)
 
 
+def _case(case: InzageMeetingCase) -> InzageMeetingCase:
+    """The meeting, the date, the outcome, the safety check and each decision's kind stay;
+    the casusvraag, the notes and what the decisions say go."""
+    item = case.item
+    notes = item.notes
+    kept = CaseNotes(
+        safety_discussed=notes.safety_discussed,
+        network_discussed=notes.network_discussed,
+        family_attendance=notes.family_attendance,
+    )
+    return replace(
+        case,
+        item=replace(
+            item,
+            draft=replace(item.draft, question=""),
+            notes=kept,
+            decisions=tuple(replace(d, draft=replace(d.draft, text="")) for d in item.decisions),
+        ),
+    )
+
+
 def withhold(report: InzageReport, withheld: Collection[Withholding]) -> InzageReport:
     """The report with each withheld passage's content gone and its reason in its place
     (``InzageReport.withheld``); so is what the correction history kept of it."""
@@ -297,6 +323,10 @@ def withhold(report: InzageReport, withheld: Collection[Withholding]) -> InzageR
         safety_plans=tuple(
             _plan(p) if key(PassageKind.VEILIGHEIDSPLAN, p.id, PassagePart.INHOUD) in reasons else p
             for p in report.safety_plans
+        ),
+        meeting_cases=tuple(
+            _case(c) if key(PassageKind.OVERLEG, c.item.id, PassagePart.INHOUD) in reasons else c
+            for c in report.meeting_cases
         ),
         changes=tuple(
             replace(c, old_value="", new_value="") if c.passage in reasons else c

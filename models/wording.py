@@ -539,6 +539,9 @@ def changed_value_text(field: str, value: str, codes: CodeLists | None = None) -
     elif field == "kind":
         words = {k.value: CONTACT_KIND[k] for k in ContactKind}
         words |= {k.value: EVENT_KIND[k] for k in EventKind}
+        words |= {k.value: DECISION_KIND[k] for k in DecisionKind}
+    elif field == "outcome":
+        words = {o.value: ITEM_OUTCOME[o] for o in ItemOutcome}
     elif field == "respondent":
         words = {r.value: RESPONDENT[r] for r in Respondent}
     elif field == "scale_target" and codes is not None:
@@ -986,6 +989,7 @@ PASSAGE_KIND = {
     PassageKind.MELDCODE: "Meldcode",
     PassageKind.SIGNS_OF_SAFETY: "Signs of Safety",
     PassageKind.VEILIGHEIDSPLAN: "Veiligheidsplan",
+    PassageKind.OVERLEG: "Besprekingen in overleggen",
 }
 WITHHELD = "Achtergehouden"
 
@@ -1008,6 +1012,8 @@ def passage_item(passage: Passage) -> str:
         return f"Signs of Safety van {on}: zorgen, wat gaat goed, wat moet er gebeuren, schaal"
     if passage.kind is PassageKind.VEILIGHEIDSPLAN:
         return f"Veiligheidsplan versie {passage.version} van {on}: doel en afspraken"
+    if passage.kind is PassageKind.OVERLEG:
+        return f"Overleg van {on}: casusvraag, verslag (ook de interne notitie) en besluiten"
     whom = CONSULTATION_KIND[passage.consulted] if passage.consulted else ""
     if passage.consulted is not ConsultationKind.VEILIG_THUIS:  # a name keeps its capitals
         whom = whom.lower()
@@ -1116,3 +1122,22 @@ FAMILY_ATTENDANCE = {
     FamilyAttendance.DEELS: "Een deel van het overleg",
     FamilyAttendance.NIET: "Niet aanwezig",
 }
+CHANGED_RECORD |= {
+    "agenda_item": "Bespreking in een overleg",
+    "meeting_decision": "Besluit van een overleg",
+}
+CHANGED_FIELD |= {
+    "information": "informatieronde",
+    "analysis": "analyse",
+    "conclusion": "advies / conclusie",
+    "internal_note": "interne notitie",
+    "safety_discussed": "veiligheid besproken",
+    "network_discussed": "netwerk besproken",
+    "family_attendance": "aanwezigheid gezin",
+    "family_reason": "reden (aanwezigheid gezin)",
+    "outcome": "uitkomst",
+    "carried_out_on": "uitgevoerd op",
+    "brought_in_by_id": "ingebracht door",
+    "text": "tekst",
+}
+KEY_FIELDS |= {"item_id", "meeting_id", "brought_in_by_id"}

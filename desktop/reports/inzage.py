@@ -22,7 +22,7 @@ from desktop.reports.pdf import (
 from models.codelists import load_codelists
 from models.enums import PassageKind, PassagePart
 from models.instruments import Instrument, shipped_instruments
-from models.inzage import ChangeLine, InzageReport
+from models.inzage import ChangeLine, InzageMeetingCase, InzageReport
 from models.records import (
     MeasurementRecord,
     SafetyPlanRecord,
@@ -37,7 +37,10 @@ from models.wording import (
     ACTION_ORIGIN,
     ACTION_STATUS,
     CONTACT_KIND,
+    DECISION_KIND,
     FACTOR_ANSWER,
+    ITEM_OUTCOME,
+    MEETING_KIND,
     NOT_ASSESSED,
     NOTHING,
     PHASE,
@@ -273,10 +276,50 @@ def inzage_json(report: InzageReport) -> dict[str, Any]:
             if report.verwijzingen
             else {}
         ),
+        **(
+            {"overleggen": [_case_json(report, c) for c in report.meeting_cases]}
+            if report.meeting_cases
+            else {}
+        ),
         "wijzigingen": [_change_json(report, h) for h in report.changes],
         "inzage_in_dossier": [
             {"wanneer": line.at.isoformat(), "door": line.login, "handeling": line.action.value}
             for line in report.access
+        ],
+    }
+
+
+def _case_json(report: InzageReport, case: InzageMeetingCase) -> dict[str, Any]:
+    """The household's case in one meeting; a withheld one keeps its meeting and outcome."""
+    item, notes = case.item, case.item.notes
+    meeting = {
+        "overleg": case.number,
+        "soort": case.kind.value,
+        "datum": _iso(case.held_on),
+        "uitkomst": item.outcome.value,
+        "veiligheid_besproken": notes.safety_discussed,
+    }
+    if marker := _withheld(report, PassageKind.OVERLEG, item.id, PassagePart.INHOUD):
+        return {**meeting, "achtergehouden": marker}
+    return {
+        **meeting,
+        "casusvraag": item.question,
+        "ingebracht_door": item.brought_in_by,
+        "informatieronde": notes.information,
+        "analyse": notes.analysis,
+        "advies_conclusie": notes.conclusion,
+        "interne_notitie": notes.internal_note,
+        "netwerk_besproken": notes.network_discussed,
+        "gezin_aanwezig": notes.family_attendance.value if notes.family_attendance else None,
+        "reden_gezin": notes.family_reason,
+        "besluiten": [
+            {
+                "soort": d.kind.value,
+                "tekst": d.draft.text,
+                "besloten_door": list(d.deciders),
+                "uitgevoerd_op": _iso(d.carried_out_on),
+            }
+            for d in item.decisions
         ],
     }
 
@@ -537,6 +580,58 @@ def _actions(report: InzageReport) -> list[Flowable]:
     ]
 
 
+def _meeting_cases(report: InzageReport) -> list[Flowable]:
+    """The household's own cases in meetings (never another household on that agenda)."""
+    if not report.meeting_cases:
+        return []
+    story: list[Flowable] = [heading("Besprekingen in overleggen")]
+    for case in report.meeting_cases:
+        item, notes = case.item, case.item.notes
+        story.append(
+            subheading(f"{MEETING_KIND[case.kind]} {case.number} van {date_text(case.held_on)}")
+        )
+        rows = [
+            ("Uitkomst", ITEM_OUTCOME[item.outcome]),
+            ("Veiligheid besproken", yes_no(notes.safety_discussed)),
+        ]
+        if marker := _withheld(report, PassageKind.OVERLEG, item.id, PassagePart.INHOUD):
+            story += [field_table(rows), body(marker), Spacer(1, 4)]
+            continue
+        network = "" if notes.network_discussed is None else yes_no(notes.network_discussed)
+        story.append(
+            field_table(
+                [
+                    ("Casusvraag", item.question),
+                    ("Ingebracht door", item.brought_in_by),
+                    ("Informatieronde", notes.information),
+                    ("Analyse", notes.analysis),
+                    ("Advies / conclusie", notes.conclusion),
+                    ("Interne notitie", notes.internal_note),
+                    *rows,
+                    ("Netwerk besproken", network),
+                ]
+            )
+        )
+        if item.decisions:
+            story.append(
+                data_table(
+                    ["Besluit", "Toelichting", "Besloten door", "Uitgevoerd op"],
+                    [
+                        (
+                            DECISION_KIND[d.kind],
+                            d.draft.text,
+                            ", ".join(d.deciders),
+                            date_text(d.carried_out_on),
+                        )
+                        for d in item.decisions
+                    ],
+                    widths=[0.22, 0.4, 0.22, 0.16],
+                )
+            )
+        story.append(Spacer(1, 4))
+    return story
+
+
 def _verwijzingen(report: InzageReport) -> list[Flowable]:
     """The verwijzingen this person is in, with each status and its date."""
     if not report.verwijzingen:
@@ -635,6 +730,7 @@ def inzage_pdf(report: InzageReport, *, made_by: str, on: date | None = None) ->
             )
     story += _actions(report)
     story += _verwijzingen(report)
+    story += _meeting_cases(report)
     story += [
         heading("Contactmomenten"),
         data_table(

@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from desktop.session import Unlocked
 from models import households as service
+from models import meetings, zrm
 from models import safety_plan as safety
-from models import zrm
 from models.consents import add_consent
 from models.entities import Household
 from models.enums import ContactKind, EventKind, MemberRole, Phase, Respondent
+from models.meeting_records import (
+    AgendaItemDraft,
+    AttendeeDraft,
+    CaseNotes,
+    DecisionDraft,
+    DecisionKind,
+    ItemOutcome,
+    MeetingDraft,
+    MeetingKind,
+)
 from models.permissions import AccessAction
 from models.records import (
     AgreementDraft,
@@ -31,7 +42,7 @@ from models.records import (
     TrajectDraft,
 )
 from models.security import AccessLogEntry
-from tests.helpers import TODAY, organisation
+from tests.helpers import TODAY, organisation, register
 
 # Two moments the access log holds, in UTC; in Dutch winter time they read 14:03 and 09:30.
 OPENED_AT = datetime(2026, 11, 25, 13, 3, tzinfo=UTC)
@@ -206,7 +217,9 @@ def full_dossier(unlocked: Unlocked) -> tuple[uuid.UUID, uuid.UUID]:
             if c.note == "Dubbel ingevoerd."
         ]
         service.remove_contact(session, doubled.id)
+    item_id = _meeting(unlocked, household_id, anouk)
     with unlocked.store.sessions.begin() as session:  # corrections: their old values are kept
+        meetings.record_notes(session, item_id, replace(CASE_NOTES, conclusion=CONCLUSION))
         service.update_member(  # Lan's: in her inzage, not in Elif's
             session,
             lan,
@@ -239,3 +252,48 @@ def full_dossier(unlocked: Unlocked) -> tuple[uuid.UUID, uuid.UUID]:
                 )
             )
     return household_id, person_id
+
+
+CASE_NOTES = CaseNotes(
+    information="Elif en Lan maken vaak ruzie; de school ziet het aan Emre.",
+    analysis="De spanning komt vooral door de schulden.",
+    conclusion="Schuldhulp inzetten.",
+    internal_note="Vermoeden dat de vader van Emre weer in beeld is.",
+    safety_discussed=True,
+    network_discussed=True,
+)
+CONCLUSION = "Schuldhulp inzetten en een veiligheidsplan maken."
+OTHER_QUESTION = "Hoe gaat het met de broertjes van Daan?"  # another household's case
+OTHER_NOTE = "Daan slaapt weer bij zijn oom."
+
+
+def _meeting(unlocked: Unlocked, household_id: uuid.UUID, anouk: uuid.UUID) -> uuid.UUID:
+    """A casuïstiekoverleg with this household's case and another household's; returns the
+    agenda item of this household."""
+    with unlocked.store.sessions.begin() as session:
+        other = register(session, "Bakker")
+        meeting_id = meetings.plan_meeting(
+            session,
+            MeetingDraft(MeetingKind.CASUISTIEK, date(2026, 10, 9), "09:30", "", anouk, anouk),
+        )
+        item_id = meetings.bring_in(
+            session,
+            meeting_id,
+            AgendaItemDraft(household_id, "Hoe krijgen we rust in huis?", brought_in_by=anouk),
+        )
+        other_item = meetings.bring_in(session, meeting_id, AgendaItemDraft(other, OTHER_QUESTION))
+        meetings.set_attendees(session, meeting_id, [AttendeeDraft(anouk)])
+        meetings.start_meeting(session, meeting_id, now=datetime(2026, 10, 9, 7, 30, tzinfo=UTC))
+        meetings.record_notes(session, item_id, CASE_NOTES)
+        meetings.add_decision(
+            session,
+            item_id,
+            DecisionDraft(DecisionKind.TAXATIE, "Risicotaxatie binnen twee weken."),
+        )
+        meetings.end_case(session, item_id, ItemOutcome.BESPROKEN)
+        meetings.record_notes(
+            session, other_item, CaseNotes(information=OTHER_NOTE, safety_discussed=True)
+        )
+        meetings.end_case(session, other_item, ItemOutcome.BESPROKEN)
+        meetings.close_meeting(session, meeting_id, now=datetime(2026, 10, 9, 9, 0, tzinfo=UTC))
+    return item_id

@@ -17,7 +17,13 @@ from desktop.usecases.avg import export_inzage, inzage_document
 from models.access import household_log
 from models.enums import MemberRole
 from models.permissions import AccessAction
-from tests.desktop.inzage_fixture import full_dossier
+from tests.desktop.inzage_fixture import (
+    CASE_NOTES,
+    CONCLUSION,
+    OTHER_NOTE,
+    OTHER_QUESTION,
+    full_dossier,
+)
 from tests.helpers import TODAY, register
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "inzage.txt"
@@ -134,6 +140,7 @@ def test_inzage_json_keeps_its_keys_and_gives_moments_with_their_offset(
         "meldcode",
         "signs_of_safety",
         "veiligheidsplan",
+        "overleggen",
         "wijzigingen",
         "inzage_in_dossier",
     ]
@@ -358,3 +365,33 @@ def test_removals_show_in_the_inzage_of_those_they_concern(
     households.remove_member(unlocked, anna)
     text = _exported_text(unlocked, bert, tmp_path / "bert")
     assert "Anna" not in text and "999990019" not in text and "Huisarts" not in text
+
+
+def test_the_inzage_holds_the_households_own_case_in_a_meeting_and_no_other(
+    unlocked: Unlocked, dossier: tuple[uuid.UUID, uuid.UUID]
+) -> None:
+    """The casusvraag, the notes with the internal note, the decision and its correction are
+    there; the other household on the same agenda is not, in the PDF nor in the JSON."""
+    _household_id, person_id = dossier
+    document = inzage_document(unlocked, person_id, on=TODAY)
+    text = " ".join(" ".join(_pages(document.pdf)).split())
+    raw = document.attachments[0].data.decode("utf-8")
+    (case,) = json.loads(raw)["overleggen"]
+    assert (case["overleg"], case["datum"], case["casusvraag"]) == (
+        1,
+        "2026-10-09",
+        "Hoe krijgen we rust in huis?",
+    )
+    assert case["interne_notitie"] == CASE_NOTES.internal_note
+    assert case["advies_conclusie"] == CONCLUSION
+    assert [(d["soort"], d["tekst"]) for d in case["besluiten"]] == [
+        ("taxatie", "Risicotaxatie binnen twee weken.")
+    ]
+    for shown in (CASE_NOTES.internal_note, CONCLUSION, "Casuïstiekoverleg 1 van 09-10-2026"):
+        assert shown in text, shown
+    corrected = [
+        w for w in json.loads(raw)["wijzigingen"] if w["gegeven"] == "agenda_item.conclusion"
+    ]
+    assert [(w["was"], w["werd"]) for w in corrected][-1] == (CASE_NOTES.conclusion, CONCLUSION)
+    for other in (OTHER_QUESTION, OTHER_NOTE, "Bakker"):
+        assert other not in text and other not in raw, other

@@ -46,7 +46,7 @@ from models.security import AccessLogEntry, Account
 from models.validation import Problem, ValidationError
 from models.withholding import InzageWithholding
 from tests.conftest import MessageBoxes
-from tests.desktop.inzage_fixture import full_dossier
+from tests.desktop.inzage_fixture import CASE_NOTES, CONCLUSION, full_dossier
 from tests.desktop.modal import on_modal
 from tests.helpers import FAST_KDF, TEST_LOGIN, TODAY
 from views import files
@@ -220,6 +220,7 @@ def test_the_review_lists_each_safety_passage_without_its_content(
         (PassageKind.SIGNS_OF_SAFETY, PassagePart.INHOUD),
         (PassageKind.VEILIGHEIDSPLAN, PassagePart.INHOUD),
         (PassageKind.TAXATIE, PassagePart.ONDERBOUWING),
+        (PassageKind.OVERLEG, PassagePart.INHOUD),  # its case in the casuïstiekoverleg
     ]
     assert len({p.key for p in review.passages}) == len(review.passages)  # stable and unique
     assert avg.inzage_review(unlocked, person_id).passages == review.passages
@@ -229,6 +230,9 @@ def test_the_review_lists_each_safety_passage_without_its_content(
         f"stap 2: overleg met Veilig Thuis op {(TODAY - timedelta(days=28)):%d-%m-%Y}"
     )
     assert labels[6] == "Veiligheidsplan versie 1 van 07-10-2026: doel en afspraken"
+    assert labels[8] == (
+        "Overleg van 09-10-2026: casusvraag, verslag (ook de interne notitie) en besluiten"
+    )
     for label in labels:
         assert not any(hidden in label for hidden in (*HIDDEN, CONVERSATION, "Oma Ayşe"))
 
@@ -375,6 +379,50 @@ def test_withheld_content_is_gone_from_the_pdf_and_json_and_the_export_is_logged
         assert row.created_at.date() == date.today()
         stored = f"{row.passage_key} {row.reason} {row.toelichting}"
         assert not any(hidden in stored for hidden in HIDDEN)  # never a copy of the content
+
+
+def test_a_withheld_meeting_case_keeps_only_its_meeting_outcome_and_safety_check(
+    unlocked: Unlocked, dossier: tuple[uuid.UUID, uuid.UUID], tmp_path: Path
+) -> None:
+    """The casusvraag, every note (the internal one too), what a decision says, and what
+    the correction history kept of them: gone from the PDF and the JSON."""
+    _household_id, person_id = dossier
+    _make_regisseur(unlocked)
+    secrets = (
+        "Hoe krijgen we rust in huis?",
+        CASE_NOTES.information,
+        CASE_NOTES.internal_note,
+        CASE_NOTES.conclusion,  # only in the correction history now
+        CONCLUSION,
+        "Risicotaxatie binnen twee weken.",
+    )
+    full = avg.inzage_document(unlocked, person_id)
+    full_text, full_json = _text(full.pdf), full.attachments[0].data.decode("utf-8")
+    for secret in secrets:
+        assert secret in full_text and secret in full_json, secret
+
+    passages = avg.inzage_review(unlocked, person_id).passages
+    case = _passage(passages, PassageKind.OVERLEG, PassagePart.INHOUD)
+    pdf, machine = avg.export_inzage(
+        unlocked,
+        person_id,
+        tmp_path,
+        withheld=(Withholding(case.key, "veiligheid_kind", "De vader mag dit niet lezen."),),
+    )
+    text, raw = _text(pdf.read_bytes()), machine.read_text(encoding="utf-8")
+    for secret in secrets:
+        assert secret not in text, secret
+        assert secret not in raw, secret
+    assert "Casuïstiekoverleg 1 van 09-10-2026" in text and CHILD in text
+    (meeting,) = json.loads(raw)["overleggen"]
+    assert meeting == {
+        "overleg": 1,
+        "soort": "casuistiek",
+        "datum": "2026-10-09",
+        "uitkomst": "besproken",
+        "veiligheid_besproken": True,
+        "achtergehouden": CHILD,
+    }
 
 
 def test_the_withholdings_are_destroyed_with_the_dossier(

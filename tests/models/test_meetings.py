@@ -296,9 +296,14 @@ def test_a_destroyed_dossier_leaves_the_minutes(
         today=TODAY,
     )
     session.flush()
+    held = session.get(meetings.Meeting, meeting_id)  # the minutes are open meanwhile
+    assert held is not None and len(held.items) == 2
     destroy_household(session, destroyed)
     session.flush()
     record = meetings.get_meeting(session, meeting_id)
     assert [i.household_id for i in record.items] == [kept]
+    assert [i.household_id for i in meetings.household_items(session, destroyed)] == []
+    left = select(func.count()).select_from(ChangeRecord)
+    assert session.scalar(left.where(ChangeRecord.household_id == destroyed)) == 0
     assert session.scalar(select(func.count()).select_from(meetings.MeetingDecision)) == 0
     assert session.scalar(select(func.count()).select_from(Action)) == 0
