@@ -46,6 +46,13 @@ from models.enums import (
 )
 from models.errors import Rule
 from models.instruments import InstrumentError, InstrumentProblem, Subject
+from models.meeting_records import (
+    DecisionKind,
+    FamilyAttendance,
+    ItemOutcome,
+    MeetingKind,
+    MeetingStatus,
+)
 from models.permissions import AccessAction, Role
 from models.records import (
     ChainBreak,
@@ -1074,3 +1081,39 @@ CHANGED_FIELD |= {
 }
 CODE_LIST_FIELDS |= {"hulpvorm": "hulpvorm"}
 KEY_FIELDS |= {"decider_1_id", "decider_2_id", "verwijzing_id"}
+
+# --- meetings (models.meeting_records) ----------------------------------------------------------
+
+MEETING_KIND = {
+    MeetingKind.CASUISTIEK: "casuïstiekoverleg",
+    MeetingKind.WERKVERDELING: "werkverdelingsoverleg",
+    MeetingKind.MDO: "MDO",
+    MeetingKind.OP_AFSCHALING: "op-/afschalingsoverleg",
+    MeetingKind.ANDERS: "overleg",
+}
+MEETING_STATUS = {
+    MeetingStatus.GEPLAND: "gepland",
+    MeetingStatus.BEZIG: "bezig",
+    MeetingStatus.GESLOTEN: "gesloten",
+}
+ITEM_OUTCOME = {
+    ItemOutcome.OPEN: "nog open",
+    ItemOutcome.BESPROKEN: "besproken",
+    ItemOutcome.DOORGESCHOVEN: "niet besproken, doorgeschoven",
+}
+DECISION_KIND = {
+    DecisionKind.REGISSEUR: "regisseur toewijzen",
+    DecisionKind.FASE: "fase wijzigen",
+    DecisionKind.OPSCHALEN: "opschalen",
+    DecisionKind.AFSCHALEN: "afschalen",
+    DecisionKind.VERWIJZEN: "verwijzen",
+    DecisionKind.TAXATIE: "risicotaxatie laten doen",
+    DecisionKind.ZRM: "ZRM laten doen",
+    DecisionKind.AFSLUITEN: "afsluiten",
+    DecisionKind.ANDERS: "ander besluit",
+}
+FAMILY_ATTENDANCE = {
+    FamilyAttendance.HEEL: "hele overleg aanwezig",
+    FamilyAttendance.DEELS: "deels aanwezig",
+    FamilyAttendance.NIET: "niet aanwezig",
+}

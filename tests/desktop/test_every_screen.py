@@ -49,6 +49,7 @@ ENGLISH = {
 NOT_ABOUT_A_DOSSIER = {"huishoudens", "inloggen", "aanmelden", "gezinslid", "organisaties"}
 NOT_ABOUT_A_DOSSIER |= {"toegangslog", "accounts"}  # the log, the accounts: no dossier
 NOT_ABOUT_A_DOSSIER |= {"te-doen", "mijn-acties"}  # lists of households, none opened
+NOT_ABOUT_A_DOSSIER |= {"notulen"}  # the choice before printing the minutes
 
 
 def _openings(db: Path) -> list[str]:
