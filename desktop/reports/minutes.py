@@ -98,7 +98,9 @@ def _attendees(meeting: MeetingRecord) -> list[Flowable]:
     team = [a.name for a in meeting.attendees if not a.external]
     external = [a for a in meeting.attendees if a.external]
     story: list[Flowable] = [heading("Aanwezig")]
-    story.append(field_table([("Team", ", ".join(team) if team else NOTHING)], label_width=LABEL))
+    story.append(
+        field_table([("Team", ", ".join(team) if team else NOTHING)], label_width=LABEL, fast=True)
+    )
     if external:
         story.append(Spacer(1, 4))
         story.append(subheading("Externe deelnemers"))
@@ -107,6 +109,7 @@ def _attendees(meeting: MeetingRecord) -> list[Flowable]:
                 ["Naam", "Organisatie", "Discipline"],
                 [(a.name, a.organisation, a.draft.discipline) for a in external],
                 widths=[0.34, 0.38, 0.28],
+                fast=True,
             )
         )
     return story
@@ -181,6 +184,7 @@ def _decisions(item: AgendaItemRecord, codes: CodeLists) -> Flowable:
             for d in item.decisions
         ],
         widths=[0.22, 0.43, 0.35],
+        fast=True,
     )
 
 
@@ -189,6 +193,7 @@ def _actions(actions: Sequence[ActionRecord]) -> Flowable:
         ["Wat", "Wie", "Wanneer", "Status"],
         [(a.description, a.owner, date_text(a.due_on), ACTION_STATUS[a.status]) for a in actions],
         widths=[0.45, 0.27, 0.14, 0.14],
+        fast=True,
     )
 
 
@@ -198,13 +203,18 @@ def _case(
     head = subheading(f"{position}. {item.dossier_number} · {item.household_name}")
     story: list[Flowable] = [
         KeepTogether(
-            [head, field_table(_case_fields(meeting, item, codes, internal), label_width=LABEL)]
+            [
+                head,
+                field_table(
+                    _case_fields(meeting, item, codes, internal), label_width=LABEL, fast=True
+                ),
+            ]
         )
     ]
     if item.decisions:
-        story += [Spacer(1, 5), _label("Besluiten"), _decisions(item, codes)]
+        story += [Spacer(1, 5), KeepTogether([_label("Besluiten"), _decisions(item, codes)])]
     if item.actions:
-        story += [Spacer(1, 5), _label("Acties"), _actions(item.actions)]
+        story += [Spacer(1, 5), KeepTogether([_label("Acties"), _actions(item.actions)])]
     story.append(Spacer(1, 6))
     return story
 
@@ -238,6 +248,7 @@ def _action_list(meeting: MeetingRecord) -> list[Flowable]:
             ["Wie", "Wat", "Uiterlijk", "Dossier"],
             action_rows(meeting.items),
             widths=[0.24, 0.39, 0.14, 0.23],
+            fast=True,
         ),
     ]
 
@@ -264,7 +275,7 @@ def minutes_pdf(
     if meeting.status is not MeetingStatus.GESLOTEN:
         story.append(body(CONCEPT))
     story.append(Spacer(1, 2 * mm))
-    story.append(field_table(_meeting_fields(meeting), label_width=LABEL))
+    story.append(field_table(_meeting_fields(meeting), label_width=LABEL, fast=True))
     story += _attendees(meeting)
     story.append(heading("Casussen"))
     if not meeting.items:
