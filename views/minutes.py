@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QRadioButton,
     QVBoxLayout,
@@ -37,6 +38,8 @@ class MinutesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Notulen afdrukken")
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 12)
+        layout.setSpacing(8)
         title = QLabel(f"<b>{heading}</b>")
         layout.addWidget(title)
         self.internal = QRadioButton("Interne versie, voor het team (met interne notities)")
@@ -55,7 +58,10 @@ class MinutesDialog(QDialog):
         explain.setObjectName("hint")
         layout.addWidget(self.internal)
         layout.addWidget(self.external)
-        layout.addWidget(self.organisation)
+        indented = QHBoxLayout()
+        indented.setContentsMargins(24, 0, 0, 0)
+        indented.addWidget(self.organisation)
+        layout.addLayout(indented)
         layout.addWidget(explain)
         if not organisations:
             self.external.setEnabled(False)
