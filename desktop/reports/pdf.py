@@ -124,13 +124,46 @@ def _cell(value: object, *, header: bool = False) -> Paragraph:
     return Paragraph(escape(text(value)).replace("\n", "<br/>"), style)
 
 
-def field_table(fields: Sequence[tuple[str, object]], *, label_width: float = 45 * mm) -> Table:
-    """Label and value, one field a row: a person's or a household's details."""
-    table = Table(
-        [[_cell(label, header=True), _cell(value)] for label, value in fields],
-        colWidths=[label_width, WIDTH - label_width],
-        hAlign="LEFT",
-    )
+# What a table gives up horizontally around a cell's text: its left and right padding.
+_PADDING = {"field": 3 + 6, "data": 6 + 6}
+
+
+def _fitted(value: object, width: float, *, header: bool = False) -> Paragraph | str:
+    """The cell as plain text when it fits on one line (much faster to lay out than a
+    paragraph; the table's style gives it the same font), else as a paragraph."""
+    words = text(value)
+    style = styles().cell_header if header else styles().cell
+    if "\n" not in words and pdfmetrics.stringWidth(words, style.fontName, style.fontSize) <= width:
+        return words
+    return _cell(value, header=header)
+
+
+def _plain_cells(bold: tuple[tuple[int, int], tuple[int, int]]) -> list[tuple[object, ...]]:
+    """The style a plain-text cell takes from its table: the cells' font, size and leading."""
+    cell = styles().cell
+    return [
+        ("FONTSIZE", (0, 0), (-1, -1), cell.fontSize),
+        ("LEADING", (0, 0), (-1, -1), cell.leading),
+        ("FONTNAME", bold[0], bold[1], FONT_BOLD),
+    ]
+
+
+def field_table(
+    fields: Sequence[tuple[str, object]], *, label_width: float = 45 * mm, fast: bool = False
+) -> Table:
+    """Label and value, one field a row: a person's or a household's details.
+
+    ``fast``: a value that fits on one line is laid out as plain text (a long report)."""
+    value_width = WIDTH - label_width
+    if fast:
+        room = _PADDING["field"]
+        rows = [
+            [_fitted(label, label_width - room, header=True), _fitted(value, value_width - room)]
+            for label, value in fields
+        ]
+    else:
+        rows = [[_cell(label, header=True), _cell(value)] for label, value in fields]
+    table = Table(rows, colWidths=[label_width, value_width], hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -138,6 +171,7 @@ def field_table(fields: Sequence[tuple[str, object]], *, label_width: float = 45
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.lightgrey),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                *(_plain_cells(((0, 0), (0, -1))) if fast else []),
             ]
         )
     )
@@ -149,14 +183,24 @@ def data_table(
     rows: Sequence[Sequence[object]],
     *,
     widths: Sequence[float] | None = None,
+    fast: bool = False,
 ) -> Flowable:
-    """Rows under a header that repeats on every page; ``widths`` are fractions of the page."""
+    """Rows under a header that repeats on every page; ``widths`` are fractions of the page.
+
+    ``fast``: a value that fits on one line is laid out as plain text (a long report)."""
     if not rows:
         return body(EMPTY)
     fractions = widths or [1 / len(headers)] * len(headers)
-    data = [[_cell(h, header=True) for h in headers]]
-    data += [[_cell(value) for value in row] for row in rows]
-    table = Table(data, colWidths=[WIDTH * f for f in fractions], repeatRows=1, hAlign="LEFT")
+    columns = [WIDTH * f for f in fractions]
+    data: list[list[Paragraph | str]]
+    if fast:
+        room = [c - _PADDING["data"] for c in columns]
+        data = [[_fitted(h, w, header=True) for h, w in zip(headers, room, strict=True)]]
+        data += [[_fitted(v, w) for v, w in zip(row, room, strict=True)] for row in rows]
+    else:
+        data = [[_cell(h, header=True) for h in headers]]
+        data += [[_cell(value) for value in row] for row in rows]
+    table = Table(data, colWidths=columns, repeatRows=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -164,6 +208,7 @@ def data_table(
                 ("BACKGROUND", (0, 0), (-1, 0), _HEADER_FILL),
                 ("GRID", (0, 0), (-1, -1), 0.4, _GRID),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                *(_plain_cells(((0, 0), (-1, 0))) if fast else []),
             ]
         )
     )

@@ -50,6 +50,7 @@ NOT_ABOUT_A_DOSSIER = {"huishoudens", "inloggen", "aanmelden", "gezinslid", "org
 NOT_ABOUT_A_DOSSIER |= {"toegangslog", "accounts"}  # the log, the accounts: no dossier
 NOT_ABOUT_A_DOSSIER |= {"te-doen", "mijn-acties"}  # lists of households, none opened
 NOT_ABOUT_A_DOSSIER |= {"overleggen", "agenda-inbrengen"}  # an agenda: no dossier opened
+NOT_ABOUT_A_DOSSIER |= {"notulen"}  # the choice before printing the minutes
 
 
 def _openings(db: Path) -> list[str]:

@@ -19,6 +19,13 @@ from models.afwegingskader import (
 from models.enums import ContactKind, EventKind, MemberRole, Phase
 from models.errors import Rule
 from models.instruments import InstrumentProblem
+from models.meeting_records import (
+    DecisionKind,
+    FamilyAttendance,
+    ItemOutcome,
+    MeetingKind,
+    MeetingStatus,
+)
 from models.permissions import AccessAction, Role
 from models.validation import Problem
 
@@ -42,6 +49,11 @@ from models.validation import Problem
         (Outcome, wording.OUTCOME),
         (Status, wording.MELDCODE_STATUS),
         (MeldcodeRule, wording.MELDCODE_RULE),
+        (MeetingKind, wording.MEETING_KIND),
+        (MeetingStatus, wording.MEETING_STATUS),
+        (ItemOutcome, wording.ITEM_OUTCOME),
+        (DecisionKind, wording.DECISION_KIND),
+        (FamilyAttendance, wording.FAMILY_ATTENDANCE),
     ],
     ids=lambda v: getattr(v, "__name__", ""),
 )

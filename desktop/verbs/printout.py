@@ -1,0 +1,119 @@
+"""``print``: a printout to a PDF file, without the window; ``print notulen`` for now.
+
+Each printout is a subverb with its own options (:data:`PRINTOUTS`). The file is written and
+logged like Opslaan in the app's preview (:func:`desktop.usecases.printing.save_document`):
+PRINT under every household in it. A printout for an organisation warns on stderr about a
+household without consent, as the preview asks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.cli import CommandFailed, unlock_for_verb
+from desktop.registry import VERBS, Verb
+
+
+@dataclass(frozen=True)
+class Printout:
+    help: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+def _configure_minutes(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--overleg",
+        type=int,
+        metavar="NR",
+        default=None,
+        help="het nummer van het overleg (standaard: het laatst gehouden, gesloten overleg)",
+    )
+    parser.add_argument(
+        "--extern",
+        metavar="ORGANISATIE",
+        default="",
+        help="de versie voor deze organisatie: alleen de casussen met toestemming, "
+        "zonder interne notities",
+    )
+
+
+def _run_minutes(args: argparse.Namespace) -> int:
+    from desktop.usecases import meetings
+    from desktop.usecases import minutes as usecase
+    from desktop.usecases.printing import consent_gaps, save_document
+
+    unlocked = unlock_for_verb(args.db)
+    try:
+        if args.overleg is None:
+            meeting_id = meetings.latest_held(unlocked)
+            if meeting_id is None:
+                raise CommandFailed("er is nog geen gesloten overleg om notulen van te maken")
+        else:
+            meeting_id = meetings.by_number(unlocked, args.overleg)
+            if meeting_id is None:
+                raise CommandFailed(f"er is geen overleg met nummer {args.overleg}")
+        organisation_id = None
+        if args.extern.strip():
+            organisation = usecase.find_organisation(unlocked, args.extern)
+            if organisation is None:
+                raise CommandFailed(
+                    f"onbekende organisatie: {args.extern.strip()} "
+                    "(gebruik de naam zoals in Organisaties)"
+                )
+            organisation_id = organisation.id
+        made = usecase.minutes_document(unlocked, meeting_id, organisation_id=organisation_id)
+        number = made.meeting.number
+        for case in made.left_out:
+            print(
+                f"teamtafel: niet in de notulen (geen toestemming): {case.dossier_number}",
+                file=sys.stderr,
+            )
+        if made.document is None:
+            if organisation_id is not None:
+                raise CommandFailed(
+                    f"in overleg {number} staat geen casus met toestemming om te delen met "
+                    f"{args.extern.strip()}; er is niets afgedrukt"
+                )
+            raise CommandFailed(f"overleg {number} heeft geen casussen; er is niets afgedrukt")
+        gaps = consent_gaps(unlocked, made.document, made.meeting.held_on)
+        if gaps:  # not expected: the external version holds only covered cases
+            raise CommandFailed("geen geldige toestemming voor " + ", ".join(gaps))
+        out: Path = args.out
+        written = save_document(unlocked, made.document, out)
+    finally:
+        unlocked.close()
+    print(f"teamtafel: notulen van overleg {number} opgeslagen in {written[0]}", file=sys.stderr)
+    return 0
+
+
+PRINTOUTS: dict[str, Printout] = {
+    "notulen": Printout("de notulen van een overleg", _configure_minutes, _run_minutes),
+}
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    from desktop.cli import DutchParser, add_db, add_password_option
+
+    subs = parser.add_subparsers(
+        dest="printout", metavar="AFDRUK", required=True, parser_class=DutchParser
+    )
+    for name, printout in PRINTOUTS.items():
+        sub = subs.add_parser(name, help=printout.help, description=printout.help)
+        add_db(sub)
+        add_password_option(sub)
+        sub.add_argument(
+            "--out", type=Path, required=True, metavar="BESTAND", help="het PDF-bestand"
+        )
+        printout.configure(sub)
+
+
+def run(args: argparse.Namespace) -> int:
+    return PRINTOUTS[args.printout].run(args)
+
+
+VERBS.add("print", Verb("print", "maak een afdruk als PDF (notulen)", configure, run, 35))
