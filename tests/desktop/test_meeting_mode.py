@@ -11,7 +11,6 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -47,10 +46,8 @@ from models.meeting_records import (
     MeetingDraft,
     MeetingKind,
     MeetingStatus,
-    SummaryBlock,
 )
 from models.security import ChangeRecord
-from models.summary import register_summary, unregister_summary
 from models.wording import RULE
 from tests.conftest import MessageBoxes
 from tests.desktop.modal import on_modal, press_save
@@ -96,17 +93,6 @@ def _running(session: Session, names: list[str], *, external: bool = False) -> R
     return Running(meeting_id, items, names, team, organisation(session, "Jeugdhulp Noord"))
 
 
-@pytest.fixture(autouse=True)
-def summary_block() -> Iterator[None]:
-    """A warning block beside the notes (the real providers come with their rooms)."""
-    register_summary(
-        "test_veiligheid",
-        lambda _s, _h, _today: SummaryBlock("Veiligheid", ("onveilig (test)",), warn=True),
-    )
-    yield
-    unregister_summary("test_veiligheid")
-
-
 @pytest.fixture
 def two_cases(unlocked: Unlocked) -> Running:
     with unlocked.store.sessions.begin() as session:
@@ -142,7 +128,10 @@ def test_walking_two_cases_deciding_and_closing_the_meeting(
     first, second = two_cases.items
     assert window.household_label.text().startswith("Yılmaz")
     warn = window.summary.findChildren(QLabel, "warn_block")
-    assert [label.text() for label in warn] == ["<b>Veiligheid</b><br>onveilig (test)"]
+    # the real providers: no regisseur yet is a warning beside the notes
+    assert [label.text().split("<br>")[:2] for label in warn] == [
+        ["<b>Regie</b>", "Nog geen casusregisseur"]
+    ]
 
     qtbot.keyClicks(window.edits["information"], "School meldt verzuim")
     qtbot.keyClicks(window.edits["conclusion"], "Gesprek met school")
