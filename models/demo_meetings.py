@@ -104,9 +104,10 @@ CASES = (
         children=False,
     ),
     Scenario(
-        "Zoon gaat al weken niet naar school. Hoe krijgen we school en leerplicht samen aan tafel?",
-        "Sinds de herfstvakantie is hij minder dan de helft van de lessen aanwezig. School heeft "
-        "leerplicht ingeschakeld. Thuis slaapt hij overdag en zit hij 's nachts te gamen.",
+        "De oudste gaat al weken niet naar school. Hoe krijgen we school en leerplicht samen aan "
+        "tafel?",
+        "Sinds de herfstvakantie is de oudste minder dan de helft van de lessen aanwezig. School "
+        "heeft leerplicht ingeschakeld. Thuis wordt overdag geslapen en 's nachts gegamed.",
         "Het verzuim lijkt voort te komen uit angst en somberheid, niet uit onwil. Ouders staan "
         "machteloos en zitten niet op één lijn.",
         "Een gesprek met school, leerplicht en ouders beleggen en laten onderzoeken of "
@@ -408,7 +409,12 @@ PLANNED = (
     ("Dochter (15) is weggelopen en weer thuis. Wat spreken we af?", "acuut"),
     ("Moeder wil stoppen met de hulp. Hoe gaan we daarmee om?", "normaal"),
 )
-LEADER_ACTION = "Inzet van een specialist regelen en terugkoppelen aan de casusregisseur"
+LEADER_ACTIONS = (
+    "Inzet van een specialist regelen en terugkoppelen aan de casusregisseur",
+    "Met de gedragswetenschapper afstemmen over de risicotaxatie",
+    "Wachtlijst bij de jeugd-ggz navragen en de regisseur informeren",
+    "Extra uren voor de casusregisseur regelen",
+)
 
 
 @dataclass
@@ -920,7 +926,7 @@ class _Writer:
                 self.action(
                     item,
                     meeting,
-                    LEADER_ACTION,
+                    rng.choice(LEADER_ACTIONS),
                     MED,
                     on + timedelta(days=rng.choice((7, 14, 21))),
                     self.leader,
