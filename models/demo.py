@@ -29,6 +29,7 @@ from models.afwegingskader import (
     WeighingDraft,
 )
 from models.base import SYSTEM_USER
+from models.demo_meetings import demo_meetings
 from models.entities import (
     Consent,
     Contact,
@@ -254,7 +255,24 @@ def _birth(rng: random.Random, today: date, min_age: float, max_age: float) -> d
 def generate_demo(
     session: Session, households: int, *, seed: int = 2026, today: date | None = None
 ) -> None:
-    """Add a team of fifteen medewerkers and ``households`` fictional households."""
+    """Add a team of fifteen medewerkers and ``households`` fictional households, with a year
+    of meetings. Nothing of it is a correction: the session writes no correction history
+    while the demo is made (some parts go through the services, which change rows)."""
+    from models.history import NO_HISTORY
+
+    before = session.info.get(NO_HISTORY)
+    session.info[NO_HISTORY] = True
+    try:
+        _generate_demo(session, households, seed=seed, today=today)
+        session.flush()
+    finally:
+        if before is None:
+            session.info.pop(NO_HISTORY, None)
+        else:
+            session.info[NO_HISTORY] = before
+
+
+def _generate_demo(session: Session, households: int, *, seed: int, today: date | None) -> None:
     rng = random.Random(seed)
     # Measurements with the ZRM's variants draw from their own stream, so the rest of the
     # demo stays as it was.
@@ -366,6 +384,7 @@ def generate_demo(
     _demo_showcase_taxatie(session, today, staff_names)
     _demo_actions(session, random.Random(seed + 20), today)
     _demo_verwijzingen(session, today, random.Random(seed + 30))
+    demo_meetings(session, today, random.Random(seed + 40))
 
 
 # What is agreed in a household: (description, who carries it out).

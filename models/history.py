@@ -46,6 +46,10 @@ SKIPPED = {
     "is_current",
 }
 
+# ``session.info[NO_HISTORY] = True``: the session writes no correction history (the demo,
+# whose rows were never corrected by anyone).
+NO_HISTORY = "no_history"
+
 # The field of a removal's record.
 REMOVED = "(verwijderd)"
 
@@ -171,6 +175,8 @@ def _merged(session: Session, login: str, obj: Tracked, field: str, new: str) ->
 
 @event.listens_for(Session, "before_flush")
 def _record_changes(session: Session, _context: object, _instances: object) -> None:
+    if session.info.get(NO_HISTORY):
+        return
     login = current_user(session)
     records: list[ChangeRecord] = []
     for obj in session.dirty:

@@ -64,3 +64,82 @@ def test_demo_trajecten_read_in_order(session: Session) -> None:
             [closure] = [e for e in steps if e.kind is EventKind.AFGESLOTEN]
             assert closure.event_date == traject.closed_on
             assert max(e.event_date for e in steps) == traject.closed_on, "a step after closing"
+
+
+def test_demo_holds_a_year_of_meetings(session: Session) -> None:
+    """Weekly casuïstiekoverleggen, werkverdelingen and MDOs, closed; the next one planned
+    with cases; decisions carried out and open; meeting actions in every state."""
+    from datetime import timedelta
+
+    from models.actions import Action
+    from models.enums import ActionOrigin, ActionStatus
+    from models.meeting_records import DecisionKind, ItemOutcome, MeetingKind, MeetingStatus
+    from models.meetings import AgendaItem, Meeting, MeetingDecision
+    from models.security import ChangeRecord
+    from models.verwijzing import Verwijzing
+
+    generate_demo(session, 200, seed=13, today=TODAY)
+    meetings = session.scalars(select(Meeting)).all()
+    closed = [m for m in meetings if m.status is MeetingStatus.GESLOTEN]
+    assert sum(m.kind is MeetingKind.CASUISTIEK for m in closed) >= 50
+    assert any(m.kind is MeetingKind.WERKVERDELING for m in closed)
+    assert sum(m.kind is MeetingKind.MDO for m in closed) >= 10
+    assert all(m.held_on < TODAY for m in closed)
+    assert not [m for m in meetings if m.status is MeetingStatus.BEZIG]
+    [planned] = [m for m in meetings if m.status is MeetingStatus.GEPLAND]
+    assert TODAY < planned.held_on <= TODAY + timedelta(days=7)
+    assert 4 <= len(planned.items) <= 6 and not planned.agenda_closed
+    assert len({i.brought_in_by_id for i in planned.items}) == len(planned.items)
+    for mdo in (m for m in closed if m.kind is MeetingKind.MDO):
+        externals = [a for a in mdo.attendees if a.medewerker_id is None]
+        assert externals and all(a.organisation_id and a.discipline for a in externals)
+        assert all(i.family_attendance is not None for i in mdo.items)
+
+    items = session.scalars(select(AgendaItem)).all()
+    besproken = [i for i in items if i.outcome is ItemOutcome.BESPROKEN]
+    assert besproken and all(i.safety_discussed for i in besproken)
+    assert all(i.conclusion for i in besproken)
+    assert any(i.outcome is ItemOutcome.DOORGESCHOVEN for i in items)
+
+    decisions = session.scalars(select(MeetingDecision)).all()
+    done = {d.kind for d in decisions if d.carried_out_on is not None}
+    still_open = {
+        d.kind for d in decisions if d.carried_out_on is None and d.kind is not DecisionKind.ANDERS
+    }
+    assert len(done) >= 6 and len(still_open) >= 3
+    verwijzingen = session.scalars(select(Verwijzing)).all()
+    for decision in (d for d in decisions if d.kind is DecisionKind.VERWIJZEN):
+        if decision.carried_out_on is None:
+            continue
+        assert any(
+            v.household_id == decision.household_id
+            and v.organisation_id == decision.organisation_id
+            and v.referred_on == decision.carried_out_on
+            and {v.decider_1_id, v.decider_2_id} == {decision.decider_1_id, decision.decider_2_id}
+            for v in verwijzingen
+        )
+
+    item_ids = {i.id for i in items}
+    actions = [
+        a
+        for a in session.scalars(select(Action).where(Action.origin == ActionOrigin.OVERLEG))
+        if a.origin_id in item_ids
+    ]
+    states = {(a.status, a.status is ActionStatus.OPEN and a.due_on < TODAY) for a in actions}
+    assert {
+        (ActionStatus.GEDAAN, False),
+        (ActionStatus.VERVALLEN, False),
+        (ActionStatus.OPEN, False),
+        (ActionStatus.OPEN, True),
+    } <= states
+    leader = session.scalar(select(Medewerker.id).where(Medewerker.discipline == "teamleider"))
+    assert any(a.medewerker_id == leader and a.status is ActionStatus.OPEN for a in actions)
+    # Made, not corrected: the demo writes no correction history.
+    assert session.scalar(select(func.count()).select_from(ChangeRecord)) == 0
+
+
+def test_demo_meetings_fit_a_tiny_demo(session: Session) -> None:
+    from models.meetings import Meeting
+
+    generate_demo(session, 3, seed=2, today=TODAY)
+    assert all(m.items for m in session.scalars(select(Meeting)))
