@@ -454,9 +454,7 @@ def _demo_actions(session: Session, rng: random.Random, today: date) -> None:
                 description,
                 kind,
                 agreed + timedelta(days=rng.choice((7, 14, 21, 28, 42))),
-                origin=rng.choice(
-                    (ActionOrigin.DOSSIER, ActionOrigin.DOSSIER, ActionOrigin.OVERLEG)
-                ),
+                origin=ActionOrigin.DOSSIER,  # a meeting's actions: models/demo_meetings.py
                 **owner,
             )
             action_id = actions.add_action(session, household_id, draft, not_before=agreed)
@@ -466,15 +464,23 @@ def _demo_actions(session: Session, rng: random.Random, today: date) -> None:
                 status = ActionStatus.GEDAAN if done else ActionStatus.VERVALLEN
                 actions.set_status(session, action_id, status, min(draft.due_on, today))
     chosen = rng.sample(open_households, min(4, len(open_households)))
-    for (household_id, _regisseur), days in zip(chosen, (-9, -2, 5, 16), strict=False):
+    leader_tasks = (
+        "Inzet van een specialist regelen en terugkoppelen aan de casusregisseur",
+        "Met de wijkagent afstemmen over de meldingen van overlast",
+        "Tolk regelen voor het gesprek met de ouders",
+        "Een tweede casusregisseur vragen voor de overdracht",
+    )
+    for (household_id, _regisseur), days, task in zip(
+        chosen, (-9, -2, 5, 16), leader_tasks, strict=False
+    ):
         if leader is None:
             break
         draft = ActionDraft(
-            "Inzet van een specialist regelen en terugkoppelen aan de casusregisseur",
+            task,
             ActionOwner.MEDEWERKER,
             today + timedelta(days=days),
             medewerker_id=leader,
-            origin=ActionOrigin.OVERLEG,
+            origin=ActionOrigin.DOSSIER,
         )
         actions.add_action(session, household_id, draft, not_before=today - timedelta(days=21))
 

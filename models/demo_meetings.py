@@ -414,6 +414,10 @@ LEADER_ACTIONS = (
     "Met de gedragswetenschapper afstemmen over de risicotaxatie",
     "Wachtlijst bij de jeugd-ggz navragen en de regisseur informeren",
     "Extra uren voor de casusregisseur regelen",
+    "Een MDO plannen met school, huisarts en de ouders",
+    "Bij de gemeente navragen of de beschikking voor jeugdhulp rond is",
+    "Een collega zoeken die kan meelopen bij het eerste huisbezoek",
+    "Het netwerkberaad voorbereiden met de casusregisseur",
 )
 
 
@@ -462,6 +466,7 @@ class _Writer:
 
     def __init__(self, session: Session, today: date, rng: random.Random) -> None:
         self.session, self.today, self.rng = session, today, rng
+        self._leader_actions = 0  # the teamleider's actions take turns in their text
         staff = list(
             session.execute(
                 select(Medewerker.id, Medewerker.name, Medewerker.discipline)
@@ -869,6 +874,11 @@ class _Writer:
             return []
         attendees = self.attendees(rng.randint(4, 7))
         meeting = self.meeting(MeetingKind.CASUISTIEK, on, (9, 30), attendees)
+        deck = rng.sample(CASES, len(CASES))  # a meeting repeats no case text while it can
+
+        def draw() -> Scenario:
+            return deck.pop() if deck else rng.choice(CASES)
+
         later: list[uuid.UUID] = []
         for position, household_id in enumerate(cases, start=1):
             household = self.households[household_id]
@@ -876,7 +886,7 @@ class _Writer:
             brought_in_by = regisseur if regisseur in attendees else rng.choice(attendees)
             showcase = household_id == first
             if position > 6 and not showcase and rng.random() < 0.12:
-                scenario = rng.choice(CASES)
+                scenario = draw()
                 self.item(
                     meeting,
                     position,
@@ -895,7 +905,7 @@ class _Writer:
             elif (self.today - on).days <= RECENT and rng.random() < 0.12:
                 scenario = BY_EVENT[rng.choice((EventKind.OPSCHALEN, EventKind.AFSCHALEN))]
             else:
-                scenario = rng.choice(CASES)
+                scenario = draw()
             urgency = rng.choice(("normaal", "normaal", "normaal", "hoog", "acuut"))
             item = self.item(
                 meeting,
@@ -923,10 +933,11 @@ class _Writer:
                 item, meeting, scenario, regisseur or brought_in_by, rng.choice((0, 1, 1, 2))
             )
             if self.leader in attendees and (showcase or rng.random() < 0.08):
+                self._leader_actions += 1
                 self.action(
                     item,
                     meeting,
-                    rng.choice(LEADER_ACTIONS),
+                    LEADER_ACTIONS[self._leader_actions % len(LEADER_ACTIONS)],
                     MED,
                     on + timedelta(days=rng.choice((7, 14, 21))),
                     self.leader,

@@ -125,6 +125,9 @@ def test_demo_holds_a_year_of_meetings(session: Session) -> None:
         for a in session.scalars(select(Action).where(Action.origin == ActionOrigin.OVERLEG))
         if a.origin_id in item_ids
     ]
+    # every action said to come from a meeting belongs to a case of one
+    overleg = session.scalars(select(Action).where(Action.origin == ActionOrigin.OVERLEG)).all()
+    assert len(overleg) == len(actions)
     states = {(a.status, a.status is ActionStatus.OPEN and a.due_on < TODAY) for a in actions}
     assert {
         (ActionStatus.GEDAAN, False),
