@@ -286,8 +286,9 @@ def test_inzage_export_button_previews_then_saves_pdf_and_json(
     reviewed: list[int] = []
 
     def review(dialog: InzageReviewDialog) -> None:
-        """Her inzage holds Signs of Safety and a veiligheidsplan: listed first, read-only for
-        the tester (not the household's casusregisseur), then on to the preview."""
+        """Her inzage holds Signs of Safety, a veiligheidsplan and a case discussed in a
+        meeting: listed first, read-only for the tester (not the household's casusregisseur),
+        then on to the preview."""
         reviewed.append(len(dialog.rows))
         qtbot.mouseClick(
             dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
@@ -296,7 +297,7 @@ def test_inzage_export_button_previews_then_saves_pdf_and_json(
     on_modal(InzageReviewDialog, review)
     _save_in_preview(qtbot, check)
     qtbot.mouseClick(widget.section("members").export_button, Qt.MouseButton.LeftButton)
-    assert reviewed == [2]
+    assert reviewed == [3]
     assert previews and "Inzage persoonsgegevens: Elif Yılmaz" in previews[0]
     assert target.stat().st_mode & 0o777 == 0o600
     assert target.with_suffix(".json").stat().st_mode & 0o777 == 0o600
