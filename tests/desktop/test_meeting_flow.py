@@ -38,6 +38,8 @@ from models import households as service
 from models.enums import ActionOwner, MemberRole
 from models.errors import Rule
 from models.meeting_records import (
+    AttendeeDraft,
+    CaseNotes,
     DecisionKind,
     ItemOutcome,
     MeetingDraft,
@@ -484,3 +486,39 @@ def test_a_casuistiekoverleg_from_bringing_in_to_the_next_agenda(
         for r in range(widget.proposal_table.rowCount())
     ]
     assert reasons[team.yilmaz] in shown
+
+
+def test_a_change_during_the_meeting_reads_the_tabs_meeting_once(
+    qtbot: QtBot,
+    unlocked: Unlocked,
+    team: Team,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Meeting mode records the notes on every move; the Overleggen tab behind it follows
+    the change by reading the meeting and the proposals once, not once per signal."""
+    meeting_id = meetings.plan_meeting(
+        unlocked,
+        MeetingDraft(MeetingKind.CASUISTIEK, MEETING_DAY, "09:30", "", team.tessa, team.zoe),
+    )
+    controller, tab = _window(qtbot, unlocked)
+    _bring_in(qtbot, tab, "Yılmaz", LAN_QUESTION, "hoog")
+    meetings.set_attendees(unlocked, meeting_id, [AttendeeDraft(team.tessa)])
+    meetings.start_meeting(unlocked, meeting_id)
+    reads: list[uuid.UUID] = []
+    proposed = meetings.proposals_for
+
+    def counted(opened: Unlocked, wanted: uuid.UUID) -> list[object]:
+        reads.append(wanted)
+        return proposed(opened, wanted)  # type: ignore[return-value]
+
+    monkeypatch.setattr(meetings, "proposals_for", counted)
+    (item,) = meetings.get_meeting(unlocked, meeting_id).items
+    recorded = controller.ui.attempt(
+        lambda: meetings.record_notes(unlocked, item.id, CaseNotes(information="Verzuim."))
+    )
+    assert recorded is not None
+    assert reads == [meeting_id]
+    assert tab.widget.current_meeting_id() == meeting_id
+    tab.widget.search.setText("zzz")  # filtered away and back: shown again, once
+    tab.widget.search.setText("")
+    assert reads == [meeting_id, meeting_id]
