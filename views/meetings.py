@@ -220,6 +220,7 @@ class MeetingsWidget(QWidget):
         self.codes = codes
         self.meeting: MeetingRecord | None = None
         self.rights = Rights(False)
+        self._selecting = False  # select_meeting shows the meeting itself, once
         self.proposals: list[Proposal] = []
 
         # the list
@@ -412,7 +413,7 @@ class MeetingsWidget(QWidget):
     def _connect(self) -> None:
         self.scope.currentIndexChanged.connect(lambda _i: self._filter())
         self.search.textChanged.connect(lambda _t: self._filter())
-        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._emit_selected())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._row_changed())
         self.new_button.clicked.connect(self.newRequested)
         self.edit_button.clicked.connect(lambda: self._with_meeting(self.editRequested))
         self.attendees_button.clicked.connect(lambda: self._with_meeting(self.attendeesRequested))
@@ -468,12 +469,21 @@ class MeetingsWidget(QWidget):
         self.empty_label.show()
 
     def select_meeting(self, meeting_id: uuid.UUID | None) -> bool:
+        """Select (and show) the meeting: shown once, whether or not the current row moved."""
         for row in range(self.proxy.rowCount()):
             if self.proxy.index(row, 0).data(ID_ROLE) == meeting_id:
-                self.table.selectRow(row)
+                self._selecting = True
+                try:
+                    self.table.selectRow(row)
+                finally:
+                    self._selecting = False
                 self._emit_selected()
                 return True
         return False
+
+    def _row_changed(self) -> None:
+        if not self._selecting:
+            self._emit_selected()
 
     def current_meeting_id(self) -> uuid.UUID | None:
         index = self.table.currentIndex()

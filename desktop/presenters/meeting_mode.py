@@ -285,9 +285,14 @@ def _running(ui: Ui, meeting_id: uuid.UUID) -> MeetingModePresenter | None:
 
 
 def open_meeting_mode(
-    ui: Ui, meeting_id: uuid.UUID, item_id: uuid.UUID | None = None
+    ui: Ui,
+    meeting_id: uuid.UUID,
+    item_id: uuid.UUID | None = None,
+    *,
+    today: date | None = None,
 ) -> MeetingModePresenter | None:
-    """Meeting mode for a running meeting (its window brought forward when open already)."""
+    """Meeting mode for a running meeting (its window brought forward when open already);
+    ``today`` (None: the computer's date) is when its actions are agreed."""
     presenter = _running(ui, meeting_id)
     if presenter is not None:
         if item_id is not None:
@@ -303,7 +308,7 @@ def open_meeting_mode(
         presenter.window.showNormal()  # brought forward (also from the taskbar)
         presenter.window.activateWindow()
         return presenter
-    presenter = MeetingModePresenter(ui, meeting_id)
+    presenter = MeetingModePresenter(ui, meeting_id, today=today)
     if not presenter.open(item_id):
         presenter.window.deleteLater()
         presenter.deleteLater()

@@ -70,10 +70,13 @@ def first_to_show(found: Sequence[MeetingSummary], today: date) -> uuid.UUID | N
 
 class MeetingsPresenter:
     """Refreshed after every change: a household's name or a new aanmelding changes the agenda
-    and the proposals as much as a change to the meeting itself."""
+    and the proposals as much as a change to the meeting itself. ``today`` (None: the
+    computer's date) picks the meeting shown first, the date a new meeting is proposed on,
+    and meeting mode's date."""
 
-    def __init__(self, ui: Ui) -> None:
+    def __init__(self, ui: Ui, *, today: date | None = None) -> None:
         self.ui = ui
+        self.today = today
         self.widget = MeetingsWidget(ui.codes)
         self.meeting: MeetingRecord | None = None
         self._chosen_id: uuid.UUID | None = None
@@ -104,9 +107,12 @@ class MeetingsPresenter:
             return
         ordered = in_order(found)
         keep = self._chosen_id if any(m.id == self._chosen_id for m in ordered) else None
-        self.widget.show_meetings(ordered, keep or first_to_show(ordered, date.today()))
+        self.widget.show_meetings(ordered, keep or first_to_show(ordered, self._today()))
         if not ordered:
             self._show(None)
+
+    def _today(self) -> date:
+        return self.today or date.today()
 
     def select(self, meeting_id: uuid.UUID) -> None:
         self._chosen_id = meeting_id
@@ -166,7 +172,7 @@ class MeetingsPresenter:
         if latest is None or latest.held_on is None:
             return MeetingDraft(MeetingKind.CASUISTIEK, None)
         held_on = latest.held_on + timedelta(days=7)
-        while held_on < date.today():
+        while held_on < self._today():
             held_on += timedelta(days=7)
         draft = latest.draft
         return MeetingDraft(
@@ -221,7 +227,7 @@ class MeetingsPresenter:
             started = self.ui.attempt(lambda: meetings.start_meeting(self.ui.unlocked, meeting_id))
             if started is None:
                 return
-        meeting_mode.open_meeting_mode(self.ui, meeting_id)
+        meeting_mode.open_meeting_mode(self.ui, meeting_id, today=self.today)
 
     def print_minutes(self, meeting_id: uuid.UUID) -> None:
         minutes.print_minutes(self.ui, meeting_id)

@@ -186,7 +186,7 @@ def test_a_coordinator_plans_a_meeting_and_names_who_attends(
 
     # Attendees are there, the agenda is empty: starting is refused in Dutch.
     opened: list[uuid.UUID] = []
-    monkeypatch.setattr(meeting_mode, "open_meeting_mode", lambda _ui, m: opened.append(m))
+    monkeypatch.setattr(meeting_mode, "open_meeting_mode", lambda _ui, m, **_kw: opened.append(m))
     qtbot.mouseClick(widget.start_button, Qt.MouseButton.LeftButton)
     assert message_boxes.texts()[-1] == RULE[Rule.AGENDA_EMPTY]
     assert opened == []
