@@ -23,7 +23,6 @@ when none is given; also part of `make bench`).
 from __future__ import annotations
 
 import argparse
-import ctypes
 import os
 import sys
 import tempfile
@@ -37,15 +36,6 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench_households import DEMO_LOGIN, build, median_of, timed  # noqa: E402
-
-# PySide6 6.12.0 on Python 3.11 drops a reference to None on every call of a void Qt method
-# (label.setText, item.setData, ...), and somewhere one to True or False; None starts with
-# about 48,000, and at 0 Python aborts ("none_dealloc", "bool_dealloc"). Walking 30 cases on
-# the large store makes far more calls (the Overleggen tab behind meeting mode refills its
-# proposals after every change), so the bench gives these objects references that are never
-# taken back. Timing is not affected. (Python 3.12+: None, True and False are immortal.)
-for _singleton in (None, True, False):
-    ctypes.c_ssize_t.from_address(id(_singleton)).value += 50_000_000
 
 CASES = 30
 QUESTION = "Wat is nodig om het verzuim te stoppen, en wie neemt contact op met school?"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, time
+from datetime import date
 
 from PySide6.QtCharts import (
     QChart,
@@ -15,14 +15,18 @@ from PySide6.QtCharts import (
     QValueAxis,
     QXYSeries,
 )
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QColor, QPainter
 
 INCOMPLETE = "onvolledige meting"
 
 
+def _at(day: date, hour: int) -> QDateTime:
+    return QDateTime(QDate(day.year, day.month, day.day), QTime(hour, 0))
+
+
 def _stamp(day: date) -> float:
-    return QDateTime(datetime.combine(day, time(12))).toMSecsSinceEpoch()
+    return float(_at(day, 12).toMSecsSinceEpoch())
 
 
 class TrendChart(QChartView):
@@ -68,8 +72,8 @@ class TrendChart(QChartView):
         x_axis = QDateTimeAxis()
         x_axis.setFormat("dd-MM-yyyy")
         x_axis.setTickCount(min(6, max(2, len(points))))
-        first = QDateTime(datetime.combine(points[0][0], time(0)))
-        last = QDateTime(datetime.combine(points[-1][0], time(23)))
+        first = _at(points[0][0], 0)
+        last = _at(points[-1][0], 23)
         x_axis.setRange(first.addDays(-7), last.addDays(7))
         y_axis = QValueAxis()
         y_axis.setRange(1, 5)
