@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -212,8 +212,13 @@ class MeetingsWidget(QWidget):
     itemEditRequested = Signal(uuid.UUID)  # an agenda item
     itemRemoveRequested = Signal(uuid.UUID)
     orderRequested = Signal(uuid.UUID, list)  # the meeting, its items in the new order
+    shown = Signal()  # the tab came into view (a presenter may have held a refresh back)
     agendaClosedRequested = Signal(uuid.UUID, bool)
     proposalRequested = Signal(uuid.UUID, object)  # the meeting, a Proposal
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
+        super().showEvent(event)
+        self.shown.emit()
 
     def __init__(self, codes: CodeLists, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -95,11 +95,23 @@ class MeetingsPresenter:
         w.orderRequested.connect(self.order)
         w.agendaClosedRequested.connect(self.close_agenda)
         w.proposalRequested.connect(self.bring_in)
+        w.shown.connect(self._when_shown)
         ui.changed.connect(self._on_changed)
+        self._stale = False
         self.refresh()
 
     def _on_changed(self, _change: Changed) -> None:
-        self.refresh()
+        """A tab out of view refreshes when it comes into view, not after every change made
+        elsewhere (a dossier save, each case in meeting mode)."""
+        if self.widget.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def _when_shown(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     def refresh(self) -> None:
         found = self.ui.attempt(lambda: meetings.list_meetings(self.ui.unlocked))
@@ -130,7 +142,7 @@ class MeetingsPresenter:
         if record is None or me is None:
             return
         proposals: list[Proposal] = []
-        if record.status is not MeetingStatus.GESLOTEN:
+        if record.status is MeetingStatus.GEPLAND:  # proposals are for planning an agenda
             proposals = self.ui.attempt(lambda: meetings.proposals_for(unlocked, meeting_id)) or []
         self.meeting = record
         self.widget.show_meeting(record, Rights(me.chairs), proposals)

@@ -38,6 +38,7 @@ from models import households as service
 from models.enums import ActionOwner, MemberRole
 from models.errors import Rule
 from models.meeting_records import (
+    AgendaItemDraft,
     AttendeeDraft,
     CaseNotes,
     DecisionKind,
@@ -495,7 +496,8 @@ def test_a_change_during_the_meeting_reads_the_tabs_meeting_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Meeting mode records the notes on every move; the Overleggen tab behind it follows
-    the change by reading the meeting and the proposals once, not once per signal."""
+    the change by reading the meeting once, not once per signal, and reads no proposals for
+    a running meeting (they are for planning an agenda, and costly on a large team)."""
     meeting_id = meetings.plan_meeting(
         unlocked,
         MeetingDraft(MeetingKind.CASUISTIEK, MEETING_DAY, "09:30", "", team.tessa, team.zoe),
@@ -505,14 +507,20 @@ def test_a_change_during_the_meeting_reads_the_tabs_meeting_once(
     meetings.set_attendees(unlocked, meeting_id, [AttendeeDraft(team.tessa)])
     meetings.start_meeting(unlocked, meeting_id)
     reads: list[uuid.UUID] = []
-    proposed = meetings.proposals_for
+    proposals: list[uuid.UUID] = []
+    read, proposed = meetings.get_meeting, meetings.proposals_for
 
-    def counted(opened: Unlocked, wanted: uuid.UUID) -> list[object]:
+    def counted(opened: Unlocked, wanted: uuid.UUID) -> object:
         reads.append(wanted)
-        return proposed(opened, wanted)  # type: ignore[return-value]
+        return read(opened, wanted)
 
-    monkeypatch.setattr(meetings, "proposals_for", counted)
+    def proposing(opened: Unlocked, wanted: uuid.UUID) -> object:
+        proposals.append(wanted)
+        return proposed(opened, wanted)
+
     (item,) = meetings.get_meeting(unlocked, meeting_id).items
+    monkeypatch.setattr(meetings, "get_meeting", counted)
+    monkeypatch.setattr(meetings, "proposals_for", proposing)
     recorded = controller.ui.attempt(
         lambda: meetings.record_notes(unlocked, item.id, CaseNotes(information="Verzuim."))
     )
@@ -522,3 +530,38 @@ def test_a_change_during_the_meeting_reads_the_tabs_meeting_once(
     tab.widget.search.setText("zzz")  # filtered away and back: shown again, once
     tab.widget.search.setText("")
     assert reads == [meeting_id, meeting_id]
+    assert proposals == []
+
+
+def test_the_tab_out_of_view_refreshes_when_it_comes_back(
+    qtbot: QtBot,
+    unlocked: Unlocked,
+    team: Team,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A change made elsewhere (a dossier save) does not make the hidden Overleggen tab read
+    the meeting and its proposals; coming back into view shows the change."""
+    meetings.plan_meeting(
+        unlocked,
+        MeetingDraft(MeetingKind.CASUISTIEK, MEETING_DAY, "09:30", "", team.tessa, team.zoe),
+    )
+    controller, tab = _window(qtbot, unlocked)
+    controller.window.tabs.setCurrentIndex(0)  # Huishoudens
+    qtbot.waitUntil(lambda: not tab.widget.isVisible())
+    reads: list[uuid.UUID] = []
+    read = meetings.get_meeting
+
+    def counted(opened: Unlocked, wanted: uuid.UUID) -> object:
+        reads.append(wanted)
+        return read(opened, wanted)
+
+    monkeypatch.setattr(meetings, "get_meeting", counted)
+    assert tab.meeting is not None
+    meeting_id = tab.meeting.id
+    controller.ui.attempt(
+        lambda: meetings.bring_in(unlocked, meeting_id, AgendaItemDraft(team.yilmaz, "Hoe verder?"))
+    )
+    assert reads == []
+    controller.window.tabs.setCurrentWidget(tab.widget)
+    qtbot.waitUntil(lambda: len(reads) == 1)
+    assert [row[0] for row in _agenda(tab.widget)] == ["Yılmaz"]
