@@ -48,6 +48,8 @@ class Rule(enum.StrEnum):
     SAFETY_NOT_DISCUSSED = "safety_not_discussed"
     DECISION_CARRIED_OUT = "decision_carried_out"
     NOT_THE_CHAIR = "not_the_chair"
+    CASE_HOUSEHOLD_FIXED = "case_household_fixed"
+    NOT_YOUR_CASE = "not_your_case"
     DECISION_ELSEWHERE = "decision_elsewhere"
 
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 import uuid
+from dataclasses import fields as dataclass_fields
+from dataclasses import replace
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -398,6 +400,11 @@ def update_item(session: Session, item_id: uuid.UUID, draft: AgendaItemDraft) ->
     its household."""
     item = get_or_raise(session, AgendaItem, item_id)
     _editable(item.meeting)
+    if draft.household_id != item.household_id and item.meeting.status is not (
+        MeetingStatus.GEPLAND
+    ):
+        # what was written about this case is about its household: it never moves
+        raise RuleViolation(Rule.CASE_HOUSEHOLD_FIXED)
     _check_item(session, item.meeting, draft, item.id)
     assert draft.household_id is not None
     item.household_id = draft.household_id
@@ -446,12 +453,29 @@ def order_agenda(session: Session, meeting_id: uuid.UUID, item_ids: list[uuid.UU
 # --- in the meeting -----------------------------------------------------------------------
 
 
-def record_notes(session: Session, item_id: uuid.UUID, notes: CaseNotes) -> uuid.UUID:
+def record_notes(
+    session: Session, item_id: uuid.UUID, notes: CaseNotes, *, base: CaseNotes | None = None
+) -> uuid.UUID:
     """What the minute-taker wrote for a case (while the meeting runs, or a correction
-    afterwards). Returns its household."""
+    afterwards). Returns its household.
+
+    ``base`` is what the writer's screen showed when they started: a field they left as it
+    was keeps what a colleague recorded meanwhile (in another window or on another laptop);
+    a field both changed takes this writer's text, and the colleague's stays in the history.
+    """
     item = get_or_raise(session, AgendaItem, item_id)
     if item.meeting.status is MeetingStatus.GEPLAND:
         raise RuleViolation(Rule.MEETING_NOT_STARTED)
+    if base is not None:
+        stored = notes_of(item)
+        notes = replace(
+            notes,
+            **{
+                f.name: getattr(stored, f.name)
+                for f in dataclass_fields(CaseNotes)
+                if getattr(notes, f.name) == getattr(base, f.name)
+            },
+        )
     problems = check_draft(CASE_NOTES, notes)
     if notes.family_attendance in (FamilyAttendance.NIET, FamilyAttendance.DEELS) and not (
         notes.family_reason.strip()
@@ -657,10 +681,12 @@ def _items(session: Session, items: list[AgendaItem]) -> list[AgendaItemRecord]:
         else []
     )
     action_records = action_service.action_records(session, actions)
+    households = {i.id: i.household_id for i in items}
     by_item: dict[uuid.UUID, list[ActionRecord]] = {}
     for action, record in zip(actions, action_records, strict=True):
         assert action.origin_id is not None
-        by_item.setdefault(action.origin_id, []).append(record)
+        if households[action.origin_id] == action.household_id:  # never another's action
+            by_item.setdefault(action.origin_id, []).append(record)
     return [
         AgendaItemRecord(
             id=i.id,

@@ -212,7 +212,8 @@ RULE = {
     Rule.VERWIJZING_STATUS: "Deze verwijzing kan niet naar die status. Een aangevraagde "
     "verwijzing wordt gestart of afgewezen; een gestarte wordt beëindigd; een afgewezen of "
     "beëindigde verwijzing blijft zoals hij is.",
-    Rule.MEETING_CLOSED: "Dit overleg is gesloten; de notulen zijn definitief.",
+    Rule.MEETING_CLOSED: "Dit overleg is gesloten; de agenda en de aanwezigen blijven zoals ze "
+    "zijn. Het verslag en de besluiten van een casus kunnen nog worden gecorrigeerd.",
     Rule.MEETING_NOT_STARTED: "Dit overleg is nog niet begonnen. Start het overleg eerst.",
     Rule.MEETING_STARTED: "Dit overleg is al begonnen; dat kan nu niet meer.",
     Rule.MEETING_WITHOUT_ATTENDEES: "Vul eerst de aanwezigen in: zonder aanwezigen kan een "
@@ -226,9 +227,13 @@ RULE = {
     Rule.SAFETY_NOT_DISCUSSED: "Bevestig eerst dat de veiligheid is besproken. Is er geen tijd "
     "geweest? Rond de casus dan af als ‘niet besproken, doorgeschoven’.",
     Rule.DECISION_CARRIED_OUT: "Dit besluit is al uitgevoerd en blijft zoals het is.",
-    Rule.NOT_THE_CHAIR: "Alleen de voorzitter van dit overleg (of een coördinator) kan de "
-    "agenda ordenen of sluiten.",
+    Rule.NOT_THE_CHAIR: "Alleen de voorzitter van dit overleg (of een coördinator) kan dit: "
+    "het overleg wijzigen, starten of sluiten, en de agenda ordenen of sluiten.",
     Rule.DECISION_ELSEWHERE: "Dit besluit gaat over een ander huishouden.",
+    Rule.CASE_HOUSEHOLD_FIXED: "Het overleg is begonnen: wat over deze casus is geschreven, "
+    "hoort bij dit huishouden. Zet een ander huishouden als nieuwe casus op de agenda.",
+    Rule.NOT_YOUR_CASE: "Alleen wie deze casus inbracht of de voorzitter (of een coördinator) "
+    "kan hem wijzigen of van de agenda halen.",
 }
 
 INSTRUMENT_PROBLEM = {

@@ -283,11 +283,14 @@ class MeetingModeWindow(QWidget):
     decisionRequested = Signal()
     actionRequested = Signal()
     notesEdited = Signal()
-    closing = Signal()  # the window is about to close: the notes become the record
+    closing = Signal()  # the window closes (after may_close said yes)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
+        # Asked before the window closes: False keeps it open (the notes could be neither
+        # recorded nor kept, e.g. while a colleague's save holds the database).
+        self.may_close: Callable[[], bool] | None = None
         self.setObjectName("meeting_mode")
         self.setWindowTitle("Overleg")
         self._loading = False
@@ -639,5 +642,8 @@ class MeetingModeWindow(QWidget):
             self.caseChosen.emit(row)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
+        if self.may_close is not None and not self.may_close():
+            event.ignore()
+            return
         self.closing.emit()
         super().closeEvent(event)

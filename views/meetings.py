@@ -194,9 +194,21 @@ class MeetingFilter(QSortFilterProxyModel):
 
 @dataclass(frozen=True)
 class Rights:
-    """What the user may do with the meeting shown: the chair orders and closes its agenda."""
+    """What the user may do with the meeting shown: the chair (or a coördinator) changes,
+    starts and closes it and orders and closes its agenda; the minute-taker names the
+    attendees too; who brought a case in changes it while the agenda is open."""
 
     chairs: bool
+    medewerker_id: uuid.UUID | None = None  # the account's team member
+
+    def takes_minutes(self, meeting: MeetingRecord) -> bool:
+        return (
+            self.medewerker_id is not None and self.medewerker_id == meeting.draft.minute_taker_id
+        )
+
+    def may_change(self, meeting: MeetingRecord, item: AgendaItemRecord) -> bool:
+        own = self.medewerker_id is not None and self.medewerker_id == item.draft.brought_in_by
+        return self.chairs or (own and not meeting.agenda_closed)
 
 
 class MeetingsWidget(QWidget):
@@ -621,17 +633,25 @@ class MeetingsWidget(QWidget):
             return
         open_meeting = meeting.status is not MeetingStatus.GESLOTEN
         planned = meeting.status is MeetingStatus.GEPLAND
-        self.edit_button.setEnabled(open_meeting)
-        self.attendees_button.setEnabled(open_meeting)
+        rights = self.rights
+        self.edit_button.setEnabled(open_meeting and rights.chairs)
+        self.attendees_button.setEnabled(
+            open_meeting and (rights.chairs or rights.takes_minutes(meeting))
+        )
         self.start_button.setVisible(open_meeting)
+        self.start_button.setEnabled(rights.chairs or not planned)
+        self.start_button.setToolTip(
+            "" if rights.chairs or not planned else "De voorzitter start het overleg."
+        )
         self.minutes_button.setEnabled(not planned)
         may_add = open_meeting and (not meeting.agenda_closed or self.rights.chairs)
         self.bring_in_button.setEnabled(may_add)
         self.bring_in_button.setToolTip(
             "" if may_add or not open_meeting else "De voorzitter heeft de agenda gesloten."
         )
-        self.item_edit_button.setEnabled(item is not None and open_meeting)
-        self.item_remove_button.setEnabled(item is not None and planned)
+        mine = item is not None and rights.may_change(meeting, item)
+        self.item_edit_button.setEnabled(mine and open_meeting)
+        self.item_remove_button.setEnabled(mine and planned)
         chair_tip = "" if self.rights.chairs else "Alleen de voorzitter ordent en sluit de agenda."
         position = meeting.items.index(item) if item is not None else -1
         self.up_button.setEnabled(self.rights.chairs and open_meeting and position > 0)

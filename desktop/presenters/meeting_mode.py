@@ -38,6 +38,12 @@ from models.validation import Problem
 from views.actions import ActionDialog
 from views.meeting_mode import DecisionDialog, MeetingModeWindow
 
+CLOSING_WAIT_MS = 5000  # closing the window waits this long for a colleague's save
+NOT_KEPT_ON_CLOSE = (
+    "Uw aantekeningen bij deze casus konden nu niet worden bewaard: een collega is net aan het "
+    "opslaan. Het venster blijft open met wat u typte; sluit het over een ogenblik opnieuw."
+)
+
 
 class MeetingModePresenter(QObject):
     """One running meeting in its own window; ``today`` is when actions are agreed."""
@@ -70,6 +76,7 @@ class MeetingModePresenter(QObject):
         window.decisionRequested.connect(self.add_decision)
         window.actionRequested.connect(self.add_action)
         window.closing.connect(self._closing)
+        window.may_close = self._may_close
 
     # --- showing ------------------------------------------------------------------------
 
@@ -144,17 +151,27 @@ class MeetingModePresenter(QObject):
         record); a busy store is tried again a moment later."""
         if self.meeting is None:
             return
-        item, recorded = self.item, self._base.fields()
+        recorded = self._base.fields()
         typed = {k: v for k, v in self.window.notes().fields().items() if recorded[k] != v}
         if not typed and not self._stored:
             return
+        if not self._keep(typed=typed):
+            self._timer.start()
+
+    def _keep(self, *, typed: dict[str, str] | None = None, wait_ms: int | None = None) -> bool:
+        """Store what differs from the record as the werkkopie; True when it is stored."""
+        assert self.meeting is not None
+        item, recorded = self.item, self._base.fields()
+        if typed is None:
+            typed = {k: v for k, v in self.window.notes().fields().items() if recorded[k] != v}
         title = f"Verslag van casus {item.position} in overleg {self.meeting.number}"
         place = meetings.notes_place(item.household_id, item.id)
         was = {key: recorded[key] for key in typed}
-        if werkkopie.keep(self.ui.unlocked, self._copy_id, place, title, typed, was):
-            self._stored = True
-        else:
-            self._timer.start()
+        kept = werkkopie.keep(
+            self.ui.unlocked, self._copy_id, place, title, typed, was, wait_ms=wait_ms
+        )
+        self._stored = self._stored or kept
+        return kept
 
     def commit(self) -> bool:
         """The notes as typed become the record (and their werkkopie goes in the same
@@ -168,9 +185,11 @@ class MeetingModePresenter(QObject):
                 werkkopie.discard(self.ui.unlocked, self._copy_id)
                 self._stored = False
             return True
-        item_id, copy_id = self.item.id, self._copy_id if self._stored else None
+        item_id, copy_id, base = self.item.id, self._copy_id if self._stored else None, self._base
         recorded = self.ui.attempt(
-            lambda: meetings.record_notes(self.ui.unlocked, item_id, notes, copy_id=copy_id),
+            lambda: meetings.record_notes(
+                self.ui.unlocked, item_id, notes, copy_id=copy_id, base=base
+            ),
             self.window,
         )
         if recorded is None:
@@ -217,9 +236,20 @@ class MeetingModePresenter(QObject):
             self.ui.inform("Het overleg is gesloten. De notulen zijn klaar.", self.window)
             self.window.close()
 
+    def _may_close(self) -> bool:
+        """Before the window closes the notes become the record, or stay a werkkopie (a
+        refused record). When neither can be written now (a colleague's save holds the
+        database), the window stays open with what was typed."""
+        if self.commit() or self._stored:
+            return True
+        if self.meeting is not None and self._keep(wait_ms=CLOSING_WAIT_MS):
+            return True
+        self.ui.inform(NOT_KEPT_ON_CLOSE, self.window)
+        return False
+
     def _closing(self) -> None:
-        """The window closes: the notes become the record (or stay a werkkopie)."""
-        self.commit()
+        """The window closes; its notes were recorded or kept by :meth:`_may_close`."""
+        self.window.may_close = None  # no cycle between window and presenter keeps either
         self._timer.stop()
         self.meeting = None
         self.window.deleteLater()

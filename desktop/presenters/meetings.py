@@ -145,7 +145,7 @@ class MeetingsPresenter:
         if record.status is MeetingStatus.GEPLAND:  # proposals are for planning an agenda
             proposals = self.ui.attempt(lambda: meetings.proposals_for(unlocked, meeting_id)) or []
         self.meeting = record
-        self.widget.show_meeting(record, Rights(me.chairs), proposals)
+        self.widget.show_meeting(record, Rights(me.chairs, me.medewerker_id), proposals)
         if self._item_to_select is not None:
             self.widget.select_item(self._item_to_select)
             self._item_to_select = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -12,7 +12,7 @@ from desktop.session import Unlocked
 from desktop.usecases.base import Changed, change, household_of, read, write
 from models import actions as service
 from models.actions import Action
-from models.enums import ActionStatus
+from models.enums import ActionOrigin, ActionStatus
 from models.households import own_medewerker
 from models.permissions import Permission
 from models.records import ActionDraft, ActionRecord
@@ -33,10 +33,13 @@ def list_actions(unlocked: Unlocked, household_id: uuid.UUID) -> list[ActionReco
 def add_action(
     unlocked: Unlocked, household_id: uuid.UUID, draft: ActionDraft, *, today: date | None = None
 ) -> Changed:
-    """A new action, due today at the earliest."""
+    """A new action of the dossier, due today at the earliest. Its origin is the dossier
+    whatever the draft says: a meeting's actions go through desktop.usecases.meetings, which
+    ties them to their case (and so to the minutes and their consent check)."""
+    own = replace(draft, origin=ActionOrigin.DOSSIER, origin_id=None)
 
     def work(session: Session) -> uuid.UUID:
-        service.add_action(session, household_id, draft, not_before=today or date.today())
+        service.add_action(session, household_id, own, not_before=today or date.today())
         return household_id
 
     return change(unlocked, work, kinds=(ACTIONS,), detail="actie vastgelegd")

@@ -9,7 +9,7 @@ summary). The chair — or a coordinator preparing the meeting — orders and cl
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -154,15 +154,39 @@ def plan_meeting(unlocked: Unlocked, draft: MeetingDraft) -> uuid.UUID:
     return write(unlocked, WORK, lambda s: service.plan_meeting(s, draft))
 
 
-def update_meeting(unlocked: Unlocked, meeting_id: uuid.UUID, draft: MeetingDraft) -> Changed:
-    write(unlocked, WORK, lambda s: service.update_meeting(s, meeting_id, draft))
+def _chair_does(
+    unlocked: Unlocked, meeting_id: uuid.UUID, work: Callable[[Session], None]
+) -> Changed:
+    """What only the chair (or a coördinator) may do to a meeting."""
+
+    def guarded(session: Session) -> None:
+        _as_chair(unlocked, session, meeting_id)
+        work(session)
+
+    write(unlocked, WORK, guarded)
     return Changed(None, frozenset({MEETINGS}))
+
+
+def update_meeting(unlocked: Unlocked, meeting_id: uuid.UUID, draft: MeetingDraft) -> Changed:
+    """The chair changes kind, date, time, place, chair or minute-taker."""
+    return _chair_does(unlocked, meeting_id, lambda s: service.update_meeting(s, meeting_id, draft))
 
 
 def set_attendees(
     unlocked: Unlocked, meeting_id: uuid.UUID, attendees: list[AttendeeDraft]
 ) -> Changed:
-    write(unlocked, WORK, lambda s: service.set_attendees(s, meeting_id, attendees))
+    """The chair or the minute-taker names who attend."""
+
+    def work(session: Session) -> None:
+        me = _me(unlocked, session, meeting_id)
+        meeting = get_or_raise(session, service.Meeting, meeting_id)
+        if not me.chairs and (
+            me.medewerker_id is None or me.medewerker_id != meeting.minute_taker_id
+        ):
+            raise RuleViolation(Rule.NOT_THE_CHAIR)
+        service.set_attendees(session, meeting_id, attendees)
+
+    write(unlocked, WORK, work)
     return Changed(None, frozenset({MEETINGS}))
 
 
@@ -176,31 +200,23 @@ def remove_meeting(unlocked: Unlocked, meeting_id: uuid.UUID) -> Changed:
 
 
 def start_meeting(unlocked: Unlocked, meeting_id: uuid.UUID) -> Changed:
-    write(unlocked, WORK, lambda s: service.start_meeting(s, meeting_id))
-    return Changed(None, frozenset({MEETINGS}))
+    return _chair_does(unlocked, meeting_id, lambda s: service.start_meeting(s, meeting_id))
 
 
 def close_meeting(unlocked: Unlocked, meeting_id: uuid.UUID) -> Changed:
-    write(unlocked, WORK, lambda s: service.close_meeting(s, meeting_id))
-    return Changed(None, frozenset({MEETINGS}))
+    return _chair_does(unlocked, meeting_id, lambda s: service.close_meeting(s, meeting_id))
 
 
 def set_agenda_closed(unlocked: Unlocked, meeting_id: uuid.UUID, closed: bool) -> Changed:
-    def work(session: Session) -> None:
-        _as_chair(unlocked, session, meeting_id)
-        service.set_agenda_closed(session, meeting_id, closed)
-
-    write(unlocked, WORK, work)
-    return Changed(None, frozenset({MEETINGS}))
+    return _chair_does(
+        unlocked, meeting_id, lambda s: service.set_agenda_closed(s, meeting_id, closed)
+    )
 
 
 def order_agenda(unlocked: Unlocked, meeting_id: uuid.UUID, item_ids: list[uuid.UUID]) -> Changed:
-    def work(session: Session) -> None:
-        _as_chair(unlocked, session, meeting_id)
-        service.order_agenda(session, meeting_id, item_ids)
-
-    write(unlocked, WORK, work)
-    return Changed(None, frozenset({MEETINGS}))
+    return _chair_does(
+        unlocked, meeting_id, lambda s: service.order_agenda(s, meeting_id, item_ids)
+    )
 
 
 # --- the agenda's cases -------------------------------------------------------------------------
@@ -223,33 +239,47 @@ def bring_in(unlocked: Unlocked, meeting_id: uuid.UUID, draft: AgendaItemDraft) 
     return change(unlocked, work, kinds=(MEETINGS,), detail="casus ingebracht voor overleg")
 
 
+def _own_case(unlocked: Unlocked, session: Session, item_id: uuid.UUID) -> None:
+    """Who brought a case in changes it while the agenda is open; the chair (or a
+    coördinator) always."""
+    item = get_or_raise(session, service.AgendaItem, item_id)
+    me = _me(unlocked, session, item.meeting_id)
+    own = me.medewerker_id is not None and me.medewerker_id == item.brought_in_by_id
+    if not me.chairs and not (own and not item.meeting.agenda_closed):
+        raise RuleViolation(Rule.NOT_YOUR_CASE)
+
+
 def update_item(unlocked: Unlocked, item_id: uuid.UUID, draft: AgendaItemDraft) -> Changed:
-    return change(
-        unlocked,
-        lambda s: service.update_item(s, item_id, draft),
-        kinds=(MEETINGS,),
-        detail="agendapunt gewijzigd",
-    )
+    def work(session: Session) -> uuid.UUID:
+        _own_case(unlocked, session, item_id)
+        return service.update_item(session, item_id, draft)
+
+    return change(unlocked, work, kinds=(MEETINGS,), detail="agendapunt gewijzigd")
 
 
 def remove_item(unlocked: Unlocked, item_id: uuid.UUID) -> Changed:
-    return change(
-        unlocked,
-        lambda s: service.remove_item(s, item_id),
-        kinds=(MEETINGS,),
-        detail="casus van de agenda gehaald",
-    )
+    def work(session: Session) -> uuid.UUID:
+        _own_case(unlocked, session, item_id)
+        return service.remove_item(session, item_id)
+
+    return change(unlocked, work, kinds=(MEETINGS,), detail="casus van de agenda gehaald")
 
 
 def record_notes(
-    unlocked: Unlocked, item_id: uuid.UUID, notes: CaseNotes, *, copy_id: uuid.UUID | None = None
+    unlocked: Unlocked,
+    item_id: uuid.UUID,
+    notes: CaseNotes,
+    *,
+    copy_id: uuid.UUID | None = None,
+    base: CaseNotes | None = None,
 ) -> Changed:
     """The notes as typed become the record; the werkkopie they waited in goes in the same
-    transaction (so they are in one place only, whatever happens)."""
+    transaction (so they are in one place only, whatever happens). ``base``: the notes as
+    they were shown; only what the user changed since is written over a colleague's."""
     account_id = unlocked.actor.account_id
 
     def work(session: Session) -> uuid.UUID:
-        household_id = service.record_notes(session, item_id, notes)
+        household_id = service.record_notes(session, item_id, notes, base=base)
         if copy_id is not None:
             werkkopie.discard(session, account_id, copy_id)
         return household_id

@@ -65,13 +65,21 @@ def find_organisation(unlocked: Unlocked, name: str) -> OrganisationRecord | Non
 
 
 def _covered(
-    session: Session, items: tuple[AgendaItemRecord, ...], organisation: uuid.UUID, on: date
+    session: Session,
+    items: tuple[AgendaItemRecord, ...],
+    organisation: uuid.UUID,
+    dates: tuple[date, ...],
 ) -> tuple[list[AgendaItemRecord], list[AgendaItemRecord]]:
+    """The cases that may go to ``organisation``: a consent for the whole household valid on
+    every one of ``dates`` (the meeting's and the printing's), and no refusal by anyone. A
+    member's own consent covers that member, not the case of the whole household."""
     kept: list[AgendaItemRecord] = []
     left: list[AgendaItemRecord] = []
     for item in items:
         consents = list_consents(session, item.household_id)
-        (left if uncovered(consents, organisation, on) else kept).append(item)
+        counted = [c for c in consents if c.person_id is None or c.refused]
+        shared = all(not uncovered(counted, organisation, on) for on in dates)
+        (kept if shared else left).append(item)
     return kept, left
 
 
@@ -90,8 +98,8 @@ def minutes_document(
         if organisation_id is None:
             return meeting, None, []
         organisation = get_organisation(session, organisation_id)
-        on = meeting.held_on or made_on
-        kept, left = _covered(session, meeting.items, organisation_id, on)
+        dates = tuple(dict.fromkeys(d for d in (meeting.held_on, made_on) if d is not None))
+        kept, left = _covered(session, meeting.items, organisation_id, dates)
         shown = replace(meeting, items=tuple(kept))
         return shown, organisation, [LeftOut(i.dossier_number, i.household_name) for i in left]
 
@@ -122,6 +130,7 @@ def left_out_text(left_out: tuple[LeftOut, ...], organisation: str) -> str:
     many = len(left_out) > 1
     return (
         f"{'Deze casussen staan' if many else 'Deze casus staat'} niet in de notulen voor "
-        f"{organisation}: er is op de datum van het overleg geen geldige toestemming om "
-        f"gegevens met deze organisatie te delen.\n\n{lines}"
+        f"{organisation}: er is geen toestemming van het hele huishouden om gegevens met deze "
+        f"organisatie te delen die geldt op de datum van het overleg én vandaag (of iemand "
+        f"heeft geweigerd).\n\n{lines}"
     )

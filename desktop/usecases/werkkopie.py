@@ -35,12 +35,14 @@ def keep(
     title: str,
     fields: dict[str, str],
     was: dict[str, str] | None = None,
+    *,
+    wait_ms: int | None = None,
 ) -> bool:
     """Store the texts as typed now. False when the store cannot take them at this moment
     (a colleague's save holds the file, a full disk): the caller tries again shortly, and
     the user typing on is not interrupted."""
     try:
-        with unlocked.store.sessions.begin(wait_ms=KEEP_WAIT_MS) as session:
+        with unlocked.store.sessions.begin(wait_ms=wait_ms or KEEP_WAIT_MS) as session:
             model.keep(session, unlocked.actor.account_id, copy_id, place, title, fields, was)
     except StoreBusy:
         return False

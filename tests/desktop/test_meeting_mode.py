@@ -11,11 +11,13 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -41,6 +43,7 @@ from models.errors import Rule
 from models.meeting_records import (
     AgendaItemDraft,
     AttendeeDraft,
+    CaseNotes,
     DecisionKind,
     ItemOutcome,
     MeetingDraft,
@@ -54,7 +57,7 @@ from tests.desktop.modal import on_modal, press_save
 from tests.desktop.werkkopie_helpers import click_offer, open_window, stored
 from tests.helpers import TODAY, organisation, register
 from views.actions import ActionDialog
-from views.meeting_mode import DecisionDialog
+from views.meeting_mode import DecisionDialog, MeetingModeWindow
 
 MEETING_DAY = TODAY + timedelta(days=2)
 
@@ -99,12 +102,26 @@ def two_cases(unlocked: Unlocked) -> Running:
         return _running(session, ["Yılmaz", "Van 't Hart"])
 
 
+# Meeting-mode windows a test opened: closed after it unless the window was closed (and
+# deleted) by the test itself — pytest-qt's own list would close a deleted one.
+_WINDOWS: list[MeetingModeWindow] = []
+
+
+@pytest.fixture(autouse=True)
+def _close_meeting_windows() -> Iterator[None]:
+    yield
+    while _WINDOWS:
+        window = _WINDOWS.pop()
+        if shiboken6.isValid(window):
+            window.close()
+
+
 def _open(qtbot: QtBot, unlocked: Unlocked, meeting_id: uuid.UUID) -> MeetingModePresenter:
     controller = open_window(qtbot, unlocked)
     presenter = open_meeting_mode(controller.ui, meeting_id)
     assert presenter is not None
     presenter.today = TODAY
-    qtbot.addWidget(presenter.window)
+    _WINDOWS.append(presenter.window)
     return presenter
 
 
@@ -290,7 +307,7 @@ def test_notes_typed_when_the_program_is_killed_come_back_after_login(
     on_modal(QMessageBox, lambda _box: click_offer("terugzetten"))
     controller.offer_werkkopieen()
     (presenter,) = controller.ui.findChildren(MeetingModePresenter)
-    qtbot.addWidget(presenter.window)
+    _WINDOWS.append(presenter.window)
     assert presenter.window.edits["information"].toPlainText() == typed
     assert presenter.window.safety.isChecked()
     assert presenter.item.id == first
@@ -303,3 +320,64 @@ def test_notes_typed_when_the_program_is_killed_come_back_after_login(
         ).all()
     assert sorted(fields) == ["information", "safety_discussed"]
     presenter.window.close()
+
+
+@pytest.mark.log_warnings
+def test_closing_while_a_colleague_holds_the_store_keeps_the_window_and_the_notes(
+    qtbot: QtBot,
+    unlocked: Unlocked,
+    db_path: Path,
+    message_boxes: MessageBoxes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Neither the record nor the werkkopie can be written while a colleague's save holds the
+    database: the window stays open with what was typed, and closes once it can write."""
+    import desktop.database as database
+    import desktop.presenters.meeting_mode as mode
+    from tests.helpers import raw_connect
+
+    monkeypatch.setattr(database, "DEFAULT_WAIT_MS", 300)
+    monkeypatch.setattr(mode, "CLOSING_WAIT_MS", 300)
+    with unlocked.store.sessions.begin() as session:
+        running = _running(session, ["Yılmaz", "Van 't Hart"])
+    presenter = _open(qtbot, unlocked, running.meeting_id)
+    window = presenter.window
+    window.edits["information"].setPlainText("Belangrijk: school meldt verzuim sinds mei.")
+    colleague = raw_connect(db_path, unlocked.key)
+    colleague.execute("BEGIN IMMEDIATE")
+    try:
+        window.close()
+        assert window.isVisible()
+        assert mode.NOT_KEPT_ON_CLOSE in message_boxes.texts()
+    finally:
+        colleague.rollback()
+        colleague.close()
+    window.close()
+    assert not window.isVisible()
+    assert _item(unlocked, running.items[0]).information == (
+        "Belangrijk: school meldt verzuim sinds mei."
+    )
+
+
+def test_a_colleagues_notes_on_the_same_case_are_not_overwritten(
+    qtbot: QtBot, unlocked: Unlocked, message_boxes: MessageBoxes
+) -> None:
+    """A colleague (another laptop) records the analysis while this window shows the case:
+    moving on writes only the field typed here."""
+    from desktop.usecases import meetings as usecase
+
+    with unlocked.store.sessions.begin() as session:
+        running = _running(session, ["Yılmaz", "Van 't Hart"])
+    presenter = _open(qtbot, unlocked, running.meeting_id)
+    window = presenter.window
+    usecase.record_notes(
+        unlocked,
+        running.items[0],
+        CaseNotes(analysis="Analyse van Zoë: de ochtenden lopen vast.", safety_discussed=True),
+    )
+    window.edits["information"].setPlainText("School meldt verzuim.")
+    qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
+    item = _item(unlocked, running.items[0])
+    assert item.information == "School meldt verzuim."
+    assert item.analysis == "Analyse van Zoë: de ochtenden lopen vast."
+    assert item.safety_discussed
