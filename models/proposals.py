@@ -91,11 +91,19 @@ def _due_by_the_meeting(session: Session, context: ProposalContext) -> list[Prop
             item.household_id,
             item.dossier_number,
             item.household_name,
-            f"{TODO_KIND.get(item.kind, item.kind)}: {item.subject}".rstrip(": ")
-            + f" (uiterlijk {item.due:%d-%m-%Y})",
+            _due_reason(item.kind, item.subject, item.due),
         )
         for item in items
     ]
+
+
+def _due_reason(kind: str, subject: str, due: date) -> str:
+    """'Actie van Anouk Verbeek, uiterlijk 01-12-2026'; 'Nieuwe risicotaxatie: Maud Kaya
+    (uiterlijk …)'."""
+    if kind == "actie":
+        return f"Actie van {subject}, uiterlijk {due:%d-%m-%Y}"
+    words = f"{TODO_KIND.get(kind, kind)}: {subject}".rstrip(": ")
+    return f"{words} (uiterlijk {due:%d-%m-%Y})"
 
 
 def _new_aanmeldingen(session: Session, context: ProposalContext) -> list[Proposal]:

@@ -21,6 +21,7 @@ from desktop.presenters.ui import Ui
 from desktop.presenters.werkkopie import REOPENERS
 from desktop.registry import ScreenContext, screen
 from desktop.usecases import households, meetings, organisations, werkkopie
+from desktop.usecases.base import Changed
 from desktop.usecases.werkkopie import WerkkopieRecord
 from models.meeting_records import (
     AgendaItemDraft,
@@ -77,6 +78,7 @@ class MeetingModePresenter(QObject):
         window.actionRequested.connect(self.add_action)
         window.closing.connect(self._closing)
         window.may_close = self._may_close
+        ui.changed.connect(self._on_changed)
 
     # --- showing ------------------------------------------------------------------------
 
@@ -139,6 +141,17 @@ class MeetingModePresenter(QObject):
             assert self.meeting is not None
             self.window.show_agenda(self.meeting.items, self.index, guarded=self.meeting.guarded)
             self.window.show_lists(self.item.decisions, self.item.actions)
+
+    def _on_changed(self, change: Changed) -> None:
+        """Someone changed the meeting (an external attendee added, a case brought in by the
+        chair): the agenda and whether it may be on screen follow at once."""
+        if self.meeting is None or not change.touches(meetings.MEETINGS):
+            return
+        if self._reload():
+            assert self.meeting is not None
+            self.index = min(self.index, len(self.meeting.items) - 1)
+            self.window.show_meeting(self.meeting)
+            self.window.show_agenda(self.meeting.items, self.index, guarded=self.meeting.guarded)
 
     # --- the notes ----------------------------------------------------------------------
 
@@ -250,6 +263,7 @@ class MeetingModePresenter(QObject):
     def _closing(self) -> None:
         """The window closes; its notes were recorded or kept by :meth:`_may_close`."""
         self.window.may_close = None  # no cycle between window and presenter keeps either
+        self.ui.changed.disconnect(self._on_changed)
         self._timer.stop()
         self.meeting = None
         self.window.deleteLater()

@@ -50,7 +50,7 @@ from models.meeting_records import (
 from models.permissions import Role
 from models.records import ActionDraft, PersonDraft
 from models.validation import Problem
-from models.wording import PROBLEM, RULE, TODO_KIND
+from models.wording import PROBLEM, RULE
 from tests.conftest import MessageBoxes
 from tests.desktop.modal import on_modal, press_save
 from tests.helpers import FAST_KDF, TODAY, organisation, register
@@ -241,9 +241,7 @@ def test_a_casuistiekoverleg_from_bringing_in_to_the_next_agenda(
     assert widget.current_meeting_id() == meeting_id
     proposed = [p for p in widget.proposals if p.household_id == team.hart]
     assert [p.kind for p in proposed] == ["actie"], widget.proposals
-    assert proposed[0].reason == (
-        f"{TODO_KIND['actie']}: Zoë van 't Hart (uiterlijk {HART_DUE:%d-%m-%Y})"
-    )
+    assert proposed[0].reason == f"Actie van Zoë van 't Hart, uiterlijk {HART_DUE:%d-%m-%Y}"
     assert all(p.household_id not in (team.yilmaz, team.nguyen) for p in widget.proposals)
     widget.proposal_table.selectRow(widget.proposals.index(proposed[0]))
 
@@ -479,7 +477,7 @@ def test_a_casuistiekoverleg_from_bringing_in_to_the_next_agenda(
     assert meetings.get_meeting(unlocked, next_id).held_on == NEXT_WEEK
     reasons = {p.household_id: p.reason for p in widget.proposals}
     assert team.yilmaz in reasons, reasons
-    assert f"Nguyễn Thị Lan (uiterlijk {LAN_DUE:%d-%m-%Y})" in reasons[team.yilmaz]
+    assert f"Actie van Nguyễn Thị Lan, uiterlijk {LAN_DUE:%d-%m-%Y}" in reasons[team.yilmaz]
     assert GGZ not in reasons[team.yilmaz], "the GGZ's intake is not due yet"
     assert "doorgeschoven" in reasons[team.nguyen]  # the case carried over comes back
     shown = [

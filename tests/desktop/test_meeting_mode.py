@@ -381,3 +381,24 @@ def test_a_colleagues_notes_on_the_same_case_are_not_overwritten(
     assert item.information == "School meldt verzuim."
     assert item.analysis == "Analyse van Zoë: de ochtenden lopen vast."
     assert item.safety_discussed
+
+
+def test_an_outsider_added_while_the_meeting_runs_hides_the_agenda_at_once(
+    qtbot: QtBot, unlocked: Unlocked, message_boxes: MessageBoxes
+) -> None:
+    from desktop.usecases import meetings as usecase
+
+    with unlocked.store.sessions.begin() as session:
+        running = _running(session, ["Yılmaz", "Van 't Hart"])
+    presenter = _open(qtbot, unlocked, running.meeting_id)
+    window = presenter.window
+    assert window.agenda.count() == 2
+    attendees = [AttendeeDraft(m) for m in running.team.values()]
+    attendees.append(AttendeeDraft(name="Jan de Wit", discipline="huisarts"))
+    changed = presenter.ui.attempt(
+        lambda: usecase.set_attendees(unlocked, running.meeting_id, attendees)
+    )
+    assert changed is not None
+    assert window.agenda.count() == 0 and window.agenda_panel.isHidden()
+    texts = " ".join(w.text() for w in window.findChildren(QLabel) if w.isVisible())
+    assert "Van 't Hart" not in texts

@@ -316,7 +316,7 @@ def test_a_proposal_goes_on_the_agenda_and_the_tab_follows_changes(
     controller, presenter = _tab(qtbot, unlocked)
     widget = presenter.widget
     rows = [p for p in widget.proposals if p.household_id == team["hart"]]
-    assert rows and "Zoë van 't Hart (uiterlijk 28-11-2026)" in rows[0].reason
+    assert rows and "Actie van Zoë van 't Hart, uiterlijk 28-11-2026" in rows[0].reason
     assert not widget.propose_button.isEnabled()  # nothing chosen yet
     widget.proposal_table.selectRow(widget.proposals.index(rows[0]))
     assert widget.propose_button.isEnabled()
