@@ -4,7 +4,7 @@ put the app's proposals on it, and start the meeting (meeting mode) or print its
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from PySide6.QtWidgets import QWidget
@@ -266,6 +266,27 @@ class MeetingsPresenter:
             return None
         return household_id, self._labels[household_id]
 
+    def _item_form(
+        self, first: AgendaItemDraft | None, **shown_with: object
+    ) -> Callable[[AgendaItemDraft | None, dict[str, Problem] | None], AgendaItemDraft | None]:
+        """The case form, opening with ``first`` and coming back as typed after a refusal."""
+
+        def ask(
+            draft: AgendaItemDraft | None, problems: dict[str, Problem] | None
+        ) -> AgendaItemDraft | None:
+            shown = draft or first
+            return AgendaItemDialog.ask(
+                self.ui.window,
+                shown,
+                problems,
+                search=self.search,
+                codes=self.ui.codes,
+                current=self._chosen(shown.household_id if shown else None),
+                **shown_with,  # type: ignore[arg-type]
+            )
+
+        return ask
+
     def bring_in(self, meeting_id: uuid.UUID, proposal: Proposal | None = None) -> None:
         """Bring a case in; from a proposal, with its household and question filled in."""
         record = self._record(meeting_id)
@@ -285,21 +306,7 @@ class MeetingsPresenter:
         if record.held_on is not None:
             title += f" van {record.held_on:%d-%m-%Y}"
 
-        def ask(
-            draft: AgendaItemDraft | None, problems: dict[str, Problem] | None
-        ) -> AgendaItemDraft | None:
-            shown = draft or first
-            return AgendaItemDialog.ask(
-                self.ui.window,
-                shown,
-                problems,
-                search=self.search,
-                codes=self.ui.codes,
-                current=self._chosen(shown.household_id if shown else None),
-                meeting=title,
-                reason=reason,
-            )
-
+        ask = self._item_form(first, meeting=title, reason=reason)
         self.ui.ask_and_save(
             ask, lambda draft: meetings.bring_in(self.ui.unlocked, meeting_id, draft)
         )
@@ -313,20 +320,7 @@ class MeetingsPresenter:
         original = item.draft
         self._labels[item.household_id] = f"{item.household_name} ({item.dossier_number})"
 
-        def ask(
-            draft: AgendaItemDraft | None, problems: dict[str, Problem] | None
-        ) -> AgendaItemDraft | None:
-            shown = draft or original
-            return AgendaItemDialog.ask(
-                self.ui.window,
-                shown,
-                problems,
-                search=self.search,
-                codes=self.ui.codes,
-                current=self._chosen(shown.household_id),
-                adding=False,
-            )
-
+        ask = self._item_form(original, adding=False)
         self._item_to_select = item_id
         self.ui.ask_and_save(
             ask,
