@@ -65,9 +65,9 @@ from models.meeting_records import (
 from models.records import ActionDraft, ActionRecord
 from models.rules import AGENDA_ITEM, ATTENDEE, CASE_NOTES, DECISION, MEETING, check_draft
 from models.validation import Problem, ValidationError, check_date
+from models.verwijzing import HULPVORM, referral_problems
 
 URGENCY = "urgentie"  # the code list
-HULPVORM = "hulpvorm"
 TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
 # --- tables ----------------------------------------------------------------------------
@@ -520,22 +520,11 @@ def _check_decision(session: Session, draft: DecisionDraft) -> None:
     if kind is DecisionKind.FASE and draft.phase not in {p.value for p in Phase}:
         problems["phase"] = Problem.REQUIRED if not draft.phase else Problem.UNKNOWN_CODE
     if kind is DecisionKind.VERWIJZEN:
-        if draft.organisation_id is None:
-            problems["organisation"] = Problem.REQUIRED
-        elif (organisation := session.get(Organisation, draft.organisation_id)) is None:
-            problems["organisation"] = Problem.UNKNOWN_CODE
-        elif not organisation.active:
-            problems["organisation"] = Problem.INACTIVE
+        problems.update(
+            referral_problems(session, draft.organisation_id, draft.decider_1, draft.decider_2)
+        )
         if draft.hulpvorm and not load_codelists().has(HULPVORM, draft.hulpvorm):
             problems["hulpvorm"] = Problem.UNKNOWN_CODE
-        for key in ("decider_1", "decider_2"):
-            medewerker_id = getattr(draft, key)
-            if medewerker_id is None:
-                problems[key] = Problem.REQUIRED
-            elif problem := _medewerker_problem(session, medewerker_id):
-                problems[key] = problem
-        if draft.decider_1 is not None and draft.decider_1 == draft.decider_2:
-            problems["decider_2"] = Problem.SAME_DECIDER
     if kind is DecisionKind.ANDERS and not draft.text.strip():
         problems["text"] = Problem.REQUIRED
     _raise(problems)

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, aliased
 from models.entities import Household, Person, RegisseurAssignment, Traject
 from models.enums import Phase
 from models.meeting_records import ItemOutcome, MeetingKind, Proposal
+from models.records import birthday
 from models.todo import todo_list
 from models.wording import TODO_KIND
 
@@ -151,13 +152,9 @@ def _turning_18(session: Session, context: ProposalContext) -> list[Proposal]:
     )
     found = []
     for person, number, name in rows:
-        born = person.date_of_birth
-        if born is None:
+        if person.date_of_birth is None:
             continue
-        try:
-            adult = born.replace(year=born.year + 18)
-        except ValueError:  # born on 29 February
-            adult = date(born.year + 18, 3, 1)
+        adult = birthday(person.date_of_birth, 18)
         if start <= adult <= end:
             found.append(
                 Proposal(

@@ -182,26 +182,40 @@ def _check(session: Session, household_id: uuid.UUID, draft: VerwijzingDraft, to
             person = session.get(Person, person_id)
             if person is None or person.household_id != household_id:
                 problems["members"] = Problem.UNKNOWN_CODE
-    if draft.organisation_id is None:
+    problems.update(
+        referral_problems(session, draft.organisation_id, draft.decider_1, draft.decider_2)
+    )
+    if problems:
+        raise ValidationError(problems)
+
+
+def referral_problems(
+    session: Session,
+    organisation_id: uuid.UUID | None,
+    decider_1: uuid.UUID | None,
+    decider_2: uuid.UUID | None,
+) -> dict[str, Problem]:
+    """Where a verwijzing goes (an active organisation) and who decided it (two different
+    active team members: four eyes) — also what a meeting's verwijzing decision names."""
+    problems: dict[str, Problem] = {}
+    if organisation_id is None:
         problems["organisation"] = Problem.REQUIRED
     else:
-        organisation = session.get(Organisation, draft.organisation_id)
+        organisation = session.get(Organisation, organisation_id)
         if organisation is None:
             problems["organisation"] = Problem.UNKNOWN_CODE
         elif not organisation.active:
             problems["organisation"] = Problem.INACTIVE
-    for key in ("decider_1", "decider_2"):
-        medewerker_id = getattr(draft, key)
+    for key, medewerker_id in (("decider_1", decider_1), ("decider_2", decider_2)):
         if medewerker_id is None:
             problems[key] = Problem.REQUIRED
         elif (medewerker := session.get(Medewerker, medewerker_id)) is None:
             problems[key] = Problem.UNKNOWN_CODE
         elif not medewerker.active:
-            problems[key] = Problem.INACTIVE
-    if draft.decider_1 is not None and draft.decider_1 == draft.decider_2:
+            problems[key] = Problem.INACTIVE_MEDEWERKER
+    if decider_1 is not None and decider_1 == decider_2:
         problems["decider_2"] = Problem.SAME_DECIDER
-    if problems:
-        raise ValidationError(problems)
+    return problems
 
 
 def _open_traject(
