@@ -181,8 +181,9 @@ class MeetingsPresenter:
 
     def _proposed_draft(self) -> MeetingDraft:
         latest = self.meeting
-        if latest is None or latest.held_on is None:
-            return MeetingDraft(MeetingKind.CASUISTIEK, None)
+        if latest is None or latest.held_on is None:  # the team's first: today, chaired by me
+            me = self.ui.attempt(lambda: households.own_medewerker(self.ui.unlocked))
+            return MeetingDraft(MeetingKind.CASUISTIEK, self._today(), chair_id=me)
         held_on = latest.held_on + timedelta(days=7)
         while held_on < self._today():
             held_on += timedelta(days=7)

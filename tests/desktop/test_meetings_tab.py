@@ -117,6 +117,9 @@ def test_a_coordinator_plans_a_meeting_and_names_who_attends(
     assert "nog geen overleggen" in widget.empty_label.text()
 
     def plan(dialog: MeetingDialog) -> None:
+        # the team's first meeting opens on today (the tab's day)
+        assert dialog.field("held_on").text() == presenter._today().strftime("%d-%m-%Y")
+        dialog.field("held_on").clear()
         _choose(dialog.field("kind"), MeetingKind.MDO.value)
         qtbot.keyClicks(dialog.field("starts_at"), "25:00")
         press_save(qtbot, dialog)  # no date, a wrong time: the form stays, with its problems
