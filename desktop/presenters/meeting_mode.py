@@ -12,6 +12,8 @@ case in one meeting are one change per field (models.meetings).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 from PySide6.QtCore import QObject, QTimer
@@ -62,6 +64,7 @@ class MeetingModePresenter(QObject):
         self._base = CaseNotes()  # the case's notes as recorded when it was shown
         self._copy_id = uuid.uuid4()  # the werkkopie of the notes of the case in view
         self._stored = False  # that copy is in the store
+        self._own_change = False  # see _acting
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.KEEP_MS)
@@ -142,10 +145,19 @@ class MeetingModePresenter(QObject):
             self.window.show_agenda(self.meeting.items, self.index, guarded=self.meeting.guarded)
             self.window.show_lists(self.item.decisions, self.item.actions)
 
+    @contextmanager
+    def _acting(self) -> Iterator[None]:
+        """This window's own changes: it reads the meeting again itself afterwards."""
+        self._own_change = True
+        try:
+            yield
+        finally:
+            self._own_change = False
+
     def _on_changed(self, change: Changed) -> None:
-        """Someone changed the meeting (an external attendee added, a case brought in by the
-        chair): the agenda and whether it may be on screen follow at once."""
-        if self.meeting is None or not change.touches(meetings.MEETINGS):
+        """Someone else changed the meeting (an external attendee added, a case brought in by
+        the chair): the agenda and whether it may be on screen follow at once."""
+        if self._own_change or self.meeting is None or not change.touches(meetings.MEETINGS):
             return
         if self._reload():
             assert self.meeting is not None
@@ -217,7 +229,9 @@ class MeetingModePresenter(QObject):
         assert self.meeting is not None
         if index == self.index or not 0 <= index < len(self.meeting.items):
             return
-        if not self.commit() or not self._reload():
+        with self._acting():
+            moved = self.commit() and self._reload()
+        if not moved:
             self.window.show_agenda(self.meeting.items, self.index, guarded=self.meeting.guarded)
             return
         self._show(index)
@@ -225,14 +239,15 @@ class MeetingModePresenter(QObject):
     def end_case(self, outcome: ItemOutcome) -> None:
         """Casus afronden (besproken: only once veiligheid besproken is confirmed) or niet
         besproken, doorgeschoven; then on to the next case still open."""
-        if not self.commit():
-            return
-        item_id = self.item.id
-        ended = self.ui.attempt(
-            lambda: meetings.end_case(self.ui.unlocked, item_id, outcome), self.window
-        )
-        if ended is None or not self._reload():
-            return
+        with self._acting():
+            if not self.commit():
+                return
+            item_id = self.item.id
+            ended = self.ui.attempt(
+                lambda: meetings.end_case(self.ui.unlocked, item_id, outcome), self.window
+            )
+            if ended is None or not self._reload():
+                return
         assert self.meeting is not None
         items = self.meeting.items
         order = [*range(self.index + 1, len(items)), *range(self.index)]
@@ -277,17 +292,18 @@ class MeetingModePresenter(QObject):
         team = households.medewerkers(unlocked)
         known = organisations.list_organisations(unlocked)
         hulpvormen = self.ui.codes.items("hulpvorm")
-        self.ui.ask_and_save(
-            lambda draft, problems: DecisionDialog.ask(
-                self.window,
-                draft,
-                problems,
-                team=team,
-                organisations=known,
-                hulpvormen=hulpvormen,
-            ),
-            lambda draft: meetings.add_decision(unlocked, item_id, draft),
-        )
+        with self._acting():
+            self.ui.ask_and_save(
+                lambda draft, problems: DecisionDialog.ask(
+                    self.window,
+                    draft,
+                    problems,
+                    team=team,
+                    organisations=known,
+                    hulpvormen=hulpvormen,
+                ),
+                lambda draft: meetings.add_decision(unlocked, item_id, draft),
+            )
         self._refresh_lists()
 
     def add_action(self) -> None:
@@ -316,9 +332,10 @@ class MeetingModePresenter(QObject):
                 adding=True,
             )
 
-        self.ui.ask_and_save(
-            ask, lambda draft: meetings.add_action(unlocked, item.id, draft, today=self.today)
-        )
+        with self._acting():
+            self.ui.ask_and_save(
+                ask, lambda draft: meetings.add_action(unlocked, item.id, draft, today=self.today)
+            )
         self._refresh_lists()
 
 
