@@ -42,7 +42,7 @@ from models import actions as action_service
 from models.actions import Action
 from models.base import Base, Tracked, UtcDateTime, get_or_raise, utc_now
 from models.codelists import load_codelists
-from models.entities import Household, Medewerker, Organisation, Traject, _enum
+from models.entities import Household, Medewerker, Organisation, _enum
 from models.enums import ActionOrigin, Phase
 from models.errors import Rule, RuleViolation
 from models.meeting_records import (
@@ -822,17 +822,3 @@ def open_decisions(session: Session, household_id: uuid.UUID) -> list[DecisionRe
         .order_by(Meeting.held_on, MeetingDecision.created_at)
     )
     return [_decision(d) for d in decisions]
-
-
-def decision_traject(session: Session, decision_id: uuid.UUID) -> uuid.UUID | None:
-    """The household's current traject, where a decision is carried out."""
-    decision = get_or_raise(session, MeetingDecision, decision_id)
-    return session.scalar(
-        select(Traject.id).where(
-            Traject.household_id == decision.household_id, Traject.is_current.is_(True)
-        )
-    )
-
-
-def meeting_of_decision(session: Session, decision_id: uuid.UUID) -> MeetingDecision:
-    return get_or_raise(session, MeetingDecision, decision_id)
