@@ -14,6 +14,7 @@ their due date are on the Te doen list (:func:`due_actions`). The rows go with t
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy import Date, ForeignKey, String, Uuid, delete, select
@@ -37,6 +38,15 @@ from models.todo import households_of, register_provider
 from models.validation import Problem, ValidationError
 
 RULES = ACTION  # the form applies the same rules
+
+# What may refuse a change of an action's what, who or by when, by where it was agreed: the
+# gezinsplan keeps those of its actions in the plan (models.gezinsplan). Status is never locked.
+Lock = Callable[[Session, "Action"], None]
+_LOCKS: dict[ActionOrigin, Lock] = {}
+
+
+def register_lock(origin: ActionOrigin, lock: Lock) -> None:
+    _LOCKS[origin] = lock
 
 
 class Action(Tracked, Base):
@@ -157,6 +167,8 @@ def add_action(
 def update_action(session: Session, action_id: uuid.UUID, draft: ActionDraft) -> None:
     """Change what, who or by when: an existing action may be due in the past."""
     action = get_or_raise(session, Action, action_id)
+    if lock := _LOCKS.get(action.origin):
+        lock(session, action)
     problems = check_action(session, action.household_id, draft, not_before=None)
     if problems:
         raise ValidationError(problems)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from models.actions import forget_household as forget_actions
 from models.entities import Household, Traject
 from models.errors import NotFound
+from models.gezinsplan import forget_household as forget_gezinsplan
 from models.meetings import forget_household as forget_meeting_cases
 from models.meldcode import destroy_for as destroy_meldcode
 from models.records import RetentionRow
@@ -59,6 +60,7 @@ def destroy_household(session: Session, household_id: uuid.UUID) -> str:
     number = household.dossier_number
     destroy_meldcode(session, household_id)  # its meldcode procedures, steps and corrections
     forget_safety(session, household_id)  # its rows point at the household: first
+    forget_gezinsplan(session, household_id)
     forget_withholdings(session, household_id)
     forget_actions(session, household_id)
     forget_verwijzingen(session, household_id)  # they point at its trajecten and members

@@ -81,6 +81,14 @@ class Person(Tracked, Base):
     date_of_birth: Mapped[date | None] = mapped_column(Date)
     role: Mapped[MemberRole] = mapped_column(_enum(MemberRole))
     bsn: Mapped[str | None] = mapped_column(String(9))
+    # Gezag: a parent (or guardian) with parental authority agrees with the gezinsplan for
+    # the children under 16. Such a parent may live elsewhere and is then still listed.
+    gezag: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    lives_elsewhere: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    address: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # Adres afgeschermd (a shelter, a secret address): never printed, for this member nor,
+    # when the member lives in the household, for the household.
+    address_shielded: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     household: Mapped[Household] = relationship(back_populates="members")
     measurements: Mapped[list[Measurement]] = relationship(

@@ -51,6 +51,13 @@ class Rule(enum.StrEnum):
     CASE_HOUSEHOLD_FIXED = "case_household_fixed"
     NOT_YOUR_CASE = "not_your_case"
     DECISION_ELSEWHERE = "decision_elsewhere"
+    GEZINSPLAN_SETTLED = "gezinsplan_settled"
+    GEZINSPLAN_NOT_SETTLED = "gezinsplan_not_settled"
+    GEZINSPLAN_CONCEPT_EXISTS = "gezinsplan_concept_exists"
+    GEZINSPLAN_TOO_MANY_GOALS = "gezinsplan_too_many_goals"
+    GEZINSPLAN_WITHOUT_GOALS = "gezinsplan_without_goals"
+    GEZINSPLAN_AGREEMENTS_MISSING = "gezinsplan_agreements_missing"
+    GEZINSPLAN_ACTION_AGREED = "gezinsplan_action_agreed"
 
 
 class RuleViolation(DomainError):

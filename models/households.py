@@ -417,6 +417,10 @@ def _apply_person(person: Person, draft: PersonDraft) -> None:
     person.date_of_birth = draft.date_of_birth
     person.role = draft.role
     person.bsn = normalize_bsn(draft.bsn)
+    person.gezag = draft.gezag
+    person.lives_elsewhere = draft.lives_elsewhere
+    person.address = draft.address.strip() if draft.lives_elsewhere else ""
+    person.address_shielded = draft.address_shielded
 
 
 def add_member(
@@ -739,7 +743,19 @@ def load_dossier(
     if household is None:
         raise NotFound("household not found")
     members = tuple(
-        PersonRecord(p.id, p.first_name, p.infix, p.last_name, p.date_of_birth, p.role, p.bsn)
+        PersonRecord(
+            p.id,
+            p.first_name,
+            p.infix,
+            p.last_name,
+            p.date_of_birth,
+            p.role,
+            p.bsn,
+            p.gezag,
+            p.lives_elsewhere,
+            p.address,
+            p.address_shielded,
+        )
         for p in sorted(
             household.members,
             key=lambda p: (p.date_of_birth or date.max, full_name(p.first_name, "", p.last_name)),

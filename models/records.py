@@ -99,6 +99,10 @@ class PersonDraft:
     infix: str = ""
     date_of_birth: date | None = None
     bsn: str = ""
+    gezag: bool = False
+    lives_elsewhere: bool = False
+    address: str = ""  # only for a member living elsewhere
+    address_shielded: bool = False
 
 
 @dataclass(frozen=True)
@@ -196,6 +200,10 @@ class PersonRecord:
     date_of_birth: date | None
     role: MemberRole
     bsn: str | None
+    gezag: bool = False
+    lives_elsewhere: bool = False
+    address: str = ""
+    address_shielded: bool = False
 
     @property
     def full_name(self) -> str:
@@ -212,6 +220,10 @@ class PersonRecord:
             date_of_birth=self.date_of_birth,
             role=self.role,
             bsn=self.bsn or "",
+            gezag=self.gezag,
+            lives_elsewhere=self.lives_elsewhere,
+            address=self.address,
+            address_shielded=self.address_shielded,
         )
 
 

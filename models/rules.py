@@ -59,6 +59,7 @@ PERSON: Spec = {
     "last_name": Field(required=True, max_length=120),
     "role": REQUIRED,
     "bsn": Field(input_length=12),  # stored as 9 digits; typed '111 222 333' or '111.22.333'
+    "address": Field(max_length=200),
 }
 CONTACT: Spec = {"contact_date": REQUIRED, "kind": REQUIRED}
 CONSENT: Spec = {
@@ -131,6 +132,22 @@ ATTENDEE: Spec = {"name": Field(required=True, max_length=120), "discipline": Fi
 AGENDA_ITEM: Spec = {"question": REQUIRED}
 CASE_NOTES: Spec = {"family_reason": Field(max_length=200)}
 DECISION: Spec = {"text": Field(max_length=2000)}
+# The gezinsplan (models.gezinsplan)
+GEZINSPLAN: Spec = {
+    "made_on": REQUIRED,
+    "reach": Field(max_length=200),
+    "fgp_note": Field(max_length=200),
+}
+PLAN_GOAL: Spec = {"description": Field(required=True, max_length=1000)}
+PLAN_NETWORK: Spec = {
+    "name": Field(required=True, max_length=120),
+    "relation": Field(max_length=80),
+    "role": Field(max_length=300),
+}
+PLAN_PARTNER: Spec = {"organisation_id": REQUIRED, "role": Field(max_length=300)}
+PLAN_ADULTHOOD: Spec = {"who_takes_over": Field(max_length=200)}
+PLAN_PARTY: Spec = {"agreed_how": Field(max_length=40)}
+GOALS_MAX = 15  # 'a limited number of goals': more than this is not a plan a family can follow
 
 
 def check_fields(spec: Spec, values: Mapping[str, object]) -> dict[str, Problem]:

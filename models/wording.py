@@ -191,6 +191,20 @@ RULE = {
     "hij is. Maak een nieuwe versie om iets te veranderen.",
     Rule.PLAN_CONCEPT_EXISTS: "Er is al een nieuwe versie van het veiligheidsplan in "
     "voorbereiding. Werk die bij.",
+    Rule.GEZINSPLAN_SETTLED: "Deze versie van het gezinsplan is vastgesteld en blijft zoals hij "
+    "is. Begin een nieuwe versie om iets te veranderen.",
+    Rule.GEZINSPLAN_NOT_SETTLED: "Dit gezinsplan is nog een concept: stel het eerst vast.",
+    Rule.GEZINSPLAN_CONCEPT_EXISTS: "Er is al een nieuwe versie van het gezinsplan in "
+    "voorbereiding. Werk die bij.",
+    Rule.GEZINSPLAN_TOO_MANY_GOALS: "Een gezinsplan heeft hoogstens 15 doelen. Houd het bij een "
+    "paar doelen die het gezin kan overzien.",
+    Rule.GEZINSPLAN_WITHOUT_GOALS: "Een gezinsplan zonder doelen kan niet worden vastgesteld. "
+    "Voeg eerst een doel toe.",
+    Rule.GEZINSPLAN_AGREEMENTS_MISSING: "Nog niet iedereen die akkoord moet geven staat erbij. "
+    "Leg per persoon vast wanneer en hoe die akkoord gaf, of waarom niet.",
+    Rule.GEZINSPLAN_ACTION_AGREED: "Deze actie hoort bij het vastgestelde gezinsplan. Wat, wie "
+    "en wanneer verander je in een nieuwe versie van het plan; de stand (gedaan, vervallen) kan "
+    "hier wel.",
     Rule.PLAN_WITHOUT_AGREEMENTS: "Een veiligheidsplan zonder afspraken kan niet worden "
     "vastgesteld. Voeg eerst een afspraak toe.",
     Rule.TAXATIE_INCOMPLETE: "Deze risicotaxatie is nog niet volledig: beantwoord elke factor "
@@ -964,6 +978,7 @@ TODO_KIND = {
     "hertaxatie": "Nieuwe risicotaxatie",
     "meldcode-evaluatie": "Meldcode: evaluatie van de hulp (vraag 5)",
     "actie": "Actie over de datum",
+    "evaluatie_gezinsplan": "Evaluatie gezinsplan",
 }
 EMERGENCY_NUMBERS = "Veilig Thuis 0800-2000 · bij direct gevaar 112"
 SAFETY_COLOURS = {

@@ -8,5 +8,5 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HEAD = "0018"
+HEAD = "0019"
 LOCATION = Path(__file__).resolve().parent

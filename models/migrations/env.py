@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import Connection, create_engine
 
 import models.entities  # registers the tables
+import models.gezinsplan
 import models.meetings
 import models.register
 import models.safety_plan
