@@ -45,6 +45,7 @@ from models.enums import (
     VerwijzingStatus,
 )
 from models.errors import Rule
+from models.gezinsplan_records import GoalChange, GoalOutcome, PlanPart
 from models.instruments import InstrumentError, InstrumentProblem, Subject
 from models.meeting_records import (
     DecisionKind,
@@ -1161,3 +1162,52 @@ CHANGED_FIELD |= {
     "text": "tekst",
 }
 KEY_FIELDS |= {"item_id", "meeting_id", "brought_in_by_id"}
+
+# --- the gezinsplan ---------------------------------------------------------------------------
+
+PLAN_PART = {
+    PlanPart.SITUATION: "Situatie en vraag",
+    PlanPart.GOALS: "Doelen en acties",
+    PlanPart.NETWORK: "Eigen netwerk",
+    PlanPart.PARTNERS: "Organisaties",
+    PlanPart.SAFETY: "Veiligheidsafspraken",
+    PlanPart.FAMILIEGROEPSPLAN: "Familiegroepsplan",
+    PlanPart.ADULTHOOD: "Na je 18e",
+    PlanPart.EVALUATION_DATES: "Evaluatiedata",
+}
+GOAL_CHANGE = {GoalChange.NEW: "nieuw", GoalChange.CHANGED: "gewijzigd"}
+GOAL_OUTCOME = {
+    GoalOutcome.BEHAALD: "Behaald",
+    GoalOutcome.DEELS: "Deels behaald",
+    GoalOutcome.NIET_BEHAALD: "Niet behaald",
+}
+PLAN_TEXTS = (  # the plan's own texts: (field, label), in the order the plan reads
+    ("situation", "Situatie"),
+    ("question", "Vraag van het gezin"),
+    ("earlier_help", "Eerdere hulpverlening"),
+    ("strengths", "Krachten"),
+    ("concerns", "Zorgen"),
+    ("child_view", "Visie van het kind"),
+)
+FGP_ANSWER = {None: "Nog geen antwoord", True: "Aangenomen", False: "Afgewezen"}
+
+
+def changed_since_text(version: int) -> str:
+    """The mark beside a part of a plan that differs from the version before."""
+    return f"gewijzigd sinds versie {version - 1}"
+
+
+def plan_state_text(version: int, settled_on: date | None) -> str:
+    """'Versie 2 · Concept' or 'Versie 1 · Vastgesteld op 3-11-2026'."""
+    state = f"Vastgesteld op {date_text(settled_on)}" if settled_on else "Concept"
+    return f"Versie {version} · {state}"
+
+
+def fgp_text(offered_on: date | None, accepted: bool | None, made_on: date | None) -> str:
+    """Where the familiegroepsplan stands, in one line."""
+    if offered_on is None:
+        return "Niet aangeboden"
+    text = f"Aangeboden op {date_text(offered_on)}: {FGP_ANSWER[accepted].lower()}"
+    if made_on is not None:
+        text += f", gemaakt op {date_text(made_on)}"
+    return text
