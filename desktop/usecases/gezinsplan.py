@@ -320,7 +320,7 @@ def settle(unlocked: Unlocked, plan_id: uuid.UUID, on: date) -> Changed:
     return _on(
         unlocked,
         _plan(plan_id),
-        lambda s: service.settle(s, plan_id, on, today=_today(), by=unlocked.actor.login),
+        lambda s: service.settle(s, plan_id, on, today=_today(), by=unlocked.actor.name),
         "gezinsplan vastgesteld",
         kinds=(KIND, ACTIONS),
     )
@@ -333,7 +333,7 @@ def record_evaluation(
         unlocked,
         lambda s: household_of(s, PlanEvaluation, evaluation_id),
         lambda s: service.record_evaluation(
-            s, evaluation_id, draft, today=_today(), by=unlocked.actor.login
+            s, evaluation_id, draft, today=_today(), by=unlocked.actor.name
         ),
         "evaluatie gezinsplan vastgelegd",
     )
