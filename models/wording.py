@@ -45,6 +45,7 @@ from models.enums import (
     VerwijzingStatus,
 )
 from models.errors import Rule
+from models.gezinsplan_records import GoalChange, GoalOutcome
 from models.instruments import InstrumentError, InstrumentProblem, Subject
 from models.meeting_records import (
     DecisionKind,
@@ -1161,3 +1162,26 @@ CHANGED_FIELD |= {
     "text": "tekst",
 }
 KEY_FIELDS |= {"item_id", "meeting_id", "brought_in_by_id"}
+
+# --- the gezinsplan as the family reads it (B1: plain words, no codes) -------------------------
+
+FAMILY_GOAL_OUTCOME = {
+    GoalOutcome.BEHAALD: "Gelukt",
+    GoalOutcome.DEELS: "Een deel is gelukt",
+    GoalOutcome.NIET_BEHAALD: "Nog niet gelukt",
+}
+FAMILY_ACTION_STATUS = {
+    ActionStatus.OPEN: "Nog doen",
+    ActionStatus.GEDAAN: "Gedaan",
+    ActionStatus.VERVALLEN: "Niet meer nodig",
+}
+FAMILY_GOAL_CHANGE = {
+    GoalChange.NEW: "Nieuw in deze versie",
+    GoalChange.CHANGED: "Veranderd in deze versie",
+}
+FAMILY_ROLE = {
+    MemberRole.OUDER: "ouder",
+    MemberRole.KIND: "kind",
+    MemberRole.JONGVOLWASSENE: "jongvolwassene",
+    MemberRole.OVERIG: "gezinslid",
+}
