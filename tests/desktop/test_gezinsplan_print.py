@@ -34,7 +34,14 @@ from models.afwegingskader import (
 )
 from models.entities import Household
 from models.enums import ActionOwner, FactorAnswer, MemberRole, Risk, Safety
-from models.gezinsplan_records import GezinsplanDraft, GoalDraft, PartyDraft
+from models.gezinsplan_records import (
+    EvaluationDraft,
+    GezinsplanDraft,
+    GoalDraft,
+    GoalOutcome,
+    GoalResultDraft,
+    PartyDraft,
+)
 from models.permissions import AccessAction, Actor, Role
 from models.records import ActionDraft, FactorDraft, PersonDraft, TaxatieDraft
 from tests.conftest import MessageBoxes
@@ -205,6 +212,32 @@ def test_no_taxatie_meldcode_or_veilig_thuis_in_the_family_plan(
         "kindermishandeling",
     ):
         assert never not in text, never
+    assert not CODES.search(text)
+
+
+def test_a_held_evaluation_reads_in_plain_words(unlocked: Unlocked, settled: Family) -> None:
+    with unlocked.store.sessions.begin() as session:
+        current = plans.plans(session, settled.household).current
+        assert current is not None
+        money, school = current.goals
+        plans.record_evaluation(
+            session,
+            current.evaluations[0].id,
+            EvaluationDraft(
+                TODAY,
+                "Goed gesprek met Elif en Hasan.",
+                (
+                    GoalResultDraft(money.key, GoalOutcome.NIET_BEHAALD, "Nog op de wachtlijst"),
+                    GoalResultDraft(school.key, GoalOutcome.BEHAALD, "Elke dag", False),
+                ),
+            ),
+            today=TODAY,
+            by="lan",
+        )
+    text = _text(plan_document(unlocked, settled.household, today=TODAY).pdf)
+    assert "Wat we zagen op 25 november 2026 Goed gesprek met Elif en Hasan." in text
+    assert "Schulden op een rij Nog niet gelukt Nog op de wachtlijst Ja" in text
+    assert "Emre gaat elke dag naar school Gelukt Elke dag Nee, klaar" in text
     assert not CODES.search(text)
 
 
