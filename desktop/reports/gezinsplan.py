@@ -14,6 +14,7 @@ the veiligheidsplan's agreements), instrument codes or enum values, a shielded a
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from datetime import date
 from functools import cache
@@ -321,14 +322,16 @@ def _level(value: int | None) -> str:
     return f"{value} van de {LEVELS}" if value is not None else "nog niet gemeten"
 
 
-def _goal_facts(goal: GoalRecord) -> list[tuple[str, str]]:
+def _goal_facts(goal: GoalRecord, shown: frozenset[uuid.UUID]) -> list[tuple[str, str]]:
+    """``shown``: the members whose measured level may be printed (who agreed to their chart)."""
     facts: list[tuple[str, str]] = []
     if goal.members:
         facts.append(("Voor wie", ", ".join(goal.members)))
     if goal.client_label:
         facts.append(("Gaat over", goal.client_label))
-        for m in goal.measured:
-            if len(goal.measured) > 1:
+        measured = [m for m in goal.measured if m.person_id in shown]
+        for m in measured:
+            if len(measured) > 1:
                 facts.append((f"Nu ({m.name})", _level(m.level)))
             else:
                 facts.append(("Hoe gaat het nu", _level(m.level)))
@@ -338,13 +341,17 @@ def _goal_facts(goal: GoalRecord) -> list[tuple[str, str]]:
 
 
 def _goal(
-    number: int, goal: GoalRecord, concept: bool, lead: Sequence[Flowable] = ()
+    number: int,
+    goal: GoalRecord,
+    concept: bool,
+    shown: frozenset[uuid.UUID],
+    lead: Sequence[Flowable] = (),
 ) -> list[Flowable]:
     """``lead``: what stands above the goal and goes where it goes (the section heading)."""
     head: list[Flowable] = [*lead, _p(f"Doel {number}: {goal.description}", "goal")]
     if goal.change is not None:
         head.append(_p(FAMILY_GOAL_CHANGE[goal.change], "small"))
-    facts = _goal_facts(goal)
+    facts = _goal_facts(goal, shown)
     if facts:
         head.append(_fields(facts))
     head.append(Spacer(1, 2 * mm))
@@ -388,9 +395,10 @@ def _goals(content: PlanPrint) -> list[Flowable]:
     title = _heading("Onze doelen")
     if not plan.goals:
         return [title, _p("Er staan nog geen doelen in dit plan.")]
+    shown = frozenset(p.draft.person_id for p in plan.parties if p.draft.chart_ok)
     story: list[Flowable] = []
     for number, goal in enumerate(plan.goals, 1):
-        story += _goal(number, goal, plan.settled_on is None, [title] if number == 1 else [])
+        story += _goal(number, goal, plan.settled_on is None, shown, [title] if number == 1 else [])
     if plan.removed_goals:
         story.append(_sub("Niet meer in het plan"))
         story += [_p(f"• {g}") for g in plan.removed_goals]
