@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(PY) bench/bench_logchain.py
 	$(PY) bench/bench_keyboard.py
 	$(PY) bench/bench_minutes.py
+	$(PY) bench/bench_gezinsplan.py
 	$(PY) bench/bench_meetings.py
 
 # Every named screen, as the screen registry lists them (a new screen is registered once).

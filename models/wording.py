@@ -1211,3 +1211,27 @@ def fgp_text(offered_on: date | None, accepted: bool | None, made_on: date | Non
     if made_on is not None:
         text += f", gemaakt op {date_text(made_on)}"
     return text
+
+
+# --- the gezinsplan as the family reads it (B1: plain words, no codes) -------------------------
+
+FAMILY_GOAL_OUTCOME = {
+    GoalOutcome.BEHAALD: "Gelukt",
+    GoalOutcome.DEELS: "Een deel is gelukt",
+    GoalOutcome.NIET_BEHAALD: "Nog niet gelukt",
+}
+FAMILY_ACTION_STATUS = {
+    ActionStatus.OPEN: "Nog doen",
+    ActionStatus.GEDAAN: "Gedaan",
+    ActionStatus.VERVALLEN: "Niet meer nodig",
+}
+FAMILY_GOAL_CHANGE = {
+    GoalChange.NEW: "Nieuw in deze versie",
+    GoalChange.CHANGED: "Veranderd in deze versie",
+}
+FAMILY_ROLE = {
+    MemberRole.OUDER: "ouder",
+    MemberRole.KIND: "kind",
+    MemberRole.JONGVOLWASSENE: "jongvolwassene",
+    MemberRole.OVERIG: "gezinslid",
+}
