@@ -158,6 +158,6 @@ def _signers(session: Session, plan: GezinsplanRecord, today: date) -> list[Sign
                 if party
                 else Signer(r.name)
             )
-    if plan.regisseur:
-        signers.append(Signer(plan.regisseur, regisseur=True))
+    # the team signs too: by name, or (no regisseur yet) on a line for whoever will be
+    signers.append(Signer(plan.regisseur, regisseur=True))
     return signers

@@ -12,12 +12,15 @@ from datetime import date
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QRadioButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -863,3 +866,68 @@ def _escape(text: str) -> str:
     short = " ".join(text.split())
     short = short if len(short) <= 80 else short[:79] + "…"
     return short.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class PlanPrintDialog(QDialog):
+    """For whom the plan is printed: the family (signature lines, charts), or a copy for an
+    organisation (only with the family's consent to share with it)."""
+
+    def __init__(
+        self, version: int, organisations: Sequence[OrganisationRecord], parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Gezinsplan afdrukken")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 12)
+        layout.setSpacing(8)
+        layout.addWidget(QLabel(f"<b>Gezinsplan, versie {version}</b>"))
+        self.family = QRadioButton("Voor het gezin (met handtekeningen)")
+        self.partner = QRadioButton("Kopie voor een organisatie:")
+        self.family.setChecked(True)
+        self.organisation = QComboBox()
+        self.organisation.setAccessibleName("Organisatie")
+        for record in organisations:
+            self.organisation.addItem(record.name, record.name)
+        self.organisation.setEnabled(False)
+        explain = QLabel(
+            "Een kopie voor een organisatie kan alleen als het gezin toestemming heeft gegeven "
+            "om gegevens met die organisatie te delen."
+        )
+        explain.setWordWrap(True)
+        explain.setObjectName("hint")
+        layout.addWidget(self.family)
+        layout.addWidget(self.partner)
+        indented = QHBoxLayout()
+        indented.setContentsMargins(24, 0, 0, 0)
+        indented.addWidget(self.organisation)
+        layout.addLayout(indented)
+        layout.addWidget(explain)
+        if not organisations:
+            self.partner.setEnabled(False)
+        self.partner.toggled.connect(self.organisation.setEnabled)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Voorbeeld")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(440)
+
+    def recipient(self) -> str | None:
+        """None: the family's version; else the organisation's name."""
+        if self.partner.isChecked():
+            name = self.organisation.currentData()
+            return name if isinstance(name, str) else None
+        return None
+
+    @classmethod
+    def ask(
+        cls, version: int, organisations: Sequence[OrganisationRecord], parent: QWidget | None
+    ) -> tuple[str | None] | None:
+        """(recipient,) when the user goes on, None when cancelled."""
+        with released(cls(version, organisations, parent)) as dialog:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return (dialog.recipient(),)

@@ -4,7 +4,6 @@ module's (``desktop.presenters.gezinsplan_print``)."""
 
 from __future__ import annotations
 
-import importlib
 import uuid
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.database import StoreBusy
 from desktop.errors import BUSY, describe
+from desktop.presenters.gezinsplan_print import print_plan
 from desktop.presenters.werkkopie import resumable
 from desktop.registry import DossierScope, ScreenContext, screen, section
 from desktop.usecases import gezinsplan, households, organisations
@@ -48,13 +48,10 @@ from views.gezinsplan import (
     GoalRow,
     NetworkDialog,
     PartnerDialog,
+    PlanPrintDialog,
     PlanTextsDialog,
     SettleDialog,
     Settlement,
-)
-
-PRINT_MODULE = (
-    "desktop.presenters.gezinsplan_print"  # print_plan(parent, unlocked, household, version)
 )
 
 
@@ -479,12 +476,20 @@ class GezinsplanPresenter:
     # --- printing --------------------------------------------------------------------
 
     def print_plan(self, version: int) -> None:
-        """The printout is another module's; until it is there, Afdrukken does nothing."""
-        try:
-            module = importlib.import_module(PRINT_MODULE)
-        except ModuleNotFoundError:
+        """For the family or, with the family's consent, a copy for an organisation."""
+        found = self.ui.attempt(
+            lambda: organisations.list_organisations(self.ui.unlocked, active_only=True)
+        )
+        choice = PlanPrintDialog.ask(version, found or [], self.ui.window)
+        if choice is None:
             return
-        module.print_plan(self.ui.window, self.ui.unlocked, self.scope.household_id, version)
+        print_plan(
+            self.ui.window,
+            self.ui.unlocked,
+            self.scope.household_id,
+            version,
+            recipient=choice[0],
+        )
 
 
 # --- screens ----------------------------------------------------------------------------------

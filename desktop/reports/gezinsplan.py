@@ -674,7 +674,10 @@ def _evaluations(content: PlanPrint) -> list[Flowable]:
 def _signature(signer: Signer, codes: CodeLists) -> list[Flowable]:
     """The name (and when and how they agreed), then room to sign: a line for the
     signature and one for the date, each with its word under it."""
-    who = f"{signer.name}, regisseur" if signer.regisseur else signer.name
+    if signer.regisseur:
+        who = f"{signer.name}, regisseur" if signer.name else "De regisseur"
+    else:
+        who = signer.name
     said = ""
     if signer.agreed_on is not None:
         how = codes.label("afspraakwijze", signer.agreed_how)

@@ -5,11 +5,14 @@ was, and an evaluation."""
 
 from __future__ import annotations
 
+import io
 import uuid
 from collections.abc import Iterator
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -27,6 +30,7 @@ from models.validation import Problem, format_date
 from models.wording import PROBLEM, RULE
 from tests.conftest import MessageBoxes
 from tests.desktop.modal import on_modal, press_save
+from views import files
 from views.actions import ActionDialog
 from views.dossier import DossierWidget
 from views.dossier.gezinsplan import GezinsplanSection
@@ -34,10 +38,12 @@ from views.gezinsplan import (
     EvaluationDateDialog,
     EvaluationDialog,
     GoalDialog,
+    PlanPrintDialog,
     PlanTextsDialog,
     SettleDialog,
     party_key,
 )
+from views.pdf_preview import PdfPreviewDialog
 
 Opened = tuple[MainController, DossierWidget, uuid.UUID, dict[str, uuid.UUID]]
 
@@ -66,6 +72,27 @@ def opened(qtbot: QtBot, unlocked: Unlocked) -> Iterator[Opened]:
     widget = controller.open_household(household_id)
     assert widget is not None
     yield controller, widget, household_id, people
+
+
+def _print_from_section(
+    qtbot: QtBot, plan: GezinsplanSection, target: Path, monkeypatch: pytest.MonkeyPatch
+) -> str:
+    """Afdrukken… → for the family → the preview → Opslaan; the saved PDF's text."""
+    monkeypatch.setattr(files, "save_path", lambda *_args: target)
+
+    def save(dialog: PdfPreviewDialog) -> None:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    def for_the_family(dialog: PlanPrintDialog) -> None:
+        assert dialog.family.isChecked()
+        on_modal(PdfPreviewDialog, save)
+        dialog.accept()
+
+    on_modal(PlanPrintDialog, for_the_family)
+    _click(qtbot, plan.print_button)
+    qtbot.waitUntil(target.exists, timeout=5000)
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(target.read_bytes())).pages]
+    return " ".join(" ".join(pages).split())
 
 
 def _click(qtbot: QtBot, button: object) -> None:
@@ -123,7 +150,11 @@ def _action(qtbot: QtBot, plan: GezinsplanSection, text: str, who: uuid.UUID) ->
 
 
 def test_a_plan_written_agreed_changed_and_evaluated(
-    qtbot: QtBot, opened: Opened, message_boxes: MessageBoxes
+    qtbot: QtBot,
+    opened: Opened,
+    message_boxes: MessageBoxes,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     controller, widget, household_id, people = opened
     plan = widget.section("gezinsplan")
@@ -210,6 +241,17 @@ def test_a_plan_written_agreed_changed_and_evaluated(
     }
     assert plan.goals.row_texts()[1][3] == "Open"
 
+    # Printed from the section for the family: goals, owners, dates and signature lines.
+    first_print = _print_from_section(qtbot, plan, tmp_path / "versie1.pdf", monkeypatch)
+    assert "Afspraak maken met schuldhulp" in first_print
+    assert "Post elke week openen" in first_print
+    due = f"{date.today() + timedelta(days=21):%d-%m-%Y}"
+    assert f"Post elke week openen Hasan Yılmaz {due} Nog doen" in first_print  # who, when
+    signatures = first_print.split("Handtekeningen", 1)[1]
+    for signer in ("Elif Yılmaz", "Hasan Yılmaz"):
+        assert f"{signer} Akkoord gegeven op" in signatures
+    assert signatures.count("Handtekening Datum") == 3  # Elif, Hasan and the regisseur
+
     # A new version: goal 1 changed; version 1 still reads as it was.
     _click(qtbot, plan.new_button)
     assert plan.version.count() == 2
@@ -229,6 +271,9 @@ def test_a_plan_written_agreed_changed_and_evaluated(
     plan.version.setCurrentIndex(plan.version.findData(1))
     assert plan.goals.row_texts()[0][0] == "1. Geldzaken op orde"
     assert "Vastgesteld" in plan.status.text() and not plan.add_goal_button.isVisible()
+    # version 1 printed again reads exactly as before
+    again = _print_from_section(qtbot, plan, tmp_path / "versie1-weer.pdf", monkeypatch)
+    assert again == first_print
 
     # An evaluation of version 1, which holds until version 2 is vastgesteld.
     def evaluation_date(dialog: EvaluationDateDialog) -> None:
