@@ -974,6 +974,15 @@ TAXATIE_STATE = {
     TaxatieState.GETOETST: "getoetst",
 }
 VERDICT = {Verdict.AKKOORD: "akkoord", Verdict.AFWIJKEND: "afwijkende mening"}
+# A member's marks in Gezinsleden (models.records.PersonRecord's gezag, lives_elsewhere,
+# address_shielded), and the hint beside a household address that is never printed.
+MEMBER_MARKS = {
+    "gezag": "gezag",
+    "lives_elsewhere": "woont elders",
+    "address_shielded": "adres afgeschermd",
+}
+ADDRESS_SHIELDED_HINT = "adres afgeschermd: niet afdrukken"
+
 # The kinds of line in the Te doen list; later issues add theirs (actions, plan evaluations).
 TODO_KIND = {
     "hertaxatie": "Nieuwe risicotaxatie",
@@ -1011,6 +1020,7 @@ PASSAGE_KIND = {
     PassageKind.SIGNS_OF_SAFETY: "Signs of Safety",
     PassageKind.VEILIGHEIDSPLAN: "Veiligheidsplan",
     PassageKind.OVERLEG: "Besprekingen in overleggen",
+    PassageKind.GEZINSPLAN: "Gezinsplan",
 }
 WITHHELD = "Achtergehouden"
 
@@ -1035,6 +1045,11 @@ def passage_item(passage: Passage) -> str:
         return f"Veiligheidsplan versie {passage.version} van {on}: doel en afspraken"
     if passage.kind is PassageKind.OVERLEG:
         return f"Overleg van {on}: casusvraag, verslag (ook de interne notitie) en besluiten"
+    if passage.kind is PassageKind.GEZINSPLAN:
+        return (
+            f"Gezinsplan versie {passage.version} van {on}: situatie, doelen, acties, netwerk "
+            "en evaluaties"
+        )
     whom = CONSULTATION_KIND[passage.consulted] if passage.consulted else ""
     if passage.consulted is not ConsultationKind.VEILIG_THUIS:  # a name keeps its capitals
         whom = whom.lower()
@@ -1234,4 +1249,65 @@ FAMILY_ROLE = {
     MemberRole.KIND: "kind",
     MemberRole.JONGVOLWASSENE: "jongvolwassene",
     MemberRole.OVERIG: "gezinslid",
+}
+
+
+# --- the gezinsplan (models.gezinsplan): its corrections -------------------------------------
+CHANGED_RECORD |= {
+    "gezinsplan": "Gezinsplan",
+    "gezinsplan_goal": "Doel in het gezinsplan",
+    "gezinsplan_action": "Actie in het gezinsplan",
+    "gezinsplan_network": "Netwerk in het gezinsplan",
+    "gezinsplan_partner": "Organisatie in het gezinsplan",
+    "gezinsplan_adulthood": "Na je 18e (gezinsplan)",
+    "gezinsplan_evaluation": "Evaluatie van het gezinsplan",
+    "gezinsplan_goal_result": "Resultaat van een doel",
+    "gezinsplan_party": "Akkoord met het gezinsplan",
+    "gezinsplan_safety": "Veiligheidsafspraak in het gezinsplan",
+}
+CHANGED_FIELD |= {
+    "gezag": "gezag",
+    "lives_elsewhere": "woont elders",
+    "address": "adres",
+    "address_shielded": "adres afgeschermd",
+    "situation": "situatie",
+    "earlier_help": "eerdere hulpverlening",
+    "strengths": "krachten",
+    "concerns": "zorgen",
+    "child_view": "wat het kind zegt",
+    "reach": "bereikbaarheid regisseur",
+    "fgp_offered_on": "familiegroepsplan aangeboden op",
+    "fgp_accepted": "familiegroepsplan aangenomen",
+    "fgp_made_on": "familiegroepsplan gemaakt op",
+    "fgp_note": "familiegroepsplan",
+    "settled_on": "vastgesteld op",
+    "settled_by": "vastgesteld door",
+    "regisseur": "regisseur",
+    "description": "omschrijving",
+    "member_ids": "voor wie",
+    "target_level": "doelniveau",
+    "due_on": "klaar op",
+    "owner": "wie",
+    "owner_kind": "soort eigenaar",
+    "relation": "relatie",
+    "contact": "contactpersoon",
+    "email": "e-mail",
+    "what_changes": "wat verandert er",
+    "who_takes_over": "wie neemt het over",
+    "planned_on": "evaluatiedatum",
+    "held_on": "geëvalueerd op",
+    "held_by": "geëvalueerd door",
+    "what_happened": "wat is er gebeurd",
+    "continues": "gaat door",
+    "required": "moet akkoord geven",
+    "chart_ok": "grafiek in het plan",
+}
+KEY_FIELDS |= {
+    "goal_id",
+    "evaluation_id",
+    "goal_key",
+    "key",
+    "action_id",
+    "contact_id",
+    "member_ids",
 }
