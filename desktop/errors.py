@@ -126,6 +126,7 @@ FIELD_NAMES = {
     "concerns": "Zorgen",
     "child_view": "Visie van het kind",
     "reach": "Bereikbaarheid regisseur",
+    "address": "Adres",
     "fgp_offered_on": "Familiegroepsplan aangeboden op",
     "fgp_made_on": "Familiegroepsplan gemaakt op",
     "fgp_note": "Familiegroepsplan: waar is het",

@@ -10,7 +10,7 @@ address printed, and while such a member lives in the household neither has the 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from models import gezinsplan as service
 from models.base import get_or_raise
-from models.entities import Household, Person
-from models.enums import MemberRole
+from models.entities import Household, Organisation, Person
+from models.enums import ActionOwner, MemberRole
 from models.gezinsplan_records import ChartSeries, GezinsplanRecord
 from models.records import age_on, birthday, full_name
 
@@ -100,6 +100,7 @@ def family_print(
     plan = plans.version(version) if version is not None else (plans.current or plans.concept)
     if plan is None:
         raise PlanMissing(numbers, version)
+    plan = _without_veilig_thuis(session, plan)
     people = list(session.scalars(select(Person).where(Person.household_id == household_id)))
     shielded_home = any(p.address_shielded and not p.lives_elsewhere for p in people)
     members = tuple(
@@ -137,6 +138,35 @@ def family_print(
         eighteen=eighteen,
         today=today,
     )
+
+
+VEILIG_THUIS = "veilig_thuis"  # the organisatiesoort code
+
+
+def _without_veilig_thuis(session: Session, plan: GezinsplanRecord) -> GezinsplanRecord:
+    """The plan as it is printed: never a Veilig Thuis contact — neither among the
+    organisations nor as the one who does an action (that stays in the team's dossier)."""
+    hidden = set(
+        session.scalars(select(Organisation.id).where(Organisation.kind == VEILIG_THUIS))
+    )
+    if not hidden:
+        return plan
+    goals = tuple(
+        replace(
+            goal,
+            actions=tuple(
+                a
+                for a in goal.actions
+                if not (
+                    a.draft.owner_kind is ActionOwner.ORGANISATIE
+                    and a.draft.organisation_id in hidden
+                )
+            ),
+        )
+        for goal in plan.goals
+    )
+    partners = tuple(p for p in plan.partners if p.draft.organisation_id not in hidden)
+    return replace(plan, goals=goals, partners=partners)
 
 
 def _signers(session: Session, plan: GezinsplanRecord, today: date) -> list[Signer]:

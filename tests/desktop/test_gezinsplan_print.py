@@ -40,6 +40,7 @@ from models.gezinsplan_records import (
     GoalDraft,
     GoalOutcome,
     GoalResultDraft,
+    PartnerDraft,
     PartyDraft,
 )
 from models.permissions import AccessAction, Actor, Role
@@ -55,7 +56,7 @@ from tests.desktop.gezinsplan_fixture import (
     written_plan,
 )
 from tests.desktop.modal import on_modal
-from tests.helpers import TEST_LOGIN, TEST_PASSWORD, TODAY
+from tests.helpers import TEST_LOGIN, TEST_PASSWORD, TODAY, organisation
 from views import files
 from views.pdf_preview import PdfPreviewDialog
 
@@ -535,3 +536,31 @@ def test_print_gezinsplan_refuses_in_dutch(
     )
     assert code == 2 and none in err
     assert not folder.exists() or not list(folder.iterdir())
+
+
+def test_veilig_thuis_never_appears_as_an_organisation_or_an_owner(
+    unlocked: Unlocked, settled: Family
+) -> None:
+    """Veilig Thuis in the plan (an organisation involved, the owner of an action) stays in the
+    team's dossier: the family's printout leaves both out, and keeps the rest of the goal."""
+    with unlocked.store.sessions.begin() as session:
+        vt = organisation(session, "Veilig Thuis Regio Test", "veilig_thuis")
+        concept = plans.new_version(session, settled.household, today=TODAY)
+        plans.add_partner(session, concept, PartnerDraft(vt, role="Onderzoek na de melding"))
+        goal = plans.plans(session, settled.household).concept.goals[0]  # type: ignore[union-attr]
+        plans.add_goal_action(
+            session,
+            goal.id,
+            ActionDraft(
+                "Terugkoppeling over het onderzoek",
+                ActionOwner.ORGANISATIE,
+                TODAY + timedelta(days=7),
+                organisation_id=vt,
+            ),
+            today=TODAY,
+        )
+    text = _text(plan_document(unlocked, settled.household, 2, today=TODAY).pdf)
+    assert "Veilig Thuis" not in text
+    assert "Terugkoppeling over het onderzoek" not in text
+    assert "Onderzoek na de melding" not in text
+    assert "Aanmelden bij schuldhulp" in text  # the goal's other actions are all there

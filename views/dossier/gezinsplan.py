@@ -550,7 +550,8 @@ class GezinsplanSection(QGroupBox):
     def _evaluation_rows(self, plan: GezinsplanRecord) -> list[list[QStandardItem]]:
         rows = []
         for e in plan.evaluations:
-            late = e.held_on is None and e.planned_on < self.today
+            # a concept's dates are not agreed yet: only a vastgesteld plan's can be late
+            late = plan.settled and e.held_on is None and e.planned_on < self.today
             state = (
                 f"gehouden op {date_text(e.held_on)}"
                 if e.held_on is not None
