@@ -55,7 +55,7 @@ from views.gezinsplan import (
 )
 
 
-@section(KIND, Column.LEFT, 19, also=(MEMBERS, ACTIONS, SAFETY_PLAN, MEASUREMENTS))
+@section(KIND, Column.LEFT, 25, also=(MEMBERS, ACTIONS, SAFETY_PLAN, MEASUREMENTS))
 class GezinsplanPresenter:
     def __init__(self, scope: DossierScope) -> None:
         self.scope = scope
