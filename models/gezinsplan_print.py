@@ -146,9 +146,7 @@ VEILIG_THUIS = "veilig_thuis"  # the organisatiesoort code
 def _without_veilig_thuis(session: Session, plan: GezinsplanRecord) -> GezinsplanRecord:
     """The plan as it is printed: never a Veilig Thuis contact — neither among the
     organisations nor as the one who does an action (that stays in the team's dossier)."""
-    hidden = set(
-        session.scalars(select(Organisation.id).where(Organisation.kind == VEILIG_THUIS))
-    )
+    hidden = set(session.scalars(select(Organisation.id).where(Organisation.kind == VEILIG_THUIS)))
     if not hidden:
         return plan
     goals = tuple(

@@ -202,7 +202,8 @@ RULE = {
     Rule.GEZINSPLAN_WITHOUT_GOALS: "Een gezinsplan zonder doelen kan niet worden vastgesteld. "
     "Voeg eerst een doel toe.",
     Rule.GEZINSPLAN_AGREEMENTS_MISSING: "Nog niet iedereen die akkoord moet geven staat erbij. "
-    "Leg per persoon vast wanneer en hoe die akkoord gaf, of waarom niet.",
+    "Leg per persoon vast wanneer en hoe die akkoord gaf (op of vóór de dag van vaststellen), "
+    "of waarom niet.",
     Rule.GEZINSPLAN_ACTION_AGREED: "Deze actie hoort bij het vastgestelde gezinsplan. Wat, wie "
     "en wanneer verander je in een nieuwe versie van het plan; de stand (gedaan, vervallen) kan "
     "hier wel.",

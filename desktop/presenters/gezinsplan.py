@@ -54,6 +54,11 @@ from views.gezinsplan import (
     Settlement,
 )
 
+CHANGED_MEANWHILE = (
+    "Dit gezinsplan is intussen veranderd, bijvoorbeeld vastgesteld of in een nieuwe versie "
+    "verder gegaan. Het scherm laat nu zien hoe het er nu voor staat."
+)
+
 
 @section(KIND, Column.LEFT, 25, also=(MEMBERS, ACTIONS, SAFETY_PLAN, MEASUREMENTS))
 class GezinsplanPresenter:
@@ -61,29 +66,44 @@ class GezinsplanPresenter:
         self.scope = scope
         self.ui = scope.ui
         w = self.widget = GezinsplanSection(self.ui.codes)
-        w.newVersionRequested.connect(self.start)
-        w.editPlanRequested.connect(self.edit_plan)
-        w.removeConceptRequested.connect(self.remove_concept)
-        w.addGoalRequested.connect(self.add_goal)
-        w.editGoalRequested.connect(self.edit_goal)
-        w.removeGoalRequested.connect(self.remove_goal)
-        w.moveGoalRequested.connect(self.move_goal)
-        w.addActionRequested.connect(self.add_action)
-        w.editActionRequested.connect(self.edit_action)
-        w.removeActionRequested.connect(self.remove_action)
-        w.addNetworkRequested.connect(self.add_network)
-        w.editNetworkRequested.connect(self.edit_network)
-        w.removeNetworkRequested.connect(self.remove_network)
-        w.addPartnerRequested.connect(self.add_partner)
-        w.editPartnerRequested.connect(self.edit_partner)
-        w.removePartnerRequested.connect(self.remove_partner)
-        w.adulthoodRequested.connect(self.adulthood)
-        w.removeAdulthoodRequested.connect(self.remove_adulthood)
-        w.addEvaluationDateRequested.connect(self.add_evaluation_date)
-        w.removeEvaluationDateRequested.connect(self.remove_evaluation_date)
-        w.settleRequested.connect(self.settle_and_propose)
-        w.evaluateRequested.connect(self.evaluate_and_propose)
-        w.printRequested.connect(self.print_plan)
+        w.newVersionRequested.connect(self._guarded(self.start))
+        w.editPlanRequested.connect(self._guarded(self.edit_plan))
+        w.removeConceptRequested.connect(self._guarded(self.remove_concept))
+        w.addGoalRequested.connect(self._guarded(self.add_goal))
+        w.editGoalRequested.connect(self._guarded(self.edit_goal))
+        w.removeGoalRequested.connect(self._guarded(self.remove_goal))
+        w.moveGoalRequested.connect(self._guarded(self.move_goal))
+        w.addActionRequested.connect(self._guarded(self.add_action))
+        w.editActionRequested.connect(self._guarded(self.edit_action))
+        w.removeActionRequested.connect(self._guarded(self.remove_action))
+        w.addNetworkRequested.connect(self._guarded(self.add_network))
+        w.editNetworkRequested.connect(self._guarded(self.edit_network))
+        w.removeNetworkRequested.connect(self._guarded(self.remove_network))
+        w.addPartnerRequested.connect(self._guarded(self.add_partner))
+        w.editPartnerRequested.connect(self._guarded(self.edit_partner))
+        w.removePartnerRequested.connect(self._guarded(self.remove_partner))
+        w.adulthoodRequested.connect(self._guarded(self.adulthood))
+        w.removeAdulthoodRequested.connect(self._guarded(self.remove_adulthood))
+        w.addEvaluationDateRequested.connect(self._guarded(self.add_evaluation_date))
+        w.removeEvaluationDateRequested.connect(self._guarded(self.remove_evaluation_date))
+        w.settleRequested.connect(self._guarded(self.settle_and_propose))
+        w.evaluateRequested.connect(self._guarded(self.evaluate_and_propose))
+        w.printRequested.connect(self._guarded(self.print_plan))
+
+    def _guarded(self, method: Callable[..., object]) -> Callable[..., None]:
+        """A click on what another window (or a colleague on the same file) changed
+        meanwhile — the concept vastgesteld, removed, or a new version begun — finds its row
+        gone: said in Dutch and the section shown afresh, not a crash. The method itself
+        still raises, so a werkkopie of it is not put back into another version."""
+
+        def run(*args: object) -> None:
+            try:
+                method(*args)
+            except (LookupError, StopIteration):
+                self.ui.warn(CHANGED_MEANWHILE)
+                self.ui.changed.emit(Changed(self.scope.household_id, frozenset({KIND})))
+
+        return run
 
     def refresh(self, dossier: HouseholdDossier, change: Changed | None) -> None:
         found = self.ui.attempt(lambda: gezinsplan.plans(self.ui.unlocked, self.scope.household_id))
