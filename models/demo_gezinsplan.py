@@ -23,8 +23,9 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from models import gezinsplan as plans
+from models.actions import set_status
 from models.entities import Organisation, Person, RegisseurAssignment, Traject
-from models.enums import ActionOwner, MemberRole, Phase
+from models.enums import ActionOwner, ActionStatus, MemberRole, Phase
 from models.gezinsplan_records import (
     EvaluationDraft,
     GezinsplanDraft,
@@ -125,7 +126,14 @@ def demo_gezinsplan(session: Session, today: date, rng: random.Random) -> None:
         .order_by(Person.date_of_birth, Person.first_name)
     ):
         members[person.household_id].append(person)
-    organisations = list(session.scalars(select(Organisation).order_by(Organisation.name)))
+    # Veilig Thuis is never a partner of the family's plan (it stays out of the printout)
+    organisations = list(
+        session.scalars(
+            select(Organisation)
+            .where(Organisation.kind != "veilig_thuis")
+            .order_by(Organisation.name)
+        )
+    )
     _special_members(members, rng)
     for household_id, registered, regisseur in rows:
         people = members[household_id]
@@ -188,7 +196,14 @@ def _plan(
     made = min(today - timedelta(days=3), registered + timedelta(days=rng.randrange(14, 60)))
     made = max(made, today - timedelta(days=rng.randrange(30, 220)))
     situation, question = rng.choice(SITUATIONS)
-    children = [p for p in people if p.role is MemberRole.KIND]
+    # goals about school, a club or homework are for children of four and older
+    children = [
+        p
+        for p in people
+        if p.role is MemberRole.KIND
+        and p.date_of_birth is not None
+        and (made - p.date_of_birth).days >= 4 * 365
+    ]
     plan_id = plans.new_version(
         session,
         household_id,
@@ -251,6 +266,13 @@ def _plan(
     held = first + timedelta(days=rng.randrange(0, 5))
     if held > today:
         return
+    for goal_record in current.goals:  # most of what was agreed got done by the evaluation
+        for action in goal_record.actions:
+            if action.action_id is not None and rng.random() < 0.6:
+                done = min(
+                    held, (action.draft.due_on or held) + timedelta(days=rng.randrange(-7, 3))
+                )
+                set_status(session, action.action_id, ActionStatus.GEDAAN, max(done, settled_on))
     plans.record_evaluation(
         session,
         current.evaluations[0].id,

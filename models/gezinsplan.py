@@ -1283,7 +1283,10 @@ def _record(
             PartyRecord(
                 p.id,
                 PartyDraft(p.person_id, p.agreed_on, p.agreed_how, p.not_agreed_reason, p.chart_ok),
-                names.get(p.person_id, p.name),
+                # a vastgestelde version names whoever agreed as they were named then
+                p.name
+                if plan.settled_on is not None and p.name
+                else names.get(p.person_id, p.name),
                 p.required,
             )
             for p in sorted(plan.parties, key=lambda p: (not p.required, p.name))

@@ -744,7 +744,10 @@ def _gezinsplan(plan: GezinsplanRecord, codes: CodeLists, marker: str = "") -> l
                         "; ".join(
                             [
                                 *([e.note] if e.note else []),
-                                *(f"{r.goal}: {GOAL_OUTCOME[r.draft.outcome].lower()}" for r in e.results),
+                                *(
+                                    f"{r.goal}: {GOAL_OUTCOME[r.draft.outcome].lower()}"
+                                    for r in e.results
+                                ),
                             ]
                         ),
                     )

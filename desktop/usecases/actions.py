@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+import models.gezinsplan  # noqa: F401  (registers the plan's lock on its actions' what/who/when)
 from desktop.session import Unlocked
 from desktop.usecases.base import Changed, change, household_of, read, write
 from models import actions as service
