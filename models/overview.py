@@ -65,6 +65,7 @@ from models.entities import (
     Traject,
 )
 from models.enums import ContactKind, VerwijzingStatus
+from models.instruments import Instrument
 from models.todo import due_households
 from models.wording import TODO_KIND, VERWIJZING_STATUS
 
@@ -552,7 +553,7 @@ def _verwijzingen(
         dest_households.append(_ids(group["household_id"]))
     destinations = OverviewTable(
         "verwijzingen_bestemming",
-        "Verwijzingen in de periode naar bestemming",
+        "Verwijzingen naar bestemming",
         (Column("Organisatie"), Column("Hulpvorm"), Column("Verwijzingen", "int")),
         tuple(dest_rows),
         tuple(dest_households),
@@ -560,11 +561,11 @@ def _verwijzingen(
     status_rows, status_households = [], []
     for status in VerwijzingStatus:
         group = made[made["status"] == status]
-        status_rows.append((VERWIJZING_STATUS[status], len(group)))
+        status_rows.append((VERWIJZING_STATUS[status].capitalize(), len(group)))
         status_households.append(_ids(group["household_id"]))
     statuses = OverviewTable(
         "verwijzingen_status",
-        "Verwijzingen in de periode naar status nu",
+        "Verwijzingen naar status nu",
         (Column("Status"), Column("Verwijzingen", "int")),
         tuple(status_rows),
         tuple(status_households),
@@ -607,6 +608,12 @@ def _chunked(session: Session, sql: str, ids: Sequence[str]) -> list[tuple[Any, 
         part = tuple(ids[i : i + 900])
         rows.extend(_rows(session, sql.format(marks=", ".join("?" * len(part))), part))
     return rows
+
+
+def _instrument_name(instrument: Instrument | None, code: str, version: str) -> str:
+    """'Zelfredzaamheid-Matrix 2017' (the name, with the version unless the name has it)."""
+    name = instrument.name if instrument else code
+    return name if version in name else f"{name} {version}"
 
 
 def _zrm_progress(session: Session, trajecten: pd.DataFrame, f: OverviewFilter) -> OverviewTable:
@@ -670,7 +677,7 @@ def _zrm_progress(session: Session, trajecten: pd.DataFrame, f: OverviewFilter) 
             item = instrument.item(item_code) if instrument else None
             table_rows.append(
                 (
-                    f"{instrument.name} {version}" if instrument else f"{code} {version}",
+                    _instrument_name(instrument, code, version),
                     item.name if item else item_code,
                     len(domain),
                     round(float(domain["level_first"].mean()), 2),
@@ -855,10 +862,10 @@ def overview(session: Session, f: OverviewFilter) -> Overview:
     caseload = _caseload(every, on, f)
     werkvoorraad = _werkvoorraad(trajecten, on, f, numbers)
     contact_wait, contact_series = _waiting(
-        trajecten, f, "first_contact", "wachttijd_contact", "Wachttijd aanmelding → eerste contact"
+        trajecten, f, "first_contact", "wachttijd_contact", "Wachttijd tot eerste contact"
     )
     plan_wait, _plan_series = _waiting(
-        trajecten, f, "to_plan", "wachttijd_plan", "Wachttijd aanmelding → fase plan"
+        trajecten, f, "to_plan", "wachttijd_plan", "Wachttijd tot fase plan"
     )
     flow, flow_series = _flow(trajecten, f)
     duration, reasons = _closed(trajecten, f)
