@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
@@ -66,8 +66,29 @@ from models.entities import (
 )
 from models.enums import ContactKind, VerwijzingStatus
 from models.instruments import Instrument
+from models.overview_records import (
+    NO_CONTACT_MONTHS,
+    Column,
+    Headline,
+    HouseholdLine,
+    Overview,
+    OverviewFilter,
+    OverviewTable,
+)
 from models.todo import due_households
-from models.wording import TODO_KIND, VERWIJZING_STATUS
+from models.wording import OVERVIEW_DEFINITION, TODO_KIND, VERWIJZING_STATUS
+
+__all__ = [  # the plain values live in models.overview_records; named here as well
+    "NO_CONTACT_MONTHS",
+    "Column",
+    "Headline",
+    "HouseholdLine",
+    "Overview",
+    "OverviewFilter",
+    "OverviewTable",
+    "households_behind",
+    "overview",
+]
 
 FIRST_CONTACT_KINDS = (ContactKind.HUISBEZOEK, ContactKind.TELEFOON, ContactKind.OVERLEG)
 WAIT_BANDS = (
@@ -76,73 +97,9 @@ WAIT_BANDS = (
     (15, 28, "15–28 dagen"),
     (29, None, "29 dagen of meer"),
 )
-NO_CONTACT_MONTHS = 3
 STILL_MONTHS = 6
 ADULT_SOON_MONTHS = 6
 LONG_DAYS = 365
-
-
-@dataclass(frozen=True)
-class OverviewFilter:
-    start: date
-    end: date  # also the peildatum
-    medewerker_id: uuid.UUID | None = None
-    no_contact_months: int = NO_CONTACT_MONTHS
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str  # Dutch, as on screen and in the export
-    kind: str = "text"  # text, int, date, days, percent, number
-
-
-@dataclass(frozen=True)
-class OverviewTable:
-    """One table of the overview: Dutch column names, rows of plain values, and per row the
-    households behind it (what a click lists)."""
-
-    key: str
-    title: str
-    columns: tuple[Column, ...]
-    rows: tuple[tuple[object, ...], ...]
-    households: tuple[frozenset[str], ...]  # stored ids (hex); see :func:`households_behind`
-    definition: str = ""
-
-    def frame(self) -> pd.DataFrame:
-        return pd.DataFrame(list(self.rows), columns=[c.name for c in self.columns])
-
-
-@dataclass(frozen=True)
-class Headline:
-    """A figure at the top of the overview (a card), with the table it comes from."""
-
-    key: str
-    label: str
-    value: str
-    table: str
-    households: frozenset[str] = frozenset()
-    warn: bool = False
-
-
-@dataclass(frozen=True)
-class Overview:
-    filter: OverviewFilter
-    headlines: tuple[Headline, ...]
-    tables: tuple[OverviewTable, ...]
-    chart_series: dict[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
-
-    def table(self, key: str) -> OverviewTable:
-        return next(t for t in self.tables if t.key == key)
-
-
-@dataclass(frozen=True)
-class HouseholdLine:
-    """A household behind a figure, for the list a click opens."""
-
-    household_id: uuid.UUID
-    dossier_number: str
-    name: str
-    regisseur: str
 
 
 # --- loading the rows ------------------------------------------------------------------------
@@ -648,7 +605,10 @@ def _zrm_progress(session: Session, trajecten: pd.DataFrame, f: OverviewFilter) 
             joined["code"], joined["version"], joined["measurement_id"], strict=True
         )
     ]
-    joined = joined[complete].sort_values(["measured_on", "measurement_id"])
+    # a mask, not a list: an empty list would pick no columns instead of no rows
+    joined = joined[pd.Series(complete, index=joined.index, dtype=bool)].sort_values(
+        ["measured_on", "measurement_id"]
+    )
     joined = joined[joined.groupby(keys)["measurement_id"].transform("count") >= 2]
     first = joined.groupby(keys).head(1)
     latest = joined.groupby(keys).tail(1)
@@ -933,7 +893,7 @@ def overview(session: Session, f: OverviewFilter) -> Overview:
     return Overview(
         f,
         headlines,
-        tables,
+        tuple(replace(t, definition=OVERVIEW_DEFINITION.get(t.key, "")) for t in tables),
         {
             "caseload": tuple((str(r[0]), float(r[1])) for r in caseload.rows),  # type: ignore[arg-type]
             "wachttijd": contact_series,

@@ -11,7 +11,7 @@ from datetime import date
 
 import pandas as pd
 
-from models.overview import OverviewTable
+from models.overview_records import OverviewTable
 
 SHEET_NAME_MAX = 31  # Excel's limit
 _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
@@ -19,7 +19,7 @@ _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
 
 def frame(table: OverviewTable) -> pd.DataFrame:
     """The table as a frame: dates as dates, numbers as numbers, empty as empty."""
-    data = table.frame()
+    data = pd.DataFrame(list(table.rows), columns=[c.name for c in table.columns])
     for column in table.columns:
         if column.kind == "date":
             data[column.name] = pd.to_datetime(data[column.name])

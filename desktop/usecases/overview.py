@@ -18,7 +18,7 @@ from desktop.private import write_private
 from desktop.session import Unlocked
 from desktop.usecases.base import output, read
 from models import overview as service
-from models.overview import HouseholdLine, Overview, OverviewFilter
+from models.overview_records import HouseholdLine, Overview, OverviewFilter
 from models.permissions import AccessAction, Permission, require
 
 # the tables that name households (a dossier number and a name on each line)
