@@ -178,13 +178,16 @@ def _frame(
 
 def _trajecten(session: Session, f: OverviewFilter) -> pd.DataFrame:
     """Every traject registered on or before the peildatum, with its first contact, the
-    day it first reached 'plan' and the day of its latest event."""
+    day it first reached 'plan' and the day of its latest change (an event of its course
+    or a new regisseur: a handover is not a traject event)."""
     frame = _frame(
         session,
         "SELECT t.id, t.household_id, t.registered_on, t.closed_on, t.close_reason, t.herkomst, "
         "(SELECT min(e.event_date) FROM traject_event e WHERE e.traject_id = t.id "
         " AND e.kind = 'fase' AND e.to_phase = 'plan'), "
-        "(SELECT max(e.event_date) FROM traject_event e WHERE e.traject_id = t.id) "
+        "max((SELECT max(e.event_date) FROM traject_event e WHERE e.traject_id = t.id), "
+        " coalesce((SELECT max(a.start_on) FROM regisseur_assignment a "
+        "  WHERE a.traject_id = t.id), '')) "
         "FROM traject t WHERE t.registered_on <= :end",
         [
             "traject_id",
@@ -253,9 +256,10 @@ def _regisseur_on(assignments: pd.DataFrame, day: date) -> pd.DataFrame:
     t = _ts(day)
     current = assignments[
         (assignments["start_on"] <= t)
-        & (assignments["end_on"].isna() | (assignments["end_on"] > t))
+        & (assignments["end_on"].isna() | (assignments["end_on"] >= t))
     ]
-    # two on one day (a handover): the later start wins
+    # two on one day (a handover, the old one ending that day): the later start wins; an
+    # assignment ended by closing the traject that day still counts
     current = current.sort_values("start_on").drop_duplicates("traject_id", keep="last")
     return current.set_index("traject_id")[["medewerker_id", "name"]]
 
@@ -856,9 +860,15 @@ def overview(session: Session, f: OverviewFilter) -> Overview:
     assignments = _assignments(session, f)
     on = _regisseur_on(assignments, f.end)
     trajecten = _of_medewerker(every, assignments, f)
+    # the peildatum figures with a team member chosen: the trajecten they are regisseur of then
+    current = trajecten
+    if f.medewerker_id is not None:
+        current = every[
+            every["traject_id"].isin(set(on[on["medewerker_id"] == f.medewerker_id.hex].index))
+        ]
     numbers = _numbers(session)
     members = _members(session, f)
-    members = members[members["household_id"].isin(set(trajecten["household_id"]))]
+    members = members[members["household_id"].isin(set(current["household_id"]))]
     caseload = _caseload(every, on, f)
     werkvoorraad = _werkvoorraad(trajecten, on, f, numbers)
     contact_wait, contact_series = _waiting(
@@ -878,7 +888,7 @@ def overview(session: Session, f: OverviewFilter) -> Overview:
     overdue = _overdue(session, f, mine)
     progress = _zrm_progress(session, trajecten, f)
     adults = _turning_18(members, f)
-    quality = _quality(session, trajecten, on, members, f, numbers)
+    quality = _quality(session, current, on, members, f, numbers)
     tables = (
         caseload,
         werkvoorraad,
