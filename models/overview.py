@@ -182,26 +182,31 @@ def _trajecten(session: Session, f: OverviewFilter) -> pd.DataFrame:
     or a new regisseur: a handover is not a traject event)."""
     frame = _frame(
         session,
-        "SELECT t.id, t.household_id, t.registered_on, t.closed_on, t.close_reason, t.herkomst, "
-        "(SELECT min(e.event_date) FROM traject_event e WHERE e.traject_id = t.id "
-        " AND e.kind = 'fase' AND e.to_phase = 'plan'), "
-        "max((SELECT max(e.event_date) FROM traject_event e WHERE e.traject_id = t.id), "
-        " coalesce((SELECT max(a.start_on) FROM regisseur_assignment a "
-        "  WHERE a.traject_id = t.id), '')) "
-        "FROM traject t WHERE t.registered_on <= :end",
-        [
-            "traject_id",
-            "household_id",
-            "registered_on",
-            "closed_on",
-            "close_reason",
-            "herkomst",
-            "to_plan",
-            "last_event",
-        ],
-        ("registered_on", "closed_on", "to_plan", "last_event"),
+        "SELECT id, household_id, registered_on, closed_on, close_reason, herkomst "
+        "FROM traject WHERE registered_on <= :end",
+        ["traject_id", "household_id", "registered_on", "closed_on", "close_reason", "herkomst"],
+        ("registered_on", "closed_on"),
         end=f.end.isoformat(),
     )
+    # one pass over each table, grouped (a subquery per traject cost most of a second)
+    events = _frame(
+        session,
+        "SELECT traject_id, min(CASE WHEN kind = 'fase' AND to_phase = 'plan' "
+        "THEN event_date END), max(event_date) FROM traject_event GROUP BY traject_id",
+        ["traject_id", "to_plan", "last_event"],
+        ("to_plan", "last_event"),
+    )
+    handed = _frame(
+        session,
+        "SELECT traject_id, max(start_on) FROM regisseur_assignment GROUP BY traject_id",
+        ["traject_id", "last_regisseur"],
+        ("last_regisseur",),
+    )
+    frame = frame.join(events.set_index("traject_id"), on="traject_id").join(
+        handed.set_index("traject_id"), on="traject_id"
+    )
+    frame["last_event"] = frame[["last_event", "last_regisseur"]].max(axis=1)
+    frame = frame.drop(columns="last_regisseur")
     kinds = ", ".join(f"'{k.value}'" for k in FIRST_CONTACT_KINDS)
     contacts = _frame(
         session,
