@@ -135,27 +135,35 @@ def _frame(
 
 def _trajecten(session: Session, f: OverviewFilter) -> pd.DataFrame:
     """Every traject registered on or before the peildatum, with its first contact, the
-    day it first reached 'plan' and the day of its latest event."""
+    day it first reached 'plan' and the day of its latest change (an event of its course
+    or a new regisseur: a handover is not a traject event)."""
     frame = _frame(
         session,
-        "SELECT t.id, t.household_id, t.registered_on, t.closed_on, t.close_reason, t.herkomst, "
-        "(SELECT min(e.event_date) FROM traject_event e WHERE e.traject_id = t.id "
-        " AND e.kind = 'fase' AND e.to_phase = 'plan'), "
-        "(SELECT max(e.event_date) FROM traject_event e WHERE e.traject_id = t.id) "
-        "FROM traject t WHERE t.registered_on <= :end",
-        [
-            "traject_id",
-            "household_id",
-            "registered_on",
-            "closed_on",
-            "close_reason",
-            "herkomst",
-            "to_plan",
-            "last_event",
-        ],
-        ("registered_on", "closed_on", "to_plan", "last_event"),
+        "SELECT id, household_id, registered_on, closed_on, close_reason, herkomst "
+        "FROM traject WHERE registered_on <= :end",
+        ["traject_id", "household_id", "registered_on", "closed_on", "close_reason", "herkomst"],
+        ("registered_on", "closed_on"),
         end=f.end.isoformat(),
     )
+    # one pass over each table, grouped (a subquery per traject cost most of a second)
+    events = _frame(
+        session,
+        "SELECT traject_id, min(CASE WHEN kind = 'fase' AND to_phase = 'plan' "
+        "THEN event_date END), max(event_date) FROM traject_event GROUP BY traject_id",
+        ["traject_id", "to_plan", "last_event"],
+        ("to_plan", "last_event"),
+    )
+    handed = _frame(
+        session,
+        "SELECT traject_id, max(start_on) FROM regisseur_assignment GROUP BY traject_id",
+        ["traject_id", "last_regisseur"],
+        ("last_regisseur",),
+    )
+    frame = frame.join(events.set_index("traject_id"), on="traject_id").join(
+        handed.set_index("traject_id"), on="traject_id"
+    )
+    frame["last_event"] = frame[["last_event", "last_regisseur"]].max(axis=1)
+    frame = frame.drop(columns="last_regisseur")
     kinds = ", ".join(f"'{k.value}'" for k in FIRST_CONTACT_KINDS)
     contacts = _frame(
         session,
@@ -210,9 +218,10 @@ def _regisseur_on(assignments: pd.DataFrame, day: date) -> pd.DataFrame:
     t = _ts(day)
     current = assignments[
         (assignments["start_on"] <= t)
-        & (assignments["end_on"].isna() | (assignments["end_on"] > t))
+        & (assignments["end_on"].isna() | (assignments["end_on"] >= t))
     ]
-    # two on one day (a handover): the later start wins
+    # two on one day (a handover, the old one ending that day): the later start wins; an
+    # assignment ended by closing the traject that day still counts
     current = current.sort_values("start_on").drop_duplicates("traject_id", keep="last")
     return current.set_index("traject_id")[["medewerker_id", "name"]]
 
@@ -816,9 +825,15 @@ def overview(session: Session, f: OverviewFilter) -> Overview:
     assignments = _assignments(session, f)
     on = _regisseur_on(assignments, f.end)
     trajecten = _of_medewerker(every, assignments, f)
+    # the peildatum figures with a team member chosen: the trajecten they are regisseur of then
+    current = trajecten
+    if f.medewerker_id is not None:
+        current = every[
+            every["traject_id"].isin(set(on[on["medewerker_id"] == f.medewerker_id.hex].index))
+        ]
     numbers = _numbers(session)
     members = _members(session, f)
-    members = members[members["household_id"].isin(set(trajecten["household_id"]))]
+    members = members[members["household_id"].isin(set(current["household_id"]))]
     caseload = _caseload(every, on, f)
     werkvoorraad = _werkvoorraad(trajecten, on, f, numbers)
     contact_wait, contact_series = _waiting(
@@ -838,7 +853,7 @@ def overview(session: Session, f: OverviewFilter) -> Overview:
     overdue = _overdue(session, f, mine)
     progress = _zrm_progress(session, trajecten, f)
     adults = _turning_18(members, f)
-    quality = _quality(session, trajecten, on, members, f, numbers)
+    quality = _quality(session, current, on, members, f, numbers)
     tables = (
         caseload,
         werkvoorraad,
