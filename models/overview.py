@@ -304,16 +304,28 @@ def _werkvoorraad(
     waiting = open_[no_regisseur | no_contact].copy()
     waiting["days"] = (peil - waiting["registered_on"]).dt.days
     waiting = waiting.sort_values("days", ascending=False)
-    rows, households = [], []
-    for row in waiting.itertuples():
-        missing = []
-        if pd.isna(row.medewerker_id):
-            missing.append("geen regisseur")
-        if pd.isna(row.first_contact) or row.first_contact > peil:
-            missing.append("geen eerste contact")
-        number, name = numbers.get(row.household_id, ("", ""))
-        rows.append((number, name, row.registered_on.date(), int(row.days), ", ".join(missing)))
-        households.append(frozenset({row.household_id}))
+    regisseur = waiting["medewerker_id"].isna()
+    contact = waiting["first_contact"].isna() | (waiting["first_contact"] > peil)
+    missing = [
+        "geen regisseur, geen eerste contact"
+        if r and c
+        else "geen regisseur"
+        if r
+        else "geen eerste contact"
+        for r, c in zip(regisseur.tolist(), contact.tolist(), strict=True)
+    ]
+    ids = waiting["household_id"].tolist()
+    rows = tuple(
+        (*numbers.get(h, ("", "")), day, days, what)
+        for h, day, days, what in zip(
+            ids,
+            waiting["registered_on"].dt.date.tolist(),
+            waiting["days"].astype(int).tolist(),
+            missing,
+            strict=True,
+        )
+    )
+    households = tuple(frozenset({h}) for h in ids)
     return OverviewTable(
         "werkvoorraad",
         "Werkvoorraad",
@@ -324,8 +336,8 @@ def _werkvoorraad(
             Column("Dagen wachtend", "int"),
             Column("Wat ontbreekt"),
         ),
-        tuple(rows),
-        tuple(households),
+        rows,
+        households,
     )
 
 

@@ -20,7 +20,19 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from importlib import resources
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, Uuid, and_, event, select
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    Uuid,
+    and_,
+    event,
+    func,
+    select,
+)
 from sqlalchemy.orm import Mapped, Session, backref, mapped_column, relationship
 
 from models import settings
@@ -623,4 +635,37 @@ def due_reassessments(
     ]
 
 
-register_provider(REASSESSMENT, due_reassessments)
+def due_households(
+    session: Session, today: date, households: set[uuid.UUID] | None
+) -> list[uuid.UUID]:
+    """The household of each line :func:`due_reassessments` gives, counted in SQL: per child
+    (or household) the latest non-concept taxatie, in a household whose current traject is
+    open, whose next date has come."""
+    ranked = (
+        select(
+            Taxatie.household_id,
+            Taxatie.next_due,
+            func.row_number()
+            .over(
+                partition_by=(Taxatie.household_id, Taxatie.person_id),
+                order_by=(Taxatie.assessed_on.desc(), Taxatie.created_at.desc()),
+            )
+            .label("rank"),
+        )
+        .join(
+            Traject,
+            and_(Traject.household_id == Taxatie.household_id, Traject.is_current.is_(True)),
+        )
+        .where(Traject.phase.in_(OPEN_PHASES), Taxatie.state != TaxatieState.CONCEPT)
+    )
+    if households is not None:
+        ranked = ranked.where(Taxatie.household_id.in_(households))
+    latest = ranked.subquery()
+    return list(
+        session.scalars(
+            select(latest.c.household_id).where(latest.c.rank == 1, latest.c.next_due <= today)
+        )
+    )
+
+
+register_provider(REASSESSMENT, due_reassessments, due_households)
