@@ -677,9 +677,9 @@ def _zrm_progress(session: Session, trajecten: pd.DataFrame, f: OverviewFilter) 
             Column("Instrument"),
             Column("Domein"),
             Column("Personen (n)", "int"),
-            Column("Gemiddeld eerste", "number"),
-            Column("Gemiddeld laatste", "number"),
-            Column("Gemiddelde verandering", "number"),
+            Column("Eerste (gem.)", "number"),
+            Column("Laatste (gem.)", "number"),
+            Column("Verandering (gem.)", "number"),
             Column("Vooruit", "int"),
             Column("Gelijk", "int"),
             Column("Achteruit", "int"),
@@ -885,6 +885,7 @@ def overview(session: Session, f: OverviewFilter) -> Overview:
     )
     total_open = sum(int(r[1]) for r in caseload.rows)  # type: ignore[call-overload]
     whole = contact_wait.rows[-1]
+    late = frozenset().union(*overdue.households)
     headlines = (
         Headline(
             "open",
@@ -910,10 +911,10 @@ def overview(session: Session, f: OverviewFilter) -> Overview:
         ),
         Headline(
             "overdue",
-            "Over de datum",
+            f"Over de datum, in {len(late)} huishoudens",
             str(sum(int(r[1]) for r in overdue.rows)),  # type: ignore[call-overload]
             "overdue",
-            frozenset().union(*overdue.households),
+            late,
             warn=any(r[1] for r in overdue.rows),
         ),
     )
