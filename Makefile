@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(PY) bench/bench_logchain.py
 	$(PY) bench/bench_keyboard.py
 	$(PY) bench/bench_minutes.py
+	$(PY) bench/bench_gezinsplan.py
 	$(PY) bench/bench_meetings.py
 	$(PY) bench/bench_overview.py
 

@@ -119,6 +119,27 @@ FIELD_NAMES = {
     "safety": "Veiligheid nu",
     "risk": "Risico komende periode",
     "view": "Visie van de toetser",
+    # the gezinsplan
+    "situation": "Situatie",
+    "earlier_help": "Eerdere hulpverlening",
+    "strengths": "Krachten",
+    "concerns": "Zorgen",
+    "child_view": "Visie van het kind",
+    "reach": "Bereikbaarheid regisseur",
+    "address": "Adres",
+    "fgp_offered_on": "Familiegroepsplan aangeboden op",
+    "fgp_made_on": "Familiegroepsplan gemaakt op",
+    "fgp_note": "Familiegroepsplan: waar is het",
+    "member_ids": "Voor wie",
+    "item_code": "Domein",
+    "target_level": "Doel-niveau",
+    "relation": "Relatie",
+    "organisation_id": "Organisatie",
+    "contact_id": "Contactpersoon",
+    "what_changes": "Wat verandert er",
+    "who_takes_over": "Wie neemt het over",
+    "planned_on": "Evaluatiedatum",
+    "settled_on": "Vaststellen op",
     # withholding a passage of an inzage
     "toelichting": "Toelichting",
 }
@@ -193,6 +214,10 @@ def _field_name(field: str) -> str:
     """A field's Dutch name; a member's scale answer (``scale_<id>``) names no id."""
     if field.startswith("scale_") and field not in FIELD_NAMES:
         return "Veiligheidsschaal"
+    if field.startswith("party:"):  # a person's agreement with the gezinsplan
+        return "Akkoord"
+    if field.startswith("goal:"):  # a goal's result at an evaluation
+        return "Doel"
     return FIELD_NAMES.get(field, field)
 
 

@@ -29,6 +29,7 @@ from models.afwegingskader import (
     WeighingDraft,
 )
 from models.base import SYSTEM_USER
+from models.demo_gezinsplan import demo_gezinsplan
 from models.demo_meetings import demo_meetings
 from models.entities import (
     Consent,
@@ -385,6 +386,7 @@ def _generate_demo(session: Session, households: int, *, seed: int, today: date 
     _demo_actions(session, random.Random(seed + 20), today)
     _demo_verwijzingen(session, today, random.Random(seed + 30))
     demo_meetings(session, today, random.Random(seed + 40))
+    demo_gezinsplan(session, today, random.Random(seed + 50))
 
 
 # What is agreed in a household: (description, who carries it out).

@@ -110,6 +110,7 @@ class PassageKind(enum.StrEnum):
     SIGNS_OF_SAFETY = "signs_of_safety"
     VEILIGHEIDSPLAN = "veiligheidsplan"
     OVERLEG = "overleg"  # a case in a meeting: its question, notes and decisions' text
+    GEZINSPLAN = "gezinsplan"  # a version of the gezinsplan: its texts, goals and evaluations
 
 
 class PassagePart(enum.StrEnum):
@@ -121,7 +122,8 @@ class PassagePart(enum.StrEnum):
     GESPREK = "gesprek"  # meldcode step 3
     AFWEGING = "afweging"  # meldcode step 4: its note (the answers and conclusion stay)
     BESLISSING = "beslissing"  # meldcode step 5, with the Veilig Thuis details
-    INHOUD = "inhoud"  # a whole Signs of Safety record, veiligheidsplan version or meeting case
+    INHOUD = "inhoud"  # a whole Signs of Safety record, veiligheidsplan or gezinsplan version,
+    # or meeting case
 
 
 class ActionOwner(enum.StrEnum):

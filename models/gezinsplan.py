@@ -929,12 +929,13 @@ def set_parties(
 
 
 def missing_parties(session: Session, plan_id: uuid.UUID, on: date) -> list[RequiredParty]:
-    """Who must still agree (or have a reason recorded) before the plan can be vastgesteld."""
+    """Who must still agree (or have a reason recorded) before the plan can be vastgesteld
+    on ``on``: an agreement dated after that day was not there yet."""
     plan = get_or_raise(session, Gezinsplan, plan_id)
     recorded = {
         p.person_id
         for p in plan.parties
-        if (p.agreed_on is not None and p.agreed_how) or p.not_agreed_reason
+        if (p.agreed_on is not None and p.agreed_on <= on and p.agreed_how) or p.not_agreed_reason
     }
     return [r for r in required_parties(session, plan_id, on) if r.person_id not in recorded]
 

@@ -29,6 +29,20 @@ from models.consents import list_consents
 from models.entities import Consent, Measurement, MeasurementConclusion, MeasurementScore, Person
 from models.enums import MemberRole, PassageKind, PassagePart
 from models.errors import NotFound
+from models.gezinsplan import (
+    Gezinsplan,
+    PlanAction,
+    PlanAdulthood,
+    PlanEvaluation,
+    PlanGoal,
+    PlanGoalResult,
+    PlanNetwork,
+    PlanPartner,
+    PlanParty,
+    PlanSafety,
+    plans,
+)
+from models.gezinsplan_records import GezinsplanRecord
 from models.history import REMOVED, removed_values
 from models.instruments import Instrument
 from models.meeting_records import AgendaItemRecord, MeetingKind
@@ -75,6 +89,10 @@ class InzagePerson:
     bsn: str | None
     recorded_at: datetime
     recorded_by: str
+    gezag: bool = False
+    lives_elsewhere: bool = False
+    address: str = ""  # their own, when they live elsewhere
+    address_shielded: bool = False
 
     @property
     def full_name(self) -> str:
@@ -86,6 +104,9 @@ class InzageHousehold:
     dossier_number: str
     address: HouseholdDraft  # name, street, house number, postcode, city, phone
     members: tuple[str, ...]  # full names, in the dossier's order
+    # The address is afgeschermd (a member living there has a shielded address) and this
+    # person lives elsewhere: their inzage leaves it out (it is blank in ``address``).
+    address_withheld: bool = False
 
     @property
     def street_line(self) -> str:
@@ -162,6 +183,9 @@ class InzageReport:
     # The household's cases in meetings (casusvraag, notes with the internal note,
     # decisions), the latest meeting first.
     meeting_cases: tuple[InzageMeetingCase, ...] = ()
+    # Every version of the household's gezinsplan, newest first; beside a goal only this
+    # person's own measured level (another member's ZRM is theirs).
+    gezinsplannen: tuple[GezinsplanRecord, ...] = ()
 
     def name_of(self, login: str) -> str:
         """Who did it, as the family knows them: the colleague's name, not their login."""
@@ -198,6 +222,36 @@ HOUSEHOLD_TABLES = (
     "agenda_item",  # the household's case in a meeting
     "meeting_decision",  # a decision on it
 )
+# The gezinsplan is made with the whole family and handed to it: every row of every version
+# (goals, actions, network, organisations, na je 18e, evaluations, who agreed) is the
+# household's. Each table -> the column that leads to its version (models.gezinsplan).
+GEZINSPLAN_TABLES = (
+    "gezinsplan",
+    "gezinsplan_goal",
+    "gezinsplan_action",
+    "gezinsplan_network",
+    "gezinsplan_partner",
+    "gezinsplan_adulthood",
+    "gezinsplan_evaluation",
+    "gezinsplan_goal_result",
+    "gezinsplan_party",
+    "gezinsplan_safety",
+)
+# What the gezinsplan keeps for itself when a version is vastgesteld or evaluated (the live
+# action, its status then, the names of who did it): bookkeeping, not a correction; the
+# plan in the inzage shows what they say.
+GEZINSPLAN_BOOKKEEPING = {
+    ("gezinsplan", "settled_by"),
+    ("gezinsplan", "regisseur"),
+    ("gezinsplan_action", "owner"),
+    ("gezinsplan_action", "action_id"),
+    ("gezinsplan_action", "status_at_settle"),
+    ("gezinsplan_action", "status_on_at_settle"),
+    ("gezinsplan_evaluation", "held_by"),
+}
+# The household's address: left out of the inzage of a member living elsewhere when it is
+# afgeschermd (models.records.HouseholdDossier.address_shielded), corrections included.
+ADDRESS_FIELDS = ("street", "house_number", "postcode", "city", "phone")
 
 
 @dataclass(frozen=True)
@@ -215,6 +269,45 @@ class _Owners:
     # a verwijzing, or its member or status row -> the members the verwijzing is for
     verwijzingen: dict[uuid.UUID, frozenset[uuid.UUID]] = field(default_factory=dict)
     decisions: dict[uuid.UUID, uuid.UUID] = field(default_factory=dict)  # -> its agenda item
+    # a gezinsplan row (goal, action, evaluation, ...) -> its version
+    gezinsplan: dict[uuid.UUID, uuid.UUID] = field(default_factory=dict)
+
+
+def _gezinsplan_rows(session: Session, household_id: uuid.UUID) -> dict[uuid.UUID, uuid.UUID]:
+    """Each gezinsplan row of a household -> the version it is part of."""
+    rows: dict[uuid.UUID, uuid.UUID] = {}
+    for table in (PlanGoal, PlanNetwork, PlanPartner, PlanAdulthood, PlanEvaluation, PlanParty):
+        rows.update(
+            session.execute(
+                select(table.id, table.plan_id).where(table.household_id == household_id)
+            ).all()
+        )
+    rows.update(
+        session.execute(
+            select(PlanSafety.id, PlanSafety.plan_id).where(PlanSafety.household_id == household_id)
+        ).all()
+    )
+    rows.update(
+        session.execute(
+            select(PlanAction.id, PlanGoal.plan_id)
+            .join(PlanGoal, PlanGoal.id == PlanAction.goal_id)
+            .where(PlanAction.household_id == household_id)
+        ).all()
+    )
+    rows.update(
+        session.execute(
+            select(PlanGoalResult.id, PlanEvaluation.plan_id)
+            .join(PlanEvaluation, PlanEvaluation.id == PlanGoalResult.evaluation_id)
+            .where(PlanGoalResult.household_id == household_id)
+        ).all()
+    )
+    rows.update(
+        (plan_id, plan_id)
+        for plan_id in session.scalars(
+            select(Gezinsplan.id).where(Gezinsplan.household_id == household_id)
+        )
+    )
+    return rows
 
 
 def _key(text: str) -> uuid.UUID | None:
@@ -285,10 +378,19 @@ def _owners(session: Session, household_id: uuid.UUID, changes: list[ChangeRecor
             )
         ).all()
     )
+    gezinsplan = _gezinsplan_rows(session, household_id)
     for change in changes:  # a removal keeps whom its record was about
         if change.field != REMOVED:
             continue
         values = removed_values(change.old_value)
+        if change.table_name in GEZINSPLAN_TABLES:
+            parent = _key(values.get("plan_id", ""))
+            for via in ("goal_id", "evaluation_id"):  # an action's goal, a result's evaluation
+                if parent is None and (row := _key(values.get(via, ""))):
+                    parent = gezinsplan.get(row)
+            if parent is not None:
+                gezinsplan[change.record_id] = parent
+            continue
         if change.table_name == "consent":
             consents[change.record_id] = _key(values.get("person_id", ""))
         elif change.table_name == "measurement":
@@ -322,6 +424,7 @@ def _owners(session: Session, household_id: uuid.UUID, changes: list[ChangeRecor
         plans,
         verwijzing_persons(session, household_id),
         decisions,
+        gezinsplan,
     )
 
 
@@ -394,6 +497,8 @@ def _passage_of(change: ChangeRecord, owners: _Owners) -> str:
             return passage_key(PassageKind.OVERLEG, parent, PassagePart.INHOUD)
     if table == "safety_agreement" and (parent := owners.plans.get(record)):
         return passage_key(PassageKind.VEILIGHEIDSPLAN, parent, PassagePart.INHOUD)
+    if table in GEZINSPLAN_TABLES and (parent := owners.gezinsplan.get(record)):
+        return passage_key(PassageKind.GEZINSPLAN, parent, PassagePart.INHOUD)
     return ""
 
 
@@ -407,6 +512,8 @@ def _about_the_person(change: ChangeRecord, person_id: uuid.UUID, owners: _Owner
     dossier's log shows every change, that one too, without saying whose.
     """
     table, record = change.table_name, change.record_id
+    if table in GEZINSPLAN_TABLES:
+        return (table, change.field) not in GEZINSPLAN_BOOKKEEPING
     if table in HOUSEHOLD_TABLES:
         return True
     if table == "person":
@@ -456,6 +563,16 @@ def meeting_cases(session: Session, household_id: uuid.UUID) -> list[InzageMeeti
     return [InzageMeetingCase(*meetings[i.meeting_id], i) for i in items]
 
 
+def _own_levels(plan: GezinsplanRecord, person_id: uuid.UUID) -> GezinsplanRecord:
+    """A plan version as one member's inzage shows it: beside each goal only their own
+    measured level."""
+    goals = tuple(
+        replace(g, measured=tuple(m for m in g.measured if m.person_id == person_id))
+        for g in plan.goals
+    )
+    return replace(plan, goals=goals)
+
+
 def inzage_report(session: Session, person_id: uuid.UUID) -> InzageReport:
     """Everything stored about one person: for the PDF and the JSON file."""
     person = session.get(Person, person_id)
@@ -472,6 +589,13 @@ def inzage_report(session: Session, person_id: uuid.UUID) -> InzageReport:
     )
     owners = _owners(session, person.household_id, household_changes)
     history = [h for h in household_changes if _about_the_person(h, person.id, owners)]
+    address = dossier.household
+    address_withheld = dossier.address_shielded and person.lives_elsewhere
+    if address_withheld:
+        address = replace(address, **dict.fromkeys(ADDRESS_FIELDS, ""))
+        history = [
+            h for h in history if not (h.table_name == "household" and h.field in ADDRESS_FIELDS)
+        ]
     return InzageReport(
         person=InzagePerson(
             id=person.id,
@@ -484,11 +608,16 @@ def inzage_report(session: Session, person_id: uuid.UUID) -> InzageReport:
             bsn=person.bsn,
             recorded_at=person.created_at,
             recorded_by=person.created_by,
+            gezag=person.gezag,
+            lives_elsewhere=person.lives_elsewhere,
+            address=person.address,
+            address_shielded=person.address_shielded,
         ),
         household=InzageHousehold(
             dossier_number=dossier.dossier_number,
-            address=dossier.household,
+            address=address,
             members=tuple(m.full_name for m in dossier.members),
+            address_withheld=address_withheld,
         ),
         trajecten=tuple(t for t in (dossier.traject, *dossier.earlier_trajecten) if t is not None),
         contacts=dossier.contacts,
@@ -541,4 +670,7 @@ def inzage_report(session: Session, person_id: uuid.UUID) -> InzageReport:
             if person_id in v.draft.member_ids
         ),
         meeting_cases=tuple(meeting_cases(session, person.household_id)),
+        gezinsplannen=tuple(
+            _own_levels(v, person_id) for v in plans(session, person.household_id).versions
+        ),
     )

@@ -3,7 +3,8 @@
 Each gives one short block in Dutch: the members (name, age, role), the regie (casusregisseur
 and phase of the current traject), safety (the household's maintained safety row and the
 veiligheidsplan that holds now), an open meldcode procedure, the latest ZRM per member with
-its lowest domains, and the open actions (overdue first). Each block reads only its own few
+its lowest domains, the open actions (overdue first), and the gezinsplan (its version, the
+next evaluation, its goals). Each block reads only its own few
 rows of the one household (no per-member or per-action queries), so a case opens at once.
 Registered in :mod:`models.summary`, which imports this module.
 """
@@ -20,6 +21,7 @@ from models.actions import Action, action_records
 from models.afwegingskader import Status
 from models.entities import Medewerker, Person, RegisseurAssignment, Traject
 from models.enums import ActionStatus, Phase, Safety
+from models.gezinsplan import Gezinsplan, PlanEvaluation, PlanGoal
 from models.meeting_records import SummaryBlock
 from models.meldcode import open_procedures
 from models.records import age_on, full_name
@@ -28,6 +30,7 @@ from models.taxatie import HouseholdSafety
 from models.wording import PHASE, ROLE, date_text, open_procedure_text, safety_text
 from models.zrm import ZRM, instruments, latest_per_member
 
+MAX_GOALS = 4  # goals of the gezinsplan shown; the rest is counted
 MAX_ACTIONS = 6  # open actions shown; the rest is counted
 MAX_AGREEMENTS = 3  # agreements of the veiligheidsplan shown
 LOWEST = 3  # the lowest ZRM domains shown per member
@@ -174,6 +177,62 @@ def actions(session: Session, household_id: uuid.UUID, today: date) -> SummaryBl
     return SummaryBlock(title, tuple(lines), order=50, warn=overdue > 0)
 
 
+def gezinsplan(session: Session, household_id: uuid.UUID, today: date) -> SummaryBlock | None:
+    """The plan that holds (the latest vastgestelde version; else the concept): its version
+    and date, the next evaluation (warns when one has passed without being held), and its
+    goals in short. A fixed number of queries, whatever the plan holds."""
+    versions = session.execute(
+        select(Gezinsplan.id, Gezinsplan.version, Gezinsplan.settled_on)
+        .where(Gezinsplan.household_id == household_id)
+        .order_by(Gezinsplan.version.desc())
+    ).all()
+    if not versions:
+        return None
+    plan_id, version, settled_on = next((v for v in versions if v.settled_on), versions[0])
+    concept = next((v.version for v in versions if v.settled_on is None), None)
+    if settled_on is None:
+        lines = [f"Versie {version}: concept, nog niet vastgesteld"]
+    else:
+        lines = [f"Versie {version}, vastgesteld {date_text(settled_on)}"]
+        if concept is not None:
+            lines[0] += f" (versie {concept} in de maak)"
+    planned = list(
+        session.scalars(
+            select(PlanEvaluation.planned_on)
+            .where(PlanEvaluation.plan_id == plan_id, PlanEvaluation.held_on.is_(None))
+            .order_by(PlanEvaluation.planned_on)
+        )
+    )
+    late = settled_on is not None and bool(planned) and planned[0] < today
+    if late:
+        lines.append(f"Evaluatie was {date_text(planned[0])} (te laat)")
+    elif planned:
+        lines.append(f"Volgende evaluatie {date_text(planned[0])}")
+    else:
+        lines.append("Geen evaluatie gepland")
+    goals = session.execute(
+        select(
+            PlanGoal.description,
+            PlanGoal.instrument_code,
+            PlanGoal.instrument_version,
+            PlanGoal.item_code,
+            PlanGoal.target_level,
+        )
+        .where(PlanGoal.plan_id == plan_id)
+        .order_by(PlanGoal.position)
+    ).all()
+    known = instruments(session) if any(g.item_code for g in goals) else {}
+    for description, code, instrument_version, item_code, target in goals[:MAX_GOALS]:
+        instrument = known.get((code, instrument_version))
+        item = instrument.item(item_code) if instrument and item_code else None
+        aim = f" ({item.name.lower()} → {target})" if item and target is not None else ""
+        short = description if len(description) <= 60 else description[:57].rstrip() + "…"
+        lines.append(f"– {short}{aim}")
+    if len(goals) > MAX_GOALS:
+        lines.append(f"– en nog {len(goals) - MAX_GOALS} doelen")
+    return SummaryBlock("Gezinsplan", tuple(lines), order=45, warn=late)
+
+
 PROVIDERS = {
     "gezinsleden": members,
     "regie": regie,
@@ -181,4 +240,5 @@ PROVIDERS = {
     "meldcode": meldcode,
     "zrm": zrm,
     "acties": actions,
+    "gezinsplan": gezinsplan,
 }

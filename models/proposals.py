@@ -93,9 +93,14 @@ def _due_by_the_meeting(session: Session, context: ProposalContext) -> list[Prop
             item.dossier_number,
             item.household_name,
             _due_reason(item.kind, item.subject, item.due),
+            DUE_QUESTION.get(item.kind, ""),
         )
         for item in items
     ]
+
+
+# A casusvraag proposed for what is due, where the default does not fit.
+DUE_QUESTION = {"evaluatie_gezinsplan": "Hoe staan de doelen van het gezinsplan ervoor?"}
 
 
 def _due_reason(kind: str, subject: str, due: date) -> str:
@@ -103,6 +108,8 @@ def _due_reason(kind: str, subject: str, due: date) -> str:
     (uiterlijk …)'."""
     if kind == "actie":
         return f"Actie van {subject}, uiterlijk {due:%d-%m-%Y}"
+    if kind == "evaluatie_gezinsplan":  # subject: 'gezinsplan versie 2'
+        return f"Evaluatie van het {subject}, gepland op {due:%d-%m-%Y}"
     words = f"{TODO_KIND.get(kind, kind)}: {subject}".rstrip(": ")
     return f"{words} (uiterlijk {due:%d-%m-%Y})"
 

@@ -330,6 +330,12 @@ class HouseholdDossier:
     warnings: tuple[DossierWarning, ...] = field(default=())
     consents: tuple[ConsentRecord, ...] = field(default=())
 
+    @property
+    def address_shielded(self) -> bool:
+        """A member living here has an afgeschermd address: the household's address is
+        theirs too, so it is never printed."""
+        return any(p.address_shielded and not p.lives_elsewhere for p in self.members)
+
 
 @dataclass(frozen=True)
 class LogLine:

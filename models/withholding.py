@@ -1,7 +1,7 @@
 """Reviewing the inzage before it leaves: the passages the regisseur may withhold, and why.
 
 The safety records in an inzage (risicotaxaties, the meldcode's steps, Signs of Safety and
-the veiligheidsplan) and the household's cases in meetings may hold what the family may not read: who reported a signal (a third
+the veiligheidsplan), the household's cases in meetings and its gezinsplan may hold what the family may not read: who reported a signal (a third
 party's privacy), or what would put the child at risk. Before an export they are listed as
 *passages* (:func:`passages`); the household's casusregisseur may withhold one with a reason
 from the code list ``achterhoudreden`` and a toelichting. The report then holds the reason
@@ -25,6 +25,7 @@ from models.codelists import load_codelists
 from models.entities import RegisseurAssignment, Traject
 from models.enums import PassageKind, PassagePart
 from models.errors import NotFound, Rule, RuleViolation
+from models.gezinsplan_records import GezinsplanDraft, GezinsplanRecord
 from models.households import own_medewerker
 from models.inzage import PROCEDURE_PARTS, InzageMeetingCase, InzageReport
 from models.meeting_records import CaseNotes
@@ -116,6 +117,12 @@ def passages(report: InzageReport) -> tuple[Passage, ...]:
     found += [
         Passage(PassageKind.OVERLEG, c.item.id, PassagePart.INHOUD, c.held_on)
         for c in report.meeting_cases
+    ]
+    found += [
+        Passage(
+            PassageKind.GEZINSPLAN, p.id, PassagePart.INHOUD, p.draft.made_on, version=p.version
+        )
+        for p in report.gezinsplannen
     ]
     return tuple(found)
 
@@ -297,6 +304,25 @@ def _case(case: InzageMeetingCase) -> InzageMeetingCase:
     )
 
 
+def _gezinsplan(record: GezinsplanRecord) -> GezinsplanRecord:
+    """The version, its dates, the regisseur and who agreed stay; the texts, goals, actions,
+    network, organisations, safety agreements and what the evaluations found go."""
+    return replace(
+        record,
+        draft=GezinsplanDraft(made_on=record.draft.made_on),
+        goals=(),
+        network=(),
+        partners=(),
+        adulthood=(),
+        evaluations=tuple(replace(e, note="", results=()) for e in record.evaluations),
+        parties=tuple(
+            replace(p, draft=replace(p.draft, not_agreed_reason="")) for p in record.parties
+        ),
+        safety=(),
+        removed_goals=(),
+    )
+
+
 def withhold(report: InzageReport, withheld: Collection[Withholding]) -> InzageReport:
     """The report with each withheld passage's content gone and its reason in its place
     (``InzageReport.withheld``); so is what the correction history kept of it."""
@@ -327,6 +353,12 @@ def withhold(report: InzageReport, withheld: Collection[Withholding]) -> InzageR
         meeting_cases=tuple(
             _case(c) if key(PassageKind.OVERLEG, c.item.id, PassagePart.INHOUD) in reasons else c
             for c in report.meeting_cases
+        ),
+        gezinsplannen=tuple(
+            _gezinsplan(p)
+            if key(PassageKind.GEZINSPLAN, p.id, PassagePart.INHOUD) in reasons
+            else p
+            for p in report.gezinsplannen
         ),
         changes=tuple(
             replace(c, old_value="", new_value="") if c.passage in reasons else c

@@ -45,6 +45,7 @@ from models.enums import (
     VerwijzingStatus,
 )
 from models.errors import Rule
+from models.gezinsplan_records import GoalChange, GoalOutcome, PlanPart
 from models.instruments import InstrumentError, InstrumentProblem, Subject
 from models.meeting_records import (
     DecisionKind,
@@ -201,7 +202,8 @@ RULE = {
     Rule.GEZINSPLAN_WITHOUT_GOALS: "Een gezinsplan zonder doelen kan niet worden vastgesteld. "
     "Voeg eerst een doel toe.",
     Rule.GEZINSPLAN_AGREEMENTS_MISSING: "Nog niet iedereen die akkoord moet geven staat erbij. "
-    "Leg per persoon vast wanneer en hoe die akkoord gaf, of waarom niet.",
+    "Leg per persoon vast wanneer en hoe die akkoord gaf (op of vóór de dag van vaststellen), "
+    "of waarom niet.",
     Rule.GEZINSPLAN_ACTION_AGREED: "Deze actie hoort bij het vastgestelde gezinsplan. Wat, wie "
     "en wanneer verander je in een nieuwe versie van het plan; de stand (gedaan, vervallen) kan "
     "hier wel.",
@@ -973,6 +975,15 @@ TAXATIE_STATE = {
     TaxatieState.GETOETST: "getoetst",
 }
 VERDICT = {Verdict.AKKOORD: "akkoord", Verdict.AFWIJKEND: "afwijkende mening"}
+# A member's marks in Gezinsleden (models.records.PersonRecord's gezag, lives_elsewhere,
+# address_shielded), and the hint beside a household address that is never printed.
+MEMBER_MARKS = {
+    "gezag": "gezag",
+    "lives_elsewhere": "woont elders",
+    "address_shielded": "adres afgeschermd",
+}
+ADDRESS_SHIELDED_HINT = "adres afgeschermd: niet afdrukken"
+
 # The kinds of line in the Te doen list; later issues add theirs (actions, plan evaluations).
 TODO_KIND = {
     "hertaxatie": "Nieuwe risicotaxatie",
@@ -1010,6 +1021,7 @@ PASSAGE_KIND = {
     PassageKind.SIGNS_OF_SAFETY: "Signs of Safety",
     PassageKind.VEILIGHEIDSPLAN: "Veiligheidsplan",
     PassageKind.OVERLEG: "Besprekingen in overleggen",
+    PassageKind.GEZINSPLAN: "Gezinsplan",
 }
 WITHHELD = "Achtergehouden"
 
@@ -1034,6 +1046,11 @@ def passage_item(passage: Passage) -> str:
         return f"Veiligheidsplan versie {passage.version} van {on}: doel en afspraken"
     if passage.kind is PassageKind.OVERLEG:
         return f"Overleg van {on}: casusvraag, verslag (ook de interne notitie) en besluiten"
+    if passage.kind is PassageKind.GEZINSPLAN:
+        return (
+            f"Gezinsplan versie {passage.version} van {on}: situatie, doelen, acties, netwerk "
+            "en evaluaties"
+        )
     whom = CONSULTATION_KIND[passage.consulted] if passage.consulted else ""
     if passage.consulted is not ConsultationKind.VEILIG_THUIS:  # a name keeps its capitals
         whom = whom.lower()
@@ -1226,4 +1243,139 @@ QUICK_PERIOD = {
     "dit_jaar": "Dit jaar",
     "afgelopen_12_maanden": "Afgelopen 12 maanden",
     "vorig_half_jaar": "Vorig half jaar (CBS)",
+}
+
+
+# --- the gezinsplan ---------------------------------------------------------------------------
+
+PLAN_PART = {
+    PlanPart.SITUATION: "Situatie en vraag",
+    PlanPart.GOALS: "Doelen en acties",
+    PlanPart.NETWORK: "Eigen netwerk",
+    PlanPart.PARTNERS: "Organisaties",
+    PlanPart.SAFETY: "Veiligheidsafspraken",
+    PlanPart.FAMILIEGROEPSPLAN: "Familiegroepsplan",
+    PlanPart.ADULTHOOD: "Na je 18e",
+    PlanPart.EVALUATION_DATES: "Evaluatiedata",
+}
+GOAL_CHANGE = {GoalChange.NEW: "nieuw", GoalChange.CHANGED: "gewijzigd"}
+GOAL_OUTCOME = {
+    GoalOutcome.BEHAALD: "Behaald",
+    GoalOutcome.DEELS: "Deels behaald",
+    GoalOutcome.NIET_BEHAALD: "Niet behaald",
+}
+PLAN_TEXTS = (  # the plan's own texts: (field, label), in the order the plan reads
+    ("situation", "Situatie"),
+    ("question", "Vraag van het gezin"),
+    ("earlier_help", "Eerdere hulpverlening"),
+    ("strengths", "Krachten"),
+    ("concerns", "Zorgen"),
+    ("child_view", "Visie van het kind"),
+)
+FGP_ANSWER = {None: "Nog geen antwoord", True: "Aangenomen", False: "Afgewezen"}
+
+
+def changed_since_text(version: int) -> str:
+    """The mark beside a part of a plan that differs from the version before."""
+    return f"gewijzigd sinds versie {version - 1}"
+
+
+def plan_state_text(version: int, settled_on: date | None) -> str:
+    """'Versie 2 · Concept' or 'Versie 1 · Vastgesteld op 3-11-2026'."""
+    state = f"Vastgesteld op {date_text(settled_on)}" if settled_on else "Concept"
+    return f"Versie {version} · {state}"
+
+
+def fgp_text(offered_on: date | None, accepted: bool | None, made_on: date | None) -> str:
+    """Where the familiegroepsplan stands, in one line."""
+    if offered_on is None:
+        return "Niet aangeboden"
+    text = f"Aangeboden op {date_text(offered_on)}: {FGP_ANSWER[accepted].lower()}"
+    if made_on is not None:
+        text += f", gemaakt op {date_text(made_on)}"
+    return text
+
+
+# --- the gezinsplan as the family reads it (B1: plain words, no codes) -------------------------
+
+FAMILY_GOAL_OUTCOME = {
+    GoalOutcome.BEHAALD: "Gelukt",
+    GoalOutcome.DEELS: "Een deel is gelukt",
+    GoalOutcome.NIET_BEHAALD: "Nog niet gelukt",
+}
+FAMILY_ACTION_STATUS = {
+    ActionStatus.OPEN: "Nog doen",
+    ActionStatus.GEDAAN: "Gedaan",
+    ActionStatus.VERVALLEN: "Niet meer nodig",
+}
+FAMILY_GOAL_CHANGE = {
+    GoalChange.NEW: "Nieuw in deze versie",
+    GoalChange.CHANGED: "Veranderd in deze versie",
+}
+FAMILY_ROLE = {
+    MemberRole.OUDER: "ouder",
+    MemberRole.KIND: "kind",
+    MemberRole.JONGVOLWASSENE: "jongvolwassene",
+    MemberRole.OVERIG: "gezinslid",
+}
+
+
+# --- the gezinsplan (models.gezinsplan): its corrections -------------------------------------
+CHANGED_RECORD |= {
+    "gezinsplan": "Gezinsplan",
+    "gezinsplan_goal": "Doel in het gezinsplan",
+    "gezinsplan_action": "Actie in het gezinsplan",
+    "gezinsplan_network": "Netwerk in het gezinsplan",
+    "gezinsplan_partner": "Organisatie in het gezinsplan",
+    "gezinsplan_adulthood": "Na je 18e (gezinsplan)",
+    "gezinsplan_evaluation": "Evaluatie van het gezinsplan",
+    "gezinsplan_goal_result": "Resultaat van een doel",
+    "gezinsplan_party": "Akkoord met het gezinsplan",
+    "gezinsplan_safety": "Veiligheidsafspraak in het gezinsplan",
+}
+CHANGED_FIELD |= {
+    "gezag": "gezag",
+    "lives_elsewhere": "woont elders",
+    "address": "adres",
+    "address_shielded": "adres afgeschermd",
+    "situation": "situatie",
+    "earlier_help": "eerdere hulpverlening",
+    "strengths": "krachten",
+    "concerns": "zorgen",
+    "child_view": "wat het kind zegt",
+    "reach": "bereikbaarheid regisseur",
+    "fgp_offered_on": "familiegroepsplan aangeboden op",
+    "fgp_accepted": "familiegroepsplan aangenomen",
+    "fgp_made_on": "familiegroepsplan gemaakt op",
+    "fgp_note": "familiegroepsplan",
+    "settled_on": "vastgesteld op",
+    "settled_by": "vastgesteld door",
+    "regisseur": "regisseur",
+    "description": "omschrijving",
+    "member_ids": "voor wie",
+    "target_level": "doelniveau",
+    "due_on": "klaar op",
+    "owner": "wie",
+    "owner_kind": "soort eigenaar",
+    "relation": "relatie",
+    "contact": "contactpersoon",
+    "email": "e-mail",
+    "what_changes": "wat verandert er",
+    "who_takes_over": "wie neemt het over",
+    "planned_on": "evaluatiedatum",
+    "held_on": "geëvalueerd op",
+    "held_by": "geëvalueerd door",
+    "what_happened": "wat is er gebeurd",
+    "continues": "gaat door",
+    "required": "moet akkoord geven",
+    "chart_ok": "grafiek in het plan",
+}
+KEY_FIELDS |= {
+    "goal_id",
+    "evaluation_id",
+    "goal_key",
+    "key",
+    "action_id",
+    "contact_id",
+    "member_ids",
 }

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from models.codelists import CodeLists, load_codelists
 from models.enums import OPEN_PHASES, ContactKind, EventKind, MemberRole, Phase
@@ -302,7 +302,21 @@ class PersonDialog(FormDialog):
         bsn.setMaximumWidth(140)
         bsn.setPlaceholderText("9 cijfers, mag leeg")
         self._checks["bsn"] = lambda: check_bsn(bsn.text())
+        gezag = QCheckBox("Heeft het gezag (ouder of voogd)")
+        gezag.setChecked(initial.gezag)
+        self.add_field("gezag", "Gezag", gezag)
+        elsewhere = QCheckBox("Woont niet in dit huishouden")
+        elsewhere.setToolTip("Bijvoorbeeld een ouder met gezag die ergens anders woont")
+        elsewhere.setChecked(initial.lives_elsewhere)
+        self.add_field("lives_elsewhere", "Woont elders", elsewhere)
+        address = self.add_field("address", "Adres", QLineEdit(initial.address))
+        address.setPlaceholderText("Straat, huisnummer, plaats")
+        shielded = QCheckBox("Adres nooit afdrukken (bijv. opvang of geheim adres)")
+        shielded.setChecked(initial.address_shielded)
+        self.add_field("address_shielded", "Adres afgeschermd", shielded)
         self.apply_rules(PERSON)
+        elsewhere.toggled.connect(self._elsewhere_toggled)
+        self._elsewhere_toggled(initial.lives_elsewhere)
         self.role_chosen = not adding  # a stored member's role is never proposed over
         role.activated.connect(self._role_picked)
         born.textChanged.connect(self._propose_role)
@@ -311,6 +325,11 @@ class PersonDialog(FormDialog):
 
     def _role_picked(self) -> None:
         self.role_chosen = True
+
+    def _elsewhere_toggled(self, elsewhere: bool) -> None:
+        """An address of its own only for a member who lives elsewhere (the household's
+        address is the others')."""
+        self.field("address").setEnabled(elsewhere)
 
     def _propose_role(self) -> None:
         """Only from a whole, valid date: '01-01-19' on its way to 1985 proposes nothing."""
@@ -321,6 +340,7 @@ class PersonDialog(FormDialog):
         role.setCurrentIndex(role.findData(proposed_role(born.value, self.today).value))
 
     def value(self) -> PersonDraft:
+        elsewhere = bool(self.field("lives_elsewhere").isChecked())
         return PersonDraft(
             first_name=text_of(self.field("first_name")),
             infix=text_of(self.field("infix")),
@@ -328,6 +348,10 @@ class PersonDialog(FormDialog):
             date_of_birth=self.birth_check.parse().value,
             role=MemberRole(text_of(self.field("role"))),
             bsn=text_of(self.field("bsn")).strip(),
+            gezag=self.field("gezag").isChecked(),
+            lives_elsewhere=elsewhere,
+            address=text_of(self.field("address")).strip() if elsewhere else "",
+            address_shielded=self.field("address_shielded").isChecked(),
         )
 
     @classmethod

@@ -14,6 +14,7 @@ from typing import Any, ClassVar, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -32,6 +33,7 @@ from models.validation import Problem, format_date, parse_date
 from models.wording import PROBLEM
 from views.keeping import announce
 
+CHECKED = "1"  # a ticked check box's text (a werkkopie keeps texts)
 Check = Callable[[], Problem | None]
 D = TypeVar("D", bound=QDialog)
 W = TypeVar("W", bound=QWidget)
@@ -213,7 +215,7 @@ class FormDialog(QDialog):
             if self._loading:
                 return
             self._dirty = True
-            if isinstance(widget, QComboBox):
+            if isinstance(widget, QComboBox | QCheckBox):
                 self.check_field(key)
             else:
                 self._typed.add(key)
@@ -230,6 +232,8 @@ class FormDialog(QDialog):
             widget.installEventFilter(self)
         elif isinstance(widget, QComboBox):
             widget.currentIndexChanged.connect(changed)
+        elif isinstance(widget, QCheckBox):
+            widget.toggled.connect(changed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
         """Leaving a field the user typed in checks it."""
@@ -249,6 +253,8 @@ class FormDialog(QDialog):
                 widget.setPlainText(value)
             elif isinstance(widget, QComboBox):
                 widget.setCurrentIndex(max(widget.findData(value), 0))
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(value == CHECKED)
         self._dirty = self._dirty or not self._loading
 
     def snapshot(self) -> dict[str, str]:
@@ -365,4 +371,6 @@ def text_of(widget: QWidget) -> str:
         return widget.text()
     if isinstance(widget, QComboBox):
         return str(widget.currentData() or "")
+    if isinstance(widget, QCheckBox):
+        return CHECKED if widget.isChecked() else ""
     raise TypeError(type(widget).__name__)

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.presenters.werkkopie import resumable
 from desktop.registry import DossierScope, ScreenContext, screen, section
-from desktop.usecases import zrm
+from desktop.usecases import gezinsplan, zrm
 from desktop.usecases.base import Changed
 from desktop.usecases.households import MEMBERS
 from desktop.usecases.zrm import MEASUREMENTS
 from models import zrm as zrm_model
 from models.instruments import Instrument
-from models.records import HouseholdDossier, MeasurementRecord
+from models.records import HouseholdDossier, MeasurementDraft, MeasurementRecord, ScoreDraft
 from models.zrm import Choices, LatestGroup
 from views.dossier import Column
 from views.dossier.measurements import Group, ZrmSection
@@ -114,11 +114,35 @@ class ZrmPresenter:
         if instrument is None:
             return
         actor, name = self.ui.unlocked.actor.name, _name(self.scope.current(), subject_id)
+        start = self.plan_targets(subject_id, instrument, actor)
         self.ui.ask_and_save(  # a refused measurement comes back with every score as typed
             lambda draft, _problems: ZrmScoringDialog.ask(
-                self.ui.window, instrument, name, actor, draft, adding=True
+                self.ui.window, instrument, name, actor, draft or start, adding=True
             ),
             lambda draft: zrm.score(self.ui.unlocked, subject_id, draft),
+        )
+
+    def plan_targets(
+        self, subject_id: uuid.UUID, instrument: Instrument, actor: str
+    ) -> MeasurementDraft | None:
+        """A new measurement of a member starts with the gezinsplan's goal targets as its
+        doelscores (only the form: a stored measurement is never changed)."""
+        person_id = self._person(subject_id)
+        if person_id is None:
+            return None
+        targets = self.ui.attempt(
+            lambda: gezinsplan.goal_targets(
+                self.ui.unlocked, person_id, instrument.code, instrument.version
+            )
+        )
+        if not targets:
+            return None
+        return MeasurementDraft(
+            instrument.code,
+            instrument.version,
+            date.today(),
+            actor,
+            scores=tuple(ScoreDraft(item, target=level) for item, level in targets.items()),
         )
 
     @resumable(MEASUREMENTS, uuid.UUID)

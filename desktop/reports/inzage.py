@@ -19,8 +19,9 @@ from desktop.reports.pdf import (
     subheading,
     title,
 )
-from models.codelists import load_codelists
+from models.codelists import CodeLists, load_codelists
 from models.enums import PassageKind, PassagePart
+from models.gezinsplan_records import GezinsplanRecord
 from models.instruments import Instrument, shipped_instruments
 from models.inzage import ChangeLine, InzageMeetingCase, InzageReport
 from models.records import (
@@ -39,6 +40,7 @@ from models.wording import (
     CONTACT_KIND,
     DECISION_KIND,
     FACTOR_ANSWER,
+    GOAL_OUTCOME,
     ITEM_OUTCOME,
     MEETING_KIND,
     NOT_ASSESSED,
@@ -67,6 +69,8 @@ from models.wording import (
 )
 
 TITLE = "Inzage persoonsgegevens"
+# The household's address in the inzage of a member living elsewhere, when it is shielded.
+ADDRESS_WITHHELD = "afgeschermd (niet in dit overzicht)"
 
 
 def _iso(value: date | None) -> str | None:
@@ -100,10 +104,15 @@ def inzage_json(report: InzageReport) -> dict[str, Any]:
             "bsn": person.bsn,
             "vastgelegd_op": person.recorded_at.isoformat(),
             "vastgelegd_door": person.recorded_by,
+            "gezag": person.gezag,
+            "woont_elders": person.lives_elsewhere,
+            "adres": person.address,
+            "adres_afgeschermd": person.address_shielded,
         },
         "huishouden": {
             "dossiernummer": household.dossier_number,
             "naam": household.address.name,
+            **({"adres_afgeschermd": True} if household.address_withheld else {}),
             "adres": household.street_line,
             "postcode": household.address.postcode,
             "woonplaats": household.address.city,
@@ -233,6 +242,11 @@ def inzage_json(report: InzageReport) -> dict[str, Any]:
             for p in report.safety_plans
         ],
         **(
+            {"gezinsplan": [_gezinsplan_json(report, p) for p in report.gezinsplannen]}
+            if report.gezinsplannen
+            else {}
+        ),
+        **(
             {"risicotaxaties": [_taxatie_json(report, t) for t in report.taxaties]}
             if report.taxaties
             else {}
@@ -285,6 +299,107 @@ def inzage_json(report: InzageReport) -> dict[str, Any]:
         "inzage_in_dossier": [
             {"wanneer": line.at.isoformat(), "door": line.login, "handeling": line.action.value}
             for line in report.access
+        ],
+    }
+
+
+def _gezinsplan_json(report: InzageReport, plan: GezinsplanRecord) -> dict[str, Any]:
+    """One version of the gezinsplan; a withheld one keeps its version and dates."""
+    draft = plan.draft
+    version = {
+        "versie": plan.version,
+        "gemaakt_op": _iso(draft.made_on),
+        "vastgesteld_op": _iso(plan.settled_on),
+    }
+    if marker := _withheld(report, PassageKind.GEZINSPLAN, plan.id, PassagePart.INHOUD):
+        return {**version, "achtergehouden": marker}
+    return {
+        **version,
+        "vastgesteld_door": plan.settled_by,
+        "regisseur": plan.regisseur,
+        "bereikbaarheid": draft.reach,
+        "situatie": draft.situation,
+        "vraag": draft.question,
+        "eerdere_hulpverlening": draft.earlier_help,
+        "krachten": draft.strengths,
+        "zorgen": draft.concerns,
+        "wat_het_kind_zegt": draft.child_view,
+        "familiegroepsplan": {
+            "aangeboden_op": _iso(draft.fgp_offered_on),
+            "aangenomen": draft.fgp_accepted,
+            "gemaakt_op": _iso(draft.fgp_made_on),
+            "toelichting": draft.fgp_note,
+        },
+        "doelen": [
+            {
+                "omschrijving": g.description,
+                "voor": list(g.members),
+                "instrument": g.instrument_label,
+                "domein": g.item_label,
+                "doelniveau": g.draft.target_level,
+                "gemeten": [{"niveau": m.level, "datum": _iso(m.measured_on)} for m in g.measured],
+                "acties": [
+                    {
+                        "omschrijving": a.description,
+                        "wie": a.owner,
+                        "klaar_op": _iso(a.draft.due_on),
+                        "status": a.status.value if a.status else None,
+                    }
+                    for a in g.actions
+                ],
+            }
+            for g in plan.goals
+        ],
+        "netwerk": [
+            {"naam": n.draft.name, "relatie": n.draft.relation, "wat": n.draft.role}
+            for n in plan.network
+        ],
+        "organisaties": [
+            {
+                "organisatie": o.organisation,
+                "contactpersoon": o.contact,
+                "telefoon": o.phone,
+                "email": o.email,
+                "wat": o.draft.role,
+            }
+            for o in plan.partners
+        ],
+        "na_je_18e": [
+            {
+                "naam": a.name,
+                "wat_verandert": a.draft.what_changes,
+                "wie_neemt_over": a.draft.who_takes_over,
+            }
+            for a in plan.adulthood
+        ],
+        "veiligheidsafspraken": [
+            {"wat": a.what, "wie": a.who, "wanneer": a.trigger} for a in plan.safety
+        ],
+        "evaluaties": [
+            {
+                "gepland_op": _iso(e.planned_on),
+                "gehouden_op": _iso(e.held_on),
+                "toelichting": e.note,
+                "resultaten": [
+                    {
+                        "doel": r.goal,
+                        "uitkomst": r.draft.outcome.value,
+                        "wat_er_gebeurde": r.draft.what_happened,
+                        "gaat_door": r.draft.continues,
+                    }
+                    for r in e.results
+                ],
+            }
+            for e in plan.evaluations
+        ],
+        "akkoord": [
+            {
+                "naam": p.name,
+                "akkoord_op": _iso(p.draft.agreed_on),
+                "hoe": p.draft.agreed_how,
+                "waarom_niet": p.draft.not_agreed_reason,
+            }
+            for p in plan.parties
         ],
     }
 
@@ -557,6 +672,122 @@ def _plan(plan: SafetyPlanRecord, marker: str = "") -> list[Flowable]:
     ]
 
 
+def _gezinsplan(plan: GezinsplanRecord, codes: CodeLists, marker: str = "") -> list[Flowable]:
+    """One version of the gezinsplan: what was written, the goals with their actions, who
+    helps, the evaluations and who agreed."""
+    draft = plan.draft
+    head = subheading(f"Gezinsplan versie {plan.version} van {date_text(draft.made_on)}")
+    status = (
+        f"vastgesteld op {date_text(plan.settled_on)}"
+        if plan.settled_on
+        else "concept, nog niet vastgesteld"
+    )
+    if marker:
+        return [head, field_table([("Status", status)]), body(marker), Spacer(1, 4)]
+    story: list[Flowable] = [
+        head,
+        field_table(
+            [
+                ("Status", status),
+                ("Regisseur", plan.regisseur),
+                ("Situatie", draft.situation),
+                ("Vraag van het gezin", draft.question),
+                ("Eerdere hulpverlening", draft.earlier_help),
+                ("Krachten", draft.strengths),
+                ("Zorgen", draft.concerns),
+                ("Wat het kind zegt", draft.child_view),
+            ]
+        ),
+    ]
+    if plan.goals:
+        story.append(
+            data_table(
+                ["Doel", "Voor wie", "Domein en doelniveau", "Wie doet wat, wanneer"],
+                [
+                    (
+                        g.description,
+                        ", ".join(g.members),
+                        f"{g.item_label} {g.draft.target_level or ''}".strip(),
+                        "; ".join(
+                            f"{a.description} ({a.owner}, {date_text(a.draft.due_on)}"
+                            + (f", {ACTION_STATUS[a.status]})" if a.status else ")")
+                            for a in g.actions
+                        ),
+                    )
+                    for g in plan.goals
+                ],
+                widths=[0.3, 0.16, 0.14, 0.4],
+            )
+        )
+    if plan.network or plan.partners:
+        story.append(
+            data_table(
+                ["Wie helpt", "Wat"],
+                [
+                    *((f"{n.draft.name} ({n.draft.relation})", n.draft.role) for n in plan.network),
+                    *(
+                        (" · ".join(filter(None, (o.organisation, o.contact))), o.draft.role)
+                        for o in plan.partners
+                    ),
+                ],
+                widths=[0.4, 0.6],
+            )
+        )
+    if plan.evaluations:
+        story.append(
+            data_table(
+                ["Evaluatie", "Gehouden op", "Wat kwam eruit"],
+                [
+                    (
+                        date_text(e.planned_on),
+                        date_text(e.held_on),
+                        "; ".join(
+                            [
+                                *([e.note] if e.note else []),
+                                *(
+                                    f"{r.goal}: {GOAL_OUTCOME[r.draft.outcome].lower()}"
+                                    for r in e.results
+                                ),
+                            ]
+                        ),
+                    )
+                    for e in plan.evaluations
+                ],
+                widths=[0.15, 0.15, 0.7],
+            )
+        )
+    if plan.parties:
+        story.append(
+            data_table(
+                ["Akkoord", "Wanneer en hoe"],
+                [
+                    (
+                        p.name,
+                        f"{date_text(p.draft.agreed_on)} "
+                        f"({codes.label('afspraakwijze', p.draft.agreed_how).lower()})"
+                        if p.draft.agreed_on
+                        else f"niet akkoord: {p.draft.not_agreed_reason}",
+                    )
+                    for p in plan.parties
+                ],
+                widths=[0.4, 0.6],
+            )
+        )
+    story.append(Spacer(1, 4))
+    return story
+
+
+def _gezinsplannen(report: InzageReport, codes: CodeLists) -> list[Flowable]:
+    """Every version of the household's gezinsplan; nothing when it has none."""
+    if not report.gezinsplannen:
+        return []
+    story: list[Flowable] = [heading("Gezinsplan")]
+    for version in report.gezinsplannen:
+        marker = _withheld(report, PassageKind.GEZINSPLAN, version.id, PassagePart.INHOUD)
+        story += _gezinsplan(version, codes, marker)
+    return story
+
+
 def _actions(report: InzageReport) -> list[Flowable]:
     """The household's actions; nothing when it has none."""
     if not report.actions:
@@ -575,7 +806,7 @@ def _actions(report: InzageReport) -> list[Flowable]:
                 )
                 for a in report.actions
             ],
-            widths=[0.4, 0.22, 0.12, 0.14, 0.12],
+            widths=[0.36, 0.2, 0.14, 0.16, 0.14],
         ),
     ]
 
@@ -681,6 +912,10 @@ def inzage_pdf(report: InzageReport, *, made_by: str, on: date | None = None) ->
                 ("Geboortedatum", date_text(person.date_of_birth)),
                 ("Rol", ROLE[person.role]),
                 ("BSN", person.bsn),
+                ("Gezag", yes_no(person.gezag)),
+                ("Woont elders", yes_no(person.lives_elsewhere)),
+                *([("Eigen adres", person.address)] if person.lives_elsewhere else []),
+                ("Adres afgeschermd", yes_no(person.address_shielded)),
                 ("Vastgelegd op", moment_text(person.recorded_at)),
                 ("Vastgelegd door", report.name_of(person.recorded_by)),
             ]
@@ -690,7 +925,10 @@ def inzage_pdf(report: InzageReport, *, made_by: str, on: date | None = None) ->
             [
                 ("Dossiernummer", household.dossier_number),
                 ("Naam", household.address.name),
-                ("Adres", household.street_line),
+                (
+                    "Adres",
+                    ADDRESS_WITHHELD if household.address_withheld else household.street_line,
+                ),
                 ("Postcode", household.address.postcode),
                 ("Woonplaats", household.address.city),
                 ("Telefoon", household.address.phone),
@@ -721,6 +959,7 @@ def inzage_pdf(report: InzageReport, *, made_by: str, on: date | None = None) ->
         story += _plan(
             plan, _withheld(report, PassageKind.VEILIGHEIDSPLAN, plan.id, PassagePart.INHOUD)
         )
+    story += _gezinsplannen(report, codes)
     if report.taxaties:
         story.append(heading("Risicotaxaties"))
         for taxatie in report.taxaties:

@@ -17,6 +17,7 @@ from desktop.session import Unlocked
 from desktop.usecases.actions import ACTIONS  # vaststellen changes the live actions too
 from desktop.usecases.base import Changed, change, household_of, read
 from models import gezinsplan as service
+from models import zrm
 from models.gezinsplan import (
     Gezinsplan,
     PlanAction,
@@ -36,6 +37,7 @@ from models.gezinsplan_records import (
     PartyDraft,
     RequiredParty,
 )
+from models.instruments import Instrument
 from models.permissions import Permission
 from models.records import ActionDraft
 
@@ -89,6 +91,16 @@ def required_parties(unlocked: Unlocked, plan_id: uuid.UUID, on: date) -> list[R
 
 def turning_18(unlocked: Unlocked, plan_id: uuid.UUID) -> list[tuple[uuid.UUID, str, date]]:
     return read(unlocked, Permission.WORK_ON_DOSSIERS, lambda s: service.turning_18(s, plan_id))
+
+
+def goal_instruments(unlocked: Unlocked) -> list[Instrument]:
+    """The instruments a goal may be tied to (every one Teamtafel knows, the loaded ones
+    too), by name and version."""
+    return read(
+        unlocked,
+        Permission.WORK_ON_DOSSIERS,
+        lambda s: sorted(zrm.instruments(s).values(), key=lambda i: (i.name, i.version)),
+    )
 
 
 def goal_targets(
@@ -308,7 +320,7 @@ def settle(unlocked: Unlocked, plan_id: uuid.UUID, on: date) -> Changed:
     return _on(
         unlocked,
         _plan(plan_id),
-        lambda s: service.settle(s, plan_id, on, today=_today(), by=unlocked.actor.login),
+        lambda s: service.settle(s, plan_id, on, today=_today(), by=unlocked.actor.name),
         "gezinsplan vastgesteld",
         kinds=(KIND, ACTIONS),
     )
@@ -321,7 +333,7 @@ def record_evaluation(
         unlocked,
         lambda s: household_of(s, PlanEvaluation, evaluation_id),
         lambda s: service.record_evaluation(
-            s, evaluation_id, draft, today=_today(), by=unlocked.actor.login
+            s, evaluation_id, draft, today=_today(), by=unlocked.actor.name
         ),
         "evaluatie gezinsplan vastgelegd",
     )

@@ -1,4 +1,5 @@
-"""``print``: a printout to a PDF file, without the window; ``print notulen`` for now.
+"""``print``: a printout to a PDF file, without the window: ``print notulen``, ``print
+gezinsplan``.
 
 Each printout is a subverb with its own options (:data:`PRINTOUTS`). The file is written and
 logged like Opslaan in the app's preview (:func:`desktop.usecases.printing.save_document`):
@@ -91,8 +92,72 @@ def _run_minutes(args: argparse.Namespace) -> int:
     return 0
 
 
+def _configure_plan(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--dossier",
+        action="append",
+        required=True,
+        metavar="NR",
+        help="het dossiernummer; herhaal voor meer dossiers (dan is --out een map)",
+    )
+    parser.add_argument(
+        "--versie",
+        type=int,
+        metavar="N",
+        default=None,
+        help="deze versie van het plan (standaard: het geldende plan, anders het concept)",
+    )
+    parser.add_argument(
+        "--extern",
+        metavar="ORGANISATIE",
+        default="",
+        help="een kopie voor deze organisatie (alleen met toestemming van het gezin)",
+    )
+
+
+def _run_plan(args: argparse.Namespace) -> int:
+    """One PDF, or for several dossiers one per dossier in the folder --out, with one login.
+    Every plan is made before any file is written: a batch with one bad dossier writes none."""
+    from desktop.usecases import households
+    from desktop.usecases.gezinsplan_print import PlanNotPrinted, plan_document
+    from desktop.usecases.printing import Document, save_document
+
+    numbers = list(dict.fromkeys(n.strip() for n in args.dossier if n.strip()))
+    if not numbers:
+        raise CommandFailed("geef een dossiernummer met --dossier")
+    out: Path = args.out
+    batch = len(numbers) > 1
+    if batch and out.exists() and not out.is_dir():
+        raise CommandFailed(
+            f"{out} is geen map: geef bij meer dan één dossier met --out een map op"
+        )
+    unlocked = unlock_for_verb(args.db)
+    try:
+        made: list[tuple[str, Document]] = []
+        for number in numbers:
+            household_id = households.find(unlocked, number)
+            if household_id is None:
+                raise CommandFailed(f"onbekend dossier: {number}")
+            try:
+                document = plan_document(unlocked, household_id, args.versie, args.extern or None)
+            except PlanNotPrinted as refused:
+                said = str(refused)
+                raise CommandFailed(f"{number}: {said[:1].lower()}{said[1:]}") from None
+            made.append((number, document))
+        for number, document in made:
+            target = out / document.file_name if batch else out
+            written = save_document(unlocked, document, target)
+            print(f"teamtafel: gezinsplan van {number} opgeslagen in {written[0]}", file=sys.stderr)
+    finally:
+        unlocked.close()
+    return 0
+
+
 PRINTOUTS: dict[str, Printout] = {
     "notulen": Printout("de notulen van een overleg", _configure_minutes, _run_minutes),
+    "gezinsplan": Printout(
+        "het gezinsplan van een of meer huishoudens, voor het gezin", _configure_plan, _run_plan
+    ),
 }
 
 
@@ -107,7 +172,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         add_db(sub)
         add_password_option(sub)
         sub.add_argument(
-            "--out", type=Path, required=True, metavar="BESTAND", help="het PDF-bestand"
+            "--out",
+            type=Path,
+            required=True,
+            metavar="BESTAND",
+            help="het PDF-bestand (bij meer dossiers: een map)",
         )
         printout.configure(sub)
 
@@ -116,4 +185,6 @@ def run(args: argparse.Namespace) -> int:
     return PRINTOUTS[args.printout].run(args)
 
 
-VERBS.add("print", Verb("print", "maak een afdruk als PDF (notulen)", configure, run, 35))
+VERBS.add(
+    "print", Verb("print", "maak een afdruk als PDF (notulen, gezinsplan)", configure, run, 35)
+)

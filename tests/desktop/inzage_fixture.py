@@ -6,13 +6,25 @@ import uuid
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
+from sqlalchemy.orm import Session
+
 from desktop.session import Unlocked
+from models import gezinsplan as plans
 from models import households as service
 from models import meetings, zrm
 from models import safety_plan as safety
 from models.consents import add_consent
 from models.entities import Household
-from models.enums import ContactKind, EventKind, MemberRole, Phase, Respondent
+from models.enums import ActionOwner, ContactKind, EventKind, MemberRole, Phase, Respondent
+from models.gezinsplan_records import (
+    EvaluationDraft,
+    GezinsplanDraft,
+    GoalDraft,
+    GoalOutcome,
+    GoalResultDraft,
+    NetworkDraft,
+    PartyDraft,
+)
 from models.meeting_records import (
     AgendaItemDraft,
     AttendeeDraft,
@@ -25,6 +37,7 @@ from models.meeting_records import (
 )
 from models.permissions import AccessAction
 from models.records import (
+    ActionDraft,
     AgreementDraft,
     ConsentDraft,
     ContactDraft,
@@ -236,10 +249,16 @@ def full_dossier(unlocked: Unlocked) -> tuple[uuid.UUID, uuid.UUID]:
             session,
             person_id,
             PersonDraft(
-                "Elif", "Yılmaz", MemberRole.OUDER, date_of_birth=date(1990, 3, 5), bsn="111222333"
+                "Elif",
+                "Yılmaz",
+                MemberRole.OUDER,
+                date_of_birth=date(1990, 3, 5),
+                bsn="111222333",
+                gezag=True,
             ),
             today=TODAY,
         )
+        _gezinsplan(session, household_id, person_id, anouk)
         number = session.get(Household, household_id).dossier_number  # type: ignore[union-attr]
         for at, action in ((CHANGED_AT, AccessAction.CHANGE), (OPENED_AT, AccessAction.OPEN)):
             session.add(
@@ -252,6 +271,70 @@ def full_dossier(unlocked: Unlocked) -> tuple[uuid.UUID, uuid.UUID]:
                 )
             )
     return household_id, person_id
+
+
+PLAN_CONCERN = "Oplopende schulden; de kinderen merken de spanning."
+GOAL_MONEY = "Elif heeft overzicht over haar geldzaken"
+
+
+def _gezinsplan(
+    session: Session, household_id: uuid.UUID, elif_id: uuid.UUID, anouk: uuid.UUID
+) -> None:
+    """A gezinsplan vastgesteld with everyone who must agree, evaluated once, and a second
+    version in concept."""
+    plan_id = plans.new_version(
+        session,
+        household_id,
+        GezinsplanDraft(
+            date(2026, 11, 2),
+            situation="Elif en Lan wonen met Emre en Zoë in Leeuwarden.",
+            question="Rust in huis en grip op het geld.",
+            strengths="Oma Ayşe helpt veel.",
+            concerns=PLAN_CONCERN,
+        ),
+        today=TODAY,
+    )
+    money = plans.add_goal(
+        session, plan_id, GoalDraft(GOAL_MONEY, (elif_id,), "zrm", "2017", "financien", 4)
+    )
+    plans.add_goal_action(
+        session,
+        money,
+        ActionDraft(
+            "Aanmelden bij schuldhulp",
+            ActionOwner.MEDEWERKER,
+            date(2026, 12, 9),
+            medewerker_id=anouk,
+        ),
+        today=TODAY,
+    )
+    plans.add_network(session, plan_id, NetworkDraft("Ayşe", "oma", "Opent samen met Elif de post"))
+    evaluation = plans.add_evaluation_date(session, plan_id, date(2026, 11, 20), today=TODAY)
+    plans.add_evaluation_date(session, plan_id, date(2027, 2, 1), today=TODAY)
+    settled_on = date(2026, 11, 10)
+    plans.set_parties(
+        session,
+        plan_id,
+        [
+            PartyDraft(r.person_id, settled_on, "huisbezoek")
+            for r in plans.required_parties(session, plan_id, settled_on)
+        ],
+        today=TODAY,
+    )
+    plans.settle(session, plan_id, settled_on, today=TODAY, by="anouk")
+    key = plans.plans(session, household_id).versions[0].goals[0].key
+    plans.record_evaluation(
+        session,
+        evaluation,
+        EvaluationDraft(
+            date(2026, 11, 20),
+            "Eerste stappen gezet.",
+            (GoalResultDraft(key, GoalOutcome.DEELS, "Aangemeld, nog geen afspraak."),),
+        ),
+        today=TODAY,
+        by="anouk",
+    )
+    plans.new_version(session, household_id, GezinsplanDraft(date(2026, 11, 24)), today=TODAY)
 
 
 CASE_NOTES = CaseNotes(

@@ -140,6 +140,8 @@ def test_inzage_json_keeps_its_keys_and_gives_moments_with_their_offset(
         "meldcode",
         "signs_of_safety",
         "veiligheidsplan",
+        "gezinsplan",
+        "acties",
         "overleggen",
         "wijzigingen",
         "inzage_in_dossier",
@@ -154,6 +156,10 @@ def test_inzage_json_keeps_its_keys_and_gives_moments_with_their_offset(
         "bsn",
         "vastgelegd_op",
         "vastgelegd_door",
+        "gezag",
+        "woont_elders",
+        "adres",
+        "adres_afgeschermd",
     ]
     assert (person["achternaam"], person["geboortedatum"], person["rol"]) == (
         "Yılmaz",
@@ -395,3 +401,50 @@ def test_the_inzage_holds_the_households_own_case_in_a_meeting_and_no_other(
     assert [(w["was"], w["werd"]) for w in corrected][-1] == (CASE_NOTES.conclusion, CONCLUSION)
     for other in (OTHER_QUESTION, OTHER_NOTE, "Bakker"):
         assert other not in text and other not in raw, other
+
+
+def test_a_shielded_household_address_stays_out_of_the_inzage_of_a_member_living_elsewhere(
+    unlocked: Unlocked,
+) -> None:
+    """Lan and the children live in a shelter (her address afgeschermd); Minh, the father with
+    gezag, lives elsewhere: his inzage shows his own address, never theirs, nor its
+    corrections. Lan's own inzage shows her household's address."""
+    from models import households as service
+    from models.records import HouseholdDraft, PersonDraft
+
+    with unlocked.store.sessions.begin() as session:
+        household_id = register(session, "Nguyễn")
+        lan = service.add_member(
+            session,
+            household_id,
+            PersonDraft("Lan", "Nguyễn", MemberRole.OUDER, gezag=True, address_shielded=True),
+            today=TODAY,
+        )
+        minh = service.add_member(
+            session,
+            household_id,
+            PersonDraft(
+                "Minh",
+                "Trần",
+                MemberRole.OUDER,
+                gezag=True,
+                lives_elsewhere=True,
+                address="Dorpsstraat 4, Zwolle",
+            ),
+            today=TODAY,
+        )
+        service.update_household(
+            session,
+            household_id,
+            HouseholdDraft("Nguyễn", street="Opvangweg", house_number="1", postcode="9999 ZZ"),
+        )
+    his = inzage_document(unlocked, minh, on=TODAY)
+    text = " ".join(" ".join(_pages(his.pdf)).split())
+    raw = his.attachments[0].data.decode("utf-8")
+    for shielded in ("Opvangweg", "Kastanjelaan", "9999 ZZ", "1234 AB"):
+        assert shielded not in text and shielded not in raw, shielded
+    assert "Adres afgeschermd (niet in dit overzicht)" in text
+    assert "Dorpsstraat 4, Zwolle" in text  # his own
+    assert json.loads(raw)["huishouden"]["adres_afgeschermd"] is True
+    hers = " ".join(" ".join(_pages(inzage_document(unlocked, lan, on=TODAY).pdf)).split())
+    assert "Opvangweg 1" in hers

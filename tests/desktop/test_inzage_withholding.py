@@ -46,7 +46,7 @@ from models.security import AccessLogEntry, Account
 from models.validation import Problem, ValidationError
 from models.withholding import InzageWithholding
 from tests.conftest import MessageBoxes
-from tests.desktop.inzage_fixture import CASE_NOTES, CONCLUSION, full_dossier
+from tests.desktop.inzage_fixture import CASE_NOTES, CONCLUSION, GOAL_MONEY, full_dossier
 from tests.desktop.modal import on_modal
 from tests.helpers import FAST_KDF, TEST_LOGIN, TODAY
 from views import files
@@ -221,6 +221,8 @@ def test_the_review_lists_each_safety_passage_without_its_content(
         (PassageKind.VEILIGHEIDSPLAN, PassagePart.INHOUD),
         (PassageKind.TAXATIE, PassagePart.ONDERBOUWING),
         (PassageKind.OVERLEG, PassagePart.INHOUD),  # its case in the casuïstiekoverleg
+        (PassageKind.GEZINSPLAN, PassagePart.INHOUD),  # version 2 (a concept)
+        (PassageKind.GEZINSPLAN, PassagePart.INHOUD),  # version 1
     ]
     assert len({p.key for p in review.passages}) == len(review.passages)  # stable and unique
     assert avg.inzage_review(unlocked, person_id).passages == review.passages
@@ -232,6 +234,9 @@ def test_the_review_lists_each_safety_passage_without_its_content(
     assert labels[6] == "Veiligheidsplan versie 1 van 07-10-2026: doel en afspraken"
     assert labels[8] == (
         "Overleg van 09-10-2026: casusvraag, verslag (ook de interne notitie) en besluiten"
+    )
+    assert labels[10] == (
+        "Gezinsplan versie 1 van 02-11-2026: situatie, doelen, acties, netwerk en evaluaties"
     )
     for label in labels:
         assert not any(hidden in label for hidden in (*HIDDEN, CONVERSATION, "Oma Ayşe"))
@@ -423,6 +428,46 @@ def test_a_withheld_meeting_case_keeps_only_its_meeting_outcome_and_safety_check
         "veiligheid_besproken": True,
         "achtergehouden": CHILD,
     }
+
+
+def test_a_withheld_gezinsplan_version_keeps_only_its_version_dates_and_who_agreed(
+    unlocked: Unlocked, dossier: tuple[uuid.UUID, uuid.UUID], tmp_path: Path
+) -> None:
+    """Version 1's texts, goals, network and what its evaluation found are gone from the
+    PDF, the JSON and the correction history; version 2 (not withheld) still shows its own."""
+    _household_id, person_id = dossier
+    _make_regisseur(unlocked)
+    secrets = ("Eerste stappen gezet.", "deels behaald", "Aangemeld, nog geen afspraak.")
+    full = avg.inzage_document(unlocked, person_id)
+    full_text, full_json = _text(full.pdf), full.attachments[0].data.decode("utf-8")
+    assert "Eerste stappen gezet." in full_text and "Eerste stappen gezet." in full_json
+    assert "deels behaald" in full_text and "Aangemeld, nog geen afspraak." in full_json
+
+    passages = [
+        p
+        for p in avg.inzage_review(unlocked, person_id).passages
+        if p.kind is PassageKind.GEZINSPLAN
+    ]
+    first = next(p for p in passages if p.version == 1)
+    pdf, machine = avg.export_inzage(
+        unlocked,
+        person_id,
+        tmp_path,
+        withheld=(Withholding(first.key, "veiligheid_kind", "Wat het kind zei blijft hier."),),
+    )
+    text, raw = _text(pdf.read_bytes()), machine.read_text(encoding="utf-8")
+    for secret in secrets:
+        assert secret not in text, secret
+        assert secret not in raw, secret
+    assert "Gezinsplan versie 1 van 02-11-2026" in text and CHILD in text
+    second, withheld = json.loads(raw)["gezinsplan"]
+    assert withheld == {
+        "versie": 1,
+        "gemaakt_op": "2026-11-02",
+        "vastgesteld_op": "2026-11-10",
+        "achtergehouden": CHILD,
+    }
+    assert second["versie"] == 2 and second["doelen"][0]["omschrijving"] == GOAL_MONEY
 
 
 def test_the_withholdings_are_destroyed_with_the_dossier(

@@ -297,7 +297,7 @@ def test_inzage_export_button_previews_then_saves_pdf_and_json(
     on_modal(InzageReviewDialog, review)
     _save_in_preview(qtbot, check)
     qtbot.mouseClick(widget.section("members").export_button, Qt.MouseButton.LeftButton)
-    assert reviewed == [3]
+    assert reviewed == [5]  # and the two versions of her household's gezinsplan
     assert previews and "Inzage persoonsgegevens: Elif Yılmaz" in previews[0]
     assert target.stat().st_mode & 0o777 == 0o600
     assert target.with_suffix(".json").stat().st_mode & 0o777 == 0o600

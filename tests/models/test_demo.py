@@ -4,6 +4,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import households as service
+from models.actions import Action
 from models.demo import DEMO_CITY, generate_demo
 from models.entities import Household, Medewerker, Person, Traject
 from models.enums import EventKind, MemberRole
@@ -146,3 +147,54 @@ def test_demo_meetings_fit_a_tiny_demo(session: Session) -> None:
 
     generate_demo(session, 3, seed=2, today=TODAY)
     assert all(m.items for m in session.scalars(select(Meeting)))
+
+
+def test_demo_households_in_plan_and_uitvoering_have_a_gezinsplan(session: Session) -> None:
+    """Concepts and vastgestelde plans, evaluated ones with a second version, an overdue
+    evaluation on Te doen; parents with gezag, one living elsewhere, one address shielded;
+    and no correction history (the demo corrected nothing)."""
+    from models import gezinsplan as plans
+    from models.enums import ActionOrigin, Phase
+    from models.security import ChangeRecord
+    from models.todo import todo_list
+
+    generate_demo(session, 60, seed=2026, today=TODAY)
+    session.flush()
+    running = set(
+        session.scalars(
+            select(Traject.household_id).where(
+                Traject.is_current.is_(True),
+                Traject.phase.in_((Phase.PLAN, Phase.UITVOERING)),
+            )
+        )
+    )
+    assert running
+    found = {h: plans.plans(session, h) for h in running}
+    with_plan = {h: p for h, p in found.items() if p.versions}
+    assert len(with_plan) >= len(running) - 3  # those without a regisseur may have none
+    versions = [v for p in with_plan.values() for v in p.versions]
+    assert any(not v.settled for v in versions) and any(v.settled for v in versions)
+    assert any(v.version == 2 for v in versions)
+    assert any(e.held and e.results for v in versions for e in v.evaluations)
+    goals = [g for v in versions for g in v.goals]
+    assert any(g.draft.item_code and g.draft.target_level for g in goals)
+    owners = {a.draft.owner_kind for g in goals for a in g.actions}
+    assert len(owners) >= 3
+    assert any(v.network for v in versions) and any(v.partners for v in versions)
+    assert all(v.parties for v in versions if v.settled)
+    assert any(p.draft.chart_ok for v in versions for p in v.parties)
+    live = session.scalars(
+        select(func.count()).select_from(Action).where(Action.origin == ActionOrigin.GEZINSPLAN)
+    ).one()
+    assert live > 0
+    assert any(i.kind == plans.OVERDUE for i in todo_list(session, TODAY, None))
+    people = session.scalars(select(Person)).all()
+    assert all(p.gezag for p in people if p.role is MemberRole.OUDER)
+    elsewhere = [p for p in people if p.lives_elsewhere]
+    assert len(elsewhere) == 1 and elsewhere[0].gezag and elsewhere[0].address
+    assert sum(p.address_shielded for p in people) == 1
+    assert not session.scalar(
+        select(func.count())
+        .select_from(ChangeRecord)
+        .where(ChangeRecord.table_name.like("gezinsplan%"))
+    )

@@ -69,6 +69,10 @@ def test_removing_a_member_records_who_was_removed_but_not_their_bsn(session: Se
         "infix": "",
         "last_name": "Bakker",
         "role": "ouder",
+        "gezag": "False",
+        "lives_elsewhere": "False",
+        "address": "",
+        "address_shielded": "False",
     }
     assert removed_values(consent.old_value)["person_id"] == str(anna)  # her consent lapsed
     # Her ZRM went with her: not copied into the history score by score.

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from models.enums import Phase
 from models.records import HouseholdDossier
-from models.wording import PHASE, warning_text
+from models.wording import ADDRESS_SHIELDED_HINT, PHASE, warning_text
 from views.dossier.common import ElidedLabel
 
 _PHASE_COLOURS = {
@@ -158,6 +158,8 @@ class DossierWidget(QWidget):
             )
             if part
         )
+        if address and dossier.address_shielded:
+            address += f" ({ADDRESS_SHIELDED_HINT})"
         self.subtitle.setText(
             f"Dossier {dossier.dossier_number}" + (f" · {address}" if address else "")
         )

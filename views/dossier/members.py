@@ -1,4 +1,5 @@
-"""The household's members: name, date of birth, age, role and BSN."""
+"""The household's members: name, date of birth, age, role and BSN, the child's safety, and
+marks for gezag, living elsewhere and an afgeschermd address."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from models.records import HouseholdDossier
-from models.wording import ROLE, date_text
+from models.records import HouseholdDossier, PersonRecord
+from models.wording import MEMBER_MARKS, ROLE, date_text
 from views.dossier.common import RecordSection
 
 
@@ -20,7 +21,7 @@ class MembersSection(RecordSection):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             "Gezinsleden",
-            ["Naam", "Geboortedatum", "Leeftijd", "Rol", "BSN", "Veiligheid"],
+            ["Naam", "Geboortedatum", "Leeftijd", "Rol", "BSN", "Veiligheid", "Bijzonderheden"],
             "members",
             add_text="&Gezinslid toevoegen…",
             stretch=0,
@@ -55,6 +56,7 @@ class MembersSection(RecordSection):
                         ROLE[p.role],
                         p.bsn or "",
                         self._marks.get(p.id, ("", ""))[0],
+                        member_marks(p),
                     ],
                 )
                 for p in dossier.members
@@ -64,3 +66,22 @@ class MembersSection(RecordSection):
             item = self.table.item(row, 5)
             if item is not None and person.id in self._marks:
                 item.setForeground(QColor(self._marks[person.id][1]))
+            marks = self.table.item(row, MARKS)
+            if marks is not None and person.lives_elsewhere and person.address:
+                marks.setToolTip(person.address)
+
+
+MARKS = 6  # the column of member_marks
+
+
+def member_marks(person: PersonRecord) -> str:
+    """'gezag, woont elders, adres afgeschermd': what the gezinsplan asks of a member."""
+    return ", ".join(
+        MEMBER_MARKS[key]
+        for key, on in (
+            ("gezag", person.gezag),
+            ("lives_elsewhere", person.lives_elsewhere),
+            ("address_shielded", person.address_shielded),
+        )
+        if on
+    )
