@@ -677,3 +677,18 @@ class HouseholdsDialog(QDialog):
         if isinstance(household_id, uuid.UUID):
             self.chosen = household_id
             self.accept()
+
+
+class RefusedWidget(QWidget):
+    """What the Overzicht tab shows to someone who may not see the figures: who may."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        title = QLabel("<b>Overzicht</b>")
+        self.message = QLabel(text)
+        self.message.setWordWrap(True)
+        layout.addWidget(title)
+        layout.addWidget(self.message)
+        layout.addStretch(1)

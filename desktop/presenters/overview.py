@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from desktop.errors import needed_roles
 from desktop.presenters.background import in_background
 from desktop.presenters.ui import Ui
 from desktop.registry import TABS, ScreenContext, Tab, screen
@@ -25,7 +26,7 @@ from models.overview_records import Overview, QuickPeriod, quick_period
 from models.permissions import Permission
 from models.wording import date_text
 from views import files
-from views.overview import HouseholdsDialog, OverviewWidget
+from views.overview import HouseholdsDialog, OverviewWidget, RefusedWidget
 
 DEFAULT_PERIOD = QuickPeriod.LAST_12_MONTHS
 FAILED = "Het overzicht kon niet worden berekend. Probeer het opnieuw of kies een andere periode."
@@ -193,10 +194,24 @@ class OverviewPresenter:
         in_background(self.widget, build, done, failed)
 
 
-TABS.add(
-    "overzicht",
-    Tab("overzicht", "Overzicht", 20, OverviewPresenter, permission=Permission.VIEW_OVERVIEW),
-)
+class RefusedPresenter:
+    """The tab for a medewerker: no figures are computed, and it says who may see them."""
+
+    def __init__(self, ui: Ui) -> None:
+        self.widget = RefusedWidget(
+            f"Het overzicht van het team (caseload, wachttijden, wat over de datum is, de "
+            f"cijfers voor de gemeente) mag alleen {needed_roles(Permission.VIEW_OVERVIEW)} "
+            "zien en exporteren."
+        )
+
+
+def _overview_tab(ui: Ui) -> OverviewPresenter | RefusedPresenter:
+    if ui.unlocked.actor.may(Permission.VIEW_OVERVIEW):
+        return OverviewPresenter(ui)
+    return RefusedPresenter(ui)
+
+
+TABS.add("overzicht", Tab("overzicht", "Overzicht", 20, _overview_tab))
 
 
 def _presenter(context: ScreenContext) -> OverviewPresenter:

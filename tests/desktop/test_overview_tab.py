@@ -31,7 +31,7 @@ from models.records import ActionDraft
 from tests.desktop.modal import on_modal
 from tests.helpers import FAST_KDF, TODAY, register
 from views import files
-from views.overview import PERIOD_PROBLEM, HouseholdsDialog
+from views.overview import PERIOD_PROBLEM, HouseholdsDialog, OverviewWidget, RefusedWidget
 
 START = TODAY - timedelta(days=90)
 PASSWORD = "een-eigen-wachtwoord-2026"
@@ -213,13 +213,15 @@ def test_the_excel_export_from_the_window_reads_back(
     assert "Opgeslagen als" in presenter.widget.status.text()
 
 
-def test_a_medewerker_has_no_overview(
+def test_a_medewerker_is_refused_the_overview_with_the_role_named(
     qtbot: QtBot, anouk: Unlocked, team: dict[str, uuid.UUID]
 ) -> None:
     controller = MainController(anouk)
     qtbot.addWidget(controller.window)
-    assert "overzicht" not in controller.tabs
-    titles = [controller.window.tabs.tabText(i) for i in range(controller.window.tabs.count())]
-    assert "Overzicht" not in titles and "Te doen" in titles
+    presenter = controller.tabs["overzicht"]
+    assert not isinstance(presenter, OverviewPresenter)  # nothing is computed for her
+    assert isinstance(presenter.widget, RefusedWidget)
+    assert "alleen een coördinator of een beheerder" in presenter.widget.message.text()
+    assert not presenter.widget.findChildren(OverviewWidget)
     with pytest.raises(PermissionDenied):
         overview.overview(anouk, OverviewFilter(START, TODAY))
