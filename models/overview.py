@@ -594,82 +594,97 @@ def _instrument_name(instrument: Instrument | None, code: str, version: str) -> 
     return name if version in name else f"{name} {version}"
 
 
-def _zrm_progress(session: Session, trajecten: pd.DataFrame, f: OverviewFilter) -> OverviewTable:
-    running = trajecten[_open_during(trajecten, f.start, f.end)]
+# ZRM progress in one statement: measurements within a traject that ran in the period,
+# complete ones only (answered items = the instrument's items, given as ``items``), the first
+# and the latest per person, traject and instrument version (at least two), their levels per
+# item compared; only the per-domain sums come back.
+_PROGRESS = """
+WITH items(code, version, n) AS (VALUES {items}),
+running AS (
+    SELECT id AS traject_id, household_id, registered_on, closed_on FROM traject
+    WHERE registered_on <= :end AND (closed_on IS NULL OR closed_on >= :start) {only}
+),
+answered AS (
+    SELECT measurement_id, count(*) AS n FROM measurement_score
+    WHERE level IS NOT NULL OR not_assessed = 1 GROUP BY measurement_id
+),
+complete AS (
+    SELECT m.id, m.person_id, m.household_id, m.instrument_code AS code,
+           m.instrument_version AS version, m.measured_on, r.traject_id
+    FROM measurement m
+    JOIN running r ON r.household_id = m.household_id AND m.measured_on >= r.registered_on
+         AND (r.closed_on IS NULL OR m.measured_on <= r.closed_on)
+    JOIN answered a ON a.measurement_id = m.id
+    JOIN items i ON i.code = m.instrument_code AND i.version = m.instrument_version AND i.n = a.n
+    WHERE m.person_id IS NOT NULL AND m.measured_on <= :end
+),
+ranked AS (
+    SELECT *,
+        row_number() OVER (PARTITION BY person_id, traject_id, code, version
+                           ORDER BY measured_on, id) AS first_rank,
+        row_number() OVER (PARTITION BY person_id, traject_id, code, version
+                           ORDER BY measured_on DESC, id DESC) AS latest_rank,
+        count(*) OVER (PARTITION BY person_id, traject_id, code, version) AS measured
+    FROM complete
+),
+pairs AS (
+    SELECT f.code, f.version, f.household_id, f.id AS first_id, l.id AS latest_id
+    FROM ranked f JOIN ranked l ON l.person_id = f.person_id AND l.traject_id = f.traject_id
+         AND l.code = f.code AND l.version = f.version AND l.latest_rank = 1
+    WHERE f.first_rank = 1 AND f.measured >= 2
+)
+SELECT p.code, p.version, s1.item_code, count(*), avg(s1.level), avg(s2.level),
+       avg(s2.level - s1.level), sum(s2.level > s1.level), sum(s2.level = s1.level),
+       sum(s2.level < s1.level), group_concat(DISTINCT p.household_id)
+FROM pairs p
+JOIN measurement_score s1 ON s1.measurement_id = p.first_id AND s1.level IS NOT NULL
+JOIN measurement_score s2 ON s2.measurement_id = p.latest_id AND s2.item_code = s1.item_code
+     AND s2.level IS NOT NULL
+GROUP BY p.code, p.version, s1.item_code
+"""
+
+
+def _zrm_progress(session: Session, f: OverviewFilter, trajecten: pd.DataFrame) -> OverviewTable:
+    """``trajecten``: with a team member chosen, only these count."""
     known = zrm.instruments(session)
-    m = _frame(
-        session,
-        "SELECT id, person_id, household_id, instrument_code, instrument_version, measured_on "
-        "FROM measurement WHERE person_id IS NOT NULL AND measured_on <= :end",
-        ["measurement_id", "person_id", "household_id", "code", "version", "measured_on"],
-        ("measured_on",),
-        end=f.end.isoformat(),
+    values: list[object] = []
+    for (code, version), shipped in sorted(known.items()):
+        values += [code, version, len(shipped.items)]
+    only: list[str] = []
+    if f.medewerker_id is not None:
+        only = sorted(set(trajecten["traject_id"])) or [""]
+    sql = (
+        _PROGRESS.replace(":start", "?")
+        .replace(":end", "?")
+        .replace("{only}", f"AND id IN ({', '.join('?' * len(only))})" if only else "")
+        .format(items=", ".join("(?, ?, ?)" for _ in known))
     )
-    # each measurement within a traject of its household that ran in the period
-    joined = m.merge(
-        running[["traject_id", "household_id", "registered_on", "closed_on"]], on="household_id"
-    )
-    joined = joined[
-        (joined["measured_on"] >= joined["registered_on"])
-        & (joined["closed_on"].isna() | (joined["measured_on"] <= joined["closed_on"]))
-    ]
-    keys = ["person_id", "traject_id", "code", "version"]
-    joined = joined[joined.groupby(keys)["measurement_id"].transform("count") >= 2]
-    # complete: every item of the instrument answered (a level, or niet beoordeeld); counted
-    # in SQL for these measurements only
-    candidates = sorted(set(joined["measurement_id"]))
-    scored = dict(_chunked(session, _ANSWERED_OF, candidates))
-    items = {key: len(instrument.items) for key, instrument in known.items()}
-    complete = [
-        items.get((c, v), -1) == scored.get(m_id, 0)
-        for c, v, m_id in zip(
-            joined["code"], joined["version"], joined["measurement_id"], strict=True
-        )
-    ]
-    # a mask, not a list: an empty list would pick no columns instead of no rows
-    joined = joined[pd.Series(complete, index=joined.index, dtype=bool)].sort_values(
-        ["measured_on", "measurement_id"]
-    )
-    joined = joined[joined.groupby(keys)["measurement_id"].transform("count") >= 2]
-    first = joined.groupby(keys).head(1)
-    latest = joined.groupby(keys).tail(1)
-    pairs = first[[*keys, "measurement_id", "household_id"]].merge(
-        latest[[*keys, "measurement_id"]], on=keys, suffixes=("_first", "_latest")
-    )
-    wanted = sorted(set(pairs["measurement_id_first"]) | set(pairs["measurement_id_latest"]))
-    scores = pd.DataFrame(
-        _chunked(session, _LEVELS_OF, wanted), columns=["measurement_id", "item_code", "level"]
-    )
-    before = pairs.merge(scores, left_on="measurement_id_first", right_on="measurement_id")
-    after = pairs.merge(scores, left_on="measurement_id_latest", right_on="measurement_id")
-    both = before.merge(
-        after[[*keys, "item_code", "level"]],
-        on=[*keys, "item_code"],
-        suffixes=("_first", "_latest"),
-    )
-    both["change"] = both["level_latest"] - both["level_first"]
+    params = (*values, f.end.isoformat(), f.start.isoformat(), *only, f.end.isoformat())
+    found = _rows(session, sql, params) if known else []
     table_rows, households = [], []
-    for (code, version), group in both.groupby(["code", "version"]):
+    for code, version in sorted({(row[0], row[1]) for row in found}):
         instrument = known.get((code, version))
         order = {item.code: n for n, item in enumerate(instrument.items)} if instrument else {}
-        for item_code, domain in sorted(
-            group.groupby("item_code"), key=lambda g: order.get(g[0], 99)
-        ):
+        domains = sorted(
+            (row for row in found if (row[0], row[1]) == (code, version)),
+            key=lambda row: order.get(row[2], 99),
+        )
+        for _c, _v, item_code, n, first, latest, change, up, same, down, ids in domains:
             item = instrument.item(item_code) if instrument else None
             table_rows.append(
                 (
                     _instrument_name(instrument, code, version),
                     item.name if item else item_code,
-                    len(domain),
-                    round(float(domain["level_first"].mean()), 2),
-                    round(float(domain["level_latest"].mean()), 2),
-                    round(float(domain["change"].mean()), 2),
-                    int((domain["change"] > 0).sum()),
-                    int((domain["change"] == 0).sum()),
-                    int((domain["change"] < 0).sum()),
+                    int(n),
+                    round(float(first), 2),
+                    round(float(latest), 2),
+                    round(float(change), 2),
+                    int(up),
+                    int(same),
+                    int(down),
                 )
             )
-            households.append(_ids(domain["household_id"]))
+            households.append(frozenset(ids.split(",")))
     return OverviewTable(
         "zrm",
         "ZRM-voortgang per domein",
@@ -863,7 +878,7 @@ def overview(session: Session, f: OverviewFilter) -> Overview:
         mine = set(on[on["medewerker_id"] == f.medewerker_id.hex].index)
         mine = {_uuid(h) for h in trajecten[trajecten["traject_id"].isin(mine)]["household_id"]}
     overdue = _overdue(session, f, mine)
-    progress = _zrm_progress(session, trajecten, f)
+    progress = _zrm_progress(session, f, trajecten)
     adults = _turning_18(members, f)
     quality = _quality(session, current, on, members, f, numbers)
     tables = (
