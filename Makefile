@@ -34,6 +34,7 @@ bench: $(STAMP)
 	$(PY) bench/bench_minutes.py
 	$(PY) bench/bench_gezinsplan.py
 	$(PY) bench/bench_meetings.py
+	$(PY) bench/bench_overview.py
 
 # Every named screen, as the screen registry lists them (a new screen is registered once).
 screenshots: $(STAMP)

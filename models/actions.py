@@ -363,7 +363,19 @@ def due_actions(session: Session, today: date, households: set[uuid.UUID] | None
     ]
 
 
-register_provider(OVERDUE, due_actions)
+def overdue_households(
+    session: Session, today: date, households: set[uuid.UUID] | None
+) -> list[uuid.UUID]:
+    """The household of each line :func:`due_actions` gives, without building the lines."""
+    stmt = select(Action.household_id).where(
+        Action.status == ActionStatus.OPEN, Action.due_on < today
+    )
+    if households is not None:
+        stmt = stmt.where(Action.household_id.in_(households))
+    return list(session.scalars(stmt))
+
+
+register_provider(OVERDUE, due_actions, overdue_households)
 
 
 # --- the account's team member ------------------------------------------------------------

@@ -23,11 +23,14 @@ class Permission(enum.StrEnum):
     REVIEW_RETENTION = "review_retention"
     BACKUP = "backup"
     CHANGE_SETTINGS = "change_settings"
+    VIEW_OVERVIEW = "view_overview"  # the coordinator's overview and its exports
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.MEDEWERKER: frozenset({Permission.WORK_ON_DOSSIERS}),
-    Role.COORDINATOR: frozenset({Permission.WORK_ON_DOSSIERS, Permission.MANAGE_TEAM}),
+    Role.COORDINATOR: frozenset(
+        {Permission.WORK_ON_DOSSIERS, Permission.MANAGE_TEAM, Permission.VIEW_OVERVIEW}
+    ),
     Role.BEHEERDER: frozenset(Permission),
 }
 

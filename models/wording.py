@@ -1179,6 +1179,73 @@ CHANGED_FIELD |= {
 }
 KEY_FIELDS |= {"item_id", "meeting_id", "brought_in_by_id"}
 
+
+# --- the coordinator's overview (the definitions are those of models/overview.py) -----------
+
+OVERVIEW_DEFINITION = {
+    "caseload": (
+        "Trajecten die open zijn op de peildatum (de tot-datum), per casusregisseur op die dag. "
+        "Een overdrachtsdag telt voor de nieuwe regisseur."
+    ),
+    "werkvoorraad": (
+        "Trajecten die open zijn op de peildatum zonder casusregisseur of zonder eerste contact "
+        "(huisbezoek, telefoon of overleg) sinds de aanmelding; dagen wachtend tot de peildatum."
+    ),
+    "wachttijd_contact": (
+        "Dagen van aanmelding tot het eerste huisbezoek, telefonisch contact of overleg, voor "
+        "trajecten aangemeld in de periode, per maand van aanmelding. Nog wachtend: op de "
+        "peildatum nog geen eerste contact."
+    ),
+    "wachttijd_plan": (
+        "Dagen van aanmelding tot de eerste keer dat het traject in fase plan kwam, voor "
+        "trajecten aangemeld in de periode, per maand van aanmelding."
+    ),
+    "trajecten": (
+        "Gestart: aangemeld in de maand. Lopend: open op minstens één dag van de maand. "
+        "Afgesloten: afgesloten in de maand."
+    ),
+    "duur": (
+        "Dagen van aanmelding tot afsluiten, voor trajecten afgesloten in de periode; "
+        "langer dan een jaar is meer dan 365 dagen."
+    ),
+    "afsluitredenen": "De reden van afsluiten van de trajecten die in de periode zijn afgesloten.",
+    "herkomst": "Wie of wat de trajecten aanmeldde die in de periode zijn aangemeld.",
+    "verwijzingen": (
+        "Van de trajecten die in de periode open waren: hoeveel er een verwijzing hebben, "
+        "gemaakt op of voor de peildatum."
+    ),
+    "verwijzingen_bestemming": ("Verwijzingen gemaakt in de periode, per organisatie en hulpvorm."),
+    "verwijzingen_status": "Verwijzingen gemaakt in de periode, naar hun status van nu.",
+    "overdue": (
+        "Wat op de peildatum over de datum is in de lijst Te doen (evaluaties van het "
+        "gezinsplan, veiligheidstaxaties, acties), per soort: het aantal huishoudens."
+    ),
+    "zrm": (
+        "Per versie van het instrument: de verandering per domein tussen de eerste en de "
+        "laatste volledige meting binnen één traject, alleen voor personen met minstens twee "
+        "metingen. Niet beoordeeld telt niet mee; n per domein."
+    ),
+    "achttien": (
+        "Gezinsleden in huishoudens met een open traject die in de zes maanden na de peildatum "
+        "18 worden, per maand."
+    ),
+    "kwaliteit": (
+        "Open trajecten zonder contact in de laatste maanden (standaard 3) of zonder "
+        "verandering (fase, regisseur, schaal) in 6 maanden; gezinsleden zonder geboortedatum, "
+        "jonger dan 18 zonder BSN (nodig voor CBS), of jonger dan 18 in een huishouden waar "
+        "niemand gezag heeft."
+    ),
+}
+
+QUICK_PERIOD = {
+    "deze_maand": "Deze maand",
+    "vorig_kwartaal": "Vorig kwartaal",
+    "dit_jaar": "Dit jaar",
+    "afgelopen_12_maanden": "Afgelopen 12 maanden",
+    "vorig_half_jaar": "Vorig half jaar (CBS)",
+}
+
+
 # --- the gezinsplan ---------------------------------------------------------------------------
 
 PLAN_PART = {

@@ -51,6 +51,7 @@ VIEW_ALLOWED_MODELS = {
     "models.permissions",
     "models.instruments",
     "models.wording",
+    "models.overview_records",  # the overview's plain values (models.overview computes them)
     "models.afwegingskader",  # the meldcode's plain values and the framework's pure logic
 }
 

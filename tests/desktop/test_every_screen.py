@@ -51,6 +51,7 @@ NOT_ABOUT_A_DOSSIER |= {"toegangslog", "accounts"}  # the log, the accounts: no 
 NOT_ABOUT_A_DOSSIER |= {"te-doen", "mijn-acties"}  # lists of households, none opened
 NOT_ABOUT_A_DOSSIER |= {"overleggen", "agenda-inbrengen"}  # an agenda: no dossier opened
 NOT_ABOUT_A_DOSSIER |= {"notulen"}  # the choice before printing the minutes
+NOT_ABOUT_A_DOSSIER |= {"overzicht", "overzicht-huishoudens"}  # figures, a list: none opened
 
 
 def _openings(db: Path) -> list[str]:

@@ -50,9 +50,9 @@ class NotesSection:
         self.widget.setText(f"Notities bij {dossier.dossier_number}")
 
 
-class OverviewTab:
+class ReportsTab:
     def __init__(self, ui: Ui) -> None:
-        self.widget = QLabel("Overzicht voor de coördinator")
+        self.widget = QLabel("Rapportages voor de gemeente")
         self.widget.setObjectName("throwaway_tab")
 
 
@@ -64,7 +64,7 @@ def rooms() -> Iterator[None]:
         "notities",
         Section("notities", Column.RIGHT, 99, NotesSection, frozenset({"notities", "members"})),
     )
-    TABS.add("overzicht", Tab("overzicht", "Overzicht", 50, OverviewTab))
+    TABS.add("rapportage", Tab("rapportage", "Rapportage", 50, ReportsTab))
 
     def run(args: argparse.Namespace) -> int:
         print(f"hallo {args.wie} op {args.db.name}")  # noqa: T201  (a verb prints)
@@ -82,7 +82,7 @@ def rooms() -> Iterator[None]:
     yield
     for registry, name in (
         (SECTIONS, "notities"),
-        (TABS, "overzicht"),
+        (TABS, "rapportage"),
         (VERBS, "hallo"),
         (SCREENS, "notities-scherm"),
     ):
@@ -102,7 +102,8 @@ def test_a_registered_section_and_tab_appear_in_the_window(
         "Overleggen",
         "Te doen",
         "Mijn acties",
-        "Overzicht",
+        "Overzicht",  # the coordinator's, registered by desktop/presenters/overview.py
+        "Rapportage",
     ]
     widget = controller.open_household(household_id)
     assert widget is not None
