@@ -149,15 +149,19 @@ def _trajecten(session: Session, f: OverviewFilter) -> pd.DataFrame:
     events = _frame(
         session,
         "SELECT traject_id, min(CASE WHEN kind = 'fase' AND to_phase = 'plan' "
-        "THEN event_date END), max(event_date) FROM traject_event GROUP BY traject_id",
+        "THEN event_date END), max(event_date) FROM traject_event WHERE event_date <= :end "
+        "GROUP BY traject_id",
         ["traject_id", "to_plan", "last_event"],
         ("to_plan", "last_event"),
+        end=f.end.isoformat(),
     )
     handed = _frame(
         session,
-        "SELECT traject_id, max(start_on) FROM regisseur_assignment GROUP BY traject_id",
+        "SELECT traject_id, max(start_on) FROM regisseur_assignment WHERE start_on <= :end "
+        "GROUP BY traject_id",
         ["traject_id", "last_regisseur"],
         ("last_regisseur",),
+        end=f.end.isoformat(),
     )
     frame = frame.join(events.set_index("traject_id"), on="traject_id").join(
         handed.set_index("traject_id"), on="traject_id"

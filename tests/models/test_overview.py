@@ -462,3 +462,24 @@ def test_the_counted_overdue_lines_are_the_te_doen_lines(session: Session, team:
             items = [i.household_id for i in todo_list(session, END, households) if i.kind == kind]
             assert sorted(counted[kind]) == sorted(items), kind
     assert lines["actie"] == 1 and lines["hertaxatie"] == 1
+
+
+def test_a_change_after_the_peildatum_does_not_count_on_it(session: Session) -> None:
+    """Looking back: on an earlier peildatum a traject still had no change for six months,
+    whatever happened to it afterwards."""
+    from models import households as service
+    from models.enums import Phase
+    from models.records import PhaseChange
+    from tests.helpers import TODAY, register
+
+    household_id = register(session, "Zoë van 't Hart", registered_on=date(2025, 1, 6))
+    traject = service.load_dossier(session, household_id).traject
+    assert traject is not None
+    traject_id = traject.id
+    service.change_phase(session, traject_id, PhaseChange(Phase.PLAN, TODAY), today=TODAY)
+    earlier = OverviewFilter(date(2025, 6, 1), date(2025, 11, 1))
+    quality = overview(session, earlier).table("kwaliteit")
+    still = next(r for r in quality.rows if str(r[0]).startswith("Traject 6 maanden"))
+    assert still[1] == 1  # on 1 November 2025 nothing had changed since January
+    now = overview(session, OverviewFilter(date(2026, 1, 1), TODAY)).table("kwaliteit")
+    assert not any(str(r[0]).startswith("Traject 6 maanden") for r in now.rows)
