@@ -852,6 +852,7 @@ def _numbers(session: Session) -> dict[str, tuple[str, str]]:
 
 def overview(session: Session, f: OverviewFilter) -> Overview:
     """Every figure of the overview for the period and team member of ``f``."""
+    session.flush()  # the figures read the rows below the ORM: what is pending goes first
     every = _trajecten(session, f)
     assignments = _assignments(session, f)
     on = _regisseur_on(assignments, f.end)
