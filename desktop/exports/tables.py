@@ -1,6 +1,11 @@
 """Overview tables to Excel and CSV through pandas: Dutch column names, dates as real dates,
 a frozen header row (Excel), and the Dutch CSV conventions (';' between fields, ',' in
-decimals, UTF-8 with a byte-order mark so Excel reads the accents)."""
+decimals, UTF-8 with a byte-order mark so Excel reads the accents).
+
+Text is never taken for a formula (a household named ``=HYPERLINK(…)``, ``+31…`` or ``@x``):
+in the workbook a text cell is always a string cell, its value unchanged; in a CSV, which
+has no cell types, a text starting with = + - @ (or a tab or return) gets a leading ``'``,
+the way spreadsheets themselves mark text (OWASP's advice on CSV injection)."""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from models.overview_records import OverviewTable
 
 SHEET_NAME_MAX = 31  # Excel's limit
 _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def frame(table: OverviewTable) -> pd.DataFrame:
@@ -53,9 +59,12 @@ def workbook(tables: Sequence[OverviewTable], *, title: str, made_on: date) -> b
                 values = [str(column), *(str(v) for v in data[column].head(200))]
                 width = min(60, max(10, max(len(v) for v in values) + 2))
                 sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = width
-                if table.columns[index - 1].kind == "date":
-                    for cell in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                        cell[0].number_format = "DD-MM-YYYY"
+                kind = table.columns[index - 1].kind
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                    if kind == "date":
+                        cell.number_format = "DD-MM-YYYY"
+                    elif kind == "text" and cell.data_type == "f":
+                        cell.data_type = "s"  # openpyxl takes any text starting with = for one
         writer.book.properties.title = title
         writer.book.properties.created = pd.Timestamp(made_on).to_pydatetime()
     return out.getvalue()
@@ -63,7 +72,17 @@ def workbook(tables: Sequence[OverviewTable], *, title: str, made_on: date) -> b
 
 def csv(table: OverviewTable) -> bytes:
     """One table as CSV the way Dutch Excel opens it."""
-    text: str = frame(table).to_csv(
+    data = frame(table)
+    for column in table.columns:
+        if column.kind == "text":
+            data[column.name] = data[column.name].map(_not_a_formula)
+    text: str = data.to_csv(
         index=False, sep=";", decimal=",", date_format="%d-%m-%Y", lineterminator="\r\n"
     )
     return text.encode("utf-8-sig")
+
+
+def _not_a_formula(value: object) -> object:
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value

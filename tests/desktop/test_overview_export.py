@@ -4,8 +4,9 @@ logged with exactly the households they name, refused to a medewerker."""
 from __future__ import annotations
 
 import dataclasses
+import io
 import uuid
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -13,11 +14,13 @@ import pandas as pd
 import pytest
 from sqlalchemy import select
 
+from desktop.exports import tables as export
 from desktop.session import Unlocked
 from desktop.usecases import overview as usecase
-from models.overview import Overview, OverviewFilter, OverviewTable
+from models.overview import Column, Overview, OverviewFilter, OverviewTable
 from models.permissions import AccessAction, Actor, PermissionDenied, Role
 from models.security import AccessLogEntry, AccessLogSubject
+from tests.helpers import register
 from tests.overview_fixture import END, START, Built, build
 
 
@@ -158,3 +161,45 @@ def test_the_households_behind_a_figure(unlocked: Unlocked, team: Built, figures
     }
     assert [line.dossier_number for line in lines] == sorted(line.dossier_number for line in lines)
     assert all(line.regisseur == "" for line in lines)
+
+
+FORMULA_LIKE = ('=HYPERLINK("http://example.org","klik")', "+31612345678", "-1", "@x")
+ACCENTED = ("Yılmaz", "Nguyễn Thị Lan", "Zoë van 't Hart")
+
+
+def test_names_survive_and_never_become_formulas(unlocked: Unlocked, tmp_path: Path) -> None:
+    """A household named like a formula is text in Excel (a string cell, never a formula) and
+    in the CSV (a leading quote, as spreadsheets take it); accents survive both ways."""
+    with unlocked.store.sessions.begin() as session:
+        for name in (*FORMULA_LIKE, *ACCENTED):
+            register(session, name, registered_on=END - timedelta(days=3))
+    figures = usecase.overview(unlocked, OverviewFilter(START, END))
+    workbook, csv = tmp_path / "overzicht.xlsx", tmp_path / "werkvoorraad.csv"
+    usecase.save(unlocked, usecase.workbook(unlocked, figures), workbook, detail="overzicht")
+    made = usecase.table_csv(unlocked, figures, "werkvoorraad")
+    usecase.save(unlocked, made, csv, detail="werkvoorraad")
+
+    sheet = openpyxl.load_workbook(workbook)["Werkvoorraad"]
+    cells = [cell for row in sheet.iter_rows(min_row=2, min_col=2, max_col=2) for cell in row]
+    assert sorted(c.value for c in cells) == sorted((*FORMULA_LIKE, *ACCENTED))
+    assert {c.data_type for c in cells} == {"s"}
+    read = pd.read_csv(csv, sep=";", decimal=",", encoding="utf-8-sig", dtype=str)
+    assert sorted(read["Huishouden"]) == sorted((*(f"'{n}" for n in FORMULA_LIKE), *ACCENTED))
+
+
+def test_numbers_are_not_taken_for_formulas() -> None:
+    """Only text is escaped: a negative change stays a number in both files."""
+    table = OverviewTable(
+        "zrm",
+        "ZRM",
+        (Column("Domein"), Column("Verandering (gem.)", "number")),
+        (("-Financiën", -1.5),),
+        (frozenset(),),
+    )
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(export.workbook([table], title="t", made_on=END))
+    ).active
+    assert sheet is not None
+    assert (sheet["A2"].value, sheet["A2"].data_type) == ("-Financiën", "s")
+    assert (sheet["B2"].value, sheet["B2"].data_type) == (-1.5, "n")
+    assert export.csv(table).decode("utf-8-sig").splitlines()[1] == "'-Financiën;-1,5"
