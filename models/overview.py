@@ -76,7 +76,13 @@ from models.overview_records import (
     OverviewTable,
 )
 from models.todo import due_households
-from models.wording import OVERVIEW_DEFINITION, TODO_KIND, VERWIJZING_STATUS
+from models.wording import (
+    OVERVIEW_DEFINITION,
+    TODO_KIND,
+    VERWIJZING_STATUS,
+    count_text,
+    number_text,
+)
 
 __all__ = [  # the plain values live in models.overview_records; named here as well
     "NO_CONTACT_MONTHS",
@@ -910,14 +916,14 @@ def overview(session: Session, f: OverviewFilter) -> Overview:
         Headline(
             "open",
             "Open trajecten",
-            str(total_open),
+            number_text(total_open),
             "caseload",
             frozenset().union(*caseload.households),
         ),
         Headline(
             "werkvoorraad",
             "Werkvoorraad",
-            str(len(werkvoorraad.rows)),
+            number_text(len(werkvoorraad.rows)),
             "werkvoorraad",
             frozenset().union(*werkvoorraad.households),
             warn=bool(werkvoorraad.rows),
@@ -925,14 +931,14 @@ def overview(session: Session, f: OverviewFilter) -> Overview:
         Headline(
             "wachttijd",
             "Mediane wachttijd tot eerste contact",
-            "–" if whole[2] is None else f"{whole[2]:g} dagen",
+            "–" if whole[2] is None else f"{whole[2]:g} dagen".replace(".", ","),  # 9,5
             "wachttijd_contact",
             contact_wait.households[-1],
         ),
         Headline(
             "overdue",
-            f"Over de datum, in {len(late)} huishoudens",
-            str(sum(int(r[1]) for r in overdue.rows)),  # type: ignore[call-overload]
+            f"Over de datum, in {count_text(len(late), 'huishouden', 'huishoudens')}",
+            number_text(sum(int(r[1]) for r in overdue.rows)),  # type: ignore[call-overload]
             "overdue",
             late,
             warn=any(r[1] for r in overdue.rows),

@@ -483,3 +483,11 @@ def test_a_change_after_the_peildatum_does_not_count_on_it(session: Session) -> 
     assert still[1] == 1  # on 1 November 2025 nothing had changed since January
     now = overview(session, OverviewFilter(date(2026, 1, 1), TODAY)).table("kwaliteit")
     assert not any(str(r[0]).startswith("Traject 6 maanden") for r in now.rows)
+
+
+def test_the_headline_figures_are_written_the_dutch_way(session: Session, team: Built) -> None:
+    """The cards read as the tables do: a decimal comma (the median of 4 and 15 days)."""
+    figures = overview(session, OverviewFilter(START, END))
+    values = {h.key: h.value for h in figures.headlines}
+    assert values["wachttijd"] == "9,5 dagen"
+    assert values["open"] == str(sum(int(r[1]) for r in figures.table("caseload").rows))  # type: ignore[call-overload]
