@@ -11,12 +11,17 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import uuid
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.cli import CommandFailed, unlock_for_verb
 from desktop.registry import VERBS, Verb
+
+if TYPE_CHECKING:
+    from desktop.session import Unlocked
 
 DATE_FORMATS = (
     (re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})"), "dmy"),
@@ -103,8 +108,28 @@ def _same(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def run(args: argparse.Namespace) -> int:
+def _medewerker(unlocked: Unlocked, wanted: str) -> uuid.UUID | None:
+    """The team member named ``wanted`` (spaces and capitals aside), or None for the team."""
     from desktop.usecases import households
+
+    if not wanted.strip():
+        return None
+    found = [m for m in households.medewerkers(unlocked) if _same(m.name) == _same(wanted)]
+    if not found:
+        raise CommandFailed(
+            f"onbekende medewerker: {wanted.strip()} (gebruik de naam zoals in het programma)"
+        )
+    if len(found) > 1:  # the window lists the active ones: with one, that one
+        found = [m for m in found if m.active] or found
+    if len(found) > 1:
+        raise CommandFailed(
+            f"{len(found)} medewerkers heten {found[0].name}; geef ze in het programma "
+            "verschillende namen, dan is duidelijk wie u bedoelt"
+        )
+    return found[0].id
+
+
+def run(args: argparse.Namespace) -> int:
     from desktop.usecases import overview as usecase
     from models.overview import OverviewFilter
     from models.permissions import Permission, require
@@ -119,19 +144,7 @@ def run(args: argparse.Namespace) -> int:
     unlocked = unlock_for_verb(args.db)
     try:
         require(unlocked.actor, Permission.VIEW_OVERVIEW)
-        medewerker_id = None
-        if args.medewerker.strip():
-            found = [
-                m
-                for m in households.medewerkers(unlocked)
-                if _same(m.name) == _same(args.medewerker)
-            ]
-            if not found:
-                raise CommandFailed(
-                    f"onbekende medewerker: {args.medewerker.strip()} "
-                    "(gebruik de naam zoals in het programma)"
-                )
-            medewerker_id = found[0].id
+        medewerker_id = _medewerker(unlocked, args.medewerker)
         figures = usecase.overview(unlocked, OverviewFilter(start, end, medewerker_id))
         keys = [t.key for t in figures.tables]
         if args.tabel and args.tabel not in keys:

@@ -13,9 +13,10 @@ import pandas as pd
 import pytest
 
 from desktop.cli import ENV_LOGIN, main
-from desktop.session import Unlocked
+from desktop.session import Unlocked, unlock
 from desktop.usecases.accounts import add_account
 from desktop.verbs import export
+from models.households import add_medewerker
 from models.permissions import Role
 from tests.helpers import FAST_KDF, TEST_LOGIN, TEST_PASSWORD, TODAY
 from tests.overview_fixture import build
@@ -173,4 +174,24 @@ def test_a_medewerker_is_refused_with_the_role_needed(
     )
     assert code != 0
     assert "dit mag alleen een coördinator of een beheerder" in err, err
+    assert not out.exists()
+
+
+def test_two_team_members_with_one_name_are_not_guessed(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A second 'Anouk Verbeek' (a namesake, or an old inactive entry): the verb does not
+    pick one of them and print figures that may be someone else's."""
+    unlocked = unlock(db, TEST_LOGIN, TEST_PASSWORD)
+    try:
+        with unlocked.store.sessions.begin() as session:
+            add_medewerker(session, "Anouk Verbeek", "generalist")
+    finally:
+        unlocked.close()
+    out = tmp_path / "anouk.xlsx"
+    code, err = verb(
+        db, "--out", str(out), "--medewerker", "Anouk Verbeek",
+        monkeypatch=monkeypatch, capsys=capsys,
+    )  # fmt: skip
+    assert code != 0 and "2 medewerkers heten Anouk Verbeek" in err, err
     assert not out.exists()
