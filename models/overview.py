@@ -19,7 +19,7 @@ same screen get the same number.
 - *Waiting time to first contact*: days from aanmelding to first contact, for trajecten
   registered in the period; *waiting time to plan*: days from aanmelding to the first change
   to phase 'plan'. Both per month of aanmelding: number, median, a distribution in
-  bands, and how many are still waiting.
+  bands, how many still wait (open on the peildatum) and how many closed before it without.
 - *Caseload*: trajecten open on the peildatum per regisseur on the peildatum.
 - *Werkvoorraad*: trajecten open on the peildatum without a regisseur or without a first
   contact by then, with the days waiting since aanmelding.
@@ -351,6 +351,14 @@ def _werkvoorraad(
     )
 
 
+def _not_reached(group: pd.DataFrame, f: OverviewFilter) -> tuple[int, int]:
+    """Of the trajecten that did not get there by the peildatum: those still open on it
+    (waiting) and those closed before it without (they wait no more)."""
+    missing = group[group["days"].isna()]
+    closed = missing["closed_on"].notna() & (missing["closed_on"] < _ts(f.end))
+    return int((~closed).sum()), int(closed.sum())
+
+
 def _waiting(
     trajecten: pd.DataFrame, f: OverviewFilter, column: str, key: str, title: str
 ) -> tuple[OverviewTable, tuple[tuple[str, float], ...]]:
@@ -369,8 +377,7 @@ def _waiting(
             int(((days >= low) & (days <= high if high is not None else True)).sum())
             for low, high, _label in WAIT_BANDS
         ]
-        waiting = int(group["days"].isna().sum())
-        rows.append((_month_name(month), len(group), median, *bands, waiting))
+        rows.append((_month_name(month), len(group), median, *bands, *_not_reached(group, f)))
         households.append(_ids(group["household_id"]))
         if median is not None:
             series.append((_month_name(month), median))
@@ -386,7 +393,7 @@ def _waiting(
                 )
                 for low, high, _label in WAIT_BANDS
             ],
-            int(registered["days"].isna().sum()),
+            *_not_reached(registered, f),
         )
     )
     households.append(_ids(registered["household_id"]))
@@ -400,6 +407,7 @@ def _waiting(
                 Column("Mediaan (dagen)", "number"),
                 *(Column(label, "int") for _low, _high, label in WAIT_BANDS),
                 Column("Nog wachtend", "int"),
+                Column("Afgesloten zonder", "int"),
             ),
             tuple(rows),
             tuple(households),

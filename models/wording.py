@@ -1194,11 +1194,14 @@ OVERVIEW_DEFINITION = {
     "wachttijd_contact": (
         "Dagen van aanmelding tot het eerste huisbezoek, telefonisch contact of overleg, voor "
         "trajecten aangemeld in de periode, per maand van aanmelding. Nog wachtend: op de "
-        "peildatum nog geen eerste contact."
+        "peildatum nog open en nog geen eerste contact; afgesloten zonder: voor de peildatum "
+        "afgesloten zonder eerste contact."
     ),
     "wachttijd_plan": (
         "Dagen van aanmelding tot de eerste keer dat het traject in fase plan kwam, voor "
-        "trajecten aangemeld in de periode, per maand van aanmelding."
+        "trajecten aangemeld in de periode, per maand van aanmelding. Nog wachtend: op de "
+        "peildatum nog open en nog niet in fase plan; afgesloten zonder: voor de peildatum "
+        "afgesloten zonder fase plan."
     ),
     "trajecten": (
         "Gestart: aangemeld in de maand. Lopend: open op minstens één dag van de maand. "

@@ -118,9 +118,15 @@ def waiting_rows(
             if reached[id(t)] is not None and reached[id(t)] <= END  # type: ignore[operator]
         ]
         median = float(statistics.median(days)) if days else None
+        missing = [
+            t
+            for t in group
+            if reached[id(t)] is None or reached[id(t)] > END  # type: ignore[operator]
+        ]
+        gone = sum(1 for t in missing if t.closed_on is not None and t.closed_on < END)
         out.append(
             (
-                (name, len(group), median, *bands(days), len(group) - len(days)),
+                (name, len(group), median, *bands(days), len(missing) - gone, gone),
                 {t.household for t in group},
             )
         )
@@ -410,9 +416,9 @@ def test_the_known_answers_at_the_edges(session: Session, team: Built) -> None:
         ("Jansen", 10, "geen eerste contact"),
     ]
     # registered on the first day counts in September; closed on the last day in November
-    assert rows("wachttijd_contact")[0][0] == ("sep 2026", 3, 9.5, 1, 0, 1, 0, 1)
-    assert rows("wachttijd_contact")[-1][0] == ("Hele periode", 7, 9.5, 2, 0, 1, 1, 3)
-    assert rows("wachttijd_plan")[-1][0] == ("Hele periode", 7, 19.0, 1, 0, 1, 1, 4)
+    assert rows("wachttijd_contact")[0][0] == ("sep 2026", 3, 9.5, 1, 0, 1, 0, 1, 0)
+    assert rows("wachttijd_contact")[-1][0] == ("Hele periode", 7, 9.5, 2, 0, 1, 1, 3, 0)
+    assert rows("wachttijd_plan")[-1][0] == ("Hele periode", 7, 19.0, 1, 0, 1, 1, 4, 0)
     assert [r for r, _h in rows("trajecten")] == [
         ("sep 2026", 3, 6, 0),
         ("okt 2026", 2, 8, 1),
@@ -491,3 +497,21 @@ def test_the_headline_figures_are_written_the_dutch_way(session: Session, team: 
     values = {h.key: h.value for h in figures.headlines}
     assert values["wachttijd"] == "9,5 dagen"
     assert values["open"] == str(sum(int(r[1]) for r in figures.table("caseload").rows))  # type: ignore[call-overload]
+
+
+def test_closed_without_a_first_contact_is_not_waiting(session: Session) -> None:
+    """A traject closed before the peildatum without a first contact waits no more: it is
+    'afgesloten zonder', not 'nog wachtend'."""
+    from models import households as service
+    from models.records import Closure
+    from tests.helpers import register
+
+    waiting = register(session, "Yılmaz", registered_on=date(2026, 10, 1))
+    gone = register(session, "Nguyễn", registered_on=date(2026, 10, 2))
+    traject = service.load_dossier(session, gone).traject
+    assert traject is not None
+    service.close_traject(session, traject.id, Closure(date(2026, 10, 20), "gestopt"), today=END)
+    table = overview(session, OverviewFilter(date(2026, 10, 1), END)).table("wachttijd_contact")
+    october = next(r for r in table.rows if r[0] == "okt 2026")
+    assert (october[1], october[-2], october[-1]) == (2, 1, 1)
+    del waiting
