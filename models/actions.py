@@ -16,6 +16,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import date
+from typing import Protocol
 
 from sqlalchemy import Date, ForeignKey, String, Uuid, delete, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -38,6 +39,20 @@ from models.todo import households_of, register_provider
 from models.validation import Problem, ValidationError
 
 RULES = ACTION  # the form applies the same rules
+
+
+class OwnedRow(Protocol):
+    """A row that names an action's owner the way :class:`Action` does (the gezinsplan's
+    actions as agreed on a version)."""
+
+    owner_kind: ActionOwner
+    medewerker_id: uuid.UUID | None
+    person_id: uuid.UUID | None
+    organisation_id: uuid.UUID | None
+    contact_id: uuid.UUID | None
+    network_name: str
+    network_relation: str
+
 
 # What may refuse a change of an action's what, who or by when, by where it was agreed: the
 # gezinsplan keeps those of its actions in the plan (models.gezinsplan). Status is never locked.
@@ -123,7 +138,7 @@ def check_action(
     return problems
 
 
-def _only_the_owner(action: Action, draft: ActionDraft) -> None:
+def only_the_owner(action: Action | OwnedRow, draft: ActionDraft) -> None:
     """Store the owner of ``owner_kind`` and clear every other reference: one owner."""
     kind = draft.owner_kind
     action.owner_kind = kind
@@ -158,7 +173,7 @@ def add_action(
         origin=draft.origin,
         origin_id=draft.origin_id,
     )
-    _only_the_owner(action, draft)
+    only_the_owner(action, draft)
     session.add(action)
     session.flush()
     return action.id
@@ -175,7 +190,7 @@ def update_action(session: Session, action_id: uuid.UUID, draft: ActionDraft) ->
     assert draft.due_on is not None
     action.description = draft.description.strip()
     action.due_on = draft.due_on
-    _only_the_owner(action, draft)
+    only_the_owner(action, draft)
 
 
 def set_status(session: Session, action_id: uuid.UUID, status: ActionStatus, on: date) -> None:

@@ -26,6 +26,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import TypeVar
 
 from sqlalchemy import (
     Boolean,
@@ -38,12 +39,13 @@ from sqlalchemy import (
     Uuid,
     delete,
     func,
+    inspect,
     select,
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, selectinload
 
 from models import zrm
-from models.actions import Action, _owner_names, check_action, register_lock
+from models.actions import Action, _owner_names, check_action, only_the_owner, register_lock
 from models.base import Base, Tracked, get_or_raise
 from models.codelists import load_codelists
 from models.entities import (
@@ -461,77 +463,46 @@ def new_version(
     return plan.id
 
 
+R = TypeVar("R", bound=Tracked)
+
+# what a copy of a row does not take over: its identity, its place, who made it, and what
+# vaststellen recorded on the version it came from
+_NOT_COPIED = frozenset(
+    {
+        "id",
+        "plan_id",
+        "goal_id",
+        "created_at",
+        "created_by",
+        "updated_at",
+        "updated_by",
+        "status_at_settle",
+        "status_on_at_settle",
+    }
+)
+
+
+def _clone(row: R) -> R:
+    """A new row of the same kind with the same content (see :data:`_NOT_COPIED`)."""
+    columns = inspect(type(row)).column_attrs
+    return type(row)(**{c.key: getattr(row, c.key) for c in columns if c.key not in _NOT_COPIED})
+
+
 def _copy(source: Gezinsplan, plan: Gezinsplan) -> None:
-    household_id = source.household_id
+    """What a new version takes over from the vastgestelde one: goals with their actions (the
+    same live actions), network, organisations, 'na je 18e', the evaluation dates not held."""
     for goal in source.goals:
-        copy = PlanGoal(
-            household_id=household_id,
-            key=goal.key,
-            position=goal.position,
-            description=goal.description,
-            member_ids=goal.member_ids,
-            instrument_code=goal.instrument_code,
-            instrument_version=goal.instrument_version,
-            item_code=goal.item_code,
-            target_level=goal.target_level,
-        )
-        for action in goal.actions:
-            copy.actions.append(
-                PlanAction(
-                    household_id=household_id,
-                    position=action.position,
-                    description=action.description,
-                    owner_kind=action.owner_kind,
-                    medewerker_id=action.medewerker_id,
-                    person_id=action.person_id,
-                    organisation_id=action.organisation_id,
-                    contact_id=action.contact_id,
-                    network_name=action.network_name,
-                    network_relation=action.network_relation,
-                    due_on=action.due_on,
-                    owner=action.owner,
-                    action_id=action.action_id,
-                )
-            )
+        copy = _clone(goal)
+        copy.actions.extend(_clone(action) for action in goal.actions)
         plan.goals.append(copy)
-    for n in source.network:
-        plan.network.append(
-            PlanNetwork(
-                household_id=household_id,
-                position=n.position,
-                name=n.name,
-                relation=n.relation,
-                role=n.role,
-            )
-        )
-    for p in source.partners:
-        plan.partners.append(
-            PlanPartner(
-                household_id=household_id,
-                position=p.position,
-                organisation_id=p.organisation_id,
-                contact_id=p.contact_id,
-                organisation=p.organisation,
-                contact=p.contact,
-                phone=p.phone,
-                email=p.email,
-                role=p.role,
-            )
-        )
-    for a in source.adulthood:
-        plan.adulthood.append(
-            PlanAdulthood(
-                household_id=household_id,
-                person_id=a.person_id,
-                what_changes=a.what_changes,
-                who_takes_over=a.who_takes_over,
-            )
-        )
-    for e in source.evaluations:
-        if e.held_on is None:
-            plan.evaluations.append(
-                PlanEvaluation(household_id=household_id, planned_on=e.planned_on)
-            )
+    plan.network.extend(_clone(n) for n in source.network)
+    plan.partners.extend(_clone(p) for p in source.partners)
+    plan.adulthood.extend(_clone(a) for a in source.adulthood)
+    plan.evaluations.extend(
+        PlanEvaluation(household_id=e.household_id, planned_on=e.planned_on)
+        for e in source.evaluations
+        if e.held_on is None
+    )
 
 
 def update_plan(
@@ -627,19 +598,10 @@ def move_goal(session: Session, goal_id: uuid.UUID, step: int) -> None:
 
 
 def _apply_action(row: PlanAction, draft: ActionDraft) -> None:
-    kind = draft.owner_kind
     row.description = draft.description.strip()
     assert draft.due_on is not None
     row.due_on = draft.due_on
-    row.owner_kind = kind
-    row.medewerker_id = draft.medewerker_id if kind is ActionOwner.MEDEWERKER else None
-    row.person_id = draft.person_id if kind is ActionOwner.GEZINSLID else None
-    organisation = kind is ActionOwner.ORGANISATIE
-    row.organisation_id = draft.organisation_id if organisation else None
-    row.contact_id = draft.contact_id if organisation else None
-    network = kind is ActionOwner.NETWERK
-    row.network_name = draft.network_name.strip() if network else ""
-    row.network_relation = draft.network_relation.strip() if network else ""
+    only_the_owner(row, draft)
 
 
 def add_goal_action(
@@ -979,18 +941,9 @@ def settle(session: Session, plan_id: uuid.UUID, on: date, *, today: date, by: s
                     origin_id=goal.key,
                 )
                 session.add(action)
-            for name in (
-                "description",
-                "owner_kind",
-                "medewerker_id",
-                "person_id",
-                "organisation_id",
-                "contact_id",
-                "network_name",
-                "network_relation",
-                "due_on",
-            ):
-                setattr(action, name, getattr(row, name))
+            action.description = row.description
+            action.due_on = row.due_on
+            only_the_owner(action, _draft_of(row))
             action.origin_id = goal.key
             session.flush()
             row.action_id = action.id

@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -49,6 +47,7 @@ from models.rules import (
 from models.validation import Problem, format_date, parse_date
 from models.wording import FGP_ANSWER, GOAL_OUTCOME, PLAN_TEXTS, date_text
 from views.forms import DateLineEdit, FormDialog, code_combo, released, text_of
+from views.minutes import MinutesDialog
 from views.verwijzing import MemberChecks
 
 TEXT_HINTS = {
@@ -868,64 +867,32 @@ def _escape(text: str) -> str:
     return short.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class PlanPrintDialog(QDialog):
+class PlanPrintDialog(MinutesDialog):
     """For whom the plan is printed: the family (signature lines, charts), or a copy for an
     organisation (only with the family's consent to share with it)."""
+
+    TITLE = "Gezinsplan afdrukken"
+    INTERNAL = "Voor het gezin (met handtekeningen)"
+    EXTERNAL = "Kopie voor een organisatie:"
+    EXPLAIN = (
+        "Een kopie voor een organisatie kan alleen als het gezin toestemming heeft gegeven "
+        "om gegevens met die organisatie te delen."
+    )
 
     def __init__(
         self, version: int, organisations: Sequence[OrganisationRecord], parent: QWidget | None
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Gezinsplan afdrukken")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 12)
-        layout.setSpacing(8)
-        layout.addWidget(QLabel(f"<b>Gezinsplan, versie {version}</b>"))
-        self.family = QRadioButton("Voor het gezin (met handtekeningen)")
-        self.partner = QRadioButton("Kopie voor een organisatie:")
-        self.family.setChecked(True)
-        self.organisation = QComboBox()
-        self.organisation.setAccessibleName("Organisatie")
-        for record in organisations:
-            self.organisation.addItem(record.name, record.name)
-        self.organisation.setEnabled(False)
-        explain = QLabel(
-            "Een kopie voor een organisatie kan alleen als het gezin toestemming heeft gegeven "
-            "om gegevens met die organisatie te delen."
-        )
-        explain.setWordWrap(True)
-        explain.setObjectName("hint")
-        layout.addWidget(self.family)
-        layout.addWidget(self.partner)
-        indented = QHBoxLayout()
-        indented.setContentsMargins(24, 0, 0, 0)
-        indented.addWidget(self.organisation)
-        layout.addLayout(indented)
-        layout.addWidget(explain)
-        if not organisations:
-            self.partner.setEnabled(False)
-        self.partner.toggled.connect(self.organisation.setEnabled)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Voorbeeld")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(440)
+        super().__init__(f"Gezinsplan, versie {version}", list(organisations), parent)
+        self.family = self.internal
 
-    def recipient(self) -> str | None:
-        """None: the family's version; else the organisation's name."""
-        if self.partner.isChecked():
-            name = self.organisation.currentData()
-            return name if isinstance(name, str) else None
-        return None
+    def recipient(self) -> uuid.UUID | None:
+        """None: the family's version; else the organisation's id."""
+        return self.value().organisation_id
 
     @classmethod
-    def ask(
+    def ask_for(
         cls, version: int, organisations: Sequence[OrganisationRecord], parent: QWidget | None
-    ) -> tuple[str | None] | None:
+    ) -> tuple[uuid.UUID | None] | None:
         """(recipient,) when the user goes on, None when cancelled."""
         with released(cls(version, organisations, parent)) as dialog:
             if dialog.exec() != QDialog.DialogCode.Accepted:

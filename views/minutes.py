@@ -29,6 +29,17 @@ class MinutesChoice:
 
 
 class MinutesDialog(QDialog):
+    """For whom a printout is: the team (or the family), or one organisation. The texts are
+    the minutes'; the gezinsplan's printout asks the same with its own words."""
+
+    TITLE = "Notulen afdrukken"
+    INTERNAL = "Interne versie, voor het team (met interne notities)"
+    EXTERNAL = "Externe versie voor een organisatie:"
+    EXPLAIN = (
+        "De externe versie bevat alleen de casussen waarvoor het gezin toestemming heeft "
+        "gegeven om gegevens met deze organisatie te delen, en nooit de interne notities."
+    )
+
     def __init__(
         self,
         heading: str,
@@ -36,24 +47,21 @@ class MinutesDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Notulen afdrukken")
+        self.setWindowTitle(self.TITLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 12)
         layout.setSpacing(8)
         title = QLabel(f"<b>{heading}</b>")
         layout.addWidget(title)
-        self.internal = QRadioButton("Interne versie, voor het team (met interne notities)")
-        self.external = QRadioButton("Externe versie voor een organisatie:")
+        self.internal = QRadioButton(self.INTERNAL)
+        self.external = QRadioButton(self.EXTERNAL)
         self.internal.setChecked(True)
         self.organisation = QComboBox()
         self.organisation.setAccessibleName("Organisatie")
         for record in organisations:
             self.organisation.addItem(record.name, str(record.id))
         self.organisation.setEnabled(False)
-        explain = QLabel(
-            "De externe versie bevat alleen de casussen waarvoor het gezin toestemming heeft "
-            "gegeven om gegevens met deze organisatie te delen, en nooit de interne notities."
-        )
+        explain = QLabel(self.EXPLAIN)
         explain.setWordWrap(True)
         explain.setObjectName("hint")
         layout.addWidget(self.internal)

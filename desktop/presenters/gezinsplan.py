@@ -500,15 +500,12 @@ class GezinsplanPresenter:
         found = self.ui.attempt(
             lambda: organisations.list_organisations(self.ui.unlocked, active_only=True)
         )
-        choice = PlanPrintDialog.ask(version, found or [], self.ui.window)
+        choice = PlanPrintDialog.ask_for(version, found or [], self.ui.window)
         if choice is None:
             return
+        recipient = next((o.name for o in found or [] if o.id == choice[0]), None)
         print_plan(
-            self.ui.window,
-            self.ui.unlocked,
-            self.scope.household_id,
-            version,
-            recipient=choice[0],
+            self.ui.window, self.ui.unlocked, self.scope.household_id, version, recipient=recipient
         )
 
 
