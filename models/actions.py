@@ -28,14 +28,12 @@ from models.entities import (
     Organisation,
     OrganisationContact,
     Person,
-    RegisseurAssignment,
-    Traject,
     _enum,
 )
 from models.enums import ActionOrigin, ActionOwner, ActionStatus
 from models.records import ActionDraft, ActionRecord, TodoItem, full_name
 from models.rules import ACTION, check_draft
-from models.todo import households_of, register_provider
+from models.todo import households_of, regisseur_name, register_provider
 from models.validation import Problem, ValidationError
 
 RULES = ACTION  # the form applies the same rules
@@ -345,18 +343,7 @@ OVERDUE = "actie"  # the Te doen kind (models.wording.TODO_KIND)
 def due_actions(session: Session, today: date, households: set[uuid.UUID] | None) -> list[TodoItem]:
     """Each open action past its due date, in any household of ``households`` (None: the
     whole team); the subject is who should do it."""
-    regisseur = (
-        select(Medewerker.name)
-        .join(RegisseurAssignment, RegisseurAssignment.medewerker_id == Medewerker.id)
-        .join(Traject, Traject.id == RegisseurAssignment.traject_id)
-        .where(
-            Traject.household_id == Action.household_id,
-            Traject.is_current.is_(True),
-            RegisseurAssignment.end_on.is_(None),
-        )
-        .limit(1)
-        .scalar_subquery()
-    )
+    regisseur = regisseur_name(Action.household_id)
     stmt = select(Action, regisseur).where(
         Action.status == ActionStatus.OPEN, Action.due_on < today
     )
@@ -372,9 +359,9 @@ def due_actions(session: Session, today: date, households: set[uuid.UUID] | None
             records[action.id].household_name,
             records[action.id].owner,
             action.due_on,
-            regisseur_name or "",
+            regisseur_text or "",
         )
-        for action, regisseur_name in rows
+        for action, regisseur_text in rows
     ]
 
 

@@ -52,11 +52,9 @@ from models.entities import (
     Household,
     Measurement,
     MeasurementScore,
-    Medewerker,
     Organisation,
     OrganisationContact,
     Person,
-    RegisseurAssignment,
     Traject,
     _enum,
 )
@@ -100,7 +98,7 @@ from models.rules import (
     check_draft,
 )
 from models.safety_plan import current_agreements
-from models.todo import register_provider
+from models.todo import regisseur_name, register_provider
 from models.validation import Problem, ValidationError, check_date
 
 # --- tables ------------------------------------------------------------------------------
@@ -371,18 +369,7 @@ def _name(person: Person) -> str:
 
 def current_regisseur(session: Session, household_id: uuid.UUID) -> str:
     """The current casusregisseur's name ('' without one)."""
-    name = session.scalar(
-        select(Medewerker.name)
-        .join(RegisseurAssignment, RegisseurAssignment.medewerker_id == Medewerker.id)
-        .join(Traject, Traject.id == RegisseurAssignment.traject_id)
-        .where(
-            Traject.household_id == household_id,
-            Traject.is_current.is_(True),
-            RegisseurAssignment.end_on.is_(None),
-        )
-        .limit(1)
-    )
-    return name or ""
+    return session.scalar(select(regisseur_name(household_id))) or ""
 
 
 # --- versions -------------------------------------------------------------------------------
@@ -1427,18 +1414,7 @@ def due_evaluations(
         .group_by(Gezinsplan.household_id)
         .subquery()
     )
-    regisseur = (
-        select(Medewerker.name)
-        .join(RegisseurAssignment, RegisseurAssignment.medewerker_id == Medewerker.id)
-        .join(Traject, Traject.id == RegisseurAssignment.traject_id)
-        .where(
-            Traject.household_id == Gezinsplan.household_id,
-            Traject.is_current.is_(True),
-            RegisseurAssignment.end_on.is_(None),
-        )
-        .limit(1)
-        .scalar_subquery()
-    )
+    regisseur = regisseur_name(Gezinsplan.household_id)
     stmt = (
         select(
             PlanEvaluation.planned_on,
@@ -1467,9 +1443,9 @@ def due_evaluations(
             name,
             f"gezinsplan versie {version}",
             planned_on,
-            regisseur_name or "",
+            regisseur_text or "",
         )
-        for planned_on, household_id, number, name, version, regisseur_name in session.execute(stmt)
+        for planned_on, household_id, number, name, version, regisseur_text in session.execute(stmt)
     ]
 
 

@@ -34,13 +34,10 @@ from models.afwegingskader import (
 from models.base import get_or_raise
 from models.entities import (
     Household,
-    Medewerker,
     MeldcodeConsultation,
     MeldcodeCorrection,
     MeldcodeProcedure,
     Person,
-    RegisseurAssignment,
-    Traject,
 )
 from models.history import SKIPPED
 from models.records import TodoItem, full_name
@@ -52,7 +49,7 @@ from models.rules import (
     MELDCODE_WEIGHING,
     check_draft,
 )
-from models.todo import register_provider
+from models.todo import regisseur_name, register_provider
 from models.validation import Problem, ValidationError, check_date
 
 Apply = Callable[[MeldcodeProcedure], None]
@@ -495,18 +492,7 @@ def due_evaluations(
     """Each procedure whose help is being followed and whose evaluation date has come
     (question 5 of the afwegingskader is then due), in any household of ``households``
     (None: the whole team). A finished procedure has no evaluation left."""
-    regisseur = (
-        select(Medewerker.name)
-        .join(RegisseurAssignment, RegisseurAssignment.medewerker_id == Medewerker.id)
-        .join(Traject, Traject.id == RegisseurAssignment.traject_id)
-        .where(
-            Traject.household_id == Household.id,
-            Traject.is_current.is_(True),
-            RegisseurAssignment.end_on.is_(None),
-        )
-        .limit(1)
-        .scalar_subquery()
-    )
+    regisseur = regisseur_name(Household.id)
     stmt = (
         select(MeldcodeProcedure, Household.dossier_number, Household.name, regisseur)
         .join(Household, Household.id == MeldcodeProcedure.household_id)
@@ -520,7 +506,7 @@ def due_evaluations(
     if households is not None:
         stmt = stmt.where(MeldcodeProcedure.household_id.in_(households))
     items = []
-    for procedure, number, name, regisseur_name in session.execute(stmt):
+    for procedure, number, name, regisseur_text in session.execute(stmt):
         assert procedure.evaluation_on is not None
         items.append(
             TodoItem(
@@ -530,7 +516,7 @@ def due_evaluations(
                 name,
                 "",
                 procedure.evaluation_on,
-                regisseur_name or "",
+                regisseur_text or "",
             )
         )
     return items

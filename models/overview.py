@@ -60,9 +60,6 @@ from models import zrm
 from models.codelists import load_codelists
 from models.entities import (
     Household,
-    Medewerker,
-    RegisseurAssignment,
-    Traject,
 )
 from models.enums import ContactKind, VerwijzingStatus
 from models.instruments import Instrument
@@ -75,7 +72,7 @@ from models.overview_records import (
     OverviewFilter,
     OverviewTable,
 )
-from models.todo import due_households
+from models.todo import due_households, regisseur_name
 from models.wording import (
     OVERVIEW_DEFINITION,
     TODO_KIND,
@@ -971,25 +968,13 @@ def households_behind(session: Session, ids: Iterable[str]) -> list[HouseholdLin
     id_list = [_uuid(h) for h in ids]
     if not id_list:
         return []
-    regisseur = (
-        select(Medewerker.name)
-        .join(RegisseurAssignment, RegisseurAssignment.medewerker_id == Medewerker.id)
-        .join(Traject, Traject.id == RegisseurAssignment.traject_id)
-        .where(
-            Traject.household_id == Household.id,
-            Traject.is_current.is_(True),
-            RegisseurAssignment.end_on.is_(None),
-        )
-        .limit(1)
-        .scalar_subquery()
-    )
+    regisseur = regisseur_name(Household.id)
     lines = []
-    id_list = [_uuid(h) for h in ids]
     for chunk in range(0, len(id_list), 500):
-        for household_id, number, name, regisseur_name in session.execute(
+        for household_id, number, name, regisseur_text in session.execute(
             select(Household.id, Household.dossier_number, Household.name, regisseur).where(
                 Household.id.in_(id_list[chunk : chunk + 500])
             )
         ):
-            lines.append(HouseholdLine(household_id, number, name, regisseur_name or ""))
+            lines.append(HouseholdLine(household_id, number, name, regisseur_text or ""))
     return sorted(lines, key=lambda line: line.dossier_number)

@@ -10,10 +10,10 @@ import uuid
 from collections.abc import Callable
 from datetime import date
 
-from sqlalchemy import and_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, ScalarSelect, and_, select
+from sqlalchemy.orm import QueryableAttribute, Session
 
-from models.entities import RegisseurAssignment, Traject
+from models.entities import Medewerker, RegisseurAssignment, Traject
 from models.records import TodoItem
 
 # provider(session, today, households) -> items; ``households`` None means the whole team.
@@ -58,6 +58,25 @@ def due_households(
 
 def provider_kinds() -> list[str]:
     return sorted(_PROVIDERS)
+
+
+def regisseur_name(
+    household_id: QueryableAttribute[uuid.UUID] | ColumnElement[uuid.UUID] | uuid.UUID,
+) -> ScalarSelect[str]:
+    """The name of the household's current casusregisseur (of its current traject): a scalar
+    subquery for a list's regisseur column, or for one household."""
+    return (
+        select(Medewerker.name)
+        .join(RegisseurAssignment, RegisseurAssignment.medewerker_id == Medewerker.id)
+        .join(Traject, Traject.id == RegisseurAssignment.traject_id)
+        .where(
+            Traject.household_id == household_id,
+            Traject.is_current.is_(True),
+            RegisseurAssignment.end_on.is_(None),
+        )
+        .limit(1)
+        .scalar_subquery()
+    )
 
 
 def households_of(session: Session, medewerker_id: uuid.UUID) -> set[uuid.UUID]:
