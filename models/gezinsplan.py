@@ -881,12 +881,16 @@ def missing_parties(session: Session, plan_id: uuid.UUID, on: date) -> list[Requ
     """Who must still agree (or have a reason recorded) before the plan can be vastgesteld
     on ``on``: an agreement dated after that day was not there yet."""
     plan = get_or_raise(session, Gezinsplan, plan_id)
+    return _missing(plan, required_parties(session, plan_id, on), on)
+
+
+def _missing(plan: Gezinsplan, required: list[RequiredParty], on: date) -> list[RequiredParty]:
     recorded = {
         p.person_id
         for p in plan.parties
         if (p.agreed_on is not None and p.agreed_on <= on and p.agreed_how) or p.not_agreed_reason
     }
-    return [r for r in required_parties(session, plan_id, on) if r.person_id not in recorded]
+    return [r for r in required if r.person_id not in recorded]
 
 
 def settle(session: Session, plan_id: uuid.UUID, on: date, *, today: date, by: str) -> None:
@@ -903,12 +907,13 @@ def settle(session: Session, plan_id: uuid.UUID, on: date, *, today: date, by: s
         raise ValidationError({"settled_on": problem})
     if not plan.goals:
         raise RuleViolation(Rule.GEZINSPLAN_WITHOUT_GOALS)
-    if missing_parties(session, plan_id, on):
+    required = required_parties(session, plan_id, on)
+    if _missing(plan, required, on):
         raise RuleViolation(Rule.GEZINSPLAN_AGREEMENTS_MISSING)
     previous = next(
         (v for v in _versions(session, plan.household_id) if v.settled_on is not None), None
     )
-    kept_actions: set[uuid.UUID] = set()
+    kept: dict[uuid.UUID, Action] = {}
     rows = [row for goal in plan.goals for row in goal.actions]
     live = {
         a.id: a
@@ -921,6 +926,7 @@ def settle(session: Session, plan_id: uuid.UUID, on: date, *, today: date, by: s
             action = live.get(row.action_id) if row.action_id else None
             if action is None:
                 action = Action(
+                    id=uuid.uuid4(),  # known now: no flush per action
                     household_id=plan.household_id,
                     status=ActionStatus.OPEN,
                     status_on=on,
@@ -932,21 +938,18 @@ def settle(session: Session, plan_id: uuid.UUID, on: date, *, today: date, by: s
             action.due_on = row.due_on
             only_the_owner(action, _draft_of(row))
             action.origin_id = goal.key
-            session.flush()
             row.action_id = action.id
             row.status_at_settle = action.status
             row.status_on_at_settle = action.status_on
-            kept_actions.add(action.id)
-    owners = _owner_names(
-        session, [a for a in session.scalars(select(Action).where(Action.id.in_(kept_actions)))]
-    )
+            kept[action.id] = action
+    owners = _owner_names(session, list(kept.values()))
     for row in rows:
         assert row.action_id is not None
         row.owner = owners.get(row.action_id, "")
     if previous is not None:
         for goal in previous.goals:
             for row in goal.actions:
-                if row.action_id and row.action_id not in kept_actions:
+                if row.action_id and row.action_id not in kept:
                     action = session.get(Action, row.action_id)
                     if action is not None and action.status is ActionStatus.OPEN:
                         action.status = ActionStatus.VERVALLEN
@@ -963,9 +966,9 @@ def settle(session: Session, plan_id: uuid.UUID, on: date, *, today: date, by: s
                 network=agreement.network,
             )
         )
-    required = {r.person_id for r in required_parties(session, plan_id, on)}
+    needed = {r.person_id for r in required}
     for party in plan.parties:
-        party.required = party.person_id in required
+        party.required = party.person_id in needed
     plan.regisseur = current_regisseur(session, plan.household_id)
     plan.settled_on = on
     plan.settled_by = by
