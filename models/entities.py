@@ -145,8 +145,12 @@ class RegisseurAssignment(Tracked, Base):
 
 class TrajectEvent(Tracked, Base):
     __tablename__ = "traject_event"
+    # holds every column the overview reads of a traject's course (no table pages read)
+    __table_args__ = (
+        Index("ix_traject_event_course", "traject_id", "event_date", "kind", "to_phase"),
+    )
 
-    traject_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("traject.id"), index=True)
+    traject_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("traject.id"))
     event_date: Mapped[date] = mapped_column(Date)
     kind: Mapped[EventKind] = mapped_column(_enum(EventKind))
     from_phase: Mapped[Phase | None] = mapped_column(_enum(Phase))
@@ -163,8 +167,10 @@ class TrajectEvent(Tracked, Base):
 
 class Contact(Tracked, Base):
     __tablename__ = "contact"
+    # the overview reads day and kind of every contact without its notes' pages
+    __table_args__ = (Index("ix_contact_household_date", "household_id", "contact_date", "kind"),)
 
-    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("household.id"), index=True)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("household.id"))
     contact_date: Mapped[date] = mapped_column(Date)
     kind: Mapped[ContactKind] = mapped_column(_enum(ContactKind))
     note: Mapped[str] = mapped_column(Text, default="")
@@ -258,8 +264,14 @@ class MeasurementScore(Tracked, Base):
     """One item of a measurement: a level, or explicitly not assessed; a target; a remark."""
 
     __tablename__ = "measurement_score"
+    # the overview's ZRM progress reads every measurement's levels from this index alone
+    __table_args__ = (
+        Index(
+            "ix_measurement_score_levels", "measurement_id", "item_code", "level", "not_assessed"
+        ),
+    )
 
-    measurement_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("measurement.id"), index=True)
+    measurement_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("measurement.id"))
     item_code: Mapped[str] = mapped_column(String(40))
     level: Mapped[int | None] = mapped_column()
     not_assessed: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -8,5 +8,5 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HEAD = "0019"
+HEAD = "0020"
 LOCATION = Path(__file__).resolve().parent
