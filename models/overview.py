@@ -190,57 +190,115 @@ def _assignments(session: Session, f: OverviewFilter) -> pd.DataFrame:
     return frame.assign(name=frame["medewerker_id"].map(names).astype(object))
 
 
-# Every traject registered on or before the peildatum, with the day it first reached 'plan'
-# and its latest event: one pass over ix_traject_event_course, grouped (a subquery per
-# traject seeks the index 20,000 times and costs more).
-_TRAJECTEN = {
-    "traject_id": "t.id",
-    "household_id": "t.household_id",
-    "registered_on": "t.registered_on",
-    "closed_on": "t.closed_on",
-    "close_reason": "t.close_reason",
-    "herkomst": "t.herkomst",
-    "to_plan": "e.to_plan",
-    "last_event": "e.last_event",
-}
-_TRAJECTEN_FROM = """
-FROM traject t LEFT JOIN (
-    SELECT traject_id, min(CASE WHEN kind = 'fase' AND to_phase = 'plan' THEN event_date END)
-           AS to_plan, max(event_date) AS last_event
-    FROM traject_event WHERE event_date <= :end GROUP BY traject_id
-) e ON e.traject_id = t.id
-WHERE t.registered_on <= :end
+# A traject's course up to the peildatum: the day it first reached 'plan' and its latest
+# event; one grouped pass over ix_traject_event_course (a subquery per traject seeks that
+# index 20,000 times; joined to traject in SQL through an automatic index it costs more
+# than finding each row's traject by position).
+_COURSE = """
+FROM (SELECT traject_id, min(CASE WHEN kind = 'fase' AND to_phase = 'plan' THEN event_date END)
+             AS to_plan, max(event_date) AS last_event
+      FROM traject_event WHERE event_date <= :end GROUP BY traject_id)
 """
+
+
+_NAT = np.iinfo(np.int64).min  # NaT as an int64 of datetime64: below every day
+_NEVER = np.iinfo(np.int64).max
+
+
+def _i8(days: pd.Series) -> np.ndarray:
+    """Days of a frame as int64 microseconds (NaT the smallest): for numpy's min/max.at."""
+    values: np.ndarray = days.to_numpy().astype("datetime64[us]").view("i8")
+    return values
+
+
+def _days(values: np.ndarray) -> np.ndarray:
+    return values.view("datetime64[us]")
 
 
 def _trajecten(
     session: Session, f: OverviewFilter, assignments: pd.DataFrame, contacts: pd.DataFrame
 ) -> pd.DataFrame:
     """Every traject registered on or before the peildatum, with its first contact, the
-    day it first reached 'plan' and the day of its latest change (an event of its course
-    or a new regisseur: a handover is not a traject event)."""
+    day it first reached 'plan', the day of its latest change (an event of its course or a
+    new regisseur: a handover is not a traject event), the household's latest contact and
+    the regisseur on the peildatum (``medewerker_id``, ``name``; None without).
+
+    Rows of the other tables find their traject or household by position (numpy), not by
+    joining frames on the stored text ids, which cost most of this function."""
+    columns = ("id", "household_id", "registered_on", "closed_on", "close_reason", "herkomst")
     frame = _packed(
         session,
-        _TRAJECTEN,
-        _TRAJECTEN_FROM,
-        dates=("registered_on", "closed_on", "to_plan", "last_event"),
+        {"traject_id" if c == "id" else c: c for c in columns},
+        "FROM traject WHERE registered_on <= :end",
+        dates=("registered_on", "closed_on"),
         codes=("close_reason", "herkomst"),
         end=f.end.isoformat(),
     )
-    handed = assignments.groupby("traject_id")["start_on"].max().rename("last_regisseur")
-    frame = frame.join(handed, on="traject_id")
-    frame["last_event"] = frame[["last_event", "last_regisseur"]].max(axis=1)
-    frame = frame.drop(columns="last_regisseur")
-    firsts = contacts[contacts["kind"].isin([k.value for k in FIRST_CONTACT_KINDS])]
-    pairs = frame[["traject_id", "household_id", "registered_on", "closed_on"]].merge(
-        firsts[["household_id", "contact_date"]], on="household_id"
+    n = len(frame)
+    position = pd.Index(frame["traject_id"])
+    course = _packed(
+        session,
+        {c: c for c in ("traject_id", "to_plan", "last_event")},
+        _COURSE,
+        dates=("to_plan", "last_event"),
+        end=f.end.isoformat(),
     )
-    pairs = pairs[
-        (pairs["contact_date"] >= pairs["registered_on"])
-        & (pairs["closed_on"].isna() | (pairs["contact_date"] <= pairs["closed_on"]))
+    found = position.get_indexer(course["traject_id"])
+    for column in ("to_plan", "last_event"):
+        values = np.full(n, _NAT)
+        values[found[found >= 0]] = _i8(course[column])[found >= 0]
+        frame[column] = _days(values)
+    at = position.get_indexer(assignments["traject_id"])
+    mine = at >= 0
+    # the latest change: the latest event or the latest new regisseur
+    latest = _i8(frame["last_event"]).copy()
+    np.maximum.at(latest, at[mine], _i8(assignments["start_on"])[mine])
+    frame["last_event"] = _days(latest)
+    # the regisseur on the peildatum: two on one day (a handover, the old one ending that
+    # day): the later start wins; an assignment ended by closing the traject that day counts
+    peil = _ts(f.end)
+    current = assignments[
+        mine
+        & (assignments["start_on"] <= peil).to_numpy()
+        & (assignments["end_on"].isna() | (assignments["end_on"] >= peil)).to_numpy()
     ]
-    first = pairs.groupby("traject_id")["contact_date"].min().rename("first_contact")
-    return frame.join(first, on="traject_id")
+    current = current.sort_values("start_on", kind="stable").drop_duplicates(
+        "traject_id", keep="last"
+    )
+    where = at[current.index.to_numpy()]
+    for column in ("medewerker_id", "name"):
+        values = np.full(n, None, dtype=object)
+        values[where] = current[column].to_numpy()
+        frame[column] = values
+    # contacts by household: the first of kind huisbezoek/telefoon/overleg within the
+    # traject, and the household's latest of any kind
+    codes, households = pd.factorize(frame["household_id"])
+    of = pd.Index(households).get_indexer(contacts["household_id"])
+    day = _i8(contacts["contact_date"])
+    known = of >= 0
+    last = np.full(len(households), _NAT)
+    np.maximum.at(last, of[known], day[known])
+    frame["last_contact"] = _days(last[codes])
+    first_kind = known & contacts["kind"].isin([k.value for k in FIRST_CONTACT_KINDS]).to_numpy()
+    pairs = pd.DataFrame({"household": of[first_kind], "day": day[first_kind]}).merge(
+        pd.DataFrame(
+            {
+                "household": codes,
+                "row": np.arange(n),
+                "start": _i8(frame["registered_on"]),
+                "end": _i8(frame["closed_on"]),
+            }
+        ),
+        on="household",
+    )
+    within = (pairs["day"] >= pairs["start"]) & (
+        (pairs["end"] == _NAT) | (pairs["day"] <= pairs["end"])
+    )
+    first = np.full(n, _NEVER)
+    np.minimum.at(first, pairs["row"].to_numpy()[within], pairs["day"].to_numpy()[within])
+    first[first == _NEVER] = _NAT
+    frame["first_contact"] = _days(first)
+    return frame
 
 
 def _contacts(session: Session, f: OverviewFilter) -> pd.DataFrame:
@@ -270,19 +328,6 @@ def _open_during(trajecten: pd.DataFrame, start: date, end: date) -> pd.Series:
     return (trajecten["registered_on"] <= _ts(end)) & (
         trajecten["closed_on"].isna() | (trajecten["closed_on"] >= _ts(start))
     )
-
-
-def _regisseur_on(assignments: pd.DataFrame, day: date) -> pd.DataFrame:
-    """traject_id -> medewerker_id, name of the regisseur on ``day``."""
-    t = _ts(day)
-    current = assignments[
-        (assignments["start_on"] <= t)
-        & (assignments["end_on"].isna() | (assignments["end_on"] >= t))
-    ]
-    # two on one day (a handover, the old one ending that day): the later start wins; an
-    # assignment ended by closing the traject that day still counts
-    current = current.sort_values("start_on").drop_duplicates("traject_id", keep="last")
-    return current.set_index("traject_id")[["medewerker_id", "name"]]
 
 
 def _of_medewerker(
@@ -330,8 +375,8 @@ MONTHS = (
 # --- the figures -------------------------------------------------------------------------------
 
 
-def _caseload(trajecten: pd.DataFrame, on: pd.DataFrame, f: OverviewFilter) -> OverviewTable:
-    open_ = trajecten[_open_on(trajecten, f.end)].join(on, on="traject_id")
+def _caseload(trajecten: pd.DataFrame, f: OverviewFilter) -> OverviewTable:
+    open_ = trajecten[_open_on(trajecten, f.end)]
     if f.medewerker_id is not None:
         open_ = open_[open_["medewerker_id"] == f.medewerker_id.hex]
     open_ = open_.assign(name=open_["name"].fillna("(geen regisseur)"))
@@ -348,10 +393,8 @@ def _caseload(trajecten: pd.DataFrame, on: pd.DataFrame, f: OverviewFilter) -> O
     )
 
 
-def _werkvoorraad(
-    session: Session, trajecten: pd.DataFrame, on: pd.DataFrame, f: OverviewFilter
-) -> OverviewTable:
-    open_ = trajecten[_open_on(trajecten, f.end)].join(on, on="traject_id")
+def _werkvoorraad(session: Session, trajecten: pd.DataFrame, f: OverviewFilter) -> OverviewTable:
+    open_ = trajecten[_open_on(trajecten, f.end)]
     if f.medewerker_id is not None:
         open_ = open_[open_["medewerker_id"] == f.medewerker_id.hex]
     peil = _ts(f.end)
@@ -650,12 +693,14 @@ def _instrument_name(instrument: Instrument | None, code: str, version: str) -> 
 
 
 # Per measurement: its answered items (scored or marked niet beoordeeld) and its levels as
-# one JSON object {item: level}; one pass over the index ix_measurement_score_levels.
-_ANSWERED = (
-    "SELECT measurement_id, count(*), "
-    "json_group_object(item_code, level) FILTER (WHERE level IS NOT NULL) "
-    "FROM measurement_score WHERE level IS NOT NULL OR not_assessed = 1 GROUP BY measurement_id"
-)
+# one JSON object {item: level} (control characters in an item code come escaped); one pass
+# over the index ix_measurement_score_levels.
+_ANSWERED = """
+FROM (SELECT measurement_id, count(*) AS answered,
+             json_group_object(item_code, level) FILTER (WHERE level IS NOT NULL) AS levels
+      FROM measurement_score WHERE level IS NOT NULL OR not_assessed = 1
+      GROUP BY measurement_id)
+"""
 
 
 def _iso(days: pd.Series) -> list[str | None]:
@@ -673,16 +718,39 @@ def _first_and_latest(
     """Per person, traject open in the period and instrument version with at least two
     complete measurements within the traject (every item answered): the instrument, the
     household and the levels of the first and of the latest (JSON objects {item: level}).
-    Plain Python: a few thousand measurements, no frame to build."""
-    measured = _rows(
+    Plain Python over the measurements: a frame would cost more than it saves."""
+    measured = _packed(
         session,
-        "SELECT id, person_id, household_id, instrument_code, instrument_version, measured_on "
-        "FROM measurement WHERE person_id IS NOT NULL AND measured_on <= ?",
-        (f.end.isoformat(),),
+        {
+            "id": "id",
+            "person_id": "person_id",
+            "household_id": "household_id",
+            "code": "instrument_code",
+            "version": "instrument_version",
+            "on": "measured_on",  # stored text: compared as text below
+        },
+        "FROM measurement WHERE person_id IS NOT NULL AND measured_on <= :end",
+        codes=("code", "version"),
+        end=f.end.isoformat(),
     )
-    answers = {row[0]: (row[1], row[2]) for row in _rows(session, _ANSWERED)}
+    answered = _packed(session, {c: c for c in ("measurement_id", "answered", "levels")}, _ANSWERED)
     items = {key: len(shipped.items) for key, shipped in known.items()}
-    running = trajecten[_open_during(trajecten, f.start, f.end)]
+    instrument_of = dict(
+        zip(
+            measured["id"].tolist(),
+            zip(measured["code"].tolist(), measured["version"].tolist(), strict=True),
+            strict=True,
+        )
+    )
+    levels: dict[str, str] = {}  # of the complete measurements
+    for measurement_id, n, found in zip(*(answered[c].tolist() for c in answered), strict=True):
+        instrument = instrument_of.get(measurement_id)
+        if instrument is not None and items.get(instrument) == int(n):
+            levels[measurement_id] = found
+    running = trajecten[
+        _open_during(trajecten, f.start, f.end)
+        & trajecten["household_id"].isin(measured["household_id"])
+    ]
     runs_of: dict[str, list[tuple[str, str | None, str | None]]] = {}
     for traject_id, household_id, start, end in zip(
         running["traject_id"].tolist(),
@@ -694,9 +762,10 @@ def _first_and_latest(
         runs_of.setdefault(household_id, []).append((traject_id, start, end))
     # (person, traject, code, version) -> [measurements, (day, id) first, (day, id) latest]
     runs: dict[tuple[str, str, str, str], list[Any]] = {}
-    for measurement_id, person_id, household_id, code, version, on in measured:
-        answered = answers.get(measurement_id)
-        if answered is None or answered[0] != items.get((code, version)):
+    for measurement_id, person_id, household_id, code, version, on in zip(
+        *(measured[c].tolist() for c in measured.columns), strict=True
+    ):
+        if measurement_id not in levels:
             continue  # not complete
         for traject_id, start, end in runs_of.get(household_id, ()):
             if (start is not None and on < start) or (end is not None and on > end):
@@ -710,7 +779,7 @@ def _first_and_latest(
                 run[1] = min(run[1], mark)
                 run[2] = max(run[2], mark)
     return [
-        (code, version, household, answers[first[1]][1], answers[latest[1]][1])
+        (code, version, household, levels[first[1]], levels[latest[1]])
         for (_person, _traject, code, version), (n, first, latest, household) in runs.items()
         if n >= 2
     ]
@@ -798,13 +867,22 @@ def _members(session: Session, f: OverviewFilter, households: set[str]) -> pd.Da
             "has_bsn": "bsn IS NOT NULL AND bsn != ''",
             "gezag": "gezag",
         },
-        "FROM person WHERE date_of_birth IS NULL OR gezag "
-        "OR date(date_of_birth, '+18 years') > :end",
+        # born after the cutoff: under 18 on the peildatum (compared as stored, not per row)
+        "FROM person WHERE date_of_birth IS NULL OR gezag OR date_of_birth > :cutoff",
         dates=("eighteen",),
         flags=("unborn", "has_bsn", "gezag"),
-        end=f.end.isoformat(),
+        cutoff=_eighteen_before(f.end).isoformat(),
     )
     return frame[frame["household_id"].isin(households)]
+
+
+def _eighteen_before(day: date) -> date:
+    """The last date of birth of someone who is 18 on ``day``: the same day 18 years before
+    (28 February for 29 February; born on 29 February one turns 18 on 1 March)."""
+    try:
+        return day.replace(year=day.year - 18)
+    except ValueError:
+        return date(day.year - 18, 2, 28)
 
 
 def _turning_18(members: pd.DataFrame, f: OverviewFilter) -> OverviewTable:
@@ -832,15 +910,11 @@ def _months_after(day: date, months: int) -> date:
 
 
 def _quality(
-    contacts: pd.DataFrame,
     trajecten: pd.DataFrame,
-    on: pd.DataFrame,
     members: pd.DataFrame,
     f: OverviewFilter,
 ) -> OverviewTable:
-    open_ = trajecten[_open_on(trajecten, f.end)].join(on, on="traject_id")
-    last_contact = contacts.groupby("household_id")["contact_date"].max().rename("last_contact")
-    open_ = open_.join(last_contact, on="household_id")
+    open_ = trajecten[_open_on(trajecten, f.end)]
     quiet_since = _ts(_months_after(f.end, -f.no_contact_months))
     still_since = _ts(_months_after(f.end, -STILL_MONTHS))
     found: list[pd.DataFrame] = []
@@ -933,14 +1007,11 @@ def _overview(session: Session, f: OverviewFilter) -> Overview:
     assignments = _assignments(session, f)
     contacts = _contacts(session, f)
     every = _trajecten(session, f, assignments, contacts)
-    on = _regisseur_on(assignments, f.end)
     trajecten = _of_medewerker(every, assignments, f)
     # the peildatum figures with a team member chosen: the trajecten they are regisseur of then
     current = trajecten
     if f.medewerker_id is not None:
-        current = every[
-            every["traject_id"].isin(on.index[on["medewerker_id"] == f.medewerker_id.hex])
-        ]
+        current = every[every["medewerker_id"] == f.medewerker_id.hex]
     # the members of households with a traject open on the peildatum (of the team member)
     members = _members(
         session,
@@ -948,8 +1019,8 @@ def _overview(session: Session, f: OverviewFilter) -> Overview:
         set(every.loc[_open_on(every, f.end), "household_id"].tolist())
         & set(current["household_id"].tolist()),
     )
-    caseload = _caseload(every, on, f)
-    werkvoorraad = _werkvoorraad(session, trajecten, on, f)
+    caseload = _caseload(every, f)
+    werkvoorraad = _werkvoorraad(session, trajecten, f)
     contact_wait, contact_series = _waiting(
         trajecten, f, "first_contact", "wachttijd_contact", "Wachttijd tot eerste contact"
     )
@@ -962,12 +1033,11 @@ def _overview(session: Session, f: OverviewFilter) -> Overview:
     referrals, destinations, statuses = _verwijzingen(session, trajecten, f)
     mine = None
     if f.medewerker_id is not None:
-        mine = set(on[on["medewerker_id"] == f.medewerker_id.hex].index)
-        mine = {_uuid(h) for h in trajecten[trajecten["traject_id"].isin(mine)]["household_id"]}
+        mine = {_uuid(h) for h in current["household_id"].tolist()}
     overdue = _overdue(session, f, mine)
     progress = _zrm_progress(session, f, trajecten)
     adults = _turning_18(members, f)
-    quality = _quality(contacts, current, on, members, f)
+    quality = _quality(current, members, f)
     tables = (
         caseload,
         werkvoorraad,
