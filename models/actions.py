@@ -33,7 +33,7 @@ from models.entities import (
 from models.enums import ActionOrigin, ActionOwner, ActionStatus
 from models.records import ActionDraft, ActionRecord, TodoItem, full_name
 from models.rules import ACTION, check_draft
-from models.todo import households_of, regisseur_name, register_provider
+from models.todo import counted_households, households_of, regisseur_name, register_provider
 from models.validation import Problem, ValidationError
 
 RULES = ACTION  # the form applies the same rules
@@ -368,13 +368,18 @@ def due_actions(session: Session, today: date, households: set[uuid.UUID] | None
 def overdue_households(
     session: Session, today: date, households: set[uuid.UUID] | None
 ) -> list[uuid.UUID]:
-    """The household of each line :func:`due_actions` gives, without building the lines."""
-    stmt = select(Action.household_id).where(
-        Action.status == ActionStatus.OPEN, Action.due_on < today
-    )
-    if households is not None:
-        stmt = stmt.where(Action.household_id.in_(households))
-    return list(session.scalars(stmt))
+    """The household of each line :func:`due_actions` gives (each open action past its due
+    date), without building the lines: plain SQL on the cursor, for the coordinator's overview."""
+    params: dict[str, object] = {"open": ActionStatus.OPEN.value, "today": today.isoformat()}
+    return counted_households(session, _OVERDUE, _OVERDUE_OF_SOME, params, households)
+
+
+# A Date is stored as 'YYYY-MM-DD': text order is date order.
+_OVERDUE = "SELECT household_id FROM action WHERE status = :open AND due_on < :today"
+_OVERDUE_OF_SOME = (
+    "SELECT household_id FROM action WHERE status = :open AND due_on < :today "
+    "AND household_id IN (SELECT value FROM json_each(:households))"
+)
 
 
 register_provider(OVERDUE, due_actions, overdue_households)

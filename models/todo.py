@@ -6,9 +6,11 @@ evaluations add theirs with :func:`register_provider` instead of building a list
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable
 from datetime import date
+from functools import cache
 
 from sqlalchemy import ColumnElement, ScalarSelect, and_, select
 from sqlalchemy.orm import QueryableAttribute, Session
@@ -54,6 +56,34 @@ def due_households(
             else [item.household_id for item in provider(session, today, households)]
         )
     return found
+
+
+@cache
+def stored_uuid(stored: str) -> uuid.UUID:
+    """An id as SQLite stores it (32 hex digits), made once per id for every count."""
+    return uuid.UUID(hex=stored)
+
+
+def counted_households(
+    session: Session,
+    team_sql: str,
+    some_sql: str,
+    params: dict[str, object],
+    households: set[uuid.UUID] | None,
+) -> list[uuid.UUID]:
+    """A counter's plain SQL, whose one column is a household id as stored, on the DBAPI
+    cursor: no result row and no UUID built per row (the ids come from :func:`stored_uuid`).
+    ``team_sql`` counts for the whole team; ``some_sql`` for ``households`` only, which it
+    gets as ``:households``, a JSON list of stored ids (so it can read by the household's
+    index instead of the whole table)."""
+    if households is not None:
+        params = {**params, "households": json.dumps(sorted(h.hex for h in households))}
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute(team_sql if households is None else some_sql, params)
+        return [stored_uuid(row[0]) for row in cursor.fetchall()]
+    finally:
+        cursor.close()
 
 
 def provider_kinds() -> list[str]:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from models import households as service
@@ -291,3 +291,64 @@ def test_the_household_list_sorts_by_safety_both_ways(session: Session) -> None:
 
     assert listed(False) == ["Jansen", "Nguyễn", "De Vries", "Yılmaz"]
     assert listed(True) == ["Yılmaz", "De Vries", "Nguyễn", "Jansen"]
+
+
+def _due(session: Session, today: date = TODAY) -> list[uuid.UUID]:
+    """The households of the Te doen list's re-assessments, checked against their count (the
+    coordinator's overview), for the whole team and for each household alone."""
+    listed = sorted(i.household_id for i in todo_list(session, today, None))
+    assert sorted(taxatie.due_households(session, today, None)) == listed
+    for household_id in set(listed) | set(session.scalars(select(taxatie.Taxatie.household_id))):
+        alone = [i.household_id for i in todo_list(session, today, {household_id})]
+        assert taxatie.due_households(session, today, {household_id}) == alone
+    return listed
+
+
+def test_on_one_day_the_later_taxatie_decides_for_the_list_and_its_count(
+    session: Session,
+) -> None:
+    first, second = register(session, "Yılmaz"), register(session, "Nguyễn")
+    long_ago = TODAY - timedelta(weeks=6)
+    for household_id, safeties in (
+        (first, (Safety.ONVEILIG, Safety.VEILIG)),  # then 13 weeks: not due
+        (second, (Safety.VEILIG, Safety.ONVEILIG)),  # then 4 weeks: due
+    ):
+        zoe = child(session, household_id)
+        for safety in safeties:
+            taxatie.submit(
+                session, household_id, complete(zoe, safety, long_ago), AUTHOR, today=TODAY
+            )
+            session.flush()  # one moment each
+    assert _due(session) == [second]
+
+    # saved in one flush (one moment): the larger id decides, the same for list and count
+    session.execute(update(taxatie.Taxatie).values(created_at=datetime(2026, 1, 1, tzinfo=UTC)))
+    by_id = session.execute(
+        select(taxatie.Taxatie.household_id, taxatie.Taxatie.safety).order_by(taxatie.Taxatie.id)
+    ).all()
+    last = {household_id: safety for household_id, safety in by_id}
+    assert _due(session) == sorted(h for h, s in last.items() if s is Safety.ONVEILIG)
+
+
+def test_a_newer_concept_does_not_count_and_a_closed_traject_is_not_counted(
+    session: Session,
+) -> None:
+    from models.records import Closure
+
+    household_id = register(session, "Bakker", registered_on=TODAY - timedelta(weeks=20))
+    zoe = child(session, household_id)
+    long_ago = TODAY - timedelta(weeks=10)
+    taxatie.submit(
+        session, household_id, complete(zoe, Safety.ONVEILIG, long_ago), AUTHOR, today=TODAY
+    )
+    session.flush()
+    taxatie.save_concept(
+        session, household_id, TaxatieDraft(zoe, TODAY, (), Safety.VEILIG), AUTHOR, today=TODAY
+    )
+    session.flush()
+    assert _due(session) == [household_id]
+    traject = service.load_dossier(session, household_id).traject
+    assert traject is not None
+    service.close_traject(session, traject.id, Closure(TODAY, "doelen_bereikt"), today=TODAY)
+    session.flush()
+    assert _due(session) == []
