@@ -52,7 +52,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, timedelta
-from functools import cache
 from typing import Any
 
 import numpy as np
@@ -76,7 +75,7 @@ from models.overview_records import (
     OverviewFilter,
     OverviewTable,
 )
-from models.todo import due_households, regisseur_name
+from models.todo import due_households, regisseur_name, stored_uuid
 from models.wording import (
     OVERVIEW_DEFINITION,
     TODO_KIND,
@@ -342,11 +341,6 @@ def _of_medewerker(
         & (assignments["end_on"].isna() | (assignments["end_on"] >= _ts(f.start)))
     ]
     return trajecten[trajecten["traject_id"].isin(mine["traject_id"])]
-
-
-@cache
-def _uuid(stored: str) -> uuid.UUID:
-    return uuid.UUID(hex=stored)
 
 
 def _ids(series: pd.Series) -> frozenset[str]:
@@ -1033,7 +1027,7 @@ def _overview(session: Session, f: OverviewFilter) -> Overview:
     referrals, destinations, statuses = _verwijzingen(session, trajecten, f)
     mine = None
     if f.medewerker_id is not None:
-        mine = {_uuid(h) for h in current["household_id"].tolist()}
+        mine = {stored_uuid(h) for h in current["household_id"].tolist()}
     overdue = _overdue(session, f, mine)
     progress = _zrm_progress(session, f, trajecten)
     adults = _turning_18(members, f)
@@ -1106,7 +1100,7 @@ def _overview(session: Session, f: OverviewFilter) -> Overview:
 def households_behind(session: Session, ids: Iterable[str]) -> list[HouseholdLine]:
     """The households behind a figure (stored ids), by dossier number, with their current
     regisseur."""
-    id_list = [_uuid(h) for h in ids]
+    id_list = [stored_uuid(h) for h in ids]
     if not id_list:
         return []
     regisseur = regisseur_name(Household.id)

@@ -13,6 +13,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import text
 
 from desktop.database import StoreError, StoreProblem, make_engine, migrate, open_store
 from models import households as service
@@ -599,3 +600,31 @@ def test_0017_adds_the_verwijzingen_to_a_database_at_0015(tmp_path: Path) -> Non
         assert verwijzing.list_verwijzingen(session, household_id) == []
     store.close()
     assert list(tmp_path.glob("verwijzing.sqlite.voor-migratie-0015-*.bak"))
+
+
+def test_a_session_keeps_its_connection_while_other_threads_come_and_go(tmp_path: Path) -> None:
+    """The window's background reads run on Qt's pool threads, which come and go: a seventh
+    thread reading must not close the connection a session elsewhere is still using (the
+    per-thread pool SQLAlchemy picks for a URL without a file did exactly that)."""
+    import threading
+
+    store = open_store(tmp_path / "pool.sqlite", TEST_KEY, create=True)
+    with store.sessions() as mine:
+        register(mine, "Yılmaz")
+        mine.flush()
+        failures: list[BaseException] = []
+
+        def read() -> None:
+            try:
+                with store.sessions() as theirs:
+                    theirs.execute(text("SELECT count(*) FROM household")).scalar()
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                failures.append(exc)
+
+        for _ in range(7):
+            worker = threading.Thread(target=read)
+            worker.start()
+            worker.join()
+        assert failures == []
+        assert mine.execute(text("SELECT count(*) FROM household")).scalar() == 1
+    store.close()
