@@ -18,7 +18,7 @@ run: $(STAMP)
 	$(PY) main.py --demo
 
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

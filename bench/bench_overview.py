@@ -2,7 +2,9 @@
 
 Each figure is set against a baseline measured in the same run:
 - the full overview (every figure, the team, a year up to today, through the use case)  vs
-  a plain ``SELECT count(*)`` over each table it reads (the least any overview must do)
+  reading the columns it uses of every table it reads as plain rows, computing nothing (a
+  count(*) was the baseline before; with a page cache that holds these tables it takes
+  2 ms and says nothing)
 - the Excel export (every table as a sheet, through the use case)  vs  one sheet of the
   same number of cells written by pandas with openpyxl
 - the export saved (written 0600 and logged: EXPORT under every household it names)
@@ -30,21 +32,20 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench_households import DEMO_LOGIN, build, timed  # noqa: E402
 
-# the tables the overview reads
-TABLES = (
-    "traject",
-    "traject_event",
-    "regisseur_assignment",
-    "contact",
-    "household",
-    "person",
-    "verwijzing",
-    "organisation",
-    "measurement",
-    "measurement_score",
-    "action",
-    "taxatie",
-)
+# the tables the overview reads, and the columns it uses of each
+TABLES = {
+    "traject": "id, household_id, registered_on, closed_on, close_reason, herkomst",
+    "traject_event": "traject_id, event_date, kind, to_phase",
+    "regisseur_assignment": "traject_id, medewerker_id, start_on, end_on",
+    "contact": "household_id, contact_date, kind",
+    "household": "id, dossier_number, name",
+    "person": "household_id, date_of_birth, bsn, gezag",
+    "verwijzing": "traject_id, household_id, referred_on, hulpvorm, status, organisation_id",
+    "measurement": "id, person_id, household_id, instrument_code, instrument_version, measured_on",
+    "measurement_score": "measurement_id, item_code, level, not_assessed",
+    "action": "household_id, due_on, status",
+    "taxatie": "household_id, person_id, assessed_on, next_due, state",
+}
 
 
 def main() -> int:
@@ -52,7 +53,7 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--households", type=int, default=20_000)
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--db", type=Path)
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
@@ -78,8 +79,9 @@ def main() -> int:
 
         def counts() -> None:
             with unlocked.store.sessions() as session:
-                for table in TABLES:
-                    session.execute(text(f'SELECT count(*) FROM "{table}"')).scalar()  # noqa: S608
+                cursor = session.connection().connection.cursor()
+                for table, columns in TABLES.items():
+                    cursor.execute(f'SELECT {columns} FROM "{table}"').fetchall()  # noqa: S608
 
         made = usecase.overview(unlocked, f)  # imports, code lists and instruments loaded once
         counts()
@@ -123,8 +125,8 @@ def main() -> int:
 
         print(f"\noverview and export, median of {args.repeat}")
         print(
-            f"  overview   {overview_s * 1000:7.1f} ms   count(*) of its tables "
-            f"{count_s * 1000:6.1f} ms   ratio {overview_s / count_s:6.1f} x   (target < 1000 ms)"
+            f"  overview   {overview_s * 1000:7.1f} ms   reading its columns plainly "
+            f"{count_s * 1000:6.1f} ms   ratio {overview_s / count_s:6.2f} x   (target < 1000 ms)"
         )
         print(
             f"  Excel      {export_s * 1000:7.1f} ms   one sheet, same cells "
