@@ -89,7 +89,12 @@ class AutoLock(QObject):
         windows = [
             w for w in app.topLevelWidgets() if w.isVisible() and not isinstance(w, LockOverlay)
         ]
-        front = app.activeModalWidget() or app.activeWindow() or (windows[-1] if windows else None)
+        # the password goes on the window in front; one is always chosen among those covered
+        # (an active window that is hidden or already gone would leave no way to unlock)
+        front = next(
+            (w for w in (app.activeModalWidget(), app.activeWindow()) if w in windows),
+            windows[-1] if windows else None,
+        )
         for window in windows:
             overlay = LockOverlay(window, with_password=window is front, user_name=self._user_name)
             overlay.unlockRequested.connect(self.try_unlock)

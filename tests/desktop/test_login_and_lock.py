@@ -259,3 +259,27 @@ def test_the_wait_after_wrong_passwords_reads_singular_and_plural(demo_path: Pat
     now[0] += 1.5
     message = login_message(demo_path, throttle, "anouk", "x", [])
     assert message == "Te veel mislukte pogingen. Probeer het over 1 seconde opnieuw."
+
+
+def test_the_password_goes_on_a_covered_window_when_the_active_one_is_gone(
+    qtbot: QtBot, unlocked: Unlocked, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Qt may still name a window that is hidden (or closed by now) as the active one: the
+    lock screen then had no password field anywhere, and nobody could unlock (seen when the
+    suite ran on two cores)."""
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    controller = MainController(unlocked)
+    qtbot.addWidget(controller.window)
+    controller.window.show()
+    qtbot.waitExposed(controller.window)
+    gone = QWidget()  # not shown: not among the windows the lock covers
+    qtbot.addWidget(gone)
+    monkeypatch.setattr(QApplication, "activeWindow", staticmethod(lambda: gone))
+    monkeypatch.setattr(QApplication, "activeModalWidget", staticmethod(lambda: None))
+    controller.autolock.lock()
+    overlay = controller.autolock.password_overlay()
+    assert overlay is not None and overlay.parentWidget().isVisible()  # a covered window
+    assert not controller.autolock.try_unlock("fout-wachtwoord")
+    assert overlay.error.text() == "Dit wachtwoord klopt niet."
+    assert controller.autolock.try_unlock(TEST_PASSWORD)
