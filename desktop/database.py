@@ -223,6 +223,7 @@ def make_engine(path: Path, key: bytes | KeyedFile) -> Engine:
         module=sqlcipher,
         hide_parameters=True,
         poolclass=QueuePool,
+        pool_use_lifo=True,  # the connection used last, with its cache of decrypted pages
     )
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)

@@ -261,8 +261,12 @@ def _trajecten(
         & (assignments["start_on"] <= peil).to_numpy()
         & (assignments["end_on"].isna() | (assignments["end_on"] >= peil)).to_numpy()
     ]
-    current = current.sort_values("start_on", kind="stable").drop_duplicates(
-        "traject_id", keep="last"
+    # on one start day the open assignment wins over one that ended (as the dossier's
+    # regisseur, models.todo.regisseur_name), whatever order the rows were stored in
+    current = (
+        current.assign(still=current["end_on"].isna())
+        .sort_values(["start_on", "still", "end_on"], kind="stable")
+        .drop_duplicates("traject_id", keep="last")
     )
     where = at[current.index.to_numpy()]
     for column in ("medewerker_id", "name"):
@@ -436,7 +440,7 @@ def _werkvoorraad(session: Session, trajecten: pd.DataFrame, f: OverviewFilter) 
 
 
 def _day(day: date) -> np.datetime64:
-    return np.datetime64(day, "ns")
+    return np.datetime64(day, "us")  # the frames' unit: any year a date field allows
 
 
 def _bands(days: np.ndarray) -> list[int]:
@@ -980,7 +984,9 @@ def _numbers(session: Session, households: Iterable[str]) -> dict[str, tuple[str
 def _no_collection() -> Iterator[None]:
     """Python's cyclic garbage collector paused: the figures make a few hundred thousand
     short-lived rows and values and no cycles, and its full passes over them cost a tenth of
-    the overview. Re-enabled after (unless it was off before)."""
+    the overview. Re-enabled after (unless it was off before). The switch is the process's:
+    the window's thread runs without collections for that second too, and of two overviews
+    at once the one that paused it resumes it."""
     was_on = gc.isenabled()
     gc.disable()
     try:

@@ -1,8 +1,8 @@
 """A read that takes seconds runs beside the window, which shows at once and is filled in
 when the answer comes (the access log's whole-chain check).
 
-The work runs on Qt's global thread pool with its own database connection (the store's
-engine pool hands each thread one); the answer is delivered on the window's thread to a
+The work runs on Qt's global thread pool in a session of its own (each session takes its own
+connection from the store's queue pool); the answer is delivered on the window's thread to a
 receiver owned by ``owner``, so a screen closed meanwhile simply never hears it.
 """
 

@@ -26,10 +26,12 @@ import os
 import shutil
 import uuid
 import zipfile
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import Session
@@ -209,8 +211,8 @@ def make_backup(unlocked: Unlocked, target: Path) -> Path:
         exported = work / DB_NAME
         create_private(exported)
         raw = unlocked.store.engine.raw_connection()
+        cursor = raw.cursor()
         try:
-            cursor = raw.cursor()
             quoted = str(exported).replace("'", "''")
             cursor.execute(f"ATTACH DATABASE '{quoted}' AS backup KEY \"x'{unlocked.key.hex()}'\"")
             cursor.execute("SELECT sqlcipher_export('backup')")
@@ -224,8 +226,11 @@ def make_backup(unlocked: Unlocked, target: Path) -> Path:
                 "SELECT seq, entry_hash FROM backup.access_log WHERE seq IS NOT NULL"
                 " ORDER BY seq DESC LIMIT 1"
             ).fetchone()
-            cursor.execute("DETACH DATABASE backup")
         finally:
+            # detached also after a failed export (a full disk), so the pooled connection
+            # can attach the next back-up; not attached when the ATTACH itself failed
+            with suppress(sqlcipher.OperationalError):
+                cursor.execute("DETACH DATABASE backup")
             raw.close()
         keys = work / KEYS_NAME
         copy_private(unlocked.keyring.path, keys)

@@ -519,3 +519,32 @@ def test_a_store_at_0019_upgraded_to_0020_keeps_the_known_answers(tmp_path: Path
             assert_all(session, team, overview(session, OverviewFilter(START, END, bram)), "bram")
     finally:
         store.close()
+
+
+# --- the regisseur on a start day ---------------------------------------------------------------
+
+
+def test_on_a_shared_start_day_the_open_assignment_is_the_regisseur_whatever_the_row_order(
+    session: Session,
+) -> None:
+    """Two assignments of one traject starting on the peildatum, the one that ended that day
+    stored last (a correction, another laptop): the caseload names the open one, as the
+    dossier does (found in review: the row stored last won)."""
+    from models.entities import RegisseurAssignment
+    from models.todo import regisseur_name
+
+    anouk = service.add_medewerker(session, "Anouk Verbeek", "generalist")
+    bram = service.add_medewerker(session, "Bram de Boer", "generalist")
+    day = date(2026, 11, 2)
+    household_id = _household(session, "Yılmaz", day, regisseur=anouk)
+    traject_id = _traject(session, household_id)
+    session.add(
+        RegisseurAssignment(traject_id=traject_id, medewerker_id=bram, start_on=day, end_on=day)
+    )
+    session.flush()
+    shown = session.scalar(select(regisseur_name(household_id)))
+    assert shown == "Anouk Verbeek"
+    caseload = _by_label(
+        overview(session, OverviewFilter(date(2026, 11, 1), day)).table("caseload")
+    )
+    assert caseload == {"Anouk Verbeek": (1, _hexes(household_id))}
