@@ -658,28 +658,20 @@ def due_households(
 # reading the table straight through is cheaper than through ix_taxatie_household_assessed
 # (the grouping sorts anyway); for some households that index finds their rows. The traject
 # is looked up only for the latest taxaties that are due.
-_DUE = """
+_LATEST_DUE = """
 SELECT latest.household_id FROM (
     SELECT household_id, next_due, max(assessed_on || created_at || id)
-    FROM taxatie NOT INDEXED WHERE state != :concept GROUP BY household_id, person_id
+    FROM taxatie {rows} GROUP BY household_id, person_id
 ) AS latest
 WHERE latest.next_due <= :today AND EXISTS (
     SELECT 1 FROM traject
     WHERE traject.household_id = latest.household_id AND traject.is_current = 1
     AND traject.phase IN (SELECT value FROM json_each(:open_phases))
 )"""
-_DUE_OF_SOME = """
-SELECT latest.household_id FROM (
-    SELECT household_id, next_due, max(assessed_on || created_at || id)
-    FROM taxatie
-    WHERE household_id IN (SELECT value FROM json_each(:households)) AND state != :concept
-    GROUP BY household_id, person_id
-) AS latest
-WHERE latest.next_due <= :today AND EXISTS (
-    SELECT 1 FROM traject
-    WHERE traject.household_id = latest.household_id AND traject.is_current = 1
-    AND traject.phase IN (SELECT value FROM json_each(:open_phases))
-)"""
+_DUE = _LATEST_DUE.format(rows="NOT INDEXED WHERE state != :concept")
+_DUE_OF_SOME = _LATEST_DUE.format(
+    rows="WHERE household_id IN (SELECT value FROM json_each(:households)) AND state != :concept"
+)
 
 
 register_provider(REASSESSMENT, due_reassessments, due_households)
