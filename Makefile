@@ -18,7 +18,7 @@ run: $(STAMP)
 	$(PY) main.py --demo
 
 test: $(STAMP)
-	$(PY) -m pytest -n auto --dist loadfile
+	$(PY) -m pytest
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
