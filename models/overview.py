@@ -877,10 +877,7 @@ def _members(session: Session, f: OverviewFilter, households: set[str]) -> pd.Da
 def _eighteen_before(day: date) -> date:
     """The last date of birth of someone who is 18 on ``day``: the same day 18 years before
     (28 February for 29 February; born on 29 February one turns 18 on 1 March)."""
-    try:
-        return day.replace(year=day.year - 18)
-    except ValueError:
-        return date(day.year - 18, 2, 28)
+    return _months_after(day, -18 * 12)
 
 
 def _turning_18(members: pd.DataFrame, f: OverviewFilter) -> OverviewTable:
