@@ -34,15 +34,19 @@ from bench_households import DEMO_LOGIN, build, timed  # noqa: E402
 
 # the tables the overview reads, and the columns it uses of each
 TABLES = {
-    "traject": "id, household_id, registered_on, closed_on, close_reason, herkomst",
-    "traject_event": "traject_id, event_date, kind, to_phase",
+    "traject": (
+        "id, household_id, registered_on, closed_on, close_reason, herkomst, plan_on,"
+        " last_event_on"
+    ),
     "regisseur_assignment": "traject_id, medewerker_id, start_on, end_on",
     "contact": "household_id, contact_date, kind",
     "household": "id, dossier_number, name",
     "person": "household_id, date_of_birth, bsn, gezag",
     "verwijzing": "traject_id, household_id, referred_on, hulpvorm, status, organisation_id",
-    "measurement": "id, person_id, household_id, instrument_code, instrument_version, measured_on",
-    "measurement_score": "measurement_id, item_code, level, not_assessed",
+    "measurement": (
+        "id, person_id, household_id, instrument_code, instrument_version, measured_on,"
+        " answered, levels"
+    ),
     "action": "household_id, due_on, status",
     "taxatie": "household_id, person_id, assessed_on, next_due, state",
 }

@@ -117,6 +117,10 @@ class Traject(Tracked, Base):
     close_reason: Mapped[str | None] = mapped_column(String(40))
     # The household's latest traject: the one its list row and dossier show.
     is_current: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Kept by triggers on traject_event (migration 0021), never set here: the day of the
+    # earliest event to phase 'plan' and of the latest event, for the overview.
+    plan_on: Mapped[date | None] = mapped_column(Date)
+    last_event_on: Mapped[date | None] = mapped_column(Date)
 
     household: Mapped[Household] = relationship(back_populates="trajecten")
     regisseurs: Mapped[list[RegisseurAssignment]] = relationship(
@@ -249,6 +253,10 @@ class Measurement(Tracked, Base):
     measured_on: Mapped[date] = mapped_column(Date)
     assessor: Mapped[str] = mapped_column(String(120))
     note: Mapped[str] = mapped_column(Text, default="")
+    # Kept by triggers on measurement_score (migration 0021), never set here: the items
+    # scored or marked niet beoordeeld, and the scored ones as JSON {item: level}.
+    answered: Mapped[int] = mapped_column(server_default="0")
+    levels: Mapped[str | None] = mapped_column(Text)
 
     person: Mapped[Person | None] = relationship(back_populates="measurements")
     household: Mapped[Household] = relationship(back_populates="measurements")

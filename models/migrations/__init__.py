@@ -8,5 +8,5 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HEAD = "0020"
+HEAD = "0021"
 LOCATION = Path(__file__).resolve().parent

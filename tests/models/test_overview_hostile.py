@@ -17,12 +17,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from desktop.database import Sessions, make_engine, migrate, open_store
 from models import households as service
-from models import zrm
+from models import migrations, zrm
 from models.codelists import load_codelists
 from models.entities import Household, Traject
 from models.enums import ContactKind, MemberRole
@@ -476,31 +476,60 @@ def test_households_without_a_traject_in_view_give_every_table(session: Session)
 # --- 7. a store made at revision 0019 -----------------------------------------------------------
 
 
-def test_a_store_at_0019_upgraded_to_0020_keeps_the_known_answers(tmp_path: Path) -> None:
-    """The fixed team written by the version whose schema ends at 0019 (same tables, the old
-    indexes), then opened by this one: migrated to 0020 and every known answer holds."""
+SUMMARY_TRIGGERS = ("_summary_insert", "_summary_delete", "_summary_update")
+
+
+def _downgraded(engine: Engine, revision: str) -> None:
+    """The schema taken back to ``revision`` with its rows, as that version left it."""
+    from alembic import command
+    from alembic.config import Config
+
+    from models import migrations
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations.LOCATION))
+    with engine.connect() as connection:
+        raw = connection.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")  # batch downgrades rebuild tables
+        with connection.begin():
+            config.attributes["connection"] = connection
+            command.downgrade(config, revision)
+
+
+def _schema(session: Session, kind: str) -> set[str]:
+    return {
+        str(r[0])
+        for r in session.execute(
+            text("SELECT name FROM sqlite_master WHERE type = :kind"), {"kind": kind}
+        )
+    }
+
+
+def test_a_store_at_0019_upgraded_keeps_the_known_answers(tmp_path: Path) -> None:
+    """The fixed team as the version whose schema ends at 0019 left it (the old indexes, no
+    summaries or their triggers), then opened by this one: migrated to the head, the
+    summaries filled from the rows, and every known answer holds."""
     path = tmp_path / "oud.sqlite"
     engine = make_engine(path, TEST_KEY)
-    migrate(engine, "0019")
+    migrate(engine)
     with Sessions(engine, TEST_LOGIN).begin() as old:
-        indexes = {
-            r[0] for r in old.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'"))
-        }
-        assert "ix_contact_household_id" in indexes and "ix_contact_household_date" not in indexes
         team = build(old)
+    _downgraded(engine, "0019")
+    with Sessions(engine, TEST_LOGIN).begin() as old:
+        indexes = _schema(old, "index")
+        assert "ix_contact_household_id" in indexes and "ix_contact_household_date" not in indexes
+        assert not {t for t in _schema(old, "trigger") if t.endswith(SUMMARY_TRIGGERS)}
+        columns = {r[1] for r in old.execute(text("PRAGMA table_info(traject)"))}
+        assert "plan_on" not in columns
     engine.dispose()
 
     store = open_store(path, TEST_KEY, user=TEST_LOGIN)
     try:
         with store.sessions() as session:
             revision = session.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
-            assert revision == "0020"
-            indexes = {
-                r[0]
-                for r in session.execute(
-                    text("SELECT name FROM sqlite_master WHERE type = 'index'")
-                )
-            }
+            assert revision == migrations.HEAD
+            indexes = _schema(session, "index")
             assert {
                 "ix_traject_event_course",
                 "ix_contact_household_date",
@@ -513,6 +542,9 @@ def test_a_store_at_0019_upgraded_to_0020_keeps_the_known_answers(tmp_path: Path
                     "ix_measurement_score_measurement_id",
                 }
                 & indexes
+            )
+            assert (
+                len({t for t in _schema(session, "trigger") if t.endswith(SUMMARY_TRIGGERS)}) == 6
             )
             assert_all(session, team, overview(session, OverviewFilter(START, END)), None)
             bram = team.medewerkers["bram"]

@@ -1,0 +1,109 @@
+"""overview summaries: a traject's course and a measurement's levels kept on their own row
+
+The coordinator's overview read 82,000 traject events and 168,000 scores on the bench
+store only to find, per traject, the day it first reached phase 'plan' and its latest
+event, and per measurement how many items were answered and their levels. Those are now
+columns, kept right by triggers whatever writes the rows (the app, an import, a colleague
+with the key and a SQLite shell):
+
+- ``traject.plan_on``: the earliest event that moved it to phase 'plan' (any date);
+- ``traject.last_event_on``: its latest event (any date; the overview reads the events
+  themselves only for the trajecten whose latest event lies after its peildatum);
+- ``measurement.answered``: items scored or marked niet beoordeeld;
+- ``measurement.levels``: the scored items as one JSON object {item: level}.
+
+And ``ix_taxatie_latest`` holds every column the Te doen counter of due re-assessments
+reads, in the order it groups them (it read the whole table and sorted).
+
+Each trigger recomputes the whole summary of the row it touches (a seek on the covering
+indexes of 0020), so an insert, an update (also one that moves a row to another traject or
+measurement) and a delete all leave it right. Existing rows are filled here.
+
+Revision ID: 0021
+Revises: 0020
+Create Date: 2026-11-26 09:30:00
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = '0021'
+down_revision = '0020'
+branch_labels = None
+depends_on = None
+
+_COURSE = """
+UPDATE traject SET
+    plan_on = (SELECT min(event_date) FROM traject_event
+               WHERE traject_id = traject.id AND kind = 'fase' AND to_phase = 'plan'),
+    last_event_on = (SELECT max(event_date) FROM traject_event WHERE traject_id = traject.id)
+WHERE id = {which}.traject_id;
+"""
+
+_LEVELS = """
+UPDATE measurement SET
+    answered = (SELECT count(*) FROM measurement_score
+                WHERE measurement_id = measurement.id
+                  AND (level IS NOT NULL OR not_assessed = 1)),
+    levels = (SELECT json_group_object(item_code, level) FROM measurement_score
+              WHERE measurement_id = measurement.id AND level IS NOT NULL)
+WHERE id = {which}.measurement_id;
+"""
+
+
+def _triggers(table: str, statement: str, columns: str) -> list[str]:
+    """After insert (NEW), delete (OLD) and update of ``columns`` (both)."""
+    name = f"{table}_summary"
+    return [
+        f"CREATE TRIGGER {name}_insert AFTER INSERT ON {table} "
+        f"BEGIN {statement.format(which='NEW')} END",
+        f"CREATE TRIGGER {name}_delete AFTER DELETE ON {table} "
+        f"BEGIN {statement.format(which='OLD')} END",
+        f"CREATE TRIGGER {name}_update AFTER UPDATE OF {columns} ON {table} "
+        f"BEGIN {statement.format(which='OLD')} {statement.format(which='NEW')} END",
+    ]
+
+
+TRIGGERS = [
+    *_triggers("traject_event", _COURSE, "traject_id, event_date, kind, to_phase"),
+    *_triggers("measurement_score", _LEVELS, "measurement_id, item_code, level, not_assessed"),
+]
+TRIGGER_NAMES = [
+    f"{table}_summary_{when}"
+    for table in ("traject_event", "measurement_score")
+    for when in ("insert", "delete", "update")
+]
+
+
+def upgrade() -> None:
+    op.add_column('traject', sa.Column('plan_on', sa.Date(), nullable=True))
+    op.add_column('traject', sa.Column('last_event_on', sa.Date(), nullable=True))
+    op.add_column(
+        'measurement', sa.Column('answered', sa.Integer(), nullable=False, server_default='0')
+    )
+    op.add_column('measurement', sa.Column('levels', sa.Text(), nullable=True))
+    op.create_index(
+        'ix_taxatie_latest',
+        'taxatie',
+        ['household_id', 'person_id', 'state', 'assessed_on', 'created_at', 'id', 'next_due'],
+    )
+    if op.get_bind().dialect.name == "sqlite":  # the summaries filled, then kept
+        op.execute(_COURSE.replace("WHERE id = {which}.traject_id", "").rstrip().rstrip(";"))
+        op.execute(_LEVELS.replace("WHERE id = {which}.measurement_id", "").rstrip().rstrip(";"))
+        for trigger in TRIGGERS:
+            op.execute(trigger)
+
+
+def downgrade() -> None:
+    op.drop_index('ix_taxatie_latest', table_name='taxatie')
+    if op.get_bind().dialect.name == "sqlite":
+        for name in TRIGGER_NAMES:
+            op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    with op.batch_alter_table('measurement', schema=None) as batch_op:
+        batch_op.drop_column('levels')
+        batch_op.drop_column('answered')
+    with op.batch_alter_table('traject', schema=None) as batch_op:
+        batch_op.drop_column('last_event_on')
+        batch_op.drop_column('plan_on')

@@ -1,0 +1,301 @@
+"""The summaries the overview reads (migration 0021) stay equal to the rows they summarise.
+
+``traject.plan_on`` / ``last_event_on`` and ``measurement.answered`` / ``levels`` are kept by
+triggers. Whatever writes the rows (the app's services, or a colleague with the key in a SQLite
+shell inserting, changing, moving and deleting rows), each summary must equal what the rows
+say, and the overview must count what the rows say.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from desktop.database import Store
+from models import households as service
+from models import zrm
+from models.enums import MemberRole, Phase
+from models.instruments import shipped_instruments
+from models.overview import OverviewFilter, overview
+from models.records import MeasurementDraft, PersonDraft, PhaseChange, ScoreDraft
+from tests.helpers import TEST_KEY, TODAY, edit_outside, register
+
+START = date(2026, 1, 1)
+
+
+def _stale_courses(session: Session) -> list[tuple[object, ...]]:
+    """Trajecten whose summary differs from their events, recomputed here from the rows."""
+    return list(
+        session.execute(
+            text(
+                "SELECT t.id, t.plan_on, t.last_event_on, e.plan_on, e.last_event_on"
+                " FROM traject t LEFT JOIN ("
+                "   SELECT traject_id,"
+                "     min(CASE WHEN kind = 'fase' AND to_phase = 'plan' THEN event_date END)"
+                "       AS plan_on,"
+                "     max(event_date) AS last_event_on"
+                "   FROM traject_event GROUP BY traject_id) e ON e.traject_id = t.id"
+                " WHERE t.plan_on IS NOT e.plan_on OR t.last_event_on IS NOT e.last_event_on"
+            )
+        )
+    )
+
+
+def _stale_levels(session: Session) -> list[tuple[object, ...]]:
+    """Measurements whose summary differs from their scores, recomputed here in Python."""
+    scores: dict[str, list[tuple[str, int | None, bool]]] = {}
+    for measurement_id, item, level, not_assessed in session.execute(
+        text("SELECT measurement_id, item_code, level, not_assessed FROM measurement_score")
+    ):
+        scores.setdefault(measurement_id, []).append((item, level, bool(not_assessed)))
+    stale = []
+    for measurement_id, answered, levels in session.execute(
+        text("SELECT id, answered, levels FROM measurement")
+    ):
+        rows = scores.get(measurement_id, [])
+        want_answered = sum(1 for _i, level, na in rows if level is not None or na)
+        want_levels = {item: level for item, level, _na in rows if level is not None}
+        got_levels = json.loads(levels) if levels else {}
+        if answered != want_answered or got_levels != want_levels:
+            stale.append((measurement_id, answered, want_answered, got_levels, want_levels))
+    return stale
+
+
+def _traject(session: Session, household_id: uuid.UUID) -> uuid.UUID:
+    traject = service.load_dossier(session, household_id).traject
+    assert traject is not None
+    return traject.id
+
+
+def _measure(
+    session: Session, person_id: uuid.UUID, on: date, levels: dict[str, int | None]
+) -> uuid.UUID:
+    scores = tuple(
+        ScoreDraft(code, level, not_assessed=level is None) for code, level in levels.items()
+    )
+    draft = MeasurementDraft("zrm", "2017", on, "Anouk Verbeek", scores)
+    return zrm.save_measurement(session, person_id, draft, today=TODAY)
+
+
+ITEMS = [item.code for item in shipped_instruments()[("zrm", "2017")].items]
+
+
+def test_the_apps_own_changes_keep_the_course_summary(session: Session) -> None:
+    """Registering, phase changes (plan twice, the earliest counts) and closing, through the
+    services: the summary follows each flush."""
+    household_id = register(session, "Nguyễn Thị Lan", registered_on=date(2026, 2, 2))
+    traject_id = _traject(session, household_id)
+    session.flush()
+    assert session.execute(
+        text("SELECT plan_on, last_event_on FROM traject WHERE id = :id"), {"id": traject_id.hex}
+    ).one() == (None, "2026-02-02")
+    service.change_phase(
+        session, traject_id, PhaseChange(Phase.PLAN, date(2026, 3, 3)), today=TODAY
+    )
+    service.change_phase(
+        session, traject_id, PhaseChange(Phase.UITVOERING, date(2026, 4, 4)), today=TODAY
+    )
+    session.flush()
+    assert session.execute(
+        text("SELECT plan_on, last_event_on FROM traject WHERE id = :id"), {"id": traject_id.hex}
+    ).one() == ("2026-03-03", "2026-04-04")
+    assert _stale_courses(session) == []
+
+
+def test_a_colleague_with_the_key_changes_events_and_the_summary_follows(
+    store: Store, db_path: Path
+) -> None:
+    """Outside the app, in sqlcipher3: an earlier plan inserted, an event moved to another
+    traject, a date changed, an event deleted; after each the summaries equal the rows, and
+    the overview's waiting time to plan counts the new earliest plan."""
+    with store.sessions.begin() as session:
+        first = _traject(session, register(session, "Yılmaz", registered_on=date(2026, 3, 2)))
+        second = _traject(
+            session, register(session, "Zoë van 't Hart", registered_on=date(2026, 3, 9))
+        )
+        service.change_phase(session, first, PhaseChange(Phase.PLAN, date(2026, 5, 1)), today=TODAY)
+    edit_outside(
+        db_path,
+        TEST_KEY,
+        (
+            "INSERT INTO traject_event (id, traject_id, event_date, kind, from_phase, to_phase,"
+            " note, created_at, created_by, updated_at, updated_by) VALUES (?, ?, '2026-03-12',"
+            " 'fase', 'aangemeld', 'plan', '', '2026-05-01 10:00:00.000000', 'buiten',"
+            " '2026-05-01 10:00:00.000000', 'buiten')",
+            (uuid.uuid4().hex, first.hex),
+        ),
+    )
+    with store.sessions.begin() as session:
+        assert _stale_courses(session) == []
+        wait = overview(session, OverviewFilter(START, TODAY)).table("wachttijd_plan")
+        # both registered; the first reached plan 2 to 12 March; the second still waits
+        assert wait.rows[-1][1:3] == (2, 10.0) and wait.rows[-1][-2] == 1
+    edit_outside(
+        db_path,
+        TEST_KEY,
+        (
+            "UPDATE traject_event SET traject_id = ? WHERE traject_id = ?"
+            " AND event_date = '2026-03-12'",
+            (second.hex, first.hex),
+        ),
+    )
+    with store.sessions.begin() as session:
+        assert _stale_courses(session) == []
+        plan = {str(i): p for i, p in session.execute(text("SELECT id, plan_on FROM traject"))}
+        assert plan == {first.hex: "2026-05-01", second.hex: "2026-03-12"}
+    edit_outside(
+        db_path,
+        TEST_KEY,
+        "UPDATE traject_event SET event_date = '2026-03-20' WHERE event_date = '2026-03-12'",
+        ("DELETE FROM traject_event WHERE traject_id = ? AND kind = 'fase'", (first.hex,)),
+    )
+    with store.sessions.begin() as session:
+        assert _stale_courses(session) == []
+        plan = {str(i): p for i, p in session.execute(text("SELECT id, plan_on FROM traject"))}
+        assert plan == {first.hex: None, second.hex: "2026-03-20"}
+
+
+def test_an_earlier_peildatum_reads_the_events_before_it(session: Session) -> None:
+    """The summary holds the latest event of all; on a peildatum before it the overview reads
+    the events up to the peildatum: the plan made later has not happened yet, and nothing
+    changed for six months."""
+    household_id = register(session, "Jansen", registered_on=date(2025, 1, 6))
+    traject_id = _traject(session, household_id)
+    service.change_phase(
+        session, traject_id, PhaseChange(Phase.VRAAGVERHELDERING, date(2025, 2, 3)), today=TODAY
+    )
+    service.change_phase(session, traject_id, PhaseChange(Phase.PLAN, TODAY), today=TODAY)
+    earlier = overview(session, OverviewFilter(date(2025, 1, 1), date(2025, 9, 1)))
+    not_yet = earlier.table("wachttijd_plan").rows[-1]
+    assert not_yet[1:3] == (1, None) and not_yet[-2] == 1  # registered, still waiting
+    quality = {str(r[0]): r[1] for r in earlier.table("kwaliteit").rows}
+    assert quality["Traject 6 maanden zonder verandering"] == 1  # since 3 February
+    on_march = overview(session, OverviewFilter(date(2025, 1, 1), date(2025, 3, 1)))
+    quality = {str(r[0]): r[1] for r in on_march.table("kwaliteit").rows}
+    assert "Traject 6 maanden zonder verandering" not in quality
+    now = overview(session, OverviewFilter(date(2025, 1, 1), TODAY))
+    reached = now.table("wachttijd_plan").rows[-1]
+    assert reached[1] == 1 and reached[2] == (TODAY - date(2025, 1, 6)).days
+
+
+def test_measurements_keep_their_levels_whoever_writes_the_scores(
+    store: Store, db_path: Path
+) -> None:
+    """Saved by the app, then edited outside it: a level changed, an item turned niet
+    beoordeeld, a score deleted (the measurement no longer complete) and one moved to
+    another measurement. The summaries follow, and so does the ZRM progress."""
+    with store.sessions.begin() as session:
+        household_id = register(session, "Hendriks", registered_on=date(2026, 1, 5))
+        person_id = service.add_member(
+            session,
+            household_id,
+            PersonDraft("Joost", "Hendriks", MemberRole.OUDER, date_of_birth=date(1980, 2, 29)),
+            today=TODAY,
+        )
+        first = _measure(session, person_id, date(2026, 2, 1), dict.fromkeys(ITEMS, 2))
+        latest = _measure(session, person_id, date(2026, 6, 1), dict.fromkeys(ITEMS, 3))
+        half = _measure(session, person_id, date(2026, 7, 1), {ITEMS[0]: 4})
+        session.flush()
+        assert _stale_levels(session) == []
+        rows = overview(session, OverviewFilter(START, TODAY)).table("zrm").rows
+        assert len(rows) == len(ITEMS) and all(r[2] == 1 and r[5] == 1.0 for r in rows)
+    edit_outside(
+        db_path,
+        TEST_KEY,
+        (
+            "UPDATE measurement_score SET level = 5 WHERE measurement_id = ? AND item_code = ?",
+            (latest.hex, ITEMS[0]),
+        ),
+        (
+            "UPDATE measurement_score SET level = NULL, not_assessed = 1"
+            " WHERE measurement_id = ? AND item_code = ?",
+            (latest.hex, ITEMS[1]),
+        ),
+    )
+    with store.sessions.begin() as session:
+        assert _stale_levels(session) == []
+        rows = {r[1]: r for r in overview(session, OverviewFilter(START, TODAY)).table("zrm").rows}
+        assert len(rows) == len(ITEMS) - 1  # niet beoordeeld in the latest: left out
+        names = {i.code: i.name for i in shipped_instruments()[("zrm", "2017")].items}
+        assert rows[names[ITEMS[0]]][5] == 3.0  # 2 to 5
+    edit_outside(
+        db_path,
+        TEST_KEY,
+        (
+            "UPDATE measurement_score SET measurement_id = ? WHERE measurement_id = ?"
+            " AND item_code = ?",
+            (half.hex, latest.hex, ITEMS[2]),
+        ),
+    )
+    with store.sessions.begin() as session:
+        assert _stale_levels(session) == []
+        answered = {
+            str(i): n for i, n in session.execute(text("SELECT id, answered FROM measurement"))
+        }
+        assert answered == {first.hex: len(ITEMS), latest.hex: len(ITEMS) - 1, half.hex: 2}
+        # the latest is no longer complete: one complete measurement, no progress to show
+        assert overview(session, OverviewFilter(START, TODAY)).table("zrm").rows == ()
+    edit_outside(
+        db_path, TEST_KEY, ("DELETE FROM measurement_score WHERE measurement_id = ?", (half.hex,))
+    )
+    with store.sessions.begin() as session:
+        assert _stale_levels(session) == []
+        zrm.remove_measurement(session, first)
+        session.flush()
+        assert _stale_levels(session) == []
+
+
+def test_many_random_changes_leave_every_summary_right(session: Session) -> None:
+    """A few hundred inserts, moves, date changes and deletes in a fixed random order, as raw
+    SQL: afterwards every summary equals its rows."""
+    import random
+
+    chance = random.Random(20261126)  # noqa: S311 (a fixed order of test changes, not a secret)
+    trajecten = [
+        _traject(session, register(session, f"Huishouden {n}", registered_on=date(2026, 1, 1)))
+        for n in range(5)
+    ]
+    session.flush()
+    events: list[str] = []
+    for _ in range(300):
+        action = chance.random()
+        if action < 0.5 or not events:
+            event_id = uuid.uuid4().hex
+            day = date(2026, 1, 1) + timedelta(days=chance.randrange(300))
+            phase = chance.choice(["plan", "uitvoering", "vraagverheldering"])
+            session.execute(
+                text(
+                    "INSERT INTO traject_event (id, traject_id, event_date, kind, to_phase,"
+                    " note, created_at, created_by, updated_at, updated_by) VALUES (:id, :t,"
+                    " :d, :k, :p, '', '2026-01-01 00:00:00.000000', 'x',"
+                    " '2026-01-01 00:00:00.000000', 'x')"
+                ),
+                {
+                    "id": event_id,
+                    "t": chance.choice(trajecten).hex,
+                    "d": day.isoformat(),
+                    "k": chance.choice(["fase", "opschalen"]),
+                    "p": phase,
+                },
+            )
+            events.append(event_id)
+        elif action < 0.7:
+            session.execute(
+                text("UPDATE traject_event SET traject_id = :t WHERE id = :id"),
+                {"t": chance.choice(trajecten).hex, "id": chance.choice(events)},
+            )
+        elif action < 0.85:
+            day = date(2026, 1, 1) + timedelta(days=chance.randrange(300))
+            session.execute(
+                text("UPDATE traject_event SET event_date = :d, to_phase = 'plan' WHERE id = :id"),
+                {"d": day.isoformat(), "id": chance.choice(events)},
+            )
+        else:
+            gone = events.pop(chance.randrange(len(events)))
+            session.execute(text("DELETE FROM traject_event WHERE id = :id"), {"id": gone})
+    assert _stale_courses(session) == []
