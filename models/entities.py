@@ -117,10 +117,14 @@ class Traject(Tracked, Base):
     close_reason: Mapped[str | None] = mapped_column(String(40))
     # The household's latest traject: the one its list row and dossier show.
     is_current: Mapped[bool] = mapped_column(Boolean, default=True)
-    # Kept by triggers on traject_event (migration 0021), never set here: the day of the
-    # earliest event to phase 'plan' and of the latest event, for the overview.
+    # Kept by triggers on traject_event, contact and traject (migration 0021), never set
+    # here, for the overview: the day of the earliest event to phase 'plan' and of the
+    # latest event; the first contact (huisbezoek, telefoon or overleg, from the aanmelding
+    # until closing) and the household's latest contact.
     plan_on: Mapped[date | None] = mapped_column(Date)
     last_event_on: Mapped[date | None] = mapped_column(Date)
+    first_contact_on: Mapped[date | None] = mapped_column(Date)
+    last_contact_on: Mapped[date | None] = mapped_column(Date)
 
     household: Mapped[Household] = relationship(back_populates="trajecten")
     regisseurs: Mapped[list[RegisseurAssignment]] = relationship(

@@ -202,20 +202,28 @@ def _assignments(session: Session, f: OverviewFilter) -> pd.DataFrame:
     return frame.assign(name=frame["medewerker_id"].map(names).astype(object))
 
 
-# A traject's course up to the peildatum comes with the traject: plan_on and last_event_on
-# are kept by triggers (migration 0021). The earliest 'plan' is the earliest on or before
-# the peildatum too, when it is not after it; the latest event only when it is not after
-# the peildatum: for the others (a peildatum in the past) the events are read here, one
-# seek on ix_traject_event_course per traject.
-_LATEST_BEFORE = """
-FROM (SELECT traject_id, max(event_date) AS last_event FROM traject_event
+# A traject's course and contacts up to the peildatum come with the traject: plan_on,
+# last_event_on, first_contact_on and last_contact_on are kept by triggers (migration 0021).
+# The earliest 'plan' and first contact are the earliest on or before the peildatum too when
+# they are not after it; the latest event and contact only when they are not after it: for
+# the others (a peildatum in the past) the rows are read here, by the traject's id.
+_LATEST_BEFORE = {
+    "last_event": """
+FROM (SELECT traject_id, max(event_date) AS latest FROM traject_event
       WHERE traject_id IN (SELECT value FROM json_each(:ids)) AND event_date <= :end
       GROUP BY traject_id)
-"""
+""",
+    "last_contact": """
+FROM (SELECT id AS traject_id,
+             (SELECT max(contact_date) FROM contact
+              WHERE contact.household_id = traject.household_id AND contact_date <= :end)
+             AS latest
+      FROM traject WHERE id IN (SELECT value FROM json_each(:ids)))
+""",
+}
 
 
 _NAT = np.iinfo(np.int64).min  # NaT as an int64 of datetime64: below every day
-_NEVER = np.iinfo(np.int64).max
 
 
 def _i8(days: pd.Series) -> np.ndarray:
@@ -228,47 +236,49 @@ def _days(values: np.ndarray) -> np.ndarray:
     return values.view("datetime64[us]")
 
 
-def _trajecten(
-    session: Session, f: OverviewFilter, assignments: pd.DataFrame, contacts: pd.DataFrame
-) -> pd.DataFrame:
+def _trajecten(session: Session, f: OverviewFilter, assignments: pd.DataFrame) -> pd.DataFrame:
     """Every traject registered on or before the peildatum, with its first contact, the
     day it first reached 'plan', the day of its latest change (an event of its course or a
     new regisseur: a handover is not a traject event), the household's latest contact and
     the regisseur on the peildatum (``medewerker_id``, ``name``; None without).
 
-    Rows of the other tables find their traject or household by position (numpy), not by
-    joining frames on the stored text ids, which cost most of this function."""
+    The regisseurs find their traject by position (numpy), not by joining frames on the
+    stored text ids."""
     columns = ("id", "household_id", "registered_on", "closed_on", "close_reason", "herkomst")
+    summaries = {
+        "to_plan": "plan_on",
+        "last_event": "last_event_on",
+        "first_contact": "first_contact_on",
+        "last_contact": "last_contact_on",
+    }
     frame = _packed(
         session,
-        {
-            **{"traject_id" if c == "id" else c: c for c in columns},
-            "to_plan": "plan_on",
-            "last_event": "last_event_on",
-        },
+        {**{"traject_id" if c == "id" else c: c for c in columns}, **summaries},
         "FROM traject WHERE registered_on <= :end",
-        dates=("registered_on", "closed_on", "to_plan", "last_event"),
+        dates=("registered_on", "closed_on", *summaries),
         codes=("close_reason", "herkomst"),
         end=f.end.isoformat(),
     )
     n = len(frame)
     position = pd.Index(frame["traject_id"])
     peil = _ts(f.end)
-    frame.loc[frame["to_plan"] > peil, "to_plan"] = pd.NaT
-    later = frame["last_event"] > peil
-    if later.any():
-        before = _packed(
-            session,
-            {c: c for c in ("traject_id", "last_event")},
-            _LATEST_BEFORE,
-            dates=("last_event",),
-            ids=json.dumps(frame.loc[later, "traject_id"].tolist()),
-            end=f.end.isoformat(),
-        )
-        frame.loc[later, "last_event"] = pd.NaT
-        frame.loc[position.get_indexer(before["traject_id"]), "last_event"] = before[
-            "last_event"
-        ].to_numpy()
+    for column in ("to_plan", "first_contact"):
+        frame.loc[frame[column] > peil, column] = pd.NaT
+    for column, rest in _LATEST_BEFORE.items():
+        later = frame[column] > peil
+        if later.any():
+            before = _packed(
+                session,
+                {"traject_id": "traject_id", "latest": "latest"},
+                rest,
+                dates=("latest",),
+                ids=json.dumps(frame.loc[later, "traject_id"].tolist()),
+                end=f.end.isoformat(),
+            )
+            frame.loc[later, column] = pd.NaT
+            frame.loc[position.get_indexer(before["traject_id"]), column] = before[
+                "latest"
+            ].to_numpy()
     at = position.get_indexer(assignments["traject_id"])
     mine = at >= 0
     # the latest change: the latest event or the latest new regisseur
@@ -294,47 +304,7 @@ def _trajecten(
         values = np.full(n, None, dtype=object)
         values[where] = current[column].to_numpy()
         frame[column] = values
-    # contacts by household: the first of kind huisbezoek/telefoon/overleg within the
-    # traject, and the household's latest of any kind
-    codes, households = pd.factorize(frame["household_id"])
-    of = pd.Index(households).get_indexer(contacts["household_id"])
-    day = _i8(contacts["contact_date"])
-    known = of >= 0
-    last = np.full(len(households), _NAT)
-    np.maximum.at(last, of[known], day[known])
-    frame["last_contact"] = _days(last[codes])
-    first_kind = known & contacts["kind"].isin([k.value for k in FIRST_CONTACT_KINDS]).to_numpy()
-    pairs = pd.DataFrame({"household": of[first_kind], "day": day[first_kind]}).merge(
-        pd.DataFrame(
-            {
-                "household": codes,
-                "row": np.arange(n),
-                "start": _i8(frame["registered_on"]),
-                "end": _i8(frame["closed_on"]),
-            }
-        ),
-        on="household",
-    )
-    within = (pairs["day"] >= pairs["start"]) & (
-        (pairs["end"] == _NAT) | (pairs["day"] <= pairs["end"])
-    )
-    first = np.full(n, _NEVER)
-    np.minimum.at(first, pairs["row"].to_numpy()[within], pairs["day"].to_numpy()[within])
-    first[first == _NEVER] = _NAT
-    frame["first_contact"] = _days(first)
     return frame
-
-
-def _contacts(session: Session, f: OverviewFilter) -> pd.DataFrame:
-    """Every contact up to the peildatum: its household, day and kind (one pass over the
-    index ix_contact_household_date, whatever the notes' length)."""
-    return _packed(
-        session,
-        {c: c for c in ("household_id", "contact_date", "kind")},
-        "FROM contact WHERE contact_date <= :end",
-        dates=("contact_date",),
-        end=f.end.isoformat(),
-    )
 
 
 def _ts(day: date) -> pd.Timestamp:
@@ -997,8 +967,7 @@ def overview(session: Session, f: OverviewFilter) -> Overview:
 def _overview(session: Session, f: OverviewFilter) -> Overview:
     session.flush()  # the figures read the rows below the ORM: what is pending goes first
     assignments = _assignments(session, f)
-    contacts = _contacts(session, f)
-    every = _trajecten(session, f, assignments, contacts)
+    every = _trajecten(session, f, assignments)
     trajecten = _of_medewerker(every, assignments, f)
     # the peildatum figures with a team member chosen: the trajecten they are regisseur of then
     current = trajecten

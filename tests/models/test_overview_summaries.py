@@ -19,28 +19,48 @@ from sqlalchemy.orm import Session
 from desktop.database import Store
 from models import households as service
 from models import zrm
-from models.enums import MemberRole, Phase
+from models.enums import ContactKind, MemberRole, Phase
 from models.instruments import shipped_instruments
-from models.overview import OverviewFilter, overview
-from models.records import MeasurementDraft, PersonDraft, PhaseChange, ScoreDraft
+from models.overview import FIRST_CONTACT_KINDS, OverviewFilter, overview
+from models.records import (
+    Closure,
+    ContactDraft,
+    MeasurementDraft,
+    PersonDraft,
+    PhaseChange,
+    ScoreDraft,
+    TrajectDraft,
+)
 from tests.helpers import TEST_KEY, TODAY, edit_outside, register
 
 START = date(2026, 1, 1)
 
 
 def _stale_courses(session: Session) -> list[tuple[object, ...]]:
-    """Trajecten whose summary differs from their events, recomputed here from the rows."""
+    """Trajecten whose summary differs from their events and their household's contacts,
+    recomputed here from the rows."""
     return list(
         session.execute(
             text(
-                "SELECT t.id, t.plan_on, t.last_event_on, e.plan_on, e.last_event_on"
-                " FROM traject t LEFT JOIN ("
+                "SELECT t.id, t.plan_on, t.last_event_on, t.first_contact_on, t.last_contact_on,"
+                "  e.plan_on, e.last_event_on, c.first_on, c.last_on FROM traject t"
+                " LEFT JOIN ("
                 "   SELECT traject_id,"
                 "     min(CASE WHEN kind = 'fase' AND to_phase = 'plan' THEN event_date END)"
                 "       AS plan_on,"
                 "     max(event_date) AS last_event_on"
                 "   FROM traject_event GROUP BY traject_id) e ON e.traject_id = t.id"
+                " LEFT JOIN ("
+                "   SELECT t2.id AS traject_id,"
+                "     min(CASE WHEN c.kind IN ('huisbezoek', 'telefoon', 'overleg')"
+                "       AND c.contact_date >= t2.registered_on"
+                "       AND (t2.closed_on IS NULL OR c.contact_date <= t2.closed_on)"
+                "       THEN c.contact_date END) AS first_on,"
+                "     max(c.contact_date) AS last_on"
+                "   FROM traject t2 JOIN contact c ON c.household_id = t2.household_id"
+                "   GROUP BY t2.id) c ON c.traject_id = t.id"
                 " WHERE t.plan_on IS NOT e.plan_on OR t.last_event_on IS NOT e.last_event_on"
+                "   OR t.first_contact_on IS NOT c.first_on OR t.last_contact_on IS NOT c.last_on"
             )
         )
     )
@@ -250,19 +270,128 @@ def test_measurements_keep_their_levels_whoever_writes_the_scores(
         assert _stale_levels(session) == []
 
 
+def test_the_first_contact_kinds_are_those_the_triggers_count(session: Session) -> None:
+    """The triggers were written with the kinds of a first contact in them: they must be the
+    overview's (a change there needs a migration that rewrites the triggers)."""
+    triggers = " ".join(
+        str(sql)
+        for (sql,) in session.execute(
+            text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'contact_%'")
+        )
+    )
+    assert triggers.count("kind IN ('huisbezoek', 'telefoon', 'overleg')") == 4  # 3 + update
+    assert {k.value for k in FIRST_CONTACT_KINDS} == {"huisbezoek", "telefoon", "overleg"}
+
+
+def test_contacts_keep_the_first_and_latest_contact(store: Store, db_path: Path) -> None:
+    """Contacts added and removed by the app, a traject closed (a later contact is not its
+    first), a new traject for the same household (it counts its own first contact), then a
+    colleague outside the app redating, retyping and moving contacts to another household:
+    the summaries follow, and the werkvoorraad and waiting time count what the rows say."""
+    with store.sessions.begin() as session:
+        household_id = register(session, "Nguyễn Thị Lan", registered_on=date(2026, 2, 2))
+        anouk = service.add_medewerker(session, "Anouk Verbeek", "generalist")
+        other_id = register(session, "Bakker", registered_on=date(2026, 2, 2), regisseur_id=anouk)
+        traject_id = _traject(session, household_id)
+        service.add_contact(
+            session,
+            household_id,
+            ContactDraft(date(2026, 2, 1), ContactKind.HUISBEZOEK),
+            today=TODAY,
+        )  # before the aanmelding: not the first contact
+        overig = service.add_contact(
+            session, household_id, ContactDraft(date(2026, 2, 3), ContactKind.OVERIG), today=TODAY
+        )
+        telefoon = service.add_contact(
+            session, household_id, ContactDraft(date(2026, 2, 9), ContactKind.TELEFOON), today=TODAY
+        )
+        session.flush()
+        assert _stale_courses(session) == []
+        assert session.execute(
+            text("SELECT first_contact_on, last_contact_on FROM traject WHERE id = :id"),
+            {"id": traject_id.hex},
+        ).one() == ("2026-02-09", "2026-02-09")
+        service.close_traject(
+            session, traject_id, Closure(date(2026, 3, 1), "doelen_bereikt"), today=TODAY
+        )
+        service.remove_contact(session, telefoon)
+        session.flush()
+        assert _stale_courses(session) == []  # no first contact any more; latest 3 February
+        service.add_contact(
+            session, household_id, ContactDraft(date(2026, 4, 1), ContactKind.OVERLEG), today=TODAY
+        )  # after closing: not the closed traject's first contact
+        second = service.start_traject(
+            session, household_id, TrajectDraft(registered_on=date(2026, 3, 20)), today=TODAY
+        )
+        session.flush()
+        assert _stale_courses(session) == []
+        firsts = {
+            str(i): on
+            for i, on in session.execute(text("SELECT id, first_contact_on FROM traject"))
+        }
+        assert firsts[traject_id.hex] is None and firsts[second.hex] == "2026-04-01"
+        wait = overview(session, OverviewFilter(START, TODAY)).table("wachttijd_contact")
+        assert wait.rows[-1][1] == 3  # three aanmeldingen
+    edit_outside(
+        db_path,
+        TEST_KEY,
+        (
+            "UPDATE contact SET kind = 'telefoon', contact_date = '2026-02-05' WHERE id = ?",
+            (overig.hex,),
+        ),
+    )
+    with store.sessions.begin() as session:
+        assert _stale_courses(session) == []
+        first = session.execute(
+            text("SELECT first_contact_on FROM traject WHERE id = :id"), {"id": traject_id.hex}
+        ).scalar()
+        assert first == "2026-02-05"
+    edit_outside(
+        db_path,
+        TEST_KEY,
+        ("UPDATE contact SET household_id = ? WHERE id = ?", (other_id.hex, overig.hex)),
+    )
+    with store.sessions.begin() as session:
+        assert _stale_courses(session) == []
+        werkvoorraad = overview(session, OverviewFilter(START, TODAY)).table("werkvoorraad")
+        waiting = {h for hs in werkvoorraad.households for h in hs}
+        assert other_id.hex not in waiting  # Bakker got a first contact on 5 February
+    edit_outside(
+        db_path,
+        TEST_KEY,
+        ("UPDATE traject SET registered_on = '2026-02-06' WHERE household_id = ?", (other_id.hex,)),
+    )
+    with store.sessions.begin() as session:
+        assert _stale_courses(session) == []  # the contact is now before the aanmelding
+        werkvoorraad = overview(session, OverviewFilter(START, TODAY)).table("werkvoorraad")
+        assert other_id.hex in {h for hs in werkvoorraad.households for h in hs}
+
+
 def test_many_random_changes_leave_every_summary_right(session: Session) -> None:
-    """A few hundred inserts, moves, date changes and deletes in a fixed random order, as raw
-    SQL: afterwards every summary equals its rows."""
+    """A few hundred inserts, moves, date and kind changes and deletes of events and contacts,
+    and trajecten redated and (re)closed, in a fixed random order, as raw SQL: afterwards
+    every summary equals its rows."""
     import random
 
     chance = random.Random(20261126)  # noqa: S311 (a fixed order of test changes, not a secret)
-    trajecten = [
-        _traject(session, register(session, f"Huishouden {n}", registered_on=date(2026, 1, 1)))
-        for n in range(5)
+    households = [
+        register(session, f"Huishouden {n}", registered_on=date(2026, 1, 1)) for n in range(4)
     ]
+    trajecten = [_traject(session, h) for h in households]
+    session.flush()
+    # a second traject in the first household (the first one closed)
+    service.close_traject(
+        session, trajecten[0], Closure(date(2026, 2, 1), "doelen_bereikt"), today=TODAY
+    )
+    trajecten.append(
+        service.start_traject(
+            session, households[0], TrajectDraft(registered_on=date(2026, 3, 1)), today=TODAY
+        )
+    )
     session.flush()
     events: list[str] = []
-    for _ in range(300):
+    contacts: list[str] = []
+    for step in range(300):
         action = chance.random()
         if action < 0.5 or not events:
             event_id = uuid.uuid4().hex
@@ -295,7 +424,49 @@ def test_many_random_changes_leave_every_summary_right(session: Session) -> None
                 text("UPDATE traject_event SET event_date = :d, to_phase = 'plan' WHERE id = :id"),
                 {"d": day.isoformat(), "id": chance.choice(events)},
             )
-        else:
+        elif action < 0.9:
             gone = events.pop(chance.randrange(len(events)))
             session.execute(text("DELETE FROM traject_event WHERE id = :id"), {"id": gone})
-    assert _stale_courses(session) == []
+        else:
+            start = date(2026, 1, 1) + timedelta(days=chance.randrange(200))
+            closed = (
+                start + timedelta(days=chance.randrange(150)) if chance.random() < 0.5 else None
+            )
+            session.execute(
+                text("UPDATE traject SET registered_on = :r, closed_on = :c WHERE id = :id"),
+                {
+                    "r": start.isoformat(),
+                    "c": closed and closed.isoformat(),
+                    "id": chance.choice(trajecten).hex,
+                },
+            )
+        contact = chance.random()
+        if contact < 0.4 or not contacts:
+            contact_id = uuid.uuid4().hex
+            session.execute(
+                text(
+                    "INSERT INTO contact (id, household_id, contact_date, kind, note,"
+                    " created_at, created_by, updated_at, updated_by) VALUES (:id, :h, :d, :k,"
+                    " '', '2026-01-01 00:00:00.000000', 'x', '2026-01-01 00:00:00.000000', 'x')"
+                ),
+                {
+                    "id": contact_id,
+                    "h": chance.choice(households).hex,
+                    "d": (date(2026, 1, 1) + timedelta(days=chance.randrange(300))).isoformat(),
+                    "k": chance.choice([k.value for k in ContactKind]),
+                },
+            )
+            contacts.append(contact_id)
+        elif contact < 0.6:
+            session.execute(
+                text("UPDATE contact SET household_id = :h, kind = :k WHERE id = :id"),
+                {
+                    "h": chance.choice(households).hex,
+                    "k": chance.choice([k.value for k in ContactKind]),
+                    "id": chance.choice(contacts),
+                },
+            )
+        elif contact < 0.75:
+            gone = contacts.pop(chance.randrange(len(contacts)))
+            session.execute(text("DELETE FROM contact WHERE id = :id"), {"id": gone})
+        assert _stale_courses(session) == [], step  # after every step: nothing heals later

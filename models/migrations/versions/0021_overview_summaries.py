@@ -1,23 +1,28 @@
-"""overview summaries: a traject's course and a measurement's levels kept on their own row
+"""overview summaries: a traject's course and contacts, a measurement's levels, on their row
 
-The coordinator's overview read 82,000 traject events and 168,000 scores on the bench
-store only to find, per traject, the day it first reached phase 'plan' and its latest
-event, and per measurement how many items were answered and their levels. Those are now
-columns, kept right by triggers whatever writes the rows (the app, an import, a colleague
-with the key and a SQLite shell):
+The coordinator's overview read 82,000 traject events, 40,000 contacts and 168,000 scores on
+the bench store only to find, per traject, the day it first reached phase 'plan', its latest
+event, its first contact and its household's latest, and per measurement how many items were
+answered and their levels. Those are now columns, kept right by triggers whatever writes the
+rows (the app, an import, a colleague with the key and a SQLite shell):
 
 - ``traject.plan_on``: the earliest event that moved it to phase 'plan' (any date);
 - ``traject.last_event_on``: its latest event (any date; the overview reads the events
   themselves only for the trajecten whose latest event lies after its peildatum);
+- ``traject.first_contact_on``: its first contact (huisbezoek, telefoon or overleg, from the
+  aanmelding until closing; any date);
+- ``traject.last_contact_on``: its household's latest contact of any kind (any date; as
+  last_event_on, the contacts are read for the few whose latest lies after the peildatum);
 - ``measurement.answered``: items scored or marked niet beoordeeld;
 - ``measurement.levels``: the scored items as one JSON object {item: level}.
 
 And ``ix_taxatie_latest`` holds every column the Te doen counter of due re-assessments
 reads, in the order it groups them (it read the whole table and sorted).
 
-Each trigger recomputes the whole summary of the row it touches (a seek on the covering
-indexes of 0020), so an insert, an update (also one that moves a row to another traject or
-measurement) and a delete all leave it right. Existing rows are filled here.
+Each trigger recomputes the whole summary of the rows it touches (seeks on the covering
+indexes of 0020), so an insert, an update (also one that moves a row to another traject,
+household or measurement) and a delete all leave it right; a traject added, moved, redated
+or (re)closed counts its contacts again. Existing rows are filled here.
 
 Revision ID: 0021
 Revises: 0020
@@ -40,6 +45,21 @@ UPDATE traject SET
                WHERE traject_id = traject.id AND kind = 'fase' AND to_phase = 'plan'),
     last_event_on = (SELECT max(event_date) FROM traject_event WHERE traject_id = traject.id)
 WHERE id = {which}.traject_id;
+"""
+
+# A first contact: of kind huisbezoek, telefoon or overleg, on or after the aanmelding and
+# not after closing (models.overview.FIRST_CONTACT_KINDS; a change there needs a migration
+# that rewrites these triggers). The latest contact: the household's, of any kind.
+_CONTACTS = """
+UPDATE traject SET
+    first_contact_on = (SELECT min(contact_date) FROM contact
+                        WHERE household_id = traject.household_id
+                          AND kind IN ('huisbezoek', 'telefoon', 'overleg')
+                          AND contact_date >= traject.registered_on
+                          AND (traject.closed_on IS NULL OR contact_date <= traject.closed_on)),
+    last_contact_on = (SELECT max(contact_date) FROM contact
+                       WHERE household_id = traject.household_id)
+WHERE {where};
 """
 
 _LEVELS = """
@@ -66,20 +86,33 @@ def _triggers(table: str, statement: str, columns: str) -> list[str]:
     ]
 
 
+_OF_HOUSEHOLD = _CONTACTS.replace("{where}", "household_id = {which}.household_id")
+_OF_TRAJECT = _CONTACTS.replace("{where}", "id = NEW.id")
 TRIGGERS = [
     *_triggers("traject_event", _COURSE, "traject_id, event_date, kind, to_phase"),
     *_triggers("measurement_score", _LEVELS, "measurement_id, item_code, level, not_assessed"),
+    *_triggers("contact", _OF_HOUSEHOLD, "household_id, contact_date, kind"),
+    # a new traject, or one moved, redated or (re)closed: its own contacts counted again
+    f"CREATE TRIGGER traject_summary_insert AFTER INSERT ON traject BEGIN {_OF_TRAJECT} END",
+    "CREATE TRIGGER traject_summary_update AFTER UPDATE OF household_id, registered_on, closed_on"
+    f" ON traject BEGIN {_OF_TRAJECT} END",
 ]
 TRIGGER_NAMES = [
-    f"{table}_summary_{when}"
-    for table in ("traject_event", "measurement_score")
-    for when in ("insert", "delete", "update")
+    *(
+        f"{table}_summary_{when}"
+        for table in ("traject_event", "measurement_score", "contact")
+        for when in ("insert", "delete", "update")
+    ),
+    "traject_summary_insert",
+    "traject_summary_update",
 ]
 
 
 def upgrade() -> None:
     op.add_column('traject', sa.Column('plan_on', sa.Date(), nullable=True))
     op.add_column('traject', sa.Column('last_event_on', sa.Date(), nullable=True))
+    op.add_column('traject', sa.Column('first_contact_on', sa.Date(), nullable=True))
+    op.add_column('traject', sa.Column('last_contact_on', sa.Date(), nullable=True))
     op.add_column(
         'measurement', sa.Column('answered', sa.Integer(), nullable=False, server_default='0')
     )
@@ -92,6 +125,7 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":  # the summaries filled, then kept
         op.execute(_COURSE.replace("WHERE id = {which}.traject_id", "").rstrip().rstrip(";"))
         op.execute(_LEVELS.replace("WHERE id = {which}.measurement_id", "").rstrip().rstrip(";"))
+        op.execute(_CONTACTS.replace("WHERE {where}", "").rstrip().rstrip(";"))
         for trigger in TRIGGERS:
             op.execute(trigger)
 
@@ -105,5 +139,7 @@ def downgrade() -> None:
         batch_op.drop_column('levels')
         batch_op.drop_column('answered')
     with op.batch_alter_table('traject', schema=None) as batch_op:
+        batch_op.drop_column('last_contact_on')
+        batch_op.drop_column('first_contact_on')
         batch_op.drop_column('last_event_on')
         batch_op.drop_column('plan_on')
