@@ -35,10 +35,10 @@ from bench_households import DEMO_LOGIN, build, timed  # noqa: E402
 # the tables the overview reads, and the columns it uses of each
 TABLES = {
     "traject": (
-        "id, household_id, registered_on, closed_on, close_reason, herkomst, plan_on, last_event_on"
+        "id, household_id, registered_on, closed_on, close_reason, herkomst, plan_on,"
+        " last_event_on, first_contact_on, last_contact_on"
     ),
     "regisseur_assignment": "traject_id, medewerker_id, start_on, end_on",
-    "contact": "household_id, contact_date, kind",
     "household": "id, dossier_number, name",
     "person": "household_id, date_of_birth, bsn, gezag",
     "verwijzing": "traject_id, household_id, referred_on, hulpvorm, status, organisation_id",

@@ -120,11 +120,12 @@ class Traject(Tracked, Base):
     # Kept by triggers on traject_event, contact and traject (migration 0021), never set
     # here, for the overview: the day of the earliest event to phase 'plan' and of the
     # latest event; the first contact (huisbezoek, telefoon or overleg, from the aanmelding
-    # until closing) and the household's latest contact.
-    plan_on: Mapped[date | None] = mapped_column(Date)
-    last_event_on: Mapped[date | None] = mapped_column(Date)
-    first_contact_on: Mapped[date | None] = mapped_column(Date)
-    last_contact_on: Mapped[date | None] = mapped_column(Date)
+    # until closing) and the household's latest contact. Deferred: a loaded traject never
+    # holds a value a trigger has since changed.
+    plan_on: Mapped[date | None] = mapped_column(Date, deferred=True)
+    last_event_on: Mapped[date | None] = mapped_column(Date, deferred=True)
+    first_contact_on: Mapped[date | None] = mapped_column(Date, deferred=True)
+    last_contact_on: Mapped[date | None] = mapped_column(Date, deferred=True)
 
     household: Mapped[Household] = relationship(back_populates="trajecten")
     regisseurs: Mapped[list[RegisseurAssignment]] = relationship(
@@ -258,9 +259,10 @@ class Measurement(Tracked, Base):
     assessor: Mapped[str] = mapped_column(String(120))
     note: Mapped[str] = mapped_column(Text, default="")
     # Kept by triggers on measurement_score (migration 0021), never set here: the items
-    # scored or marked niet beoordeeld, and the scored ones as JSON {item: level}.
-    answered: Mapped[int] = mapped_column(server_default="0")
-    levels: Mapped[str | None] = mapped_column(Text)
+    # scored or marked niet beoordeeld, and the scored ones as JSON {item: level}. Deferred
+    # (see Traject.plan_on).
+    answered: Mapped[int] = mapped_column(server_default="0", deferred=True)
+    levels: Mapped[str | None] = mapped_column(Text, deferred=True)
 
     person: Mapped[Person | None] = relationship(back_populates="measurements")
     household: Mapped[Household] = relationship(back_populates="measurements")

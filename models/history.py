@@ -44,6 +44,14 @@ SKIPPED = {
     "search_text",
     "sort_name",
     "is_current",
+    # kept by triggers for the overview (migration 0021): nothing anyone entered, and the
+    # levels would copy every score of a removed measurement
+    "plan_on",
+    "last_event_on",
+    "first_contact_on",
+    "last_contact_on",
+    "answered",
+    "levels",
 }
 
 # ``session.info[NO_HISTORY] = True``: the session writes no correction history (the demo,

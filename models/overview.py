@@ -1,7 +1,9 @@
 """The coordinator's overview: the team's figures, each defined once, here.
 
 Every figure is computed from the rows in SQL (aggregates where they can be) and pandas
-(medians, months, first-and-latest), never in a view. Each table keeps, per row, the
+(medians, months, first-and-latest), never in a view; a traject's first 'plan', latest
+event, first and latest contact and a measurement's levels come from the summary columns
+the triggers of migration 0021 keep beside them. Each table keeps, per row, the
 households behind it, so a click on a figure lists them. The definitions below are also the
 texts under the tables (:data:`models.wording.OVERVIEW_DEFINITION`), so two people reading the
 same screen get the same number.
@@ -47,6 +49,7 @@ from __future__ import annotations
 
 import gc
 import json
+import logging
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -95,6 +98,8 @@ __all__ = [  # the plain values live in models.overview_records; named here as w
     "households_behind",
     "overview",
 ]
+
+log = logging.getLogger(__name__)
 
 FIRST_CONTACT_KINDS = (ContactKind.HUISBEZOEK, ContactKind.TELEFOON, ContactKind.OVERLEG)
 WAIT_BANDS = (
@@ -150,19 +155,23 @@ def _packed(
     dates: Sequence[str] = (),
     flags: Sequence[str] = (),
     codes: Sequence[str] = (),
+    order: str = "",
     **params: object,
 ) -> pd.DataFrame:
     """The rows of ``SELECT <select> <rest>`` as a frame, fetched as one text: SQLite joins
     the values with the unit separator and Python splits them once, half the cost of
-    fetching 20,000 rows tuple by tuple. Only for ids, dates, enum values and numbers;
+    fetching 20,000 rows tuple by tuple. Only for ids, dates, enum values, numbers and JSON;
     ``codes`` (codelist and instrument codes a beheerder chose) travel as hex(). NULL
-    arrives as '' (a date as NaT, a code as None); ``flags`` (0/1) become booleans."""
+    arrives as '' (a date as NaT, a code as None); ``flags`` (0/1) become booleans. The rows
+    come in the order of ``order`` (an ORDER BY list; an ORDER BY in ``rest`` would sort the
+    one joined row, not the rows), else in the order SQLite reads them."""
     expressions = [f"hex({e})" if name in codes else e for name, e in select.items()]
     # concat() reads NULL as ''; the separator as a parameter, not a char(31) call per value
     joined = ", :packed_unit, ".join(expressions)
+    ordered = f" ORDER BY {order}" if order else ""
     found = _rows(
         session,
-        f"SELECT group_concat(concat({joined}), :packed_unit) {rest}",
+        f"SELECT group_concat(concat({joined}), :packed_unit{ordered}) {rest}",
         {**params, "packed_unit": UNIT},
     )
     text = found[0][0] if found else None
@@ -185,9 +194,23 @@ def _packed(
 
 
 def _parsed(days: pd.Series) -> np.ndarray:
-    """Stored dates ('2026-11-25', '' for none) as datetime64[us] (NaT for none)."""
-    parsed: np.ndarray = days.to_numpy().astype("datetime64[D]").astype("datetime64[us]")
-    return parsed
+    """Stored dates ('2026-11-25', '' for none) as datetime64[us] (NaT for none). A value
+    that is no such date (written outside the app: '2008-02-30', '2008-05') is NaT too and
+    counted in the log, by column and without the value: one bad row does not take the
+    whole overview down."""
+    values = days.to_numpy()
+    if set(map(len, values)) <= {0, 10}:  # numpy also reads '2008-05' and '2008': not those
+        try:
+            parsed: np.ndarray = values.astype("datetime64[D]").astype("datetime64[us]")
+            return parsed
+        except ValueError:
+            pass
+    lenient = pd.to_datetime(days, format="%Y-%m-%d", errors="coerce")  # '2008-5-1' too
+    unreadable = int((lenient.isna() & (days != "")).sum())
+    if unreadable:
+        log.warning("overview: %d dates in %s could not be read", unreadable, days.name)
+    coerced: np.ndarray = lenient.to_numpy().astype("datetime64[us]")
+    return coerced
 
 
 def _assignments(session: Session, f: OverviewFilter) -> pd.DataFrame:
@@ -689,7 +712,6 @@ FROM measurement WHERE person_id IS NOT NULL AND measured_on <= :end
 AND (instrument_code, instrument_version, answered) IN
     (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')
      FROM json_each(:complete))
-ORDER BY measured_on, id
 """
 
 
@@ -717,6 +739,7 @@ def _first_and_latest(
         _COMPLETE,
         dates=("on",),
         codes=("code", "version"),
+        order="measured_on, id",  # the first and the latest below: by day, then id
         end=f.end.isoformat(),
         complete=json.dumps([[c, v, len(shipped.items)] for (c, v), shipped in known.items()]),
     )
@@ -724,7 +747,7 @@ def _first_and_latest(
         _open_during(trajecten, f.start, f.end),
         ["traject_id", "household_id", "registered_on", "closed_on"],
     ]
-    within = measured.merge(running, on="household_id")  # keeps the measurements' order
+    within = measured.merge(running, on="household_id")  # keeps the order by day and id
     on = within["on"]
     within = within[
         (on >= within["registered_on"]) & (within["closed_on"].isna() | (on <= within["closed_on"]))
@@ -739,9 +762,16 @@ def _first_and_latest(
 
 
 def _objects(texts: list[str]) -> list[dict[str, int]]:
-    """JSON objects, parsed in one go (one call per object cost a third more)."""
-    parsed: list[dict[str, int]] = json.loads(f"[{','.join(t or '{}' for t in texts)}]")
-    return parsed
+    """Measurements' levels (JSON objects {item: level}); one that is no such object
+    (written over outside the app) as no levels."""
+    found = []
+    for levels in texts:
+        try:
+            value = json.loads(levels)
+        except ValueError:
+            value = None
+        found.append(value if isinstance(value, dict) else {})
+    return found
 
 
 def _zrm_progress(session: Session, f: OverviewFilter, trajecten: pd.DataFrame) -> OverviewTable:
@@ -805,24 +835,24 @@ def _zrm_progress(session: Session, f: OverviewFilter, trajecten: pd.DataFrame) 
 def _members(session: Session, f: OverviewFilter, households: set[str]) -> pd.DataFrame:
     """The members of ``households`` a figure may count (no names: those of the few a figure
     lists are read then): those without a date of birth, those under 18 on the peildatum
-    (with their 18th birthday, :func:`_plus_18_years`) and those with gezag. Reading every member cost more than the
-    figures."""
+    (with their 18th birthday, :func:`_plus_18_years`) and those with gezag. Reading every
+    member cost more than the figures."""
     frame = _packed(
         session,
         {
             "household_id": "household_id",
             "unborn": "date_of_birth IS NULL",
-            "eighteen": "date_of_birth",  # + 18 years below: SQLite's date() per row cost more
+            "born": "date_of_birth",  # + 18 years below: SQLite's date() per row cost more
             "has_bsn": "bsn IS NOT NULL AND bsn != ''",
             "gezag": "gezag",
         },
         # born after the cutoff: under 18 on the peildatum (compared as stored, not per row)
         "FROM person WHERE date_of_birth IS NULL OR gezag OR date_of_birth > :cutoff",
-        dates=("eighteen",),
+        dates=("born",),
         flags=("unborn", "has_bsn", "gezag"),
         cutoff=_eighteen_before(f.end).isoformat(),
     )
-    frame["eighteen"] = _plus_18_years(frame["eighteen"].to_numpy())
+    frame["eighteen"] = _plus_18_years(frame.pop("born").to_numpy())
     return frame[frame["household_id"].isin(households)]
 
 

@@ -1,8 +1,8 @@
 """The coordinator's overview against data made to trip its fast reads.
 
 The figures are read as packed text (values joined with the unit separator), codes as hex,
-a measurement's levels as a JSON object, members by a date SQLite computes and names through
-json_each (models/overview.py). Each test here feeds that one kind of awkward value (odd
+a measurement's levels as a JSON object kept by a trigger, members by a cutoff date with their
+18th birthday worked out in numpy, and names through json_each (models/overview.py). Each test here feeds that one kind of awkward value (odd
 characters in codes, item codes and names, leap days, two trajecten in one household, an
 empty store, a store made by an older version) and asserts the figure a coordinator should
 see, worked out by hand.

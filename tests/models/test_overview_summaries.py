@@ -13,6 +13,7 @@ import uuid
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
@@ -470,3 +471,84 @@ def test_many_random_changes_leave_every_summary_right(session: Session) -> None
             gone = contacts.pop(chance.randrange(len(contacts)))
             session.execute(text("DELETE FROM contact WHERE id = :id"), {"id": gone})
         assert _stale_courses(session) == [], step  # after every step: nothing heals later
+
+
+def test_the_first_and_latest_measurement_go_by_day_whatever_order_they_were_typed_in(
+    session: Session,
+) -> None:
+    """An older paper form typed in after a later one, and a measurement whose day is
+    corrected afterwards: the first is the earliest by day and the latest the last by day,
+    not the first and last stored (found in review: the rows came in the order stored)."""
+    household_id = register(session, "Yılmaz", registered_on=date(2026, 1, 5))
+    kim = service.add_member(
+        session, household_id, PersonDraft("Kim", "Yılmaz", MemberRole.OUDER), today=TODAY
+    )
+    _measure(session, kim, date(2026, 10, 1), dict.fromkeys(ITEMS, 3))
+    _measure(session, kim, date(2026, 9, 1), dict.fromkeys(ITEMS, 1))
+    rows = overview(session, OverviewFilter(START, TODAY)).table("zrm").rows
+    assert {row[2:] for row in rows} == {(1, 1.0, 3.0, 2.0, 1, 0, 0)}
+    # the October one corrected to August: now it is the first, from 3 to 1
+    october = session.execute(
+        text("SELECT id FROM measurement WHERE measured_on = '2026-10-01'")
+    ).scalar_one()
+    draft = MeasurementDraft(
+        "zrm", "2017", date(2026, 8, 1), "Anouk Verbeek", tuple(ScoreDraft(c, 3) for c in ITEMS)
+    )
+    zrm.update_measurement(session, uuid.UUID(october), draft, today=TODAY)
+    rows = overview(session, OverviewFilter(START, TODAY)).table("zrm").rows
+    assert {row[2:] for row in rows} == {(1, 3.0, 1.0, -2.0, 0, 0, 1)}
+
+
+def test_a_removed_measurement_keeps_no_copy_of_its_levels(store: Store) -> None:
+    """The correction history of a removal keeps what someone entered, not the summaries the
+    triggers keep (the levels would copy every score into the family's inzage)."""
+    from models.history import removed_values
+
+    with store.sessions.begin() as session:
+        household_id = register(session, "Zoë van 't Hart", registered_on=date(2026, 1, 5))
+        kim = service.add_member(
+            session, household_id, PersonDraft("Kim", "Hart", MemberRole.OUDER), today=TODAY
+        )
+        measurement_id = _measure(session, kim, date(2026, 9, 1), dict.fromkeys(ITEMS, 3))
+    with store.sessions.begin() as session:
+        zrm.remove_measurement(session, measurement_id)
+    with store.sessions() as session:
+        removal = session.execute(
+            text("SELECT old_value FROM change_record WHERE table_name = 'measurement'")
+        ).scalar_one()
+        kept = removed_values(removal)
+        assert kept["instrument_code"] == "zrm"
+        assert not {"answered", "levels"} & set(kept)
+
+
+@pytest.mark.log_warnings
+def test_a_date_written_outside_the_app_that_is_no_date_does_not_take_the_overview_down(
+    store: Store, db_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A colleague with the key writes '2012-02-30' and '2012-5-1' as dates of birth: the
+    overview still computes; the one that is a date counts (a child without BSN), the other
+    is no date of birth, and the log says how many could not be read, not which."""
+    with store.sessions.begin() as session:
+        household_id = register(session, "Nguyễn Thị Lan", registered_on=date(2026, 1, 5))
+        ids = [
+            service.add_member(
+                session,
+                household_id,
+                PersonDraft(name, "Nguyễn", MemberRole.KIND, date_of_birth=date(2012, 1, 1)),
+                today=TODAY,
+            )
+            for name in ("An", "Binh")
+        ]
+    edit_outside(
+        db_path,
+        TEST_KEY,
+        ("UPDATE person SET date_of_birth = '2012-02-30' WHERE id = ?", (ids[0].hex,)),
+        ("UPDATE person SET date_of_birth = '2012-5-1' WHERE id = ?", (ids[1].hex,)),
+    )
+    with store.sessions() as session, caplog.at_level("WARNING"):
+        quality = overview(session, OverviewFilter(START, TODAY)).table("kwaliteit")
+    counts = {str(r[0]): r[2] for r in quality.rows}
+    assert counts["BSN ontbreekt (nodig voor CBS)"] == 1  # Binh, born 1 May 2012
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert warnings == ["overview: 1 dates in born could not be read"]
+    assert "2012" not in " ".join(warnings)
