@@ -84,7 +84,7 @@ def timed(work, repeat: int) -> float:  # type: ignore[no-untyped-def]
     return median_of(samples)
 
 
-def build(db: Path, households: int) -> float:
+def build(db: Path, households: int, years: int = 3) -> float:
     start = time.perf_counter()
     subprocess.run(
         [
@@ -95,6 +95,8 @@ def build(db: Path, households: int) -> float:
             "demo",
             "--households",
             str(households),
+            "--years",
+            str(years),
             "--replace",
         ],
         cwd=ROOT,

@@ -29,7 +29,12 @@ def work_path(path: Path) -> Path:
 
 
 def create_demo_database(
-    path: Path, households: int, *, seed: int = 2026, cost: KdfCost = DEFAULT_COST
+    path: Path,
+    households: int,
+    *,
+    seed: int = 2026,
+    years: int = 3,
+    cost: KdfCost = DEFAULT_COST,
 ) -> Unlocked:
     """Build the demo beside ``path`` and move it into place when it is whole; unlocked as the
     demo beheerder. A build that is killed halfway leaves no half-made database at ``path``
@@ -37,7 +42,7 @@ def create_demo_database(
     work = work_path(path)
     for leftover in (work, keyring_path(work)):
         leftover.unlink(missing_ok=True)
-    unlocked = _build(work, households, seed=seed, cost=cost)
+    unlocked = _build(work, households, seed=seed, years=years, cost=cost)
     unlocked.close()
     # The key file first, so the database never stands at ``path`` without its key file.
     os.replace(keyring_path(work), keyring_path(path))
@@ -46,14 +51,14 @@ def create_demo_database(
     return unlock(path, login, password)
 
 
-def _build(path: Path, households: int, *, seed: int, cost: KdfCost) -> Unlocked:
+def _build(path: Path, households: int, *, seed: int, years: int, cost: KdfCost) -> Unlocked:
     (login, password, _role, name), *others = DEMO_ACCOUNTS
     unlocked, _code = create_database(
         path, name=name, login=login, password=password, cost=cost, demo=True
     )
     with unlocked.store.sessions.begin() as session:
         mark_demo(session)  # for good: a demo never becomes a real database
-        generate_demo(session, households, seed=seed)
+        generate_demo(session, households, seed=seed, years=years)
     with unlocked.store.sessions() as session:
         staff = {m.name: m.id for m in session.scalars(select(Medewerker))}
     for other_login, other_password, role, medewerker in others:

@@ -254,17 +254,22 @@ def _birth(rng: random.Random, today: date, min_age: float, max_age: float) -> d
 
 
 def generate_demo(
-    session: Session, households: int, *, seed: int = 2026, today: date | None = None
+    session: Session,
+    households: int,
+    *,
+    seed: int = 2026,
+    today: date | None = None,
+    years: int = 3,
 ) -> None:
-    """Add a team of fifteen medewerkers and ``households`` fictional households, with a year
-    of meetings. Nothing of it is a correction: the session writes no correction history
+    """Add a team of fifteen medewerkers and ``households`` fictional households, registered
+    over the last ``years`` years, with a year of meetings. Nothing of it is a correction: the session writes no correction history
     while the demo is made (some parts go through the services, which change rows)."""
     from models.history import NO_HISTORY
 
     before = session.info.get(NO_HISTORY)
     session.info[NO_HISTORY] = True
     try:
-        _generate_demo(session, households, seed=seed, today=today)
+        _generate_demo(session, households, seed=seed, today=today, years=years)
         session.flush()
     finally:
         if before is None:
@@ -273,7 +278,9 @@ def generate_demo(
             session.info[NO_HISTORY] = before
 
 
-def _generate_demo(session: Session, households: int, *, seed: int, today: date | None) -> None:
+def _generate_demo(
+    session: Session, households: int, *, seed: int, today: date | None, years: int
+) -> None:
     rng = random.Random(seed)
     # Measurements with the ZRM's variants draw from their own stream, so the rest of the
     # demo stays as it was.
@@ -301,7 +308,7 @@ def _generate_demo(session: Session, households: int, *, seed: int, today: date 
         household_id = uuid.uuid4()
         infix, last = rng.choice(LAST_NAMES)
         members = _demo_members(rng, today, infix, last)
-        registered = today - timedelta(days=rng.randrange(0, 3 * 365))
+        registered = today - timedelta(days=rng.randrange(0, years * 365))
         sequence_per_year[registered.year] += 1
         number = f"{registered.year}-{sequence_per_year[registered.year]:05d}"
         street = rng.choice(STREETS)

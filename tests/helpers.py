@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from desktop.database import keyed_connection
@@ -48,6 +49,24 @@ def edit_outside(path: Path, key: bytes, *statements: str | tuple[str, tuple[obj
         raw.execute(sql, parameters)
     raw.commit()
     raw.close()
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """The schema taken back to ``revision`` with its rows, as that older version left it."""
+    from alembic import command
+    from alembic.config import Config
+
+    from models import migrations
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations.LOCATION))
+    with engine.connect() as connection:
+        raw = connection.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")  # batch downgrades rebuild tables
+        with connection.begin():
+            config.attributes["connection"] = connection
+            command.downgrade(config, revision)
 
 
 def forge_log_line(

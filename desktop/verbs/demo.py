@@ -15,6 +15,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--seed", type=int, default=2026, help="startgetal voor het toeval")
     parser.add_argument(
+        "--years",
+        type=int,
+        default=3,
+        metavar="N",
+        help="aanmeldingen verspreid over de laatste N jaar (standaard 3)",
+    )
+    parser.add_argument(
         "--replace", action="store_true", help="vervang een bestaand bestand (anders: weigeren)"
     )
 
@@ -27,6 +34,8 @@ def run(args: argparse.Namespace) -> int:
     db = args.db
     if args.households < 1:
         raise CommandFailed("--households moet minstens 1 zijn")
+    if not 1 <= args.years <= 30:
+        raise CommandFailed("--years moet tussen 1 en 30 liggen")
     warn_if_on_network_share(db)
     keys = keyring_path(db)
     lock = DatabaseLock(db)
@@ -42,10 +51,12 @@ def run(args: argparse.Namespace) -> int:
                 )
             for belonging in (db, keys, *beside(db)):
                 belonging.unlink(missing_ok=True)
-        create_demo_database(db, args.households, seed=args.seed).close()
+        create_demo_database(db, args.households, seed=args.seed, years=args.years).close()
     finally:
         lock.release()
-    print(f"{args.households} huishoudens aangemaakt in {db} (versleuteld)")
+    print(
+        f"{args.households} huishoudens over {args.years} jaar aangemaakt in {db} (versleuteld)"
+    )
     print(
         "inloggen als: "
         + ", ".join(f"{login} / {password}" for login, password, _r, _m in DEMO_ACCOUNTS)

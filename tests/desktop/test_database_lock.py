@@ -26,7 +26,7 @@ from desktop.lock import DatabaseLock, held_here, lock_path, refusal, server_nam
 from desktop.session import Unlocked, unlock
 from models import migrations
 from tests.conftest import MessageBoxes
-from tests.helpers import TEST_PASSWORD
+from tests.helpers import TEST_PASSWORD, downgrade
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -90,8 +90,6 @@ def test_a_lock_held_on_another_computer_is_never_taken_over_for_its_age(
 
 def _demo_one_revision_back(tmp_path: Path) -> tuple[Path, str]:
     """A demo database as the previous version of Teamtafel left it."""
-    from alembic import command
-    from alembic.config import Config
     from alembic.script import ScriptDirectory
 
     db = tmp_path / "demo.sqlite"
@@ -103,16 +101,8 @@ def _demo_one_revision_back(tmp_path: Path) -> tuple[Path, str]:
     script = ScriptDirectory(str(migrations.LOCATION))
     previous = script.get_revision(migrations.HEAD).down_revision
     assert isinstance(previous, str)
-    config = Config()
-    config.set_main_option("script_location", str(migrations.LOCATION))
     engine = make_engine(db, key)
-    with engine.connect() as connection:
-        raw = connection.connection.dbapi_connection
-        assert raw is not None
-        raw.execute("PRAGMA foreign_keys = OFF")  # batch downgrades rebuild tables
-        with connection.begin():
-            config.attributes["connection"] = connection
-            command.downgrade(config, previous)
+    downgrade(engine, previous)
     engine.dispose()
     return db, previous
 

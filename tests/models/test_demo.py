@@ -29,6 +29,17 @@ def test_demo_makes_a_team_and_fictional_households(session: Session) -> None:
             assert (min(kids) - max(parents)).days >= 17 * 365
 
 
+def test_demo_history_spans_the_years_asked(session: Session) -> None:
+    """Five years of aanmeldingen (the overview's bench store): spread over all five, none
+    older; the default demo keeps its three."""
+    from datetime import timedelta
+
+    generate_demo(session, 300, seed=11, today=TODAY, years=5)
+    registered = list(session.scalars(select(Traject.registered_on)))
+    assert min(registered) >= TODAY - timedelta(days=5 * 365)
+    assert sum(day < TODAY - timedelta(days=4 * 365) for day in registered) >= 30  # ~60 of 300
+
+
 def test_demo_households_are_searchable_and_open_whole(session: Session) -> None:
     generate_demo(session, 50, seed=3, today=TODAY)
     rows = service.search_households(session)

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, select, text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from desktop.database import Sessions, make_engine, migrate, open_store
@@ -40,7 +40,7 @@ from models.records import (
     TrajectDraft,
 )
 from models.validation import Problem, ValidationError
-from tests.helpers import TEST_KEY, TEST_LOGIN, TODAY
+from tests.helpers import TEST_KEY, TEST_LOGIN, TODAY, downgrade
 from tests.models.test_overview import assert_all
 from tests.overview_fixture import END, START, build
 
@@ -479,24 +479,6 @@ def test_households_without_a_traject_in_view_give_every_table(session: Session)
 SUMMARY_TRIGGERS = ("_summary_insert", "_summary_delete", "_summary_update")
 
 
-def _downgraded(engine: Engine, revision: str) -> None:
-    """The schema taken back to ``revision`` with its rows, as that version left it."""
-    from alembic import command
-    from alembic.config import Config
-
-    from models import migrations
-
-    config = Config()
-    config.set_main_option("script_location", str(migrations.LOCATION))
-    with engine.connect() as connection:
-        raw = connection.connection.dbapi_connection
-        assert raw is not None
-        raw.execute("PRAGMA foreign_keys = OFF")  # batch downgrades rebuild tables
-        with connection.begin():
-            config.attributes["connection"] = connection
-            command.downgrade(config, revision)
-
-
 def _schema(session: Session, kind: str) -> set[str]:
     return {
         str(r[0])
@@ -515,7 +497,7 @@ def test_a_store_at_0019_upgraded_keeps_the_known_answers(tmp_path: Path) -> Non
     migrate(engine)
     with Sessions(engine, TEST_LOGIN).begin() as old:
         team = build(old)
-    _downgraded(engine, "0019")
+    downgrade(engine, "0019")
     with Sessions(engine, TEST_LOGIN).begin() as old:
         indexes = _schema(old, "index")
         assert "ix_contact_household_id" in indexes and "ix_contact_household_date" not in indexes
