@@ -54,9 +54,7 @@ def run(args: argparse.Namespace) -> int:
         create_demo_database(db, args.households, seed=args.seed, years=args.years).close()
     finally:
         lock.release()
-    print(
-        f"{args.households} huishoudens over {args.years} jaar aangemaakt in {db} (versleuteld)"
-    )
+    print(f"{args.households} huishoudens over {args.years} jaar aangemaakt in {db} (versleuteld)")
     print(
         "inloggen als: "
         + ", ".join(f"{login} / {password}" for login, password, _r, _m in DEMO_ACCOUNTS)
