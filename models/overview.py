@@ -137,10 +137,10 @@ def _frame(
     **params: object,
 ) -> pd.DataFrame:
     """Rows of a plain SQL query straight into a frame: ids stay the stored hex text and
-    dates are parsed by pandas in one go."""
-    frame = pd.DataFrame(_rows(session, sql, params), columns=columns)
+    dates are parsed in one go (:func:`_parsed`)."""
+    frame = pd.DataFrame(_rows(session, sql, params), columns=columns, dtype=object)
     for column in dates:
-        frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
+        frame[column] = _parsed(frame[column].fillna(""))
     return frame
 
 
@@ -203,7 +203,9 @@ def _parsed(days: pd.Series) -> np.ndarray:
             return parsed
         except ValueError:
             pass
-    lenient = pd.to_datetime(days, format="%Y-%m-%d", errors="coerce")  # '2008-5-1' too
+    # '2008-5-1' too, but not what pandas reads besides ('today', 'now')
+    shaped = days.astype(object).str.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", na=False)
+    lenient = pd.to_datetime(days.where(shaped, None), format="%Y-%m-%d", errors="coerce")
     unreadable = int((lenient.isna() & (days != "")).sum())
     if unreadable:
         log.warning("overview: %d dates in %s could not be read", unreadable, days.name)
@@ -227,17 +229,20 @@ def _assignments(session: Session, f: OverviewFilter) -> pd.DataFrame:
 # last_event_on, first_contact_on and last_contact_on are kept by triggers (migration 0021).
 # The earliest 'plan' and first contact are the earliest on or before the peildatum too when
 # they are not after it; the latest event and contact only when they are not after it: for
-# the others (a peildatum in the past) the rows are read here, by the traject's id.
+# the others (a peildatum in the past) the rows are read here, by the traject's id. As in
+# the triggers, only days that are real dates as the app stores them count.
 _LATEST_BEFORE = {
     "last_event": """
 FROM (SELECT traject_id, max(event_date) AS latest FROM traject_event
       WHERE traject_id IN (SELECT value FROM json_each(:ids)) AND event_date <= :end
+        AND date(event_date, '+0 days') IS event_date
       GROUP BY traject_id)
 """,
     "last_contact": """
 FROM (SELECT id AS traject_id,
              (SELECT max(contact_date) FROM contact
-              WHERE contact.household_id = traject.household_id AND contact_date <= :end)
+              WHERE contact.household_id = traject.household_id AND contact_date <= :end
+                AND date(contact_date, '+0 days') IS contact_date)
              AS latest
       FROM traject WHERE id IN (SELECT value FROM json_each(:ids)))
 """,

@@ -19,7 +19,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         type=int,
         default=3,
         metavar="N",
-        help="aanmeldingen verspreid over de laatste N jaar (standaard 3)",
+        help="aanmeldingen verspreid over de laatste N jaar (1 tot 10, standaard 3)",
     )
     parser.add_argument(
         "--replace", action="store_true", help="vervang een bestaand bestand (anders: weigeren)"
@@ -34,8 +34,10 @@ def run(args: argparse.Namespace) -> int:
     db = args.db
     if args.households < 1:
         raise CommandFailed("--households moet minstens 1 zijn")
-    if not 1 <= args.years <= 30:
-        raise CommandFailed("--years moet tussen 1 en 30 liggen")
+    # members' ages count back from today: over more than ten years some would be measured
+    # before they were born
+    if not 1 <= args.years <= 10:
+        raise CommandFailed("--years moet tussen 1 en 10 liggen")
     warn_if_on_network_share(db)
     keys = keyring_path(db)
     lock = DatabaseLock(db)

@@ -56,7 +56,9 @@ def test_demo_verb_rejects_nonsense_counts(
     assert "minstens 1" in capsys.readouterr().err
     assert not (tmp_path / "x.sqlite").exists()
     assert main(["demo", "--years", "0", "--db", str(tmp_path / "x.sqlite")]) == 2
-    assert "--years moet tussen 1 en 30 liggen" in capsys.readouterr().err
+    assert "--years moet tussen 1 en 10 liggen" in capsys.readouterr().err
+    assert main(["demo", "--years", "11", "--db", str(tmp_path / "x.sqlite")]) == 2
+    assert "--years moet tussen 1 en 10 liggen" in capsys.readouterr().err
     assert not (tmp_path / "x.sqlite").exists()
 
 

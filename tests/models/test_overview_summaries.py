@@ -39,7 +39,7 @@ START = date(2026, 1, 1)
 
 def _stale_courses(session: Session) -> list[tuple[object, ...]]:
     """Trajecten whose summary differs from their events and their household's contacts,
-    recomputed here from the rows."""
+    recomputed here from the rows (those on a day that is a real date)."""
     return list(
         session.execute(
             text(
@@ -50,7 +50,8 @@ def _stale_courses(session: Session) -> list[tuple[object, ...]]:
                 "     min(CASE WHEN kind = 'fase' AND to_phase = 'plan' THEN event_date END)"
                 "       AS plan_on,"
                 "     max(event_date) AS last_event_on"
-                "   FROM traject_event GROUP BY traject_id) e ON e.traject_id = t.id"
+                "   FROM traject_event WHERE date(event_date, '+0 days') IS event_date"
+                "   GROUP BY traject_id) e ON e.traject_id = t.id"
                 " LEFT JOIN ("
                 "   SELECT t2.id AS traject_id,"
                 "     min(CASE WHEN c.kind IN ('huisbezoek', 'telefoon', 'overleg')"
@@ -59,6 +60,7 @@ def _stale_courses(session: Session) -> list[tuple[object, ...]]:
                 "       THEN c.contact_date END) AS first_on,"
                 "     max(c.contact_date) AS last_on"
                 "   FROM traject t2 JOIN contact c ON c.household_id = t2.household_id"
+                "     AND date(c.contact_date, '+0 days') IS c.contact_date"
                 "   GROUP BY t2.id) c ON c.traject_id = t.id"
                 " WHERE t.plan_on IS NOT e.plan_on OR t.last_event_on IS NOT e.last_event_on"
                 "   OR t.first_contact_on IS NOT c.first_on OR t.last_contact_on IS NOT c.last_on"
@@ -552,3 +554,68 @@ def test_a_date_written_outside_the_app_that_is_no_date_does_not_take_the_overvi
     warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert warnings == ["overview: 1 dates in born could not be read"]
     assert "2012" not in " ".join(warnings)
+
+
+def test_a_row_replaced_by_an_upsert_leaves_no_stale_summary(session: Session) -> None:
+    """INSERT OR REPLACE (a sync or import later) pushes the old row out without its delete
+    triggers unless recursive_triggers is on, as the app's connections have it: a contact
+    re-inserted under another household leaves the first household without it."""
+    first = register(session, "Yılmaz", registered_on=date(2026, 1, 5))
+    second = register(session, "Bakker", registered_on=date(2026, 1, 5))
+    contact = service.add_contact(
+        session, first, ContactDraft(date(2026, 2, 2), ContactKind.HUISBEZOEK), today=TODAY
+    )
+    session.flush()
+    assert session.execute(text("PRAGMA recursive_triggers")).scalar() == 1
+    session.execute(
+        text(
+            "INSERT OR REPLACE INTO contact (id, household_id, contact_date, kind, note,"
+            " created_at, created_by, updated_at, updated_by) VALUES (:id, :h, '2026-02-03',"
+            " 'telefoon', '', '2026-02-03 10:00:00.000000', 'sync',"
+            " '2026-02-03 10:00:00.000000', 'sync')"
+        ),
+        {"id": contact.hex, "h": second.hex},
+    )
+    assert _stale_courses(session) == []
+    firsts = {
+        str(h): on
+        for h, on in session.execute(text("SELECT household_id, first_contact_on FROM traject"))
+    }
+    assert firsts == {first.hex: None, second.hex: "2026-02-03"}
+
+
+def test_a_day_that_is_no_date_does_not_hide_the_real_ones(store: Store, db_path: Path) -> None:
+    """An import writes a contact's day with a time and an event on 30 February: as text they
+    sort after the real days. The summaries leave them out, so the household's latest contact
+    is still its real one, not none (found in review)."""
+    with store.sessions.begin() as session:
+        household_id = register(session, "Zoë van 't Hart", registered_on=date(2026, 1, 5))
+        traject_id = _traject(session, household_id)
+        service.add_contact(
+            session,
+            household_id,
+            ContactDraft(date(2026, 11, 10), ContactKind.TELEFOON),
+            today=TODAY,
+        )
+        odd = service.add_contact(
+            session,
+            household_id,
+            ContactDraft(date(2026, 11, 11), ContactKind.TELEFOON),
+            today=TODAY,
+        )
+    edit_outside(
+        db_path,
+        TEST_KEY,
+        ("UPDATE contact SET contact_date = '2026-11-20 10:00:00' WHERE id = ?", (odd.hex,)),
+        (
+            "UPDATE traject_event SET event_date = '2026-02-30' WHERE traject_id = ?",
+            (traject_id.hex,),
+        ),
+    )
+    with store.sessions() as session:
+        row = session.execute(
+            text("SELECT first_contact_on, last_contact_on, last_event_on FROM traject")
+        ).one()
+        assert tuple(row) == ("2026-11-10", "2026-11-10", None)
+        quality = overview(session, OverviewFilter(START, TODAY)).table("kwaliteit")
+        assert not any(str(r[0]).startswith("Geen contact") for r in quality.rows)

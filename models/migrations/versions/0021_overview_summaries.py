@@ -19,6 +19,11 @@ rows (the app, an import, a colleague with the key and a SQLite shell):
 And ``ix_taxatie_latest`` holds every column the Te doen counter of due re-assessments
 reads, in the order it groups them (it read the whole table and sorted).
 
+A summary counts only rows whose day is a real date as the app stores it. One limit: SQLite
+fires no delete trigger for a row that ``INSERT OR REPLACE`` pushes out unless
+``recursive_triggers`` is on; the app's connections turn it on (desktop.database), and a tool
+outside the app that replaces rows must too.
+
 Each trigger recomputes the whole summary of the rows it touches (seeks on the covering
 indexes of 0020), so an insert, an update (also one that moves a row to another traject,
 household or measurement) and a delete all leave it right; a traject added, moved, redated
@@ -39,11 +44,16 @@ down_revision = '0020'
 branch_labels = None
 depends_on = None
 
+# Only days as the app stores them ('2026-11-25', a real date) count: a value written
+# outside the app that is no such day ('2026-02-30', '2026-11-20 10:00') would sort among
+# them as text and hide the real ones; the overview leaves out a day it cannot read too.
 _COURSE = """
 UPDATE traject SET
     plan_on = (SELECT min(event_date) FROM traject_event
-               WHERE traject_id = traject.id AND kind = 'fase' AND to_phase = 'plan'),
-    last_event_on = (SELECT max(event_date) FROM traject_event WHERE traject_id = traject.id)
+               WHERE traject_id = traject.id AND kind = 'fase' AND to_phase = 'plan'
+                 AND date(event_date, '+0 days') IS event_date),
+    last_event_on = (SELECT max(event_date) FROM traject_event
+                     WHERE traject_id = traject.id AND date(event_date, '+0 days') IS event_date)
 WHERE id = {which}.traject_id;
 """
 
@@ -56,9 +66,11 @@ UPDATE traject SET
                         WHERE household_id = traject.household_id
                           AND kind IN ('huisbezoek', 'telefoon', 'overleg')
                           AND contact_date >= traject.registered_on
-                          AND (traject.closed_on IS NULL OR contact_date <= traject.closed_on)),
+                          AND (traject.closed_on IS NULL OR contact_date <= traject.closed_on)
+                          AND date(contact_date, '+0 days') IS contact_date),
     last_contact_on = (SELECT max(contact_date) FROM contact
-                       WHERE household_id = traject.household_id)
+                       WHERE household_id = traject.household_id
+                         AND date(contact_date, '+0 days') IS contact_date)
 WHERE {where};
 """
 
