@@ -105,6 +105,10 @@ def _measure(
     return zrm.save_measurement(session, person_id, draft, today=TODAY)
 
 
+def _contact(session: Session, household_id: uuid.UUID, on: date, kind: ContactKind) -> uuid.UUID:
+    return service.add_contact(session, household_id, ContactDraft(on, kind), today=TODAY)
+
+
 ITEMS = [item.code for item in shipped_instruments()[("zrm", "2017")].items]
 
 
@@ -296,18 +300,11 @@ def test_contacts_keep_the_first_and_latest_contact(store: Store, db_path: Path)
         anouk = service.add_medewerker(session, "Anouk Verbeek", "generalist")
         other_id = register(session, "Bakker", registered_on=date(2026, 2, 2), regisseur_id=anouk)
         traject_id = _traject(session, household_id)
-        service.add_contact(
-            session,
-            household_id,
-            ContactDraft(date(2026, 2, 1), ContactKind.HUISBEZOEK),
-            today=TODAY,
+        _contact(
+            session, household_id, date(2026, 2, 1), ContactKind.HUISBEZOEK
         )  # before the aanmelding: not the first contact
-        overig = service.add_contact(
-            session, household_id, ContactDraft(date(2026, 2, 3), ContactKind.OVERIG), today=TODAY
-        )
-        telefoon = service.add_contact(
-            session, household_id, ContactDraft(date(2026, 2, 9), ContactKind.TELEFOON), today=TODAY
-        )
+        overig = _contact(session, household_id, date(2026, 2, 3), ContactKind.OVERIG)
+        telefoon = _contact(session, household_id, date(2026, 2, 9), ContactKind.TELEFOON)
         session.flush()
         assert _stale_courses(session) == []
         assert session.execute(
@@ -320,8 +317,8 @@ def test_contacts_keep_the_first_and_latest_contact(store: Store, db_path: Path)
         service.remove_contact(session, telefoon)
         session.flush()
         assert _stale_courses(session) == []  # no first contact any more; latest 3 February
-        service.add_contact(
-            session, household_id, ContactDraft(date(2026, 4, 1), ContactKind.OVERLEG), today=TODAY
+        _contact(
+            session, household_id, date(2026, 4, 1), ContactKind.OVERLEG
         )  # after closing: not the closed traject's first contact
         second = service.start_traject(
             session, household_id, TrajectDraft(registered_on=date(2026, 3, 20)), today=TODAY
@@ -562,9 +559,7 @@ def test_a_row_replaced_by_an_upsert_leaves_no_stale_summary(session: Session) -
     re-inserted under another household leaves the first household without it."""
     first = register(session, "Yılmaz", registered_on=date(2026, 1, 5))
     second = register(session, "Bakker", registered_on=date(2026, 1, 5))
-    contact = service.add_contact(
-        session, first, ContactDraft(date(2026, 2, 2), ContactKind.HUISBEZOEK), today=TODAY
-    )
+    contact = _contact(session, first, date(2026, 2, 2), ContactKind.HUISBEZOEK)
     session.flush()
     assert session.execute(text("PRAGMA recursive_triggers")).scalar() == 1
     session.execute(
@@ -591,18 +586,8 @@ def test_a_day_that_is_no_date_does_not_hide_the_real_ones(store: Store, db_path
     with store.sessions.begin() as session:
         household_id = register(session, "Zoë van 't Hart", registered_on=date(2026, 1, 5))
         traject_id = _traject(session, household_id)
-        service.add_contact(
-            session,
-            household_id,
-            ContactDraft(date(2026, 11, 10), ContactKind.TELEFOON),
-            today=TODAY,
-        )
-        odd = service.add_contact(
-            session,
-            household_id,
-            ContactDraft(date(2026, 11, 11), ContactKind.TELEFOON),
-            today=TODAY,
-        )
+        _contact(session, household_id, date(2026, 11, 10), ContactKind.TELEFOON)
+        odd = _contact(session, household_id, date(2026, 11, 11), ContactKind.TELEFOON)
     edit_outside(
         db_path,
         TEST_KEY,
