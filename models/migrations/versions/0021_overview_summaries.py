@@ -54,7 +54,7 @@ UPDATE traject SET
                  AND date(event_date, '+0 days') IS event_date),
     last_event_on = (SELECT max(event_date) FROM traject_event
                      WHERE traject_id = traject.id AND date(event_date, '+0 days') IS event_date)
-WHERE id = {which}.traject_id;
+WHERE {where};
 """
 
 # A first contact: of kind huisbezoek, telefoon or overleg, on or after the aanmelding and
@@ -81,43 +81,50 @@ UPDATE measurement SET
                   AND (level IS NOT NULL OR not_assessed = 1)),
     levels = (SELECT json_group_object(item_code, level) FROM measurement_score
               WHERE measurement_id = measurement.id AND level IS NOT NULL)
-WHERE id = {which}.measurement_id;
+WHERE {where};
 """
 
 
-def _triggers(table: str, statement: str, columns: str) -> list[str]:
-    """After insert (NEW), delete (OLD) and update of ``columns`` (both)."""
+def _triggers(table: str, statement: str, where: str, columns: str) -> dict[str, str]:
+    """After insert (NEW), delete (OLD) and update of ``columns`` (both), by name; ``where``
+    picks the rows to recount, with ``{row}`` for NEW or OLD."""
+
+    def on(row: str) -> str:
+        return statement.format(where=where.format(row=row))
+
     name = f"{table}_summary"
-    return [
-        f"CREATE TRIGGER {name}_insert AFTER INSERT ON {table} "
-        f"BEGIN {statement.format(which='NEW')} END",
-        f"CREATE TRIGGER {name}_delete AFTER DELETE ON {table} "
-        f"BEGIN {statement.format(which='OLD')} END",
-        f"CREATE TRIGGER {name}_update AFTER UPDATE OF {columns} ON {table} "
-        f"BEGIN {statement.format(which='OLD')} {statement.format(which='NEW')} END",
-    ]
+    return {
+        f"{name}_insert": f"AFTER INSERT ON {table} BEGIN {on('NEW')} END",
+        f"{name}_delete": f"AFTER DELETE ON {table} BEGIN {on('OLD')} END",
+        f"{name}_update": (
+            f"AFTER UPDATE OF {columns} ON {table} BEGIN {on('OLD')} {on('NEW')} END"
+        ),
+    }
 
 
-_OF_HOUSEHOLD = _CONTACTS.replace("{where}", "household_id = {which}.household_id")
-_OF_TRAJECT = _CONTACTS.replace("{where}", "id = NEW.id")
-TRIGGERS = [
-    *_triggers("traject_event", _COURSE, "traject_id, event_date, kind, to_phase"),
-    *_triggers("measurement_score", _LEVELS, "measurement_id, item_code, level, not_assessed"),
-    *_triggers("contact", _OF_HOUSEHOLD, "household_id, contact_date, kind"),
-    # a new traject, or one moved, redated or (re)closed: its own contacts counted again
-    f"CREATE TRIGGER traject_summary_insert AFTER INSERT ON traject BEGIN {_OF_TRAJECT} END",
-    "CREATE TRIGGER traject_summary_update AFTER UPDATE OF household_id, registered_on, closed_on"
-    f" ON traject BEGIN {_OF_TRAJECT} END",
-]
-TRIGGER_NAMES = [
-    *(
-        f"{table}_summary_{when}"
-        for table in ("traject_event", "measurement_score", "contact")
-        for when in ("insert", "delete", "update")
+_OF_TRAJECT = _CONTACTS.format(where="id = NEW.id")
+TRIGGERS = {
+    **_triggers(
+        "traject_event", _COURSE, "id = {row}.traject_id", "traject_id, event_date, kind, to_phase"
     ),
-    "traject_summary_insert",
-    "traject_summary_update",
-]
+    **_triggers(
+        "measurement_score",
+        _LEVELS,
+        "id = {row}.measurement_id",
+        "measurement_id, item_code, level, not_assessed",
+    ),
+    **_triggers(
+        "contact",
+        _CONTACTS,
+        "household_id = {row}.household_id",
+        "household_id, contact_date, kind",
+    ),
+    # a new traject, or one moved, redated or (re)closed: its own contacts counted again
+    "traject_summary_insert": f"AFTER INSERT ON traject BEGIN {_OF_TRAJECT} END",
+    "traject_summary_update": (
+        f"AFTER UPDATE OF household_id, registered_on, closed_on ON traject BEGIN {_OF_TRAJECT} END"
+    ),
+}
 
 
 def upgrade() -> None:
@@ -135,17 +142,16 @@ def upgrade() -> None:
         ['household_id', 'person_id', 'state', 'assessed_on', 'created_at', 'id', 'next_due'],
     )
     if op.get_bind().dialect.name == "sqlite":  # the summaries filled, then kept
-        op.execute(_COURSE.replace("WHERE id = {which}.traject_id", "").rstrip().rstrip(";"))
-        op.execute(_LEVELS.replace("WHERE id = {which}.measurement_id", "").rstrip().rstrip(";"))
-        op.execute(_CONTACTS.replace("WHERE {where}", "").rstrip().rstrip(";"))
-        for trigger in TRIGGERS:
-            op.execute(trigger)
+        for statement in (_COURSE, _LEVELS, _CONTACTS):  # every row
+            op.execute(statement.format(where="1"))
+        for name, trigger in TRIGGERS.items():
+            op.execute(f"CREATE TRIGGER {name} {trigger}")
 
 
 def downgrade() -> None:
     op.drop_index('ix_taxatie_latest', table_name='taxatie')
     if op.get_bind().dialect.name == "sqlite":
-        for name in TRIGGER_NAMES:
+        for name in TRIGGERS:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
     with op.batch_alter_table('measurement', schema=None) as batch_op:
         batch_op.drop_column('levels')
