@@ -262,8 +262,9 @@ def generate_demo(
     years: int = 3,
 ) -> None:
     """Add a team of fifteen medewerkers and ``households`` fictional households, registered
-    over the last ``years`` years, with a year of meetings. Nothing of it is a correction: the session writes no correction history
-    while the demo is made (some parts go through the services, which change rows)."""
+    over the last ``years`` years, with a year of meetings. Nothing of it is a correction:
+    the session writes no correction history while the demo is made (some parts go through
+    the services, which change rows)."""
     from models.history import NO_HISTORY
 
     before = session.info.get(NO_HISTORY)
